@@ -1,0 +1,4 @@
+// The model core: pure, deterministic, no DOM and no Node-only API.
+export * from './knobs.ts';
+export * from './metrics.ts';
+export * from './types.ts';
