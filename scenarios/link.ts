@@ -1,0 +1,202 @@
+/**
+ * The shareable link: a human-readable query string that names a preset, a seed, the model
+ * version and only the knobs that differ from the preset, in schema order:
+ *
+ *   ?preset=baseline&seed=42&v=0.1.0&lang=zh&handDown=true&cadence=bimonthly
+ *
+ * Parsing is lenient (a link from an older version or edited by hand still opens): a bad value
+ * is dropped, the preset's value used, and a problem says so. Works in the browser and in Node.
+ */
+import { KNOBS, MODEL, type Knobs, type KnobValue } from '../sim/index.ts';
+import {
+  DEFAULT_SEED,
+  checkSeed,
+  formatKnobValue,
+  loadScenario,
+  nearest,
+  parseKnobValue,
+  show,
+  type LoadResult,
+  type Problem,
+} from './loader.ts';
+import { DEFAULT_PRESET, presetKnobs } from './presets.ts';
+
+export type Lang = 'en' | 'zh';
+
+/** Parameters the app may add to a link; they are passed through in `extras`, not validated here. */
+export const RESERVED_PARAMS = ['lang', 'v', 'view', 'embed', 'compare', 'cell', 'story', 'step', 'exp'] as const;
+
+/** Longest link accepted, in characters. */
+export const MAX_LINK_LENGTH = 8000;
+
+export interface LinkScenario {
+  preset: string;
+  /** Full or partial knobs; only values that differ from the preset are written. */
+  knobs: Partial<Knobs>;
+  seed: number;
+  lang?: Lang;
+}
+
+export interface ParsedLink extends LoadResult {
+  lang?: Lang;
+  /** The model version the link was made with (`v`), if given. */
+  version?: string;
+  /** True when `v` is given and differs from this model's version: results may differ. */
+  versionMismatch: boolean;
+  /** Reserved app parameters (`lang`, `v`, `view`, ...) as given. */
+  extras: Record<string, string>;
+}
+
+/** Encode a value for a query string, leaving readable characters readable. */
+function enc(s: string): string {
+  return encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':');
+}
+
+/**
+ * The query part of a link (starting with '?'): preset, seed, version, language, then the knobs
+ * that differ from the preset in schema order. Numbers are written in their shortest exact form.
+ */
+export function scenarioToQuery(x: LinkScenario): string {
+  const base = presetKnobs(x.preset) ?? (presetKnobs(DEFAULT_PRESET) as Knobs);
+  const parts = [`preset=${enc(x.preset)}`, `seed=${formatKnobValue(x.seed)}`, `v=${enc(MODEL.version)}`];
+  if (x.lang) parts.push(`lang=${x.lang}`);
+  const given = x.knobs as Record<string, KnobValue | undefined>;
+  const preset = base as unknown as Record<string, KnobValue>;
+  for (const spec of KNOBS) {
+    const v = given[spec.name];
+    if (v === undefined || v === preset[spec.name]) continue;
+    parts.push(`${spec.name}=${enc(formatKnobValue(v))}`);
+  }
+  return '?' + parts.join('&');
+}
+
+/** Pull the query text(s) out of a full URL (any host or sub-path, query in search or after '#') or a bare query. */
+function queryParts(input: string): string[] {
+  const s = input.trim();
+  const out: string[] = [];
+  const hashAt = s.indexOf('#');
+  const before = hashAt >= 0 ? s.slice(0, hashAt) : s;
+  const hash = hashAt >= 0 ? s.slice(hashAt + 1) : '';
+  const q = before.indexOf('?');
+  if (q >= 0) out.push(before.slice(q + 1));
+  else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(before) && before.includes('=')) out.push(before);
+  if (hash) {
+    const hq = hash.indexOf('?');
+    if (hq >= 0) out.push(hash.slice(hq + 1));
+    else if (hash.includes('=')) out.push(hash.replace(/^[/!]+/, ''));
+  }
+  return out;
+}
+
+/**
+ * Parse a link or a bare query string into a scenario, leniently: bad values give problems
+ * and the preset's values are used. Never throws.
+ */
+export function parseLink(urlOrQuery: string): ParsedLink {
+  const problems: Problem[] = [];
+  const extras: Record<string, string> = {};
+  let lang: Lang | undefined;
+  let version: string | undefined;
+
+  const refuse = (p: Problem): ParsedLink => {
+    const base = loadScenario({}, { lenient: true });
+    return { ...base, ok: false, problems: [p], versionMismatch: false, extras };
+  };
+
+  if (typeof urlOrQuery !== 'string') {
+    return refuse({ field: '(link)', value: show(urlOrQuery), message: 'a link must be text' });
+  }
+  if (urlOrQuery.length > MAX_LINK_LENGTH) {
+    return refuse({
+      field: '(link)',
+      value: `${urlOrQuery.length} characters`,
+      message: `link is ${urlOrQuery.length} characters: too long, the limit is ${MAX_LINK_LENGTH}`,
+    });
+  }
+
+  const params: [string, string][] = [];
+  try {
+    for (const q of queryParts(urlOrQuery)) {
+      for (const [k, v] of new URLSearchParams(q)) params.push([k, v]);
+    }
+  } catch (e) {
+    return refuse({ field: '(link)', value: show(urlOrQuery), message: `link could not be read: ${e instanceof Error ? e.message : String(e)}` });
+  }
+
+  const input: { preset?: string; seed?: number; knobs: Record<string, KnobValue> } = { knobs: {} };
+  const seen = new Set<string>();
+  const knobNames = KNOBS.map((k) => k.name);
+  const known = ['preset', 'seed', ...RESERVED_PARAMS, ...knobNames];
+
+  for (const [key, value] of params) {
+    if (seen.has(key)) {
+      problems.push({ field: key, value: show(value), message: `parameter '${key}' is given more than once: the last one counts`, used: show(value) });
+    }
+    seen.add(key);
+    if ((RESERVED_PARAMS as readonly string[]).includes(key)) {
+      extras[key] = value;
+      if (key === 'lang') {
+        if (value === 'en' || value === 'zh') lang = value;
+        else {
+          lang = undefined;
+          problems.push({ field: 'lang', value: show(value), message: `lang = '${show(value)}' is not allowed: must be en or zh`, used: 'the app default' });
+        }
+      } else if (key === 'v') version = value;
+      continue;
+    }
+    if (key === 'preset') {
+      input.preset = value;
+      continue;
+    }
+    if (key === 'seed') {
+      const s = checkSeed(value);
+      if (s.ok) input.seed = s.seed;
+      else {
+        delete input.seed;
+        problems.push({ field: 'seed', value: show(value), message: s.message, used: String(DEFAULT_SEED) });
+      }
+      continue;
+    }
+    const parsed = parseKnobValue(key, value);
+    if (parsed.ok) {
+      input.knobs[key] = parsed.value;
+      continue;
+    }
+    delete input.knobs[key];
+    if (!knobNames.includes(key)) {
+      const near = nearest(key, known);
+      problems.push({
+        field: key,
+        value: show(value),
+        message: `unknown link parameter '${key}'${near ? `: did you mean '${near}'?` : ''}`,
+        used: 'ignored',
+      });
+    } else {
+      problems.push({ ...parsed.problem, used: '' });
+    }
+  }
+
+  const loaded = loadScenario(input, { lenient: true });
+  // Fill in the value used for knob problems found while parsing text: the preset's value.
+  const resolvedPreset = presetKnobs(loaded.scenario.preset) as unknown as Record<string, KnobValue>;
+  for (const p of problems) {
+    if (p.used === '') p.used = formatKnobValue(resolvedPreset[p.field]);
+  }
+  const all = [...problems, ...loaded.problems];
+  return {
+    ok: loaded.ok,
+    scenario: loaded.scenario,
+    seed: loaded.seed,
+    problems: all,
+    lang,
+    version,
+    versionMismatch: version !== undefined && version !== MODEL.version,
+    extras,
+  };
+}
+
+/** A full link: `base` (e.g. location.origin + location.pathname) plus the query. */
+export function scenarioToLink(base: string, x: LinkScenario): string {
+  const clean = base.replace(/[?#].*$/, '');
+  return clean + scenarioToQuery(x);
+}
