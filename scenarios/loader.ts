@@ -109,7 +109,13 @@ export function nearest(name: string, candidates: readonly string[]): string | u
   }
   if (best === undefined) return undefined;
   const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestD <= limit ? best : undefined;
+  if (bestD <= limit) return best;
+  // A shortened name ('pinggu' for 'pinggu-hand-down') is also a likely meaning.
+  if (lower.length >= 3) {
+    const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(lower));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  return undefined;
 }
 
 function didYouMean(name: string, candidates: readonly string[]): string {
