@@ -1,0 +1,356 @@
+/**
+ * <hl-bump-chart>: every unit's rank in every assessment period, one line per unit,
+ * rank 1 at the top, so the swings of monthly rankings are visible. In grade mode the
+ * bands are shaded and units sit in their band, ordered by score. Below, a strip of
+ * the rank change per period (baseline dashed in compare mode) and the mean printed.
+ */
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import * as d3 from 'd3';
+import type { PeriodRecord } from '../../sim/index.ts';
+import type { Lang } from './types.ts';
+import { bumpSlots, gradeBands, meanGradeChurn, meanRankVolatility } from './aggregate.ts';
+import { GRADE_LABEL, UI, tr, unitName } from './labels.ts';
+import { exportSvgElement } from './export.ts';
+
+const M = { top: 12, right: 64, bottom: 24, left: 64 };
+const STRIP = 78;
+const GRADE_FILL: Record<string, string> = { excellent: '#d8efd3', good: '#dbe8f6', pass: '#f6efcf', poor: '#f7d9d6' };
+
+/** Unit colours: a categorical scheme, cycled. */
+export function unitColor(unit: number): string {
+  const s = [...d3.schemeTableau10, '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666', '#1f78b4'];
+  return s[unit % s.length];
+}
+
+interface UnitLine {
+  unit: number;
+  d: string;
+  color: string;
+}
+
+export class HlBumpChart extends LitElement {
+  static override properties = {
+    periods: { attribute: false },
+    baseline: { attribute: false },
+    lang: {},
+    heading: {},
+    fileName: { attribute: 'file-name' },
+    plotHeight: { type: Number, attribute: 'plot-height' },
+    _width: { state: true },
+    _hover: { state: true },
+    _unit: { state: true },
+  };
+
+  /** Assessment periods so far (rank or grade mode). */
+  declare periods: PeriodRecord[];
+  /** Compare mode: the baseline run's periods. */
+  declare baseline: PeriodRecord[] | null;
+  declare lang: Lang;
+  declare heading: string;
+  declare fileName: string;
+  declare plotHeight: number;
+  declare _width: number;
+  /** Period under the read-out, -1 for none. */
+  declare _hover: number;
+  /** Highlighted unit, -1 for none. */
+  declare _unit: number;
+
+  private ro: ResizeObserver | null = null;
+  private slots: Map<number, number>[] = [];
+  private units: number[] = [];
+  private x = d3.scaleLinear();
+  private y = d3.scaleLinear();
+  private yv = d3.scaleLinear();
+  private gradeMode = false;
+
+  constructor() {
+    super();
+    this.periods = [];
+    this.baseline = null;
+    this.lang = 'en';
+    this.heading = '';
+    this.fileName = 'ranks';
+    this.plotHeight = 230;
+    this._width = 480;
+    this._hover = -1;
+    this._unit = -1;
+  }
+
+  static override styles = css`
+    :host { display: block; font: 14px/1.3 system-ui, 'Noto Sans CJK SC', 'PingFang SC', sans-serif; color: #222; min-width: 0; }
+    figure { margin: 0; }
+    header { display: flex; align-items: baseline; gap: 8px; }
+    h3 { font-size: 16px; margin: 0 0 4px; flex: 1; font-weight: 600; }
+    .tools button { font: 12px system-ui, sans-serif; padding: 2px 6px; border: 1px solid #888; background: #fff; border-radius: 3px; cursor: pointer; }
+    .tools button:focus-visible { outline: 2px solid #1565c0; outline-offset: 1px; }
+    .summary { font-size: 13px; margin: 0 0 4px; }
+    .summary b { font-variant-numeric: tabular-nums; }
+    ul.legend { list-style: none; margin: 0 0 4px; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 13px; }
+    ul.legend li { display: inline-flex; align-items: center; gap: 5px; }
+    .sw { display: inline-block; width: 14px; height: 10px; border-radius: 2px; }
+    .plot { position: relative; outline: none; }
+    .plot:focus-visible { outline: 2px solid #1565c0; outline-offset: 2px; }
+    svg { display: block; overflow: visible; }
+    .axis text { font-size: 12px; fill: #333; }
+    .axis path, .axis line { stroke: #999; }
+    .ylabel { font-size: 12px; fill: #444; }
+    .lines path { fill: none; stroke-width: 2; stroke-opacity: 0.85; }
+    .lines path.dim { stroke-opacity: 0.15; }
+    .lines path.hi { stroke-width: 4; stroke-opacity: 1; }
+    .pen circle { fill: #c62828; stroke: #fff; stroke-width: 1; }
+    .endlabel { font-size: 11px; }
+    .band-label { font-size: 12px; fill: #333; font-weight: 600; }
+    .vol path { fill: none; stroke: #333; stroke-width: 2; }
+    .vol path.base { stroke-dasharray: 6 4; stroke: #777; }
+    .rule { stroke: #222; }
+    .overlay { fill: transparent; pointer-events: all; cursor: crosshair; }
+    .empty { font-size: 14px; fill: #777; }
+    .readout { position: absolute; top: 4px; background: rgba(255,255,255,0.95); border: 1px solid #bbb; border-radius: 4px;
+      padding: 4px 7px; font-size: 12.5px; pointer-events: none; white-space: nowrap; box-shadow: 0 1px 4px rgba(0,0,0,0.15); z-index: 2; }
+    .readout .pen { color: #c62828; }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ro = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0].contentRect.width);
+      if (w > 0 && Math.abs(w - this._width) >= 1) this._width = w;
+    });
+    this.ro.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ro?.disconnect();
+    this.ro = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('periods')) {
+      this.slots = bumpSlots(this.periods);
+      const set = new Set<number>();
+      for (const p of this.periods) for (const u of p.units) set.add(u.unit);
+      this.units = [...set].sort((a, b) => a - b);
+      this.gradeMode = this.periods.some((p) => p.units.some((u) => u.rank == null && u.grade != null));
+    }
+    const n = Math.max(2, this.periods.length, this.baseline?.length ?? 0);
+    const showLabels = this.units.length <= 40;
+    this.x.domain([0, n - 1]).range([M.left, this._width - (showLabels ? M.right : 16)]);
+    this.y.domain([0.5, Math.max(1, this.units.length) + 0.5]).range([M.top, M.top + this.plotHeight]);
+    const vols = [...this.periods, ...(this.baseline ?? [])].map((p) => p.rankVolatility ?? 0);
+    const vmax = Math.max(1, ...vols);
+    const top = M.top + this.plotHeight + M.bottom + 26;
+    this.yv.domain([0, vmax]).nice(2).range([top + STRIP - 30, top]);
+    if (this._hover >= this.periods.length) this._hover = this.periods.length - 1;
+  }
+
+  protected override updated(): void {
+    this.draw();
+  }
+
+  private draw(): void {
+    const svgEl = this.renderRoot.querySelector('svg');
+    if (!svgEl) return;
+    const svg = d3.select(svgEl);
+    const x = this.x;
+    const y = this.y;
+    const periods = this.periods;
+    const bottom = M.top + this.plotHeight;
+
+    const ticks = periods.length <= 1 ? [0] : d3.ticks(0, periods.length - 1, Math.max(2, Math.floor((this._width - 140) / 80))).filter(Number.isInteger);
+    svg.select<SVGGElement>('g.xaxis').attr('transform', `translate(0,${bottom})`)
+      .call(d3.axisBottom(x).tickValues(ticks).tickFormat((i) => periods[+i]?.startDate.slice(0, 7) ?? '').tickSizeOuter(0));
+    const yTicks = this.gradeMode ? [] : y.ticks(Math.min(this.units.length, 8)).filter((v) => Number.isInteger(v) && v >= 1);
+    svg.select<SVGGElement>('g.yaxis').attr('transform', `translate(${M.left},0)`)
+      .call(d3.axisLeft(y).tickValues(yTicks).tickFormat(d3.format('d')));
+    svg.select<SVGGElement>('g.vaxis').attr('transform', `translate(${M.left},0)`)
+      .call(d3.axisLeft(this.yv).ticks(2, '~r'));
+
+    // Grade bands: one rectangle per period and band.
+    const bands = this.gradeMode
+      ? periods.flatMap((p, i) => gradeBands(p).map((b) => ({ i, ...b })))
+      : [];
+    const colW = periods.length > 1 ? x(1) - x(0) : this._width - M.left - M.right;
+    svg.select('g.bands').selectAll<SVGRectElement, (typeof bands)[number]>('rect').data(bands).join('rect')
+      .attr('x', (b) => x(b.i) - colW / 2).attr('width', colW + 0.5)
+      .attr('y', (b) => y(b.from - 0.5)).attr('height', (b) => y(b.to + 0.5) - y(b.from - 0.5))
+      .attr('fill', (b) => GRADE_FILL[b.grade] ?? '#eee');
+
+    const lines: UnitLine[] = this.units.map((u) => ({
+      unit: u,
+      color: unitColor(u),
+      d: d3.line<number>().defined((i) => this.slots[i].has(u)).x((i) => x(i)).y((i) => y(this.slots[i].get(u) ?? 0))
+        .curve(d3.curveMonotoneX)(d3.range(periods.length)) ?? '',
+    }));
+    const hu = this._unit;
+    svg.select('g.lines').selectAll<SVGPathElement, UnitLine>('path').data(lines, (l) => l.unit).join('path')
+      .attr('stroke', (l) => l.color).attr('d', (l) => l.d)
+      .attr('class', (l) => (hu < 0 ? '' : l.unit === hu ? 'hi' : 'dim'))
+      .on('pointerenter', (_e, l) => (this._unit = l.unit))
+      .on('pointerleave', () => (this._unit = -1));
+    // The highlighted line on top.
+    if (hu >= 0) svg.select('g.lines').selectAll<SVGPathElement, UnitLine>('path').filter((l) => l.unit === hu).raise();
+
+    const pen = periods.flatMap((p, i) => p.units.filter((u) => u.penalised).map((u) => ({ i, unit: u.unit })));
+    svg.select('g.pen').selectAll<SVGCircleElement, (typeof pen)[number]>('circle').data(pen).join('circle')
+      .attr('r', 3.5).attr('cx', (q) => x(q.i)).attr('cy', (q) => y(this.slots[q.i].get(q.unit) ?? 0));
+
+    const vol = (ps: PeriodRecord[]) =>
+      d3.line<number>().defined((i) => ps[i].rankVolatility != null).x((i) => x(i)).y((i) => this.yv(ps[i].rankVolatility ?? 0))(d3.range(ps.length)) ?? '';
+    const vlines = [{ k: 'run', d: vol(periods) }, ...(this.baseline ? [{ k: 'base', d: vol(this.baseline) }] : [])];
+    svg.select('g.vol').selectAll<SVGPathElement, (typeof vlines)[number]>('path').data(vlines, (v) => v.k).join('path')
+      .attr('class', (v) => (v.k === 'base' ? 'base' : '')).attr('d', (v) => v.d);
+  }
+
+  private onPointer(e: PointerEvent): void {
+    const n = this.periods.length;
+    if (!n) return;
+    const r = (e.currentTarget as SVGRectElement).ownerSVGElement!.getBoundingClientRect();
+    const px = e.clientX - r.left;
+    const py = e.clientY - r.top;
+    const i = Math.max(0, Math.min(n - 1, Math.round(this.x.invert(px))));
+    this._hover = i;
+    if (py <= M.top + this.plotHeight) {
+      const slot = Math.round(this.y.invert(py));
+      const unit = [...this.slots[i].entries()].find(([, s]) => s === slot)?.[0];
+      this._unit = unit ?? -1;
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const n = this.periods.length;
+    if (!n) return;
+    let h = this._hover < 0 ? n - 1 : this._hover;
+    switch (e.key) {
+      case 'ArrowLeft': h -= 1; break;
+      case 'ArrowRight': h += 1; break;
+      case 'Home': h = 0; break;
+      case 'End': h = n - 1; break;
+      case 'ArrowUp':
+      case 'ArrowDown': {
+        // Move the highlight one place up or down the ranking of the current period.
+        const slots = this.slots[h];
+        const cur = this._unit >= 0 ? slots.get(this._unit) ?? 0 : e.key === 'ArrowDown' ? 0 : slots.size + 1;
+        const want = Math.max(1, Math.min(slots.size, cur + (e.key === 'ArrowDown' ? 1 : -1)));
+        this._unit = [...slots.entries()].find(([, s]) => s === want)?.[0] ?? -1;
+        break;
+      }
+      case 'Escape': this._hover = -1; this._unit = -1; return;
+      default: return;
+    }
+    e.preventDefault();
+    this._hover = Math.max(0, Math.min(n - 1, h));
+  }
+
+  private async export(fmt: 'svg' | 'png'): Promise<void> {
+    const svg = this.renderRoot.querySelector('svg');
+    if (!svg) return;
+    await exportSvgElement(svg, fmt, this.fileName, { title: this.heading, note: this.summaryText() });
+    this.dispatchEvent(new CustomEvent('chart-export', { detail: { format: fmt, file: this.fileName }, bubbles: true, composed: true }));
+  }
+
+  private summaryText(): string {
+    const lang = this.lang;
+    const f = d3.format('.2f');
+    const p = d3.format('.0%');
+    if (this.gradeMode) {
+      const c = meanGradeChurn(this.periods);
+      const b = this.baseline ? meanGradeChurn(this.baseline) : null;
+      return `${tr(UI.meanChurn, lang)}: ${c == null ? '–' : p(c)}${b == null ? '' : ` (${tr(UI.baseline, lang)} ${p(b)})`}`;
+    }
+    const v = meanRankVolatility(this.periods);
+    const b = this.baseline ? meanRankVolatility(this.baseline) : null;
+    const diff = v != null && b != null ? ` · Δ ${d3.format('+.2f')(v - b)}` : '';
+    return `${tr(UI.meanVolatility, lang)}: ${v == null ? '–' : f(v)} ${tr(UI.places, lang)}${b == null ? '' : ` (${tr(UI.baseline, lang)} ${f(b)}${diff})`}`;
+  }
+
+  private readout() {
+    const i = this._hover;
+    const p = this.periods[i];
+    if (!p) return nothing;
+    const lang = this.lang;
+    const sorted = [...p.units].sort((a, b) => (this.slots[i].get(a.unit) ?? 0) - (this.slots[i].get(b.unit) ?? 0));
+    const pick = sorted.length <= 8 ? sorted : [...sorted.slice(0, 3), null, ...sorted.slice(-3)];
+    const focus = this._unit >= 0 ? p.units.find((u) => u.unit === this._unit) : undefined;
+    if (focus && !pick.includes(focus)) pick.push(null, focus);
+    const px = this.x(i);
+    const style = px > this._width / 2 ? `right:${this._width - px + 10}px` : `left:${px + 10}px`;
+    const place = (u: (typeof sorted)[number]) =>
+      u.rank != null ? `${u.rank}.` : `${tr(GRADE_LABEL[u.grade ?? 'pass'] ?? GRADE_LABEL.pass, lang)} ·`;
+    return html`<div class="readout" style=${style} aria-hidden="true">
+      <div><b>${tr(UI.periodOf, lang)} ${p.startDate}</b></div>
+      ${p.rankVolatility != null ? html`<div>${tr(UI.volatilityStrip, lang)}: ${d3.format('.2f')(p.rankVolatility)}</div>` : nothing}
+      ${pick.map((u) => (u == null
+        ? html`<div>…</div>`
+        : html`<div style=${u.unit === this._unit ? 'font-weight:600' : ''}>
+            <span class="sw" style=${`background:${unitColor(u.unit)}`}></span>
+            ${place(u)} ${unitName(u.unit, lang)} (${tr(UI.score, lang)} ${d3.format('.1f')(u.score)})
+            ${u.penalised ? html`<span class="pen">● ${tr(UI.penalised, lang)}</span>` : nothing}
+          </div>`))}
+    </div>`;
+  }
+
+  override render() {
+    const lang = this.lang;
+    const w = this._width;
+    const bottom = M.top + this.plotHeight;
+    const h = bottom + M.bottom + 26 + STRIP - 20;
+    const n = this.periods.length;
+    const last = n ? this.periods[n - 1] : null;
+    const lastSlots = n ? this.slots[n - 1] : null;
+    const hx = this._hover >= 0 && this._hover < n ? this.x(this._hover) : -1;
+    const bands = this.gradeMode && last ? gradeBands(last) : [];
+    const help = `${this.heading}. ${tr(UI.chartHelp, lang)} ${lang === 'zh' ? '上下方向键在名次间移动。' : 'Up and down arrows move along the ranking.'}`;
+    return html`<figure>
+      <header>
+        <h3>${this.heading}</h3>
+        <span class="tools">
+          <button type="button" aria-label=${`${tr(UI.exportSvgLabel, lang)}: ${this.heading}`} @click=${() => this.export('svg')}>${tr(UI.exportSvg, lang)}</button>
+          <button type="button" aria-label=${`${tr(UI.exportPngLabel, lang)}: ${this.heading}`} @click=${() => this.export('png')}>${tr(UI.exportPng, lang)}</button>
+        </span>
+      </header>
+      <p class="summary"><b>${this.summaryText()}</b></p>
+      <ul class="legend">
+        <li>${lang === 'zh' ? '每条线为一个街乡' : 'One line per unit'}</li>
+        <li><span class="sw" style="background:#c62828;border-radius:50%;width:10px"></span>${tr(UI.penalised, lang)}</li>
+        ${this.gradeMode
+          ? Object.entries(GRADE_FILL).map(([g, c]) => html`<li><span class="sw" style=${`background:${c};border:1px solid #bbb`}></span>${tr(GRADE_LABEL[g], lang)}</li>`)
+          : nothing}
+        ${this.baseline ? html`<li><span class="sw" style="height:0;border-top:2px dashed #777;width:16px;border-radius:0"></span>${tr(UI.baseline, lang)}</li>` : nothing}
+      </ul>
+      <div class="plot" tabindex="0" role="group" aria-label=${help} @keydown=${this.onKey}
+        @focus=${() => { if (this._hover < 0 && n) this._hover = n - 1; }} @blur=${() => { this._hover = -1; this._unit = -1; }}>
+        <svg width=${w} height=${h} role="img" aria-label=${this.heading}>
+          <g class="bands"></g>
+          <g class="axis xaxis"></g>
+          <g class="axis yaxis"></g>
+          <text class="ylabel" transform=${`translate(14,${M.top + this.plotHeight / 2}) rotate(-90)`} text-anchor="middle">${tr(this.gradeMode ? UI.grade : UI.rank, lang)}</text>
+          ${bands.map((b) => html`<text class="band-label" x=${M.left - 6} y=${this.y((b.from + b.to) / 2) + 4} text-anchor="end">${tr(GRADE_LABEL[b.grade], lang)}</text>`)}
+          <g class="lines"></g>
+          <g class="pen"></g>
+          ${last && lastSlots && this.units.length <= 40
+            ? this.units.map((u) => lastSlots.has(u)
+              ? html`<text class="endlabel" x=${this.x(n - 1) + 6} y=${this.y(lastSlots.get(u)!) + 4} fill=${unitColor(u)}>${unitName(u, lang)}</text>`
+              : nothing)
+            : nothing}
+          <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 16}>${tr(UI.volatilityStrip, lang)} (${tr(UI.places, lang)})</text>
+          <g class="vol"></g>
+          <g class="axis vaxis"></g>
+          ${n === 0 ? html`<text class="empty" x=${w / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>` : nothing}
+          <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${h - 4} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>
+          <rect class="overlay" data-noexport x=${M.left} y=${M.top} width=${Math.max(0, w - M.left - 16)} height=${h - M.top}
+            @pointermove=${this.onPointer} @pointerleave=${() => { this._hover = -1; this._unit = -1; }}></rect>
+        </svg>
+        ${this.readout()}
+      </div>
+    </figure>`;
+  }
+}
+
+customElements.define('hl-bump-chart', HlBumpChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hl-bump-chart': HlBumpChart;
+  }
+}

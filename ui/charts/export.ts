@@ -1,0 +1,160 @@
+/**
+ * Export a chart's svg as a standalone SVG file or a 2x PNG. Styles from the page's
+ * (shadow) stylesheets are copied inline, so the file looks like the screen.
+ */
+
+/** Properties worth copying: enough for paths, text and fills to look right outside the page. */
+const PROPS = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linejoin',
+  'stroke-linecap', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline',
+  'shape-rendering', 'visibility', 'display',
+] as const;
+
+export interface ExportExtras {
+  /** Title printed above the plot. */
+  title?: string;
+  /** Legend entries printed below the title. */
+  legend?: { label: string; color: string; dashed?: boolean }[];
+  /** A note printed at the bottom (e.g. the run's seed and scenario). */
+  note?: string;
+}
+
+const NS = 'http://www.w3.org/2000/svg';
+
+/** A standalone copy of `svg` with computed styles inlined, a white background and an optional title and legend. */
+export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { text: string; width: number; height: number } {
+  const box = svg.getBoundingClientRect();
+  const width = Math.round(box.width || Number(svg.getAttribute('width')) || 600);
+  const plotH = Math.round(box.height || Number(svg.getAttribute('height')) || 300);
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const src = [svg, ...svg.querySelectorAll('*')];
+  const dst = [clone, ...clone.querySelectorAll('*')];
+  for (let i = 0; i < src.length; i++) {
+    const cs = getComputedStyle(src[i]);
+    const el = dst[i] as SVGElement;
+    const parts: string[] = [];
+    for (const p of PROPS) {
+      const v = cs.getPropertyValue(p);
+      if (v) parts.push(`${p}:${v}`);
+    }
+    el.setAttribute('style', parts.join(';'));
+    el.removeAttribute('class');
+  }
+  // Interactive bits (read-out rule, focus overlay) are not part of the figure.
+  clone.querySelectorAll('[data-noexport]').forEach((n) => n.remove());
+
+  const top = (extras.title ? 28 : 0) + (extras.legend?.length ? 22 * Math.ceil(extras.legend.length / 4) : 0);
+  const bottom = extras.note ? 22 : 0;
+  const height = plotH + top + bottom + 8;
+  const out = document.createElementNS(NS, 'svg');
+  out.setAttribute('xmlns', NS);
+  out.setAttribute('width', String(width));
+  out.setAttribute('height', String(height));
+  out.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  out.setAttribute('font-family', 'system-ui, sans-serif');
+  const bg = document.createElementNS(NS, 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', '#fff');
+  out.append(bg);
+  let y = 4;
+  if (extras.title) {
+    const t = document.createElementNS(NS, 'text');
+    t.setAttribute('x', '8');
+    t.setAttribute('y', String(y + 18));
+    t.setAttribute('font-size', '16');
+    t.setAttribute('font-weight', '600');
+    t.textContent = extras.title;
+    out.append(t);
+    y += 28;
+  }
+  if (extras.legend?.length) {
+    const colW = Math.max(120, Math.floor((width - 16) / 4));
+    extras.legend.forEach((e, i) => {
+      const gx = 8 + (i % 4) * colW;
+      const gy = y + Math.floor(i / 4) * 22;
+      const sw = document.createElementNS(NS, 'line');
+      sw.setAttribute('x1', String(gx));
+      sw.setAttribute('x2', String(gx + 16));
+      sw.setAttribute('y1', String(gy + 9));
+      sw.setAttribute('y2', String(gy + 9));
+      sw.setAttribute('stroke', e.color);
+      sw.setAttribute('stroke-width', '6');
+      if (e.dashed) sw.setAttribute('stroke-dasharray', '4 3');
+      const t = document.createElementNS(NS, 'text');
+      t.setAttribute('x', String(gx + 22));
+      t.setAttribute('y', String(gy + 14));
+      t.setAttribute('font-size', '13');
+      t.textContent = e.label;
+      out.append(sw, t);
+    });
+    y += 22 * Math.ceil(extras.legend.length / 4);
+  }
+  const g = document.createElementNS(NS, 'g');
+  g.setAttribute('transform', `translate(0,${y})`);
+  while (clone.firstChild) g.append(clone.firstChild);
+  out.append(g);
+  if (extras.note) {
+    const t = document.createElementNS(NS, 'text');
+    t.setAttribute('x', '8');
+    t.setAttribute('y', String(height - 8));
+    t.setAttribute('font-size', '11');
+    t.setAttribute('fill', '#555');
+    t.textContent = extras.note;
+    out.append(t);
+  }
+  const text = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(out);
+  return { text, width, height };
+}
+
+/** Rasterise SVG text at `scale` times its size (via an <img> of the SVG blob drawn on a canvas). */
+export async function svgToPng(text: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    img.decoding = 'async';
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('could not load the SVG for PNG export'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Save a blob under a file name (an <a download> click). */
+export function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file-name-safe slug of a chart title. */
+export function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
+}
+
+/** Export an svg as a file: 'svg' saves the text, 'png' a 2x raster. */
+export async function exportSvgElement(svg: SVGSVGElement, format: 'svg' | 'png', fileBase: string, extras: ExportExtras = {}): Promise<void> {
+  const s = serializeSvg(svg, extras);
+  if (format === 'svg') download(new Blob([s.text], { type: 'image/svg+xml' }), `${fileBase}.svg`);
+  else download(await svgToPng(s.text, s.width, s.height, 2), `${fileBase}.png`);
+}

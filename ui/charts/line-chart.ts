@@ -1,0 +1,410 @@
+/**
+ * <hl-line-chart>: a weekly time-series chart. Stacked areas and lines (on a left or
+ * right axis), an optional shaded band between two lines, and in compare mode the
+ * baseline dashed plus a difference strip. One svg; lit renders the frame and the
+ * text, d3 joins update the paths, so a streamed update costs a few path strings.
+ */
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import * as d3 from 'd3';
+import type { ChartData, ChartSeries, Lang } from './types.ts';
+import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
+import { UI, tr } from './labels.ts';
+import { exportSvgElement } from './export.ts';
+
+const M = { top: 26, bottom: 26, left: 52, rightAxis: 52, right: 16 };
+const DIFF_H = 76;
+
+interface Drawn {
+  key: string;
+  color: string;
+  d: string;
+}
+
+export class HlLineChart extends LitElement {
+  static override properties = {
+    data: { attribute: false },
+    heading: {},
+    lang: {},
+    fileName: { attribute: 'file-name' },
+    plotHeight: { type: Number, attribute: 'plot-height' },
+    _width: { state: true },
+    _hover: { state: true },
+  };
+
+  /** What to draw; a new object per update (arrays may be shared). */
+  declare data: ChartData | null;
+  /** Chart title, in the chosen language. */
+  declare heading: string;
+  declare lang: Lang;
+  /** Base name of exported files. */
+  declare fileName: string;
+  /** Height of the main plot in CSS pixels. */
+  declare plotHeight: number;
+  declare _width: number;
+  /** Index of the week under the read-out, -1 for none. */
+  declare _hover: number;
+
+  private ro: ResizeObserver | null = null;
+  private x = d3.scaleLinear();
+  private y = d3.scaleLinear();
+  private yr = d3.scaleLinear();
+  private yd = d3.scaleLinear();
+  private axisKey = '';
+  private stacks: { s: ChartSeries; lo: Float64Array; hi: Float64Array }[] = [];
+  private total: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private baseTotal: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private diff: Float64Array<ArrayBufferLike> = new Float64Array(0);
+
+  constructor() {
+    super();
+    this.data = null;
+    this.heading = '';
+    this.lang = 'en';
+    this.fileName = 'chart';
+    this.plotHeight = 210;
+    this._width = 480;
+    this._hover = -1;
+  }
+
+  static override styles = css`
+    :host { display: block; font: 14px/1.3 system-ui, 'Noto Sans CJK SC', 'PingFang SC', sans-serif; color: #222; min-width: 0; }
+    figure { margin: 0; }
+    header { display: flex; align-items: baseline; gap: 8px; }
+    h3 { font-size: 16px; margin: 0 0 4px; flex: 1; font-weight: 600; }
+    .tools button { font: 12px system-ui, sans-serif; padding: 2px 6px; border: 1px solid #888; background: #fff; border-radius: 3px; cursor: pointer; }
+    .tools button:focus-visible { outline: 2px solid #1565c0; outline-offset: 1px; }
+    ul.legend { list-style: none; margin: 0 0 4px; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 13px; }
+    ul.legend li { display: inline-flex; align-items: center; gap: 5px; white-space: nowrap; }
+    .sw { display: inline-block; width: 14px; height: 10px; border-radius: 2px; }
+    .sw.line { height: 0; border-top: 3px solid; border-radius: 0; }
+    .sw.dash { height: 0; border-top: 2px dashed #333; border-radius: 0; width: 16px; }
+    .plot { position: relative; outline: none; }
+    .plot:focus-visible { outline: 2px solid #1565c0; outline-offset: 2px; }
+    svg { display: block; overflow: visible; }
+    .axis text { font-size: 12px; fill: #333; }
+    .axis path, .axis line { stroke: #999; }
+    .grid line { stroke: #e6e6e6; }
+    .ylabel { font-size: 12px; fill: #444; }
+    .areas path { stroke: none; }
+    .lines path { fill: none; stroke-width: 2.2; }
+    .base path { fill: none; stroke-width: 1.8; stroke-dasharray: 6 4; }
+    .band path { stroke: none; }
+    .diffg .zero { stroke: #777; }
+    .diffg .darea { fill: #8e63b5; fill-opacity: 0.35; stroke: #6a3d9a; stroke-width: 1.5; }
+    .rule { stroke: #222; stroke-width: 1; }
+    .dot { stroke: #fff; stroke-width: 1.5; }
+    .overlay { fill: transparent; pointer-events: all; cursor: crosshair; }
+    .empty { font-size: 14px; fill: #777; }
+    .readout { position: absolute; top: 4px; background: rgba(255,255,255,0.95); border: 1px solid #bbb; border-radius: 4px;
+      padding: 4px 7px; font-size: 12.5px; pointer-events: none; white-space: nowrap; box-shadow: 0 1px 4px rgba(0,0,0,0.15); z-index: 2; }
+    .readout b { font-weight: 600; }
+    .readout .row { display: flex; gap: 6px; align-items: center; }
+    .readout .v { margin-left: auto; padding-left: 10px; font-variant-numeric: tabular-nums; }
+    .readout .d { color: #6a3d9a; font-variant-numeric: tabular-nums; }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ro = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0].contentRect.width);
+      if (w > 0 && Math.abs(w - this._width) >= 1) this._width = w;
+    });
+    this.ro.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ro?.disconnect();
+    this.ro = null;
+  }
+
+  private get hasRight(): boolean {
+    return !!this.data?.series.some((s) => s.axis === 'right');
+  }
+
+  private get compare(): boolean {
+    return !!this.data?.baseline && this.data.baseline.count > 0;
+  }
+
+  /** Compute stacks, scales and the difference before rendering (cheap, pure). */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('data') && !changed.has('_width') && !changed.has('plotHeight')) return;
+    const d = this.data;
+    const w = this._width;
+    const right = this.hasRight ? M.rightAxis : M.right;
+    this.x.domain([0, Math.max(1, (d?.total ?? 1) - 1)]).range([M.left, w - right]);
+    this.y.range([M.top + this.plotHeight, M.top]);
+    this.yr.range([M.top + this.plotHeight, M.top]);
+    if (!d) return;
+    const count = d.count;
+    const st = d.series.filter((s) => s.type === 'stack');
+    const parts = stackUp(st.map((s) => s.values), count);
+    this.stacks = st.map((s, i) => ({ s, lo: parts[i].lo, hi: parts[i].hi }));
+    this.total = parts.length ? parts[parts.length - 1].hi : new Float64Array(0);
+    const left = d.series.filter((s) => s.type === 'line' && s.axis !== 'right').map((s) => s.values);
+    const rightS = d.series.filter((s) => s.axis === 'right').map((s) => s.values);
+    let maxL = maxOf([this.total, ...left], count);
+    let maxR = maxOf(rightS, count);
+    const b = d.baseline;
+    this.baseTotal = new Float64Array(0);
+    if (b && b.count > 0) {
+      const bst = b.series.filter((s) => s.type === 'stack');
+      const bp = stackUp(bst.map((s) => s.values), b.count);
+      this.baseTotal = bp.length ? bp[bp.length - 1].hi : new Float64Array(0);
+      maxL = Math.max(maxL, maxOf([this.baseTotal, ...b.series.filter((s) => s.type === 'line' && s.axis !== 'right').map((s) => s.values)], b.count));
+      maxR = Math.max(maxR, maxOf(b.series.filter((s) => s.axis === 'right').map((s) => s.values), b.count));
+      const key = d.diffKey ?? 'total';
+      const a = key === 'total' ? this.total : d.series.find((s) => s.key === key)?.values;
+      const bb = key === 'total' ? this.baseTotal : b.series.find((s) => s.key === key)?.values;
+      this.diff = a && bb ? subtract(a.subarray(0, count), bb.subarray(0, b.count)) : new Float64Array(0);
+      const dm = maxOf([this.diff.map(Math.abs)], this.diff.length) || 1;
+      this.yd.domain([-dm, dm]).range([M.top + this.plotHeight + DIFF_H - 8, M.top + this.plotHeight + 34]).nice(3);
+    } else {
+      this.diff = new Float64Array(0);
+    }
+    this.y.domain([0, d.yMax ?? (maxL > 0 ? maxL * 1.05 : 1)]).nice(5);
+    this.yr.domain([0, maxR > 0 ? maxR * 1.05 : 1]).nice(5);
+    if (this._hover >= count) this._hover = count - 1;
+  }
+
+  protected override updated(): void {
+    this.draw();
+  }
+
+  private fmt(v: number, right = false): string {
+    if (!Number.isFinite(v)) return '–';
+    const f = (right ? this.data?.formatRight : this.data?.format) ?? ',.0f';
+    return d3.format(f)(v);
+  }
+
+  /** Update axes (only when their domain or size changed) and every path, by d3 joins. */
+  private draw(): void {
+    const root = this.renderRoot as ShadowRoot;
+    const svgEl = root.querySelector('svg');
+    const d = this.data;
+    if (!svgEl || !d) return;
+    const svg = d3.select(svgEl);
+    const x = this.x;
+    const y = this.y;
+    const yr = this.yr;
+    const w = this._width;
+    const right = this.hasRight ? M.rightAxis : M.right;
+    const bottom = M.top + this.plotHeight;
+    const idx = d3.range(d.count);
+
+    const key = [w, this.plotHeight, d.startDate, d.total, d.step, y.domain(), this.hasRight ? yr.domain() : '', this.compare ? this.yd.domain() : ''].join('|');
+    if (key !== this.axisKey) {
+      this.axisKey = key;
+      const t = d3.scaleUtc().domain([dateAt(d.startDate, 0), dateAt(d.startDate, (d.total - 1) * d.step)]).range(x.range());
+      svg.select<SVGGElement>('g.xaxis').attr('transform', `translate(0,${bottom})`)
+        .call(d3.axisBottom(t).ticks(Math.max(2, Math.floor((w - M.left - right) / 95))).tickSizeOuter(0));
+      svg.select<SVGGElement>('g.yaxis').attr('transform', `translate(${M.left},0)`)
+        .call(d3.axisLeft(y).ticks(5, '~s'));
+      svg.select<SVGGElement>('g.yraxis').attr('transform', `translate(${w - right},0)`)
+        .call(this.hasRight ? d3.axisRight(yr).ticks(5, '~s') : () => undefined)
+        .style('display', this.hasRight ? '' : 'none');
+      svg.select('g.grid').selectAll('line').data(y.ticks(5)).join('line')
+        .attr('x1', M.left).attr('x2', w - right).attr('y1', (v) => y(v)).attr('y2', (v) => y(v));
+      if (this.compare) {
+        svg.select<SVGGElement>('g.dyaxis').attr('transform', `translate(${M.left},0)`)
+          .call(d3.axisLeft(this.yd).ticks(3, '~s'));
+      }
+    }
+
+    const xi = (i: number) => x(i);
+    const area = (lo: Float64Array, hi: Float64Array) =>
+      d3.area<number>().x(xi).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(idx) ?? '';
+    const line = (v: Float64Array, sc: d3.ScaleLinear<number, number>, n: number) =>
+      d3.line<number>().defined((i) => Number.isFinite(v[i])).x(xi).y((i) => sc(v[i]))(d3.range(Math.min(n, v.length))) ?? '';
+
+    const areas: Drawn[] = this.stacks.map(({ s, lo, hi }) => ({ key: s.key, color: s.color, d: area(lo, hi) }));
+    svg.select('g.areas').selectAll<SVGPathElement, Drawn>('path').data(areas, (a) => a.key).join('path')
+      .attr('fill', (a) => a.color).attr('d', (a) => a.d);
+
+    const lines: Drawn[] = d.series.filter((s) => s.type === 'line')
+      .map((s) => ({ key: s.key, color: s.color, d: line(s.values, s.axis === 'right' ? yr : y, d.count) }));
+    svg.select('g.lines').selectAll<SVGPathElement, Drawn>('path').data(lines, (a) => a.key).join('path')
+      .attr('stroke', (a) => a.color).attr('d', (a) => a.d);
+
+    const bands: Drawn[] = [];
+    if (d.band) {
+      const lo = d.series.find((s) => s.key === d.band!.lo)?.values;
+      const hi = d.series.find((s) => s.key === d.band!.hi)?.values;
+      if (lo && hi) {
+        const path = d3.area<number>().defined((i) => Number.isFinite(lo[i]) && Number.isFinite(hi[i]))
+          .x(xi).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(idx) ?? '';
+        bands.push({ key: 'band', color: d.band.color, d: path });
+      }
+    }
+    svg.select('g.band').selectAll<SVGPathElement, Drawn>('path').data(bands, (a) => a.key).join('path')
+      .attr('fill', (a) => a.color).attr('fill-opacity', 0.3).attr('d', (a) => a.d);
+
+    const base: Drawn[] = [];
+    const b = d.baseline;
+    if (b && b.count > 0) {
+      if (this.baseTotal.length) base.push({ key: 'total', color: '#222', d: line(this.baseTotal, y, b.count) });
+      for (const s of b.series) if (s.type === 'line') base.push({ key: s.key, color: s.color, d: line(s.values, s.axis === 'right' ? yr : y, b.count) });
+    }
+    svg.select('g.base').selectAll<SVGPathElement, Drawn>('path').data(base, (a) => a.key).join('path')
+      .attr('stroke', (a) => a.color).attr('d', (a) => a.d);
+
+    const diffs: Drawn[] = [];
+    if (this.compare && this.diff.length) {
+      const dv = this.diff;
+      const yd = this.yd;
+      const p = d3.area<number>().defined((i) => Number.isFinite(dv[i])).x(xi).y0(yd(0)).y1((i) => yd(dv[i]))(d3.range(dv.length)) ?? '';
+      diffs.push({ key: 'diff', color: '', d: p });
+    }
+    svg.select('g.diffg').selectAll<SVGPathElement, Drawn>('path.darea').data(diffs, (a) => a.key).join('path')
+      .attr('class', 'darea').attr('d', (a) => a.d);
+  }
+
+  private indexAt(px: number): number {
+    const n = this.data?.count ?? 0;
+    if (!n) return -1;
+    return Math.max(0, Math.min(n - 1, Math.round(this.x.invert(px))));
+  }
+
+  private onPointer(e: PointerEvent): void {
+    const r = (e.currentTarget as SVGRectElement).ownerSVGElement!.getBoundingClientRect();
+    this._hover = this.indexAt(e.clientX - r.left);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const n = this.data?.count ?? 0;
+    if (!n) return;
+    let h = this._hover < 0 ? n - 1 : this._hover;
+    switch (e.key) {
+      case 'ArrowLeft': h -= 1; break;
+      case 'ArrowRight': h += 1; break;
+      case 'PageUp': h -= 4; break;
+      case 'PageDown': h += 4; break;
+      case 'Home': h = 0; break;
+      case 'End': h = n - 1; break;
+      case 'Escape': this._hover = -1; return;
+      default: return;
+    }
+    e.preventDefault();
+    this._hover = Math.max(0, Math.min(n - 1, h));
+  }
+
+  private legendItems(): { label: string; color: string; kind: 'area' | 'line' | 'dash' }[] {
+    const d = this.data;
+    if (!d) return [];
+    const items: { label: string; color: string; kind: 'area' | 'line' | 'dash' }[] = d.series.map((s) => ({
+      label: s.label + (s.axis === 'right' && d.yLabelRight ? ' →' : ''),
+      color: s.color,
+      kind: s.type === 'stack' ? 'area' : 'line',
+    }));
+    if (d.band) items.push({ label: d.band.label, color: d.band.color, kind: 'area' });
+    if (this.compare) items.push({ label: tr(UI.baselineDashed, this.lang), color: '#222', kind: 'dash' });
+    return items;
+  }
+
+  private async export(fmt: 'svg' | 'png'): Promise<void> {
+    const svg = this.renderRoot.querySelector('svg');
+    if (!svg) return;
+    const legend = this.legendItems().map((l) => ({ label: l.label, color: l.color, dashed: l.kind === 'dash' }));
+    await exportSvgElement(svg, fmt, this.fileName, { title: this.heading, legend });
+    this.dispatchEvent(new CustomEvent('chart-export', { detail: { format: fmt, file: this.fileName }, bubbles: true, composed: true }));
+  }
+
+  private readout() {
+    const d = this.data;
+    const i = this._hover;
+    if (!d || i < 0 || i >= d.count) return nothing;
+    const b = d.baseline && d.baseline.count > 0 ? d.baseline : null;
+    const date = isoDate(dateAt(d.startDate, i * d.step));
+    const stackRows = d.series.filter((s) => s.type === 'stack').reverse();
+    const lineRows = d.series.filter((s) => s.type === 'line');
+    const row = (label: string, color: string, v: number, bv: number | null, rightAxis: boolean) => html`<div class="row">
+      <span class="sw" style="background:${color}"></span><span>${label}</span>
+      <span class="v">${this.fmt(v, rightAxis)}</span>
+      ${bv == null ? nothing : html`<span class="d">${tr(UI.baseline, this.lang)} ${this.fmt(bv, rightAxis)} · Δ ${Number.isFinite(v - bv) ? d3.format('+,.3~r')(v - bv) : '–'}</span>`}
+    </div>`;
+    const bval = (key: string) => (b && i < b.count ? b.series.find((s) => s.key === key)?.values[i] ?? NaN : null);
+    const px = this.x(i);
+    const leftSide = px > this._width / 2;
+    const style = leftSide ? `right:${this._width - px + 10}px` : `left:${px + 10}px`;
+    return html`<div class="readout" style=${style} aria-hidden="true">
+      <div><b>${tr(UI.weekOf, this.lang)} ${date}</b></div>
+      ${stackRows.length > 1
+        ? row(tr({ en: 'Total', zh: '合计' }, this.lang), '#444', this.total[i], b && i < b.count ? this.baseTotal[i] : null, false)
+        : nothing}
+      ${stackRows.map((s) => row(s.label, s.color, s.values[i], bval(s.key), false))}
+      ${lineRows.map((s) => row(s.label, s.color, s.values[i], bval(s.key), s.axis === 'right'))}
+    </div>`;
+  }
+
+  /** Plain-text read-out for screen readers (aria-live). */
+  private liveText(): string {
+    const d = this.data;
+    const i = this._hover;
+    if (!d || i < 0 || i >= d.count) return '';
+    const parts = d.series.map((s) => `${s.label} ${this.fmt(s.values[i], s.axis === 'right')}`);
+    return `${tr(UI.weekOf, this.lang)} ${isoDate(dateAt(d.startDate, i * d.step))}: ${parts.join('; ')}`;
+  }
+
+  override render() {
+    const d = this.data;
+    const w = this._width;
+    const right = this.hasRight ? M.rightAxis : M.right;
+    const bottom = M.top + this.plotHeight;
+    const h = bottom + M.bottom + (this.compare ? DIFF_H : 0);
+    const hx = this._hover >= 0 && d && this._hover < d.count ? this.x(this._hover) : -1;
+    const lang = this.lang;
+    return html`<figure>
+      <header>
+        <h3>${this.heading}</h3>
+        <span class="tools">
+          <button type="button" aria-label=${`${tr(UI.exportSvgLabel, lang)}: ${this.heading}`} @click=${() => this.export('svg')}>${tr(UI.exportSvg, lang)}</button>
+          <button type="button" aria-label=${`${tr(UI.exportPngLabel, lang)}: ${this.heading}`} @click=${() => this.export('png')}>${tr(UI.exportPng, lang)}</button>
+        </span>
+      </header>
+      <ul class="legend">
+        ${this.legendItems().map((l) => html`<li><span class=${`sw ${l.kind}`} style=${l.kind === 'area' ? `background:${l.color}` : `border-color:${l.color}`}></span>${l.label}</li>`)}
+      </ul>
+      <div class="plot" tabindex="0" role="group" aria-label=${`${this.heading}. ${tr(UI.chartHelp, lang)}`}
+        @keydown=${this.onKey} @focus=${() => { if (this._hover < 0 && d?.count) this._hover = d.count - 1; }}
+        @blur=${() => (this._hover = -1)}>
+        <svg width=${w} height=${h} role="img" aria-label=${this.heading}>
+          <g class="grid"></g>
+          <g class="areas"></g>
+          <g class="band"></g>
+          <g class="base"></g>
+          <g class="lines"></g>
+          <g class="axis xaxis"></g>
+          <g class="axis yaxis"></g>
+          <g class="axis yraxis"></g>
+          <text class="ylabel" x="4" y="12">↑ ${d?.yLabel ?? ''}</text>
+          ${this.hasRight
+            ? html`<text class="ylabel" x=${w - 4} y="12" text-anchor="end">${d?.yLabelRight ?? ''} ↑</text>`
+            : nothing}
+          ${this.compare
+            ? html`<g class="diffg">
+                <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${tr(UI.difference, lang)}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
+                <line class="zero" x1=${M.left} x2=${w - right} y1=${this.yd(0)} y2=${this.yd(0)}></line>
+                <g class="axis dyaxis"></g>
+              </g>`
+            : nothing}
+          ${!d || d.count === 0
+            ? html`<text class="empty" x=${(M.left + w - right) / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>`
+            : nothing}
+          <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${this.compare ? h - 8 : bottom} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>
+          <rect class="overlay" data-noexport x=${M.left} y=${M.top} width=${Math.max(0, w - right - M.left)} height=${h - M.top}
+            @pointermove=${this.onPointer} @pointerleave=${() => (this._hover = -1)}></rect>
+        </svg>
+        ${this.readout()}
+        <div style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)" aria-live="polite">${this.liveText()}</div>
+      </div>
+    </figure>`;
+  }
+}
+
+customElements.define('hl-line-chart', HlLineChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hl-line-chart': HlLineChart;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The plain data the charts take. Charts know nothing of the model: they get column
+ * arrays (one value per simulated day) and the assessment periods.
+ */
+import type { PeriodRecord } from '../../sim/index.ts';
+
+export type Lang = 'en' | 'zh';
+
+/** One run as the charts see it; the app streams new objects of this shape as days pass. */
+export interface RunView {
+  /** First simulated day, YYYY-MM-DD. */
+  startDate: string;
+  /** Days simulated so far (entries 0..day-1 of each daily series are valid). */
+  day: number;
+  /** Horizon in days (length of each daily series). */
+  days: number;
+  /** Daily metric series by metric name (see sim/metrics.ts). */
+  daily: Record<string, Float64Array>;
+  /** Assessment periods finished so far. */
+  periods: PeriodRecord[];
+}
+
+/** One series of a chart, already aggregated to weeks. */
+export interface ChartSeries {
+  key: string;
+  /** Legend label, in the chosen language. */
+  label: string;
+  color: string;
+  /** Weekly values; NaN where the week has no data. Only the first `count` entries are drawn. */
+  values: Float64Array;
+  /** 'stack' series are stacked in their order; 'line' series are drawn over them. */
+  type: 'stack' | 'line';
+  /** Which y axis the series uses (default left). */
+  axis?: 'left' | 'right';
+}
+
+/** Everything one line chart draws. */
+export interface ChartData {
+  /** Date of week 0 (the run's start date), YYYY-MM-DD. */
+  startDate: string;
+  /** Days per point (7 for weeks). */
+  step: number;
+  /** Points in the horizon (fixes the x axis so the chart fills left to right). */
+  total: number;
+  /** Points with data so far. */
+  count: number;
+  series: ChartSeries[];
+  /** Compare mode: the baseline's series with the same keys, and its own point count. */
+  baseline?: { count: number; series: ChartSeries[] } | null;
+  /** Shade the area between two line series (e.g. the Goodhart gap). */
+  band?: { lo: string; hi: string; label: string; color: string } | null;
+  /** Axis labels with units, in the chosen language. */
+  yLabel: string;
+  yLabelRight?: string;
+  /** Series the difference strip shows in compare mode: a key, or 'total' for the stack total. */
+  diffKey?: string;
+  /** Label of the difference strip's series. */
+  diffLabel?: string;
+  /** Fixed top of the left axis (e.g. 1 for rates); else fitted to the data. */
+  yMax?: number;
+  /** Number format for read-outs, e.g. ',.0f' or '.2f'. */
+  format?: string;
+  formatRight?: string;
+}
