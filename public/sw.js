@@ -1,0 +1,74 @@
+/*
+ * Hotline Lab's offline service worker. It lives next to index.html and scopes itself to that
+ * folder, so the app works offline under any sub-path. Built assets (hashed file names) are
+ * served from the cache first; the page itself is fetched from the network when there is one
+ * (so a new version shows up) and from the cache when there is not. Links differ only in their
+ * query string, so the page is cached and looked up without it.
+ */
+const CACHE = 'hotline-lab-v1';
+
+self.addEventListener('install', (event) => {
+  // Cache the page the worker was registered from, so a reload offline works at once.
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.add(new Request(self.registration.scope, { cache: 'reload' })))
+      .catch(() => undefined)
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+function inScope(url) {
+  return url.origin === self.location.origin && url.href.startsWith(self.registration.scope);
+}
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (!inScope(url)) return;
+
+  if (req.mode === 'navigate') {
+    const key = url.origin + url.pathname;
+    event.respondWith(
+      fetch(req)
+        .then((res) => {
+          if (res.ok) {
+            const copy = res.clone();
+            caches.open(CACHE).then((c) => c.put(key, copy));
+          }
+          return res;
+        })
+        .catch(() =>
+          caches
+            .match(key)
+            .then((hit) => hit || caches.match(self.registration.scope))
+            .then((hit) => hit || new Response('Offline and not cached yet.', { status: 503, headers: { 'Content-Type': 'text/plain' } })),
+        ),
+    );
+    return;
+  }
+
+  event.respondWith(
+    caches.match(req, { ignoreSearch: false }).then(
+      (hit) =>
+        hit ||
+        fetch(req).then((res) => {
+          if (res.ok && res.type === 'basic') {
+            const copy = res.clone();
+            caches.open(CACHE).then((c) => c.put(req, copy));
+          }
+          return res;
+        }),
+    ),
+  );
+});

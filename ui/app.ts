@@ -1,0 +1,982 @@
+/**
+ * `<hl-app>`: the app shell. It owns the scenario (preset, knobs, seed), the page state
+ * (language, view, compare, watched cell) and keeps all of it in the address bar; a
+ * SimController runs the model in workers. Leaf components get data as properties and
+ * send events up.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { KNOBS, MODEL, type Knobs, type KnobValue } from '../sim/index.ts';
+import { DEFAULT_PRESET, PRESETS, listPresets, presetKnobs } from '../scenarios/presets.ts';
+import { parseLink, scenarioToQuery } from '../scenarios/link.ts';
+import { checkSeed, type Problem } from '../scenarios/loader.ts';
+import { SimController } from './worker/sim-controller.ts';
+import type { ExportFormat } from './worker/protocol.ts';
+import { pick, rememberLang, storedLang, t, type Lang, type MessageKey } from './i18n.ts';
+import type { KnobChangeDetail } from './knob-panel.ts';
+import './knob-panel.ts';
+import './run-controls.ts';
+import './key-figures.ts';
+import './charts/charts-panel.ts';
+import './views/district-view.ts';
+import './views/village-view.ts';
+
+export type View = 'charts' | 'district' | 'village';
+const VIEWS: readonly View[] = ['charts', 'district', 'village'];
+const VIEW_KEY: Record<View, MessageKey> = { charts: 'tabCharts', district: 'tabDistrict', village: 'tabVillage' };
+
+/** Cell-snapshot fields the district view can colour by. */
+const CELL_METRICS = ['ticketsFiled', 'defectsOpen', 'disputesOpen', 'wechat', 'norm', 'population'] as const;
+
+/** Knobs that define the world (size, calendar): kept when the preset changes and in the baseline. */
+const WORLD_KNOBS = KNOBS.filter((k) => k.group === 'world').map((k) => k.name);
+
+/** Changing a knob re-runs after this pause, so a slider drag starts one run, not fifty. */
+const RERUN_DEBOUNCE_MS = 400;
+
+type KnobRecord = Record<string, KnobValue>;
+
+function withWorld(base: Knobs, from: Knobs): Knobs {
+  const out = { ...base } as unknown as KnobRecord;
+  const src = from as unknown as KnobRecord;
+  for (const n of WORLD_KNOBS) out[n] = src[n];
+  return out as unknown as Knobs;
+}
+
+function flag(v: string | undefined): boolean | undefined {
+  if (v === undefined) return undefined;
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false' || v === '') return false;
+  return undefined;
+}
+
+export class HlApp extends LitElement {
+  static override properties = {
+    lang: { state: true },
+    preset: { state: true },
+    knobs: { state: true },
+    seed: { state: true },
+    view: { state: true },
+    compare: { state: true },
+    cell: { state: true },
+    embed: { state: true },
+    problems: { state: true },
+    linkVersion: { state: true },
+    notice: { state: true },
+    fatal: { state: true },
+    cellMetric: { state: true },
+    embedOpen: { state: true },
+  };
+
+  declare lang: Lang;
+  declare preset: string;
+  declare knobs: Knobs;
+  declare seed: number;
+  declare view: View;
+  declare compare: boolean;
+  declare cell: number;
+  declare embed: boolean;
+  /** Problems of the link the page was opened with. */
+  declare problems: Problem[];
+  /** The model version a link from another version was made with, else null. */
+  declare linkVersion: string | null;
+  /** A short status message (copy, export). */
+  declare notice: string;
+  /** A fatal error from anywhere in the page (the error boundary). */
+  declare fatal: string | null;
+  declare cellMetric: string;
+  declare embedOpen: boolean;
+
+  readonly sim = new SimController(this);
+  private rerunTimer: ReturnType<typeof setTimeout> | null = null;
+  private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    super();
+    this.lang = 'en';
+    this.preset = DEFAULT_PRESET;
+    this.knobs = presetKnobs(DEFAULT_PRESET) as Knobs;
+    this.seed = 1;
+    this.view = 'charts';
+    this.compare = false;
+    this.cell = 0;
+    this.embed = false;
+    this.problems = [];
+    this.linkVersion = null;
+    this.notice = '';
+    this.fatal = null;
+    this.cellMetric = 'ticketsFiled';
+    this.embedOpen = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loadFromLink(location.href);
+    this.startRun();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.rerunTimer !== null) clearTimeout(this.rerunTimer);
+    if (this.noticeTimer !== null) clearTimeout(this.noticeTimer);
+  }
+
+  /** Read the whole page state from a link; bad fields become visible problems. */
+  private loadFromLink(href: string): void {
+    const parsed = parseLink(href);
+    const problems = [...parsed.problems];
+    const ex = parsed.extras;
+    this.preset = parsed.scenario.preset;
+    this.knobs = parsed.scenario.knobs;
+    this.seed = parsed.seed;
+    this.lang = parsed.lang ?? storedLang();
+    this.linkVersion = parsed.versionMismatch ? (parsed.version ?? null) : null;
+
+    if (ex.view !== undefined) {
+      if ((VIEWS as readonly string[]).includes(ex.view)) this.view = ex.view as View;
+      else problems.push({ field: 'view', value: ex.view, message: t('en', 'invalidView'), used: 'charts' });
+    }
+    for (const f of ['compare', 'embed'] as const) {
+      if (ex[f] === undefined) continue;
+      const v = flag(ex[f]);
+      if (v === undefined) problems.push({ field: f, value: ex[f], message: t('en', 'invalidFlag', { field: f }), used: '0' });
+      else this[f] = v;
+    }
+    if (ex.cell !== undefined) {
+      const n = Number(ex.cell);
+      const max = this.knobs.cells - 1;
+      if (/^\d+$/.test(ex.cell.trim()) && n <= max) this.cell = n;
+      else problems.push({ field: 'cell', value: ex.cell, message: t('en', 'invalidCell', { max }), used: '0' });
+    }
+    this.problems = problems;
+  }
+
+  /** The page state as a query string: the scenario (only knobs changed from the preset) and the view. */
+  query(): string {
+    let q = scenarioToQuery({ preset: this.preset, knobs: this.knobs, seed: this.seed, lang: this.lang });
+    if (this.view !== 'charts') q += `&view=${this.view}`;
+    if (this.compare) q += '&compare=1';
+    if (this.cell !== 0) q += `&cell=${this.cell}`;
+    if (this.embed) q += '&embed=1';
+    return q;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    const q = this.query();
+    if (location.search !== q) history.replaceState(history.state, '', q);
+    if (changed.has('lang')) {
+      document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
+      document.title = t(this.lang, 'title');
+    }
+  }
+
+  // ------------------------------------------------------------------ running
+
+  private refCache: { preset: string; knobs: Knobs | null } = { preset: '', knobs: null };
+  /** The preset's knobs, the same object while the preset stays (so the panel is not redrawn per chunk). */
+  private reference(): Knobs | null {
+    if (this.refCache.preset !== this.preset) this.refCache = { preset: this.preset, knobs: presetKnobs(this.preset) ?? null };
+    return this.refCache.knobs;
+  }
+
+  private baselineKnobs(): Knobs {
+    return withWorld(presetKnobs(this.preset) as Knobs, this.knobs);
+  }
+
+  private startRun(): void {
+    if (this.rerunTimer !== null) clearTimeout(this.rerunTimer);
+    this.rerunTimer = null;
+    this.sim.start(this.knobs, this.seed, {
+      watchCell: this.cell,
+      cells: this.embed ? false : this.view !== 'charts',
+      preset: this.preset,
+    });
+    if (this.compare) this.sim.startBaseline(this.preset, this.baselineKnobs(), this.seed);
+  }
+
+  private scheduleRun(): void {
+    if (this.rerunTimer !== null) clearTimeout(this.rerunTimer);
+    this.rerunTimer = setTimeout(() => this.startRun(), RERUN_DEBOUNCE_MS);
+  }
+
+  private onKnobChange(e: CustomEvent<KnobChangeDetail>): void {
+    const { name, value } = e.detail;
+    this.knobs = { ...this.knobs, [name]: value } as Knobs;
+    if (name === 'cells' && this.cell >= (value as number)) this.cell = 0;
+    this.scheduleRun();
+  }
+
+  private onKnobReset(e: CustomEvent<{ name: string }>): void {
+    const ref = presetKnobs(this.preset) as unknown as KnobRecord;
+    this.knobs = { ...this.knobs, [e.detail.name]: ref[e.detail.name] } as Knobs;
+    if (this.cell >= this.knobs.cells) this.cell = 0;
+    this.scheduleRun();
+  }
+
+  private onResetAll(): void {
+    this.knobs = presetKnobs(this.preset) as Knobs;
+    if (this.cell >= this.knobs.cells) this.cell = 0;
+    this.startRun();
+  }
+
+  private onPreset(e: Event): void {
+    const name = (e.target as HTMLSelectElement).value;
+    const knobs = presetKnobs(name);
+    if (!knobs) return;
+    this.preset = name;
+    this.knobs = withWorld(knobs, this.knobs);
+    this.startRun();
+  }
+
+  private onSeed(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const s = checkSeed(input.value.trim());
+    if (!s.ok) {
+      input.value = String(this.seed);
+      this.flash(s.message);
+      return;
+    }
+    if (s.seed === this.seed) return;
+    this.seed = s.seed;
+    this.startRun();
+  }
+
+  private setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    rememberLang(lang);
+  }
+
+  private setView(view: View, focus = false): void {
+    this.view = view;
+    this.sim.wantCells(view !== 'charts');
+    if (focus) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
+  }
+
+  private onTabKey(e: KeyboardEvent): void {
+    const i = VIEWS.indexOf(this.view);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % VIEWS.length;
+    else if (e.key === 'ArrowLeft') next = (i + VIEWS.length - 1) % VIEWS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = VIEWS.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.setView(VIEWS[next], true);
+  }
+
+  private toggleCompare(): void {
+    this.compare = !this.compare;
+    if (this.compare) this.sim.startBaseline(this.preset, this.baselineKnobs(), this.seed);
+    else this.sim.stopBaseline();
+  }
+
+  private onCell(e: Event): void {
+    const n = Number((e.target as HTMLSelectElement | HTMLInputElement).value);
+    if (!Number.isInteger(n) || n < 0 || n >= this.knobs.cells || n === this.cell) return;
+    this.cell = n;
+    // Village events are recorded for one cell, chosen when the run starts; same seed, same run.
+    this.startRun();
+  }
+
+  // ------------------------------------------------------------------ share and export
+
+  private flash(msg: string): void {
+    this.notice = msg;
+    if (this.noticeTimer !== null) clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.notice = ''), 6000);
+  }
+
+  /** The full link of the current state. */
+  link(extra = ''): string {
+    return location.origin + location.pathname + this.query() + extra;
+  }
+
+  private async copyText(text: string): Promise<boolean> {
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch {
+      /* fall back below */
+    }
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.position = 'fixed';
+    ta.style.opacity = '0';
+    document.body.append(ta);
+    ta.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    ta.remove();
+    return ok;
+  }
+
+  private async copyLink(): Promise<void> {
+    const ok = await this.copyText(this.link());
+    this.flash(t(this.lang, ok ? 'copied' : 'copyFailed'));
+  }
+
+  private embedSnippet(): string {
+    const title = t(this.lang, 'title');
+    return `<iframe src="${this.link('&embed=1').replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title}" width="960" height="720" style="border:0" loading="lazy"></iframe>`;
+  }
+
+  private openEmbed(): void {
+    this.embedOpen = true;
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal());
+  }
+
+  private closeEmbed(): void {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+    this.embedOpen = false;
+  }
+
+  private async download(format: ExportFormat, e: MouseEvent): Promise<void> {
+    const which = e.shiftKey && this.compare ? 'baseline' : 'main';
+    try {
+      const text = await this.sim.exportText(format, which);
+      const ext = format === 'json' ? 'json' : 'csv';
+      const kind = format === 'periods-csv' ? '-periods' : '';
+      const name = `hotline-lab_${this.preset}${which === 'baseline' ? '-baseline' : ''}_seed${this.seed}${kind}.${ext}`;
+      const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      this.flash(t(this.lang, 'exportFailed', { message: err instanceof Error ? err.message : String(err) }));
+    }
+  }
+
+  /** Called by the page's error boundary (main.ts). */
+  showError(message: string): void {
+    this.fatal = message;
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100vh;
+      font-size: 1rem;
+      color: var(--hl-fg, #1a1a1a);
+      background: var(--hl-bg, #fff);
+    }
+    :focus-visible {
+      outline: 3px solid var(--hl-focus, #e8a000);
+      outline-offset: 2px;
+    }
+    .skip {
+      position: absolute;
+      left: -999px;
+      top: 0;
+      z-index: 100;
+      background: #fff;
+      padding: 0.4rem 0.8rem;
+    }
+    .skip:focus {
+      left: 0.5rem;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem 1rem;
+      padding: 0.4rem 0.9rem;
+      background: var(--hl-header-bg, #10243e);
+      color: #fff;
+    }
+    header h1 {
+      margin: 0;
+      font-size: 1.35rem;
+      white-space: nowrap;
+    }
+    header .sub {
+      font-size: 0.85rem;
+      color: #d7e3f4;
+    }
+    .brand {
+      display: flex;
+      flex-direction: column;
+      margin-right: auto;
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem 0.6rem;
+    }
+    .tools label {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3rem;
+      font-size: 0.95rem;
+    }
+    header select,
+    header input,
+    header button {
+      font: inherit;
+      font-size: 0.95rem;
+      padding: 0.25rem 0.5rem;
+      border-radius: 6px;
+      border: 1px solid #9fb3cc;
+      background: #fff;
+      color: #1a1a1a;
+    }
+    header button {
+      cursor: pointer;
+    }
+    header button[aria-pressed='true'] {
+      background: #ffd27a;
+      border-color: #ffd27a;
+      font-weight: 600;
+    }
+    header :focus-visible {
+      outline-color: #ffd27a;
+    }
+    header input[type='number'] {
+      width: 6.5em;
+    }
+    .group {
+      display: inline-flex;
+      gap: 0.25rem;
+      align-items: center;
+    }
+    .group-label {
+      font-size: 0.85rem;
+      color: #d7e3f4;
+    }
+    .notices {
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+      padding: 0 0.9rem;
+    }
+    .notice {
+      margin-top: 0.4rem;
+      padding: 0.45rem 0.7rem;
+      border-radius: 6px;
+      border: 1px solid;
+      font-size: 0.95rem;
+      display: flex;
+      gap: 0.75rem;
+      align-items: flex-start;
+    }
+    .notice > div {
+      flex: 1;
+    }
+    .notice ul {
+      margin: 0.25rem 0 0;
+      padding-left: 1.2rem;
+    }
+    .notice code {
+      font-weight: 600;
+    }
+    .warn {
+      background: #fff6db;
+      border-color: #b58100;
+    }
+    .error {
+      background: #fdecea;
+      border-color: #b3261e;
+    }
+    .info {
+      background: #e8f0fe;
+      border-color: #0b57d0;
+    }
+    .notice button {
+      font: inherit;
+      font-size: 0.875rem;
+      border: 1px solid #767676;
+      background: #fff;
+      border-radius: 4px;
+      cursor: pointer;
+    }
+    .body {
+      flex: 1;
+      min-height: 0;
+      display: grid;
+      grid-template-columns: minmax(18rem, 23rem) 1fr;
+    }
+    aside {
+      overflow-y: auto;
+      padding: 0.5rem 0.7rem 2rem;
+      border-right: 1px solid var(--hl-line, #ccc);
+      background: #fcfcfd;
+    }
+    aside h2 {
+      font-size: 1.1rem;
+      margin: 0.2rem 0 0.3rem;
+    }
+    main {
+      overflow-y: auto;
+      padding: 0.5rem 0.9rem 2rem;
+      display: flex;
+      flex-direction: column;
+      gap: 0.55rem;
+      min-width: 0;
+    }
+    main:focus {
+      outline: none;
+    }
+    .scenario {
+      font-size: 0.95rem;
+      line-height: 1.35;
+    }
+    .scenario strong {
+      font-size: 1.05rem;
+    }
+    .runbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      padding: 0.45rem 0.6rem;
+      border: 1px solid var(--hl-line, #ccc);
+      border-radius: 8px;
+      background: #f6f8fb;
+    }
+    .runbar hl-run-controls {
+      flex: 1 1 34rem;
+    }
+    .compare {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+      font: inherit;
+      font-size: 0.95rem;
+      border: 1px solid #767676;
+      border-radius: 999px;
+      padding: 0.25rem 0.75rem 0.25rem 0.3rem;
+      background: #fff;
+      color: inherit;
+      cursor: pointer;
+    }
+    .compare .dot {
+      width: 1.1rem;
+      height: 1.1rem;
+      border-radius: 50%;
+      background: #767676;
+    }
+    .compare[aria-checked='true'] {
+      background: var(--hl-primary, #0b57d0);
+      border-color: var(--hl-primary, #0b57d0);
+      color: #fff;
+    }
+    .compare[aria-checked='true'] .dot {
+      background: #fff;
+    }
+    [role='tablist'] {
+      display: flex;
+      gap: 0.3rem;
+      border-bottom: 2px solid var(--hl-line, #ccc);
+    }
+    [role='tab'] {
+      font: inherit;
+      font-size: 1rem;
+      padding: 0.4rem 1rem;
+      border: 1px solid var(--hl-line, #ccc);
+      border-bottom: none;
+      border-radius: 6px 6px 0 0;
+      background: #eef1f5;
+      color: inherit;
+      cursor: pointer;
+      margin-bottom: -2px;
+    }
+    [role='tab'][aria-selected='true'] {
+      background: #fff;
+      border-color: var(--hl-primary, #0b57d0);
+      border-bottom: 2px solid #fff;
+      font-weight: 600;
+      color: var(--hl-primary, #0b57d0);
+    }
+    .viewbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      margin-bottom: 0.4rem;
+    }
+    .viewbar select,
+    .viewbar input {
+      font: inherit;
+      font-size: 0.95rem;
+      padding: 0.2rem 0.35rem;
+      border: 1px solid #767676;
+      border-radius: 4px;
+    }
+    .status-msg {
+      min-height: 0;
+    }
+    dialog {
+      max-width: min(44rem, 92vw);
+      border: 1px solid #767676;
+      border-radius: 8px;
+      padding: 1rem 1.2rem;
+    }
+    dialog::backdrop {
+      background: rgba(0, 0, 0, 0.45);
+    }
+    dialog h2 {
+      margin-top: 0;
+      font-size: 1.2rem;
+    }
+    dialog textarea {
+      width: 100%;
+      box-sizing: border-box;
+      min-height: 7rem;
+      font-family: ui-monospace, monospace;
+      font-size: 0.9rem;
+    }
+    dialog .row {
+      display: flex;
+      gap: 0.5rem;
+      justify-content: flex-end;
+      margin-top: 0.6rem;
+    }
+    dialog button {
+      font: inherit;
+      padding: 0.3rem 0.8rem;
+      border-radius: 6px;
+      border: 1px solid #767676;
+      background: #fff;
+      cursor: pointer;
+    }
+    .embed-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 1rem;
+      padding: 0.35rem 0.8rem;
+      background: var(--hl-header-bg, #10243e);
+      color: #fff;
+    }
+    .embed-head a {
+      color: #ffd27a;
+    }
+    .embed-body {
+      flex: 1;
+      overflow-y: auto;
+      padding: 0.5rem 0.8rem;
+    }
+    @media (max-width: 900px) {
+      .body {
+        grid-template-columns: 1fr;
+      }
+      aside {
+        max-height: 40vh;
+        border-right: none;
+        border-bottom: 1px solid var(--hl-line, #ccc);
+      }
+    }
+  `;
+
+  private renderNotices(): TemplateResult {
+    const lang = this.lang;
+    const main = this.sim.main;
+    const base = this.sim.baseline;
+    return html`<div class="notices">
+      ${this.fatal
+        ? html`<div class="notice error" role="alert" data-testid="fatal-error">
+            <div><strong>${t(lang, 'errorTitle')}</strong>: ${this.fatal}<br />${t(lang, 'errorHelp')}</div>
+            <button type="button" @click=${() => location.reload()}>${t(lang, 'reload')}</button>
+          </div>`
+        : nothing}
+      ${this.problems.length
+        ? html`<div class="notice warn" role="alert" data-testid="link-problems">
+            <div>
+              ${t(lang, 'problemsTitle')}
+              <ul>
+                ${this.problems.map(
+                  (p) =>
+                    html`<li data-field=${p.field}>
+                      <code>${p.field}</code> = “${p.value}”: ${p.message}${p.used
+                        ? html` → ${p.used === 'ignored' ? t(lang, 'problemIgnored') : t(lang, 'problemUsed', { value: p.used })}`
+                        : nothing}
+                    </li>`,
+                )}
+              </ul>
+            </div>
+            <button type="button" @click=${() => (this.problems = [])}>${t(lang, 'dismiss')}</button>
+          </div>`
+        : nothing}
+      ${this.linkVersion
+        ? html`<div class="notice info" role="status" data-testid="version-notice">
+            <div>${t(lang, 'versionNotice', { linkVersion: this.linkVersion, version: MODEL.version })}</div>
+            <button type="button" @click=${() => (this.linkVersion = null)}>${t(lang, 'dismiss')}</button>
+          </div>`
+        : nothing}
+      ${main.error
+        ? html`<div class="notice error" role="alert" data-testid="worker-error">
+            <div>${t(lang, 'workerError', { message: main.error })}</div>
+          </div>`
+        : nothing}
+      ${base?.error
+        ? html`<div class="notice error" role="alert">
+            <div>${t(lang, 'baselineLabel')}: ${t(lang, 'workerError', { message: base.error })}</div>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderHeader(): TemplateResult {
+    const lang = this.lang;
+    const canExport = this.sim.main.view !== null;
+    return html`<header>
+      <div class="brand">
+        <h1>${t(lang, 'title')}</h1>
+        <span class="sub">${t(lang, 'subtitle')}</span>
+      </div>
+      <div class="tools">
+        <label
+          >${t(lang, 'preset')}
+          <select data-testid="preset" @change=${this.onPreset}>
+            ${listPresets().map((p) => html`<option value=${p.name} ?selected=${p.name === this.preset}>${pick(lang, p.title)}</option>`)}
+          </select></label
+        >
+        <label
+          >${t(lang, 'seed')}
+          <input
+            type="number"
+            data-testid="seed"
+            min="0"
+            max="4294967295"
+            step="1"
+            .value=${String(this.seed)}
+            @change=${this.onSeed}
+          /></label>
+        <span class="group" role="group" aria-label=${t(lang, 'language')}>
+          <button type="button" lang="en" aria-pressed=${lang === 'en' ? 'true' : 'false'} data-testid="lang-en" @click=${() => this.setLang('en')}>
+            ${t(lang, 'langEnglish')}
+          </button>
+          <button type="button" lang="zh" aria-pressed=${lang === 'zh' ? 'true' : 'false'} data-testid="lang-zh" @click=${() => this.setLang('zh')}>
+            ${t(lang, 'langChinese')}
+          </button>
+        </span>
+        <button type="button" data-testid="copy-link" @click=${this.copyLink}>🔗 ${t(lang, 'copyLink')}</button>
+        <button type="button" data-testid="embed" @click=${this.openEmbed}>${t(lang, 'embed')}</button>
+        <span class="group" role="group" aria-label=${t(lang, 'exports')}>
+          <span class="group-label" aria-hidden="true">${t(lang, 'exports')}:</span>
+          <button type="button" data-testid="export-csv" ?disabled=${!canExport} @click=${(e: MouseEvent) => this.download('csv', e)}>
+            ${t(lang, 'exportCsv')}
+          </button>
+          <button type="button" data-testid="export-json" ?disabled=${!canExport} @click=${(e: MouseEvent) => this.download('json', e)}>
+            ${t(lang, 'exportJson')}
+          </button>
+          <button
+            type="button"
+            data-testid="export-periods"
+            ?disabled=${!canExport}
+            @click=${(e: MouseEvent) => this.download('periods-csv', e)}
+          >
+            ${t(lang, 'exportPeriods')}
+          </button>
+        </span>
+      </div>
+    </header>`;
+  }
+
+  private renderEmbedDialog(): TemplateResult | typeof nothing {
+    if (!this.embedOpen) return nothing;
+    const lang = this.lang;
+    const snippet = this.embedSnippet();
+    return html`<dialog aria-labelledby="embed-title" @close=${() => (this.embedOpen = false)}>
+      <h2 id="embed-title">${t(lang, 'embedTitle')}</h2>
+      <p>${t(lang, 'embedHelp')}</p>
+      <label for="embed-code">${t(lang, 'embedSnippet')}</label>
+      <textarea id="embed-code" data-testid="embed-code" readonly .value=${snippet} @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}></textarea>
+      <div class="row">
+        <button
+          type="button"
+          @click=${async () => this.flash(t(lang, (await this.copyText(snippet)) ? 'copied' : 'copyFailed'))}
+        >
+          ${t(lang, 'copySnippet')}
+        </button>
+        <button type="button" @click=${this.closeEmbed}>${t(lang, 'close')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  private renderViewBody(): TemplateResult {
+    const lang = this.lang;
+    const main = this.sim.main;
+    const base = this.compare ? this.sim.baseline : null;
+    switch (this.view) {
+      case 'charts':
+        return main.view
+          ? html`<hl-charts .run=${main.view} .baseline=${base?.view ?? null} .lang=${lang}></hl-charts>`
+          : html`<p>${t(lang, 'loadingCharts')}</p>`;
+      case 'district':
+        return html`<div class="viewbar">
+            <label
+              >${t(lang, 'colourBy')}
+              <select data-testid="cell-metric" @change=${(e: Event) => (this.cellMetric = (e.target as HTMLSelectElement).value)}>
+                ${CELL_METRICS.map((m) => html`<option value=${m} ?selected=${m === this.cellMetric}>${t(lang, `cm_${m}` as MessageKey)}</option>`)}
+              </select></label
+            >
+          </div>
+          <hl-district-view .cells=${main.cells} .metric=${this.cellMetric} .lang=${lang}></hl-district-view>`;
+      case 'village':
+        return html`<div class="viewbar">${this.renderCellPicker()}</div>
+          <hl-village-view .events=${main.events} .households=${main.households} .day=${main.view?.day ?? 0} .lang=${lang}></hl-village-view>`;
+    }
+  }
+
+  private renderCellPicker(): TemplateResult {
+    const lang = this.lang;
+    const n = this.knobs.cells;
+    const cells = this.sim.main.cells;
+    const label = (i: number): string => {
+      const parts = [t(lang, 'cellOption', { n: i })];
+      if (cells && i < cells.count) {
+        parts.push(t(lang, cells.village[i] ? 'cellVillage' : 'cellCommunity'));
+        parts.push(t(lang, 'cellUnit', { n: cells.unit[i] }));
+        if (cells.council[i]) parts.push(t(lang, 'cellCouncil'));
+      }
+      return parts.join(' · ');
+    };
+    if (n > 1000) {
+      return html`<label
+        >${t(lang, 'cellPicker')}
+        <input type="number" data-testid="cell-picker" min="0" max=${n - 1} step="1" .value=${String(this.cell)} @change=${this.onCell}
+      /></label>`;
+    }
+    const opts: TemplateResult[] = [];
+    for (let i = 0; i < n; i++) opts.push(html`<option value=${i} ?selected=${i === this.cell}>${label(i)}</option>`);
+    return html`<label
+      >${t(lang, 'cellPicker')} <select data-testid="cell-picker" @change=${this.onCell}>${opts}</select></label
+    >`;
+  }
+
+  private renderEmbed(): TemplateResult {
+    const lang = this.lang;
+    const main = this.sim.main;
+    const p = PRESETS[this.preset];
+    const full = location.pathname + this.query().replace(/&embed=1/, '');
+    return html`<div class="embed-head">
+        <strong>${t(lang, 'title')} · ${p ? pick(lang, p.title) : this.preset}</strong>
+        <span data-testid="run-day">${t(lang, 'dayOf', { day: main.view?.day ?? 0, days: main.view?.days ?? 0 })}</span>
+        <a href=${full} target="_blank" rel="noopener">${t(lang, 'openFull')}</a>
+      </div>
+      ${this.renderNotices()}
+      <div class="embed-body">
+        ${main.view
+          ? html`<hl-charts .run=${main.view} .baseline=${this.compare ? (this.sim.baseline?.view ?? null) : null} .lang=${lang}></hl-charts>`
+          : html`<p>${t(lang, 'loadingCharts')}</p>`}
+      </div>`;
+  }
+
+  override render() {
+    if (this.embed) return this.renderEmbed();
+    const lang = this.lang;
+    const main = this.sim.main;
+    const base = this.compare ? this.sim.baseline : null;
+    const p = PRESETS[this.preset];
+    const day = main.view?.day ?? 0;
+    return html`<button
+        class="skip"
+        type="button"
+        @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}
+      >
+        ${t(lang, 'skipToMain')}
+      </button>
+      ${this.renderHeader()} ${this.renderNotices()}
+      <div class="body">
+        <aside aria-labelledby="knobs-title">
+          <h2 id="knobs-title">${t(lang, 'knobs')}</h2>
+          <hl-knob-panel
+            .knobs=${this.knobs}
+            .reference=${this.reference()}
+            .lang=${lang}
+            @knob-change=${this.onKnobChange}
+            @knob-reset=${this.onKnobReset}
+            @knobs-reset-all=${this.onResetAll}
+          ></hl-knob-panel>
+        </aside>
+        <main tabindex="-1" id="main">
+          ${p
+            ? html`<div class="scenario">
+                <strong>${pick(lang, p.title)}</strong> — ${pick(lang, p.description)}
+                <div><em>${t(lang, 'question')}:</em> ${pick(lang, p.question)}</div>
+              </div>`
+            : nothing}
+          <div class="runbar">
+            <hl-run-controls
+              .status=${main.status}
+              .day=${day}
+              .days=${main.view?.days ?? this.knobs.horizonDays}
+              .date=${day > 0 ? (main.dates[day - 1] ?? '') : ''}
+              .speed=${this.sim.speedValue}
+              .baselineStatus=${base?.status ?? null}
+              .baselineDay=${base?.view?.day ?? 0}
+              .lang=${lang}
+              @run-pause=${() => this.sim.pause()}
+              @run-resume=${() => this.sim.resume()}
+              @run-step=${() => this.sim.step()}
+              @run-restart=${() => {
+                this.startRun();
+                if (this.compare) this.sim.startBaseline(this.preset, this.baselineKnobs(), this.seed, true);
+              }}
+              @run-cancel=${() => this.sim.cancel()}
+              @run-speed=${(e: CustomEvent<{ speed: number }>) => this.sim.setSpeed(e.detail.speed)}
+            ></hl-run-controls>
+            <button
+              type="button"
+              class="compare"
+              role="switch"
+              data-testid="compare"
+              aria-checked=${this.compare ? 'true' : 'false'}
+              title=${t(lang, 'compareHelp')}
+              @click=${this.toggleCompare}
+            >
+              <span class="dot" aria-hidden="true"></span>${t(lang, 'compare')}
+            </button>
+          </div>
+          <hl-key-figures .run=${main.view} .baseline=${base?.view ?? null} .lang=${lang}></hl-key-figures>
+          <div role="tablist" aria-label=${t(lang, 'views')} @keydown=${this.onTabKey}>
+            ${VIEWS.map(
+              (v) =>
+                html`<button
+                  type="button"
+                  role="tab"
+                  id=${`tab-${v}`}
+                  aria-selected=${v === this.view ? 'true' : 'false'}
+                  aria-controls="tabpanel"
+                  tabindex=${v === this.view ? '0' : '-1'}
+                  @click=${() => this.setView(v)}
+                >
+                  ${t(lang, VIEW_KEY[v])}
+                </button>`,
+            )}
+          </div>
+          <section id="tabpanel" role="tabpanel" aria-labelledby=${`tab-${this.view}`} data-view=${this.view}>
+            ${this.renderViewBody()}
+          </section>
+        </main>
+      </div>
+      <div class="status-msg" role="status" aria-live="polite" data-testid="notice">
+        ${this.notice ? html`<div class="notice info" style="margin: 0.3rem 0.9rem">${this.notice}</div>` : nothing}
+      </div>
+      ${this.renderEmbedDialog()}`;
+  }
+}
+
+customElements.define('hl-app', HlApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hl-app': HlApp;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * `<hl-run-controls>`: the run's progress (day and date) and its buttons. It shows state and
+ * sends intents; the app's SimController does the work.
+ *
+ * Events (bubbling, composed): run-pause, run-resume, run-step, run-restart, run-cancel,
+ * run-speed (detail { speed }: days per second, 0 = as fast as possible).
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { t, type Lang, type MessageKey } from './i18n.ts';
+import type { RunStatus } from './worker/sim-controller.ts';
+
+export const SPEEDS: readonly number[] = [0, 365, 90, 30, 7];
+
+const STATUS_KEY: Record<RunStatus, MessageKey> = {
+  idle: 'statusIdle',
+  starting: 'statusStarting',
+  running: 'statusRunning',
+  paused: 'statusPaused',
+  done: 'statusDone',
+  cancelled: 'statusCancelled',
+  error: 'errorTitle',
+};
+
+export class HlRunControls extends LitElement {
+  static override properties = {
+    status: { type: String },
+    day: { type: Number },
+    days: { type: Number },
+    date: { type: String },
+    speed: { type: Number },
+    baselineStatus: { type: String, attribute: false },
+    baselineDay: { type: Number, attribute: false },
+    lang: { type: String },
+  };
+
+  declare status: RunStatus;
+  declare day: number;
+  declare days: number;
+  /** Date of the last simulated day. */
+  declare date: string;
+  declare speed: number;
+  /** Compare mode: the baseline's progress, else null. */
+  declare baselineStatus: RunStatus | null;
+  declare baselineDay: number;
+  declare lang: Lang;
+
+  constructor() {
+    super();
+    this.status = 'idle';
+    this.day = 0;
+    this.days = 0;
+    this.date = '';
+    this.speed = 0;
+    this.baselineStatus = null;
+    this.baselineDay = 0;
+    this.lang = 'en';
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+    }
+    .progress {
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+      min-width: 15rem;
+      flex: 1 1 15rem;
+    }
+    progress {
+      width: 100%;
+      height: 0.9rem;
+      accent-color: var(--hl-primary, #0b57d0);
+    }
+    .line {
+      font-size: 0.95rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .status {
+      font-weight: 600;
+    }
+    .base {
+      font-size: 0.85rem;
+      color: var(--hl-muted, #444);
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+      align-items: center;
+    }
+    button,
+    select {
+      font: inherit;
+      font-size: 0.95rem;
+      padding: 0.3rem 0.65rem;
+      border: 1px solid #767676;
+      border-radius: 6px;
+      background: var(--hl-bg, #fff);
+      color: inherit;
+      cursor: pointer;
+    }
+    button.primary {
+      background: var(--hl-primary, #0b57d0);
+      border-color: var(--hl-primary, #0b57d0);
+      color: #fff;
+    }
+    button[disabled] {
+      opacity: 0.5;
+      cursor: default;
+    }
+    label {
+      font-size: 0.95rem;
+    }
+    :focus-visible {
+      outline: 3px solid var(--hl-focus, #e8a000);
+      outline-offset: 2px;
+    }
+  `;
+
+  private emit(type: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const lang = this.lang;
+    const s = this.status;
+    const active = s === 'running' || s === 'starting';
+    const live = active || s === 'paused';
+    return html`<div class="progress">
+        <progress
+          max=${Math.max(1, this.days)}
+          .value=${this.day}
+          aria-label=${t(lang, 'progress')}
+          aria-valuetext=${t(lang, 'dayOf', { day: this.day, days: this.days })}
+        ></progress>
+        <div class="line" role="status" aria-live="polite" aria-atomic="true">
+          <span class="status" data-testid="run-status" data-status=${s}>${t(lang, STATUS_KEY[s])}</span>
+          · <span data-testid="run-day">${t(lang, 'dayOf', { day: this.day, days: this.days })}</span>
+          ${this.date ? html`· <span data-testid="run-date">${this.date}</span>` : nothing}
+        </div>
+        ${this.baselineStatus
+          ? html`<div class="base">
+              ${t(lang, 'baselineLabel')}: ${t(lang, STATUS_KEY[this.baselineStatus])} ·
+              ${t(lang, 'dayOf', { day: this.baselineDay, days: this.days })}
+            </div>`
+          : nothing}
+      </div>
+      <div class="buttons">
+        ${s === 'paused'
+          ? html`<button type="button" class="primary" data-action="resume" @click=${() => this.emit('run-resume')}>▶ ${t(lang, 'resume')}</button>`
+          : html`<button type="button" data-action="pause" ?disabled=${!active} @click=${() => this.emit('run-pause')}>⏸ ${t(lang, 'pause')}</button>`}
+        <button type="button" data-action="step" ?disabled=${!live} @click=${() => this.emit('run-step')}>⏭ ${t(lang, 'step')}</button>
+        <button type="button" data-action="restart" @click=${() => this.emit('run-restart')}>↻ ${t(lang, 'restart')}</button>
+        <button type="button" data-action="cancel" ?disabled=${!live} @click=${() => this.emit('run-cancel')}>■ ${t(lang, 'cancel')}</button>
+        <label
+          >${t(lang, 'speed')}
+          <select
+            aria-label=${t(lang, 'speed')}
+            @change=${(e: Event) => this.emit('run-speed', { speed: Number((e.target as HTMLSelectElement).value) })}
+          >
+            ${SPEEDS.map(
+              (n) =>
+                html`<option value=${n} ?selected=${n === this.speed}>${n === 0 ? t(lang, 'speedMax') : t(lang, 'speedDays', { n })}</option>`,
+            )}
+          </select></label
+        >
+      </div>`;
+  }
+}
+
+customElements.define('hl-run-controls', HlRunControls);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hl-run-controls': HlRunControls;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Messages between the app and the simulation worker. Every message carries the run id it
+ * belongs to, so chunks of a run that was replaced are dropped on arrival.
+ */
+import type { Knobs, PeriodRecord, CellSnapshot, VillageEvent, Summary } from '../../sim/index.ts';
+
+/** Days per second; 0 means as fast as the worker can go. */
+export type Speed = number;
+
+export type ToWorker =
+  | {
+      type: 'start';
+      runId: number;
+      knobs: Knobs;
+      seed: number;
+      watchCell: number | null;
+      /** Start paused (stepping only). */
+      paused: boolean;
+      speed: Speed;
+      /** Send cell snapshots (district view) with chunks. */
+      cells: boolean;
+      /** Preset name, written into exports. */
+      preset: string;
+    }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'step' }
+  | { type: 'speed'; speed: Speed }
+  | { type: 'cells'; on: boolean }
+  | { type: 'cancel' }
+  /** Build an export of the run so far (in the worker, so the main thread stays free). */
+  | { type: 'export'; requestId: number; format: ExportFormat };
+
+export type ExportFormat = 'csv' | 'json' | 'periods-csv';
+
+export interface ChunkMessage {
+  type: 'chunk';
+  runId: number;
+  /** Days [from, to) whose values are in `values`; `to` is the run's new day. */
+  from: number;
+  to: number;
+  /** One slice per metric, in the order of `init.metrics` (transferred). */
+  values: Float64Array[];
+  /** Periods completed since the previous chunk. */
+  periods: PeriodRecord[];
+  cells: CellSnapshot | null;
+  events: VillageEvent[];
+  summary: Summary | null;
+  done: boolean;
+  /** Milliseconds of compute in this chunk (for the status line). */
+  ms: number;
+}
+
+export type FromWorker =
+  | {
+      type: 'init';
+      runId: number;
+      days: number;
+      startDate: string;
+      metrics: string[];
+      households: number;
+      dates: string[];
+    }
+  | ChunkMessage
+  | { type: 'export'; runId: number; requestId: number; format: ExportFormat; text: string }
+  | { type: 'error'; runId: number; message: string; requestId?: number };
+
+/** Buffers of a cell snapshot, for the transfer list. */
+export function cellBuffers(c: CellSnapshot): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const v of Object.values(c)) {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
+  }
+  return out;
+}

@@ -1,0 +1,319 @@
+/**
+ * A lit ReactiveController that owns the simulation workers: one for the scenario and, in
+ * compare mode, one for the baseline. It turns the workers' chunks into RunViews for the
+ * charts and asks its host to re-render at most every UPDATE_MS. Workers are reused across
+ * restarts (a new run replaces the old one in place) and terminated when the host leaves.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Knobs, PeriodRecord, CellSnapshot, VillageEvent, Summary } from '../../sim/index.ts';
+import type { RunView } from '../charts/types.ts';
+import type { ExportFormat, FromWorker, Speed, ToWorker } from './protocol.ts';
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+
+/** Everything the UI shows about one run. Replaced (not mutated) on every published update. */
+export interface RunState {
+  status: RunStatus;
+  view: RunView | null;
+  /** Date string of each day, from the core's calendar. */
+  dates: string[];
+  cells: CellSnapshot | null;
+  events: VillageEvent[];
+  households: number;
+  summary: Summary | null;
+  error: string | null;
+  /** Knobs and seed the run was started with (for exports). */
+  knobs: Knobs | null;
+  seed: number;
+}
+
+export interface StartOptions {
+  watchCell: number | null;
+  cells: boolean;
+  /** Preset name, written into exports. */
+  preset: string;
+}
+
+/** Host re-renders at most this often while chunks stream in. */
+const UPDATE_MS = 120;
+
+function emptyState(): RunState {
+  return { status: 'idle', view: null, dates: [], cells: null, events: [], households: 0, summary: null, error: null, knobs: null, seed: 0 };
+}
+
+/** One worker and the run it carries. */
+class Runner {
+  worker: Worker | null = null;
+  runId = 0;
+  state: RunState = emptyState();
+  /** Mutable accumulators; published into `state` by `publish()`. */
+  private daily: Record<string, Float64Array> = {};
+  private periods: PeriodRecord[] = [];
+  private events: VillageEvent[] = [];
+  private metrics: string[] = [];
+  private day = 0;
+  private days = 0;
+  private startDate = '';
+  dirty = false;
+  private requests = new Map<number, { resolve: (text: string) => void; reject: (err: Error) => void }>();
+  private nextRequest = 1;
+
+  constructor(private readonly onChange: (urgent: boolean) => void) {}
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'hotline-sim' });
+    w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    w.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault();
+      this.state = { ...this.state, status: 'error', error: ev.message || 'worker failed to load' };
+      this.onChange(true);
+    };
+    w.onmessageerror = () => {
+      this.state = { ...this.state, status: 'error', error: 'message could not be read' };
+      this.onChange(true);
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private send(msg: ToWorker): void {
+    this.worker?.postMessage(msg);
+  }
+
+  start(knobs: Knobs, seed: number, opts: StartOptions, paused: boolean, speed: Speed): void {
+    const w = this.ensureWorker();
+    this.runId++;
+    this.daily = {};
+    this.periods = [];
+    this.events = [];
+    this.day = 0;
+    this.days = 0;
+    this.state = { ...emptyState(), status: 'starting', knobs, seed };
+    const msg: ToWorker = {
+      type: 'start',
+      runId: this.runId,
+      knobs,
+      seed,
+      watchCell: opts.watchCell,
+      paused,
+      speed,
+      cells: opts.cells,
+      preset: opts.preset,
+    };
+    w.postMessage(msg);
+    this.onChange(true);
+  }
+
+  /** The run so far as export text, built in the worker. */
+  exportText(format: ExportFormat): Promise<string> {
+    if (!this.worker) return Promise.reject(new Error('no run'));
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.requests.set(requestId, { resolve, reject });
+      this.send({ type: 'export', requestId, format });
+    });
+  }
+
+  private receive(msg: FromWorker): void {
+    if (msg.type === 'export' || (msg.type === 'error' && msg.requestId !== undefined)) {
+      const req = this.requests.get(msg.requestId!);
+      this.requests.delete(msg.requestId!);
+      if (msg.type === 'export') req?.resolve(msg.text);
+      else req?.reject(new Error(msg.message));
+      return;
+    }
+    if (msg.runId !== this.runId) return; // a chunk of a run that was replaced
+    if (this.state.status === 'cancelled') return; // in flight when the user cancelled
+    switch (msg.type) {
+      case 'init': {
+        this.metrics = msg.metrics;
+        this.days = msg.days;
+        this.startDate = msg.startDate;
+        for (const m of msg.metrics) this.daily[m] = new Float64Array(msg.days);
+        const status = this.state.status === 'starting' ? 'running' : this.state.status;
+        this.state = { ...this.state, status, dates: msg.dates, households: msg.households };
+        this.publish();
+        this.onChange(true);
+        break;
+      }
+      case 'chunk': {
+        for (let i = 0; i < this.metrics.length; i++) this.daily[this.metrics[i]].set(msg.values[i], msg.from);
+        this.day = msg.to;
+        if (msg.periods.length) this.periods = this.periods.concat(msg.periods);
+        if (msg.events.length) this.events = this.events.concat(msg.events);
+        if (msg.cells) this.state = { ...this.state, cells: msg.cells };
+        if (msg.summary) this.state = { ...this.state, summary: msg.summary };
+        if (msg.done) this.state = { ...this.state, status: 'done' };
+        this.dirty = true;
+        this.onChange(msg.done);
+        break;
+      }
+      case 'error':
+        this.state = { ...this.state, status: 'error', error: msg.message };
+        this.onChange(true);
+        break;
+    }
+  }
+
+  /** Copy the accumulators into a fresh state object, so lit sees new property values. */
+  publish(): void {
+    this.dirty = false;
+    if (!this.days) return;
+    const view: RunView = { startDate: this.startDate, day: this.day, days: this.days, daily: this.daily, periods: this.periods };
+    this.state = { ...this.state, view, events: this.events };
+  }
+
+  pause(): void {
+    if (this.state.status === 'running' || this.state.status === 'starting') {
+      this.send({ type: 'pause' });
+      this.state = { ...this.state, status: 'paused' };
+    }
+  }
+  resume(): void {
+    if (this.state.status === 'paused') {
+      this.send({ type: 'resume' });
+      this.state = { ...this.state, status: 'running' };
+    }
+  }
+  step(): void {
+    if (this.state.status === 'running' || this.state.status === 'paused' || this.state.status === 'starting') {
+      this.send({ type: 'step' });
+      this.state = { ...this.state, status: 'paused' };
+    }
+  }
+  speed(speed: Speed): void {
+    this.send({ type: 'speed', speed });
+  }
+  cells(on: boolean): void {
+    this.send({ type: 'cells', on });
+  }
+  cancel(): void {
+    if (this.state.status === 'running' || this.state.status === 'paused' || this.state.status === 'starting') {
+      this.send({ type: 'cancel' });
+      this.publish();
+      this.state = { ...this.state, status: 'cancelled' };
+    }
+  }
+  terminate(): void {
+    for (const r of this.requests.values()) r.reject(new Error('worker stopped'));
+    this.requests.clear();
+    this.worker?.terminate();
+    this.worker = null;
+    this.runId++;
+  }
+}
+
+export class SimController implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly mainRunner: Runner;
+  private baselineRunner: Runner | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastUpdate = 0;
+  private _speed: Speed = 0;
+  /** Signature of the baseline run, so an unchanged baseline is not re-run. */
+  private baselineKey = '';
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+    this.mainRunner = new Runner((urgent) => this.changed(urgent));
+    host.addController(this);
+  }
+
+  get main(): RunState {
+    return this.mainRunner.state;
+  }
+  get baseline(): RunState | null {
+    return this.baselineRunner?.state ?? null;
+  }
+  get speedValue(): Speed {
+    return this._speed;
+  }
+  get paused(): boolean {
+    return this.main.status === 'paused';
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.mainRunner.terminate();
+    this.baselineRunner?.terminate();
+    this.baselineRunner = null;
+    this.baselineKey = '';
+  }
+
+  /** Start (or restart) the scenario run. Keeps the paused state and speed. */
+  start(knobs: Knobs, seed: number, opts: StartOptions): void {
+    this.mainRunner.start(knobs, seed, opts, false, this._speed);
+  }
+
+  /** Run the baseline in a second worker; skipped when the same baseline already ran or runs. */
+  startBaseline(preset: string, knobs: Knobs, seed: number, force = false): void {
+    const key = JSON.stringify([preset, knobs, seed]);
+    if (!this.baselineRunner) this.baselineRunner = new Runner((urgent) => this.changed(urgent));
+    const st = this.baselineRunner.state.status;
+    if (!force && key === this.baselineKey && st !== 'error' && st !== 'cancelled' && st !== 'idle') return;
+    this.baselineKey = key;
+    this.baselineRunner.start(knobs, seed, { watchCell: null, cells: false, preset }, false, this._speed);
+  }
+
+  /** Leave compare mode: the baseline's worker is not needed any more. */
+  stopBaseline(): void {
+    this.baselineRunner?.terminate();
+    this.baselineRunner = null;
+    this.baselineKey = '';
+    this.changed(true);
+  }
+
+  private each(f: (r: Runner) => void): void {
+    f(this.mainRunner);
+    if (this.baselineRunner) f(this.baselineRunner);
+    this.changed(true);
+  }
+
+  pause(): void {
+    this.each((r) => r.pause());
+  }
+  resume(): void {
+    this.each((r) => r.resume());
+  }
+  step(): void {
+    this.each((r) => r.step());
+  }
+  cancel(): void {
+    this.each((r) => r.cancel());
+  }
+  setSpeed(speed: Speed): void {
+    this._speed = speed;
+    this.each((r) => r.speed(speed));
+  }
+  /** The scenario run (or the baseline's) so far, as export text. */
+  exportText(format: ExportFormat, which: 'main' | 'baseline' = 'main'): Promise<string> {
+    const r = which === 'main' ? this.mainRunner : this.baselineRunner;
+    return r ? r.exportText(format) : Promise.reject(new Error('no baseline run'));
+  }
+
+  /** Ask for cell snapshots only while the district view is on screen. */
+  wantCells(on: boolean): void {
+    this.mainRunner.cells(on);
+  }
+
+  /** Publish and re-render now (urgent) or within UPDATE_MS. */
+  private changed(urgent: boolean): void {
+    const now = performance.now();
+    const due = urgent ? 0 : Math.max(0, UPDATE_MS - (now - this.lastUpdate));
+    if (this.timer !== null) {
+      if (!urgent) return;
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.lastUpdate = performance.now();
+      if (this.mainRunner.dirty) this.mainRunner.publish();
+      if (this.baselineRunner?.dirty) this.baselineRunner.publish();
+      this.host.requestUpdate();
+    }, due);
+  }
+}

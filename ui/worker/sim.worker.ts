@@ -1,0 +1,202 @@
+/// <reference lib="webworker" />
+/**
+ * Runs one Simulation at a time off the main thread and streams it back in chunks:
+ * about every 50 ms of compute it posts the new slice of every daily series (transferred),
+ * the periods completed, a cell snapshot and the watched cell's new village events.
+ * A new 'start' replaces the current run in place; the worker itself lives on.
+ */
+import { Simulation, METRICS } from '../../sim/index.ts';
+import type { PeriodRecord } from '../../sim/index.ts';
+import { dailyCsv, periodsCsv, resultJson } from '../../scenarios/export.ts';
+import { cellBuffers, type ChunkMessage, type FromWorker, type ToWorker } from './protocol.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const METRIC_NAMES = METRICS.map((m) => m.name);
+/** Compute budget per chunk, in ms: short enough that pause and cancel feel instant. */
+const SLICE_MS = 50;
+/** Cell snapshots cost a pass over the cells; send them at most this often. */
+const CELLS_EVERY_MS = 250;
+
+let sim: Simulation | null = null;
+let runId = 0;
+let preset = 'baseline';
+let paused = false;
+let speed = 0;
+let wantCells = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let sentDay = 0;
+let sentPeriods = 0;
+let lastCellsAt = -Infinity;
+/** Days owed to the run at a limited speed. */
+let credit = 0;
+let lastTick = 0;
+
+function post(msg: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(msg, transfer);
+}
+
+function stop(): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+}
+
+function schedule(delay = 0): void {
+  if (timer !== null || !sim || paused || sim.done) return;
+  timer = setTimeout(tick, delay);
+}
+
+/** Post everything new since the last chunk. */
+function flush(ms: number, forceCells: boolean): void {
+  if (!sim) return;
+  const from = sentDay;
+  const to = sim.day;
+  const values: Float64Array[] = [];
+  const daily = sim.daily as Record<string, Float64Array>;
+  for (const name of METRIC_NAMES) values.push(daily[name].slice(from, to));
+  const periods: PeriodRecord[] = sim.periods.slice(sentPeriods);
+  const now = performance.now();
+  const sendCells = (wantCells && (forceCells || now - lastCellsAt >= CELLS_EVERY_MS)) || sim.done;
+  const cells = sendCells ? sim.cells() : null;
+  if (cells) lastCellsAt = now;
+  const msg: ChunkMessage = {
+    type: 'chunk',
+    runId,
+    from,
+    to,
+    values,
+    periods,
+    cells,
+    events: sim.drainEvents(),
+    summary: sim.done ? sim.summary() : null,
+    done: sim.done,
+    ms,
+  };
+  sentDay = to;
+  sentPeriods = sim.periods.length;
+  const transfer: Transferable[] = values.map((v) => v.buffer as ArrayBuffer);
+  if (cells) transfer.push(...cellBuffers(cells));
+  post(msg, transfer);
+}
+
+function fail(err: unknown): void {
+  stop();
+  const message = err instanceof Error ? err.message : String(err);
+  post({ type: 'error', runId, message });
+  sim = null;
+}
+
+function tick(): void {
+  timer = null;
+  if (!sim || paused || sim.done) return;
+  const t0 = performance.now();
+  try {
+    let limit = Infinity;
+    if (speed > 0) {
+      credit = Math.min(credit + ((t0 - lastTick) * speed) / 1000, Math.max(1, speed));
+      limit = Math.floor(credit);
+    }
+    lastTick = t0;
+    let n = 0;
+    while (!sim.done && n < limit && performance.now() - t0 < SLICE_MS) {
+      sim.step();
+      n++;
+    }
+    credit -= n;
+    if (n > 0) flush(performance.now() - t0, false);
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  // At a limited speed, come back when the next day is due; else yield to messages and go on.
+  schedule(speed > 0 ? Math.max(16, Math.min(250, 1000 / speed)) : 0);
+}
+
+scope.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  switch (msg.type) {
+    case 'start': {
+      stop();
+      runId = msg.runId;
+      paused = msg.paused;
+      speed = msg.speed;
+      wantCells = msg.cells;
+      preset = msg.preset;
+      sentDay = 0;
+      sentPeriods = 0;
+      lastCellsAt = -Infinity;
+      credit = 0;
+      lastTick = performance.now();
+      try {
+        sim = new Simulation(msg.knobs, msg.seed, msg.watchCell === null ? {} : { watchCell: msg.watchCell });
+        const dates: string[] = [];
+        for (let d = 0; d < sim.days; d++) dates.push(sim.dateOf(d));
+        post({
+          type: 'init',
+          runId,
+          days: sim.days,
+          startDate: sim.dateOf(0),
+          metrics: METRIC_NAMES,
+          households: sim.watchedHouseholds,
+          dates,
+        });
+        // A first snapshot so the district view has something before day one ends.
+        if (wantCells) flush(0, true);
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      schedule();
+      break;
+    }
+    case 'pause':
+      paused = true;
+      stop();
+      break;
+    case 'resume':
+      paused = false;
+      lastTick = performance.now();
+      credit = 0;
+      schedule();
+      break;
+    case 'step':
+      paused = true;
+      stop();
+      if (sim && !sim.done) {
+        const t0 = performance.now();
+        try {
+          sim.step();
+          flush(performance.now() - t0, true);
+        } catch (err) {
+          fail(err);
+        }
+      }
+      break;
+    case 'speed':
+      speed = msg.speed;
+      credit = 0;
+      lastTick = performance.now();
+      break;
+    case 'cells':
+      wantCells = msg.on;
+      if (wantCells && sim) flush(0, true);
+      break;
+    case 'cancel':
+      // Stop computing but keep the run, so what was simulated can still be exported.
+      stop();
+      paused = true;
+      break;
+    case 'export':
+      if (!sim) {
+        post({ type: 'error', runId, requestId: msg.requestId, message: 'no run to export' });
+        break;
+      }
+      try {
+        const result = sim.result(preset);
+        const text = msg.format === 'json' ? resultJson(result) : msg.format === 'csv' ? dailyCsv(result) : periodsCsv(result);
+        post({ type: 'export', runId, requestId: msg.requestId, format: msg.format, text });
+      } catch (err) {
+        post({ type: 'error', runId, requestId: msg.requestId, message: err instanceof Error ? err.message : String(err) });
+      }
+      break;
+  }
+};
