@@ -253,6 +253,10 @@ export function checkSeed(value: unknown): { ok: true; seed: number } | { ok: fa
     : { ok: false, message: `seed = ${quoted(value)} is not allowed: must be an integer from 0 to ${SEED_LIMIT - 1}` };
 }
 
+function seedProblemMessage(value: unknown): string {
+  return `seed = ${quoted(value)} is not allowed: must be an integer from 0 to ${SEED_LIMIT - 1}`;
+}
+
 // ---------------------------------------------------------------- cross-field checks
 
 interface CrossRule {
@@ -350,9 +354,10 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
     }
 
     if (input.seed !== undefined) {
-      const s = checkSeed(input.seed);
+      // In a file the seed is a JSON number; text seeds come only from links and flags.
+      const s = typeof input.seed === 'number' ? checkSeed(input.seed) : checkSeed(NaN);
       if (s.ok) seed = s.seed;
-      else problems.push({ field: 'seed', value: show(input.seed), message: s.message, used: lenient ? String(DEFAULT_SEED) : undefined });
+      else problems.push({ field: 'seed', value: show(input.seed), message: seedProblemMessage(input.seed), used: lenient ? String(DEFAULT_SEED) : undefined });
     }
 
     const base = presetKnobs(presetName) as Knobs;
