@@ -2,3 +2,5 @@
 export * from './knobs.ts';
 export * from './metrics.ts';
 export * from './types.ts';
+export { Simulation, runScenario } from './simulation.ts';
+export { isIsoDate, epochDay, isoOfEpochDay } from './calendar.ts';

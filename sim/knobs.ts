@@ -61,7 +61,6 @@ const U = {
   date: { en: 'date YYYY-MM-DD', zh: '日期 YYYY-MM-DD' },
   hours: { en: 'hours', zh: '小时' },
   perResYear: { en: 'per resident per year', zh: '每人每年' },
-  perCellYear: { en: 'per cell per year', zh: '每社区/村每年' },
   perDay: { en: 'per day', zh: '每天' },
   utility: { en: 'utility units', zh: '效用单位' },
   onoff: { en: 'on/off', zh: '开/关' },
@@ -95,21 +94,21 @@ export const KNOBS: readonly KnobSpec[] = [
     meaning: { en: 'Length of the run (1461 days = 4 years).', zh: '模拟天数（1461 天即 4 年）。' } },
 
   // ---------------- needs ----------------
-  { name: 'consultRate', group: 'needs', type: 'number', default: 0.75, min: 0, max: 10, step: 0.05, unit: U.perResYear,
+  { name: 'consultRate', group: 'needs', type: 'number', default: 0.68, min: 0, max: 10, step: 0.05, unit: U.perResYear,
     meaning: { en: 'Questions a resident wants answered (consultations the hotline answers on the call).', zh: '居民想咨询的问题数（热线当场答复的咨询）。' },
     source: 'FACTS.md Beijing: 58.5% of about 1.1 contacts per resident per year are consultations' },
-  { name: 'defectRate', group: 'needs', type: 'number', default: 24, min: 0, max: 1000, step: 1, unit: U.perCellYear,
-    meaning: { en: 'Public defects (potholes, broken lights, rubbish) arising in a cell at average upkeep.', zh: '公共设施问题（坑洼、路灯坏、垃圾）在平均维护水平下每年每社区发生数。' },
+  { name: 'defectRate', group: 'needs', type: 'number', default: 150, min: 0, max: 2000, step: 1, unit: { en: 'per 1,000 residents per year', zh: '每千人每年' },
+    meaning: { en: 'Public defects (potholes, broken lights, rubbish) arising in a cell at normal upkeep, per 1,000 of its residents.', zh: '正常维护水平下，每千名居民所在社区每年出现的公共设施问题（坑洼、路灯坏、垃圾）。' },
     source: 'assumption, calibrated with the requests share' },
-  { name: 'defectNoticeRate', group: 'needs', type: 'number', default: 0.35, min: 0, max: 10, step: 0.05, unit: U.perDay,
+  { name: 'defectNoticeRate', group: 'needs', type: 'number', default: 0.6, min: 0, max: 10, step: 0.05, unit: U.perDay,
     meaning: { en: 'Residents who notice an open defect and consider reporting it, per day.', zh: '每天注意到一个未修复问题并考虑反映的居民数。' } },
-  { name: 'individualRate', group: 'needs', type: 'number', default: 0.22, min: 0, max: 10, step: 0.01, unit: U.perResYear,
+  { name: 'individualRate', group: 'needs', type: 'number', default: 0.35, min: 0, max: 10, step: 0.01, unit: U.perResYear,
     meaning: { en: 'Highly individual matters (lost cat, stuck lock, broken toilet).', zh: '高度个体化的诉求（猫丢了、锁打不开、马桶坏了）。' },
     source: 'BRIEF.md: individual requests flowing into 12345' },
-  { name: 'wishRate', group: 'needs', type: 'number', default: 0.03, min: 0, max: 5, step: 0.005, unit: U.perResYear,
+  { name: 'wishRate', group: 'needs', type: 'number', default: 0.012, min: 0, max: 5, step: 0.005, unit: U.perResYear,
     meaning: { en: 'Out-of-scope wishes (re-run the exam, tile prices, a spouse\'s salary).', zh: '超出范围的诉求（重新高考、瓷砖价格、查丈夫工资）。' },
     source: 'FACTS.md Linyi: about 1.7% of requests non-compliant' },
-  { name: 'ventRate', group: 'needs', type: 'number', default: 0.02, min: 0, max: 5, step: 0.005, unit: U.perResYear,
+  { name: 'ventRate', group: 'needs', type: 'number', default: 0.008, min: 0, max: 5, step: 0.005, unit: U.perResYear,
     meaning: { en: 'Urges to vent emotion with no request behind them.', zh: '只为发泄情绪而没有具体诉求的来电冲动。' },
     source: 'BRIEF.md: 12345 as a container of social emotion' },
   { name: 'disputeRate', group: 'needs', type: 'number', default: 4, min: 0, max: 200, step: 0.5, unit: { en: 'per 1,000 households per year', zh: '每千户每年' },
@@ -117,7 +116,7 @@ export const KNOBS: readonly KnobSpec[] = [
   { name: 'boundaryDisputeShare', group: 'needs', type: 'number', default: 0.2, min: 0, max: 1, step: 0.05, unit: U.share,
     meaning: { en: 'Share of disputes that are multi-household boundary disputes needing evidence (the tape measure).', zh: '需要现场丈量等证据的多户宅基地边界纠纷占比。' },
     source: 'BRIEF.md: Xilijin homestead dispute' },
-  { name: 'proxyRate', group: 'needs', type: 'number', default: 3, min: 0, max: 100, step: 0.5, unit: { en: 'per open dispute per year', zh: '每起未解纠纷每年' },
+  { name: 'proxyRate', group: 'needs', type: 'number', default: 6, min: 0, max: 100, step: 0.5, unit: { en: 'per open dispute per year', zh: '每起未解纠纷每年' },
     meaning: { en: 'Proxy complaints a dispute at full intensity provokes (each under a new pretext).', zh: '满强度纠纷每年引发的借题投诉数（每次换个理由）。' },
     source: 'BRIEF.md: proxy complaints return under another pretext' },
   { name: 'disputeResolveRate', group: 'needs', type: 'number', default: 0.15, min: 0, max: 5, step: 0.05, unit: { en: 'per dispute per year', zh: '每起每年' },
@@ -175,10 +174,10 @@ export const KNOBS: readonly KnobSpec[] = [
     meaning: { en: 'Chance a ticket is sent to the wrong unit and returned (lowers acceptance).', zh: '工单派错被退回的概率（影响接单率）。' } },
 
   // ---------------- work ----------------
-  { name: 'staffPerUnit', group: 'work', type: 'number', default: 6, min: 0.5, max: 500, step: 0.5, unit: { en: 'staff (full-time equivalent)', zh: '人（全职当量）' },
-    meaning: { en: 'Staff per street or town working on tickets and long-term work.', zh: '每个街乡处理工单和长期工作的人员。' } },
-  { name: 'deptStaff', group: 'work', type: 'number', default: 8, min: 0.5, max: 2000, step: 0.5, unit: { en: 'staff (full-time equivalent)', zh: '人（全职当量）' },
-    meaning: { en: 'Staff per functional department handling tickets.', zh: '每个职能部门处理工单的人员。' } },
+  { name: 'staffPer10k', group: 'work', type: 'number', default: 6, min: 0.1, max: 100, step: 0.1, unit: { en: 'staff per 10,000 residents', zh: '每万人人员数' },
+    meaning: { en: 'Street and town staff (full-time equivalent) working on tickets and long-term work, per 10,000 residents they serve.', zh: '街乡处理工单和长期工作的人员（全职当量），按每万名服务居民计。' } },
+  { name: 'deptStaffPer10k', group: 'work', type: 'number', default: 1.5, min: 0.05, max: 100, step: 0.05, unit: { en: 'staff per 10,000 residents', zh: '每万人人员数' },
+    meaning: { en: 'Functional-department staff handling tickets, per 10,000 residents of the city (shared among departments).', zh: '职能部门处理工单的人员，按全市每万居民计（各部门平分）。' } },
   { name: 'hoursPerDay', group: 'work', type: 'number', default: 6, min: 1, max: 12, step: 0.5, unit: U.hours,
     meaning: { en: 'Regular hours per staff per calendar day (weekends averaged in).', zh: '每人每日常规工时（已平均周末）。' } },
   { name: 'maxOvertimeHours', group: 'work', type: 'number', default: 3, min: 0, max: 8, step: 0.5, unit: U.hours,
@@ -306,7 +305,7 @@ export interface Knobs {
   intakePolicy: 'accept-all' | 'refuse-out-of-scope'; refuseStart: string; classificationAccuracy: number;
   misclassificationRate: number; publishUnreasonable: boolean; publishStart: string;
   publishIntervalDays: number; publishReach: number; deptShare: number; routingErrorRate: number;
-  staffPerUnit: number; deptStaff: number; hoursPerDay: number; maxOvertimeHours: number;
+  staffPer10k: number; deptStaffPer10k: number; hoursPerDay: number; maxOvertimeHours: number;
   fatigueRate: number; fatigueRecovery: number; effortScale: number; deadlineGeneralDays: number;
   deadlineComplexDays: number; longTermNeed: number;
   handDown: boolean; handDownStart: string; councilCoverage: number; councilSize: number;

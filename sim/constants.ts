@@ -1,0 +1,91 @@
+/**
+ * Model constants that are not knobs: functional-form parameters, documented in docs/ODD.md.
+ * Indexed by Kind where they are per kind:
+ * [consult, defect, individual, wish, contested, dispute, vent, fake, induced].
+ */
+
+/** Hotline propensity classes: occasional (rest), regular, frequent (share and weight are knobs). */
+export const REGULAR_SHARE = 0.15;
+export const REGULAR_WEIGHT = 3;
+
+/** Hours of work per ticket at full efficiency. */
+export const EFFORT = [0, 3, 2, 1.5, 3, 2.5, 1, 0.5, 1];
+/** Hours to close a duplicate report of a defect that is already fixed. */
+export const DUPLICATE_EFFORT = 0.5;
+/** Departments work more slowly (coordination) but with more authority. */
+export const DEPT_EFFORT_FACTOR = 1.3;
+
+/** Chance a worked ticket solves the problem, for units and for departments. */
+export const SOLVE_UNIT = [1, 0.85, 0.55, 0, 0.8, 0.7, 0, 1, 1];
+export const SOLVE_DEPT = [1, 0.93, 0.6, 0, 0.8, 0.7, 0, 1, 1];
+
+/** Channel utilities by kind (before memory, trust, cost and norm terms). */
+export const U_NONE = [-3, 0, 0, 0, 0.3, 0, 0, 0, 0];
+export const U_HOTLINE = [0.5, 0.6, 0.6, 0.4, 0.6, 1.0, 0.3, 0, 0];
+export const U_WECHAT = [0.5, 0.6, 0.8, 0.4, 0.6, 0.8, 0.6, 0, 0];
+export const U_HALL = [-1, 0.2, 0.5, 0.4, 1.2, 1.5, 0.5, 0, 0];
+/** Frequent callers lean to the hotline: utility added per propensity class (0, 1, 2). */
+export const CLASS_HOTLINE_BONUS = [0, 0.5, 1.5];
+/** Share of the norm deterrent applied to proxy complaints (it applies fully to wishes and venting). */
+export const NORM_ON_PROXY = 0.3;
+
+/** Memory update rate toward the latest outcome (exponential smoothing). */
+export const MEMORY_RATE = 0.3;
+export const INITIAL_MEMORY = { wechat: 0.6, hall: 0.6, hotline: 0.5 };
+/** Personal norm gain (share of remaining ignorance) from a refusal or an explanation. */
+export const NORM_FROM_REFUSAL = 0.25;
+export const NORM_FROM_EXPLANATION = 0.1;
+export const NORM_FROM_ELDERS = 0.4;
+
+/** Probability a rating is "satisfied": base + solved + on time, by kind. */
+export const SAT_BASE = [0.9, 0.15, 0.15, 0.2, 0.15, 0.15, 0.35, 1, 1];
+export const SAT_SOLVED = 0.65;
+export const SAT_ON_TIME = 0.15;
+/** A contested-good flip leaves the filer happy but its loser side resentful (seen in later filings). */
+
+/** Each earlier report of a defect divides the chance of noticing and raising it by (1 + this x reports). */
+export const DUPLICATE_DAMPING = 3;
+
+/** Routine upkeep fixes unreported defects at rate upkeep / ROUTINE_FIX_DAYS per day. */
+export const ROUTINE_FIX_DAYS = 60;
+/** Upkeep relaxes toward what long-term work supports with this time constant (days). */
+export const UPKEEP_TAU = 120;
+
+/** Councils: gain per earlier round, chance members know the parties and its gain, evidence gain. */
+export const COUNCIL_ROUND_GAIN = 0.15;
+export const COUNCIL_TIES_CHANCE = 0.5;
+export const COUNCIL_TIES_GAIN = 0.15;
+/** Evidence (the tape measure) is brought from the third visit on (round index 2). */
+export const COUNCIL_EVIDENCE_ROUND = 2;
+export const COUNCIL_EVIDENCE_GAIN = 0.3;
+/** A council helps with individual matters and fixes small defects through the village committee. */
+export const COUNCIL_HELP = 0.7;
+export const COUNCIL_DEFECT_FIX = 0.6;
+
+/** Social workers: success on WeChat by kind, contacts gained per outreach hour, word of mouth. */
+export const WECHAT_SOLVE = [0.95, 0.6, 0.6, 0, 0.3, 0.15, 0, 0, 0];
+export const CONTACTS_PER_OUTREACH_HOUR = 1.5;
+export const WORD_OF_MOUTH = 0.15;
+export const TRUST_RATE = 0.2;
+
+/** Gaming: fake tickets per staff per day at full intensity; tactic probabilities at full intensity; hours. */
+export const FAKE_PER_STAFF = 0.25;
+export const PAID_AT_FULL = 0.6;
+export const INDUCED_AT_FULL = 0.5;
+export const GAMING_APPEAL_AT_FULL = 0.6;
+export const HOURS_PAID = 1;
+export const HOURS_INDUCED = 1;
+export const HOURS_FAKE = 0.5;
+/** Units appeal tickets the hotline judged unreasonable with this probability when appeals exist. */
+export const LEGIT_APPEAL = 0.8;
+export const APPEAL_REVIEW_DAYS = 5;
+/** Audit: score deduction and integrity a caught leader gains. */
+export const AUDIT_SCORE_PENALTY = 20;
+export const AUDIT_INTEGRITY_GAIN = 0.1;
+
+/** Grade bands (score out of 100). */
+export const GRADE_EXCELLENT = 95;
+export const GRADE_GOOD = 90;
+export const GRADE_PASS = 80;
+/** District layer: units below the district mean get this share of the penalty severity. */
+export const DISTRICT_LAYER_SHARE = 0.25;

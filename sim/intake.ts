@@ -1,0 +1,108 @@
+/**
+ * Intake and routing at the hotline centre: consultations answered on the call; every other
+ * call classified (imperfectly), refused when the policy refuses out-of-scope requests,
+ * handed down to a village council (Pinggu's 下交群评) or dispatched to a functional
+ * department or to the street of the caller's cell, with a deadline.
+ */
+import { Kind, Channel } from './types.ts';
+import { State, MI, CASE } from './world.ts';
+import { Route, TF } from './tickets.ts';
+import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL } from './constants.ts';
+import { remember, feel } from './outcomes.ts';
+
+const FILED_METRIC = [
+  MI.consultations, MI.filed_defect, MI.filed_individual, MI.filed_wish, MI.filed_contested,
+  MI.filed_dispute, MI.filed_vent, MI.filed_gaming, MI.filed_gaming,
+];
+
+/** Kinds a hand-down policy sends to the village council (not the district's or town's to coordinate). */
+export function handedDownKind(kind: number): boolean {
+  return kind === Kind.INDIVIDUAL || kind === Kind.WISH || kind === Kind.CONTESTED || kind === Kind.DISPUTE || kind === Kind.VENT;
+}
+
+export function isComplex(kind: number): boolean {
+  return kind === Kind.CONTESTED || kind === Kind.DISPUTE;
+}
+
+export function intake(s: State, r: number, c: number, kind: number, ref: number): void {
+  const k = s.k;
+  const acc = s.acc;
+  const rng = s.rng.intake;
+  acc[MI.tickets_filed]++;
+  acc[FILED_METRIC[kind]]++;
+  s.cellFiled[c]++;
+  s.event('file', c, r, kind, Channel.HOTLINE);
+
+  if (kind === Kind.CONSULT) {
+    acc[MI.tickets_closed]++; // answered on the call, in 0 days
+    remember(s, r, Channel.HOTLINE, 1);
+    return;
+  }
+  const unreasonable = kind === Kind.WISH || kind === Kind.VENT;
+  if (unreasonable) acc[MI.unreasonable_filed]++;
+  const judged = rng.u() < (unreasonable ? k.classificationAccuracy : k.misclassificationRate);
+  if (judged) acc[MI.tickets_flagged_unreasonable]++;
+
+  if (judged && s.day >= s.policy.refuse) {
+    // Baotou's reply: beyond the hotline's scope, cannot be accepted, sorry.
+    acc[MI.tickets_refused]++;
+    if (unreasonable) s.learn(r, c, NORM_FROM_REFUSAL);
+    remember(s, r, Channel.HOTLINE, 0);
+    feel(s, r, 0);
+    s.dayRatings++;
+    s.dayTrueRatings++;
+    s.event('refuse', c, r, kind, Channel.HOTLINE);
+    return;
+  }
+
+  acc[MI.requests_per_10k]++;
+  const T = s.tickets;
+  const t = T.alloc();
+  T.kind[t] = kind;
+  T.filer[t] = r;
+  T.cell[t] = c;
+  T.ref[t] = ref;
+  T.fileDay[t] = s.day;
+  const complex = isComplex(kind);
+  T.deadline[t] = s.day + (complex ? k.deadlineComplexDays : k.deadlineGeneralDays);
+  if (judged) T.flags[t] |= TF.JUDGED_UNREASONABLE;
+  if (complex) T.flags[t] |= TF.COMPLEX;
+  let effort = EFFORT[kind] * k.effortScale;
+
+  if (s.cellCouncil[c] && s.day >= s.policy.handDown && handedDownKind(kind)) {
+    T.route[t] = Route.COUNCIL;
+    T.owner[t] = c;
+    T.remaining[t] = 0;
+    acc[MI.tickets_handed_down]++;
+    const cs = s.cases;
+    const id = cs.add();
+    cs.cols[CASE.KIND][id] = kind;
+    cs.cols[CASE.RESIDENT][id] = r;
+    cs.cols[CASE.REF][id] = ref;
+    cs.cols[CASE.TICKET][id] = t;
+    cs.cols[CASE.ROUNDS][id] = 0;
+    cs.cols[CASE.CELL][id] = c;
+    s.councilQueue[c]!.push(id);
+    return;
+  }
+  let owner: number;
+  if ((kind === Kind.DEFECT || kind === Kind.INDIVIDUAL) && s.D > 0 && rng.u() < k.deptShare) {
+    T.route[t] = Route.DEPT;
+    owner = s.U + rng.int(s.D);
+    effort *= DEPT_EFFORT_FACTOR;
+    acc[MI.tickets_to_departments]++;
+  } else {
+    T.route[t] = Route.UNIT;
+    owner = s.cellUnit[c];
+    s.pDispatched[owner]++;
+    if (rng.u() < k.routingErrorRate) {
+      // sent to the wrong unit first and returned: acceptance falls, an hour is lost
+      T.flags[t] |= TF.RETURNED;
+      s.pReturned[owner]++;
+      effort += 1;
+    }
+  }
+  T.owner[t] = owner;
+  T.remaining[t] = effort;
+  (complex ? s.qComplex : s.qGeneral)[owner].push(t);
+}

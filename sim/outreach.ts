@@ -1,0 +1,86 @@
+/**
+ * Social workers and public learning. Social workers' outreach hours add residents on
+ * WeChat; messages are handled off the hotline within a daily capacity; solving things builds
+ * trust and brings more contacts by word of mouth. Published lists of unreasonable requests
+ * and education campaigns raise the city-wide knowledge of what 12345 is for.
+ */
+import { Kind, Channel } from './types.ts';
+import { State, RF, MI, DEF } from './world.ts';
+import {
+  WECHAT_SOLVE, CONTACTS_PER_OUTREACH_HOUR, WORD_OF_MOUTH, TRUST_RATE, NORM_FROM_EXPLANATION,
+} from './constants.ts';
+import { remember, feel, fixDefect, settleDispute } from './outcomes.ts';
+
+/** Connect one unconnected resident of cell c to the social worker (a few tries). */
+function connectOne(s: State, c: number): void {
+  const rng = s.rng.outreach;
+  const start = s.cellStart[c];
+  const n = s.cellStart[c + 1] - start;
+  if (s.cellWechat[c] >= n) return;
+  for (let tries = 0; tries < 6; tries++) {
+    const r = start + rng.int(n);
+    if (s.resFlags[r] & RF.WECHAT) continue;
+    s.resFlags[r] |= RF.WECHAT;
+    s.resTrust[r] = Math.max(s.resTrust[r], 166);
+    s.cellWechat[c]++;
+    s.wechatTotal++;
+    s.event('wechat', c, r, -1, Channel.WECHAT, true);
+    return;
+  }
+}
+
+/** Daily: outreach adds contacts; the day's message load resets. */
+export function outreach(s: State): void {
+  s.cellWechatLoad.fill(0);
+  if (s.day < s.policy.outreach) return;
+  const rng = s.rng.outreach;
+  const perDay = (s.k.outreachHoursPerWeek / 7) * CONTACTS_PER_OUTREACH_HOUR;
+  for (let c = 0; c < s.C; c++) {
+    const n = s.cellStart[c + 1] - s.cellStart[c];
+    const unconnected = 1 - s.cellWechat[c] / n;
+    const add = rng.poisson(perDay * unconnected);
+    for (let i = 0; i < add; i++) connectOne(s, c);
+  }
+}
+
+/** A resident messages the social worker: handled the same day within capacity. */
+export function handleWechat(s: State, r: number, c: number, kind: number, ref: number): void {
+  const rng = s.rng.outreach;
+  s.acc[MI.wechat_messages]++;
+  const load = ++s.cellWechatLoad[c];
+  const cap = s.k.wechatCapacity;
+  const p = WECHAT_SOLVE[kind] * (load <= cap ? 1 : cap / load);
+  let solved = rng.u() < p;
+  switch (kind) {
+    case Kind.DEFECT:
+      if (!s.defects.cols[DEF.OPEN][ref]) solved = true;
+      else if (solved) fixDefect(s, ref); // reported to the community, which fixes small things
+      break;
+    case Kind.DISPUTE:
+      if (solved) settleDispute(s, ref);
+      break;
+    case Kind.WISH:
+    case Kind.VENT:
+      s.learn(r, c, 2 * NORM_FROM_EXPLANATION); // "I only trust you": the explanation lands
+      break;
+  }
+  const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
+  remember(s, r, Channel.WECHAT, solved ? 1 : 0.3);
+  const t = s.resTrust[r];
+  s.resTrust[r] = Math.round(t + (sat * 255 - t) * TRUST_RATE);
+  feel(s, r, sat);
+  s.event('wechat', c, r, kind, Channel.WECHAT, solved);
+  if (solved && rng.u() < WORD_OF_MOUTH) connectOne(s, c);
+}
+
+/** Daily: published batches and campaigns teach the public what 12345 is for. */
+export function publicNorms(s: State): void {
+  const k = s.k;
+  const p = s.policy;
+  if (s.day >= p.publish && (s.day - p.publish) % k.publishIntervalDays === 0) {
+    s.cityNorm = 1 - (1 - s.cityNorm) * (1 - k.publishReach);
+  }
+  if (s.day >= p.educationStart && s.day < p.educationEnd) {
+    s.cityNorm = 1 - (1 - s.cityNorm) * Math.pow(1 - k.educationStrength, 1 / k.educationDays);
+  }
+}

@@ -1,0 +1,37 @@
+/** A growable FIFO of 32-bit integers (ticket or case ids) on a ring buffer. */
+export class IntQueue {
+  private buf: Int32Array;
+  private head = 0;
+  private n = 0;
+  constructor(capacity = 16) {
+    this.buf = new Int32Array(Math.max(4, capacity));
+  }
+  get length(): number {
+    return this.n;
+  }
+  push(x: number): void {
+    if (this.n === this.buf.length) this.grow();
+    this.buf[(this.head + this.n) % this.buf.length] = x;
+    this.n++;
+  }
+  peek(): number {
+    return this.n > 0 ? this.buf[this.head] : -1;
+  }
+  shift(): number {
+    if (this.n === 0) return -1;
+    const x = this.buf[this.head];
+    this.head = (this.head + 1) % this.buf.length;
+    this.n--;
+    return x;
+  }
+  /** The i-th element from the head (0-based). */
+  at(i: number): number {
+    return this.buf[(this.head + i) % this.buf.length];
+  }
+  private grow(): void {
+    const next = new Int32Array(this.buf.length * 2);
+    for (let i = 0; i < this.n; i++) next[i] = this.buf[(this.head + i) % this.buf.length];
+    this.buf = next;
+    this.head = 0;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Seeded random streams. One generator type (seedrandom's alea: fast, and identical in
+ * Node and browsers); one named stream per subsystem, so that a knob in one subsystem
+ * does not reshuffle the draws of another (common random numbers).
+ */
+import seedrandom from 'seedrandom';
+
+export class Stream {
+  private readonly next: () => number;
+  constructor(seed: number, name: string) {
+    this.next = seedrandom.alea(`${seed >>> 0}:${name}`);
+  }
+  /** Uniform on [0, 1). */
+  u(): number {
+    return this.next();
+  }
+  /** Integer uniform on [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  /** Standard normal (Box-Muller, one value per call; two uniforms). */
+  normal(): number {
+    const u1 = 1 - this.next();
+    const u2 = this.next();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+  /**
+   * Poisson count with mean lambda: inversion for small means, a rounded normal
+   * approximation (continuity-corrected, clamped at 0) above 60 where the error is negligible
+   * for the totals we draw.
+   */
+  poisson(lambda: number): number {
+    if (!(lambda > 0)) return 0;
+    if (lambda < 60) {
+      let k = 0;
+      let p = Math.exp(-lambda);
+      let s = p;
+      const u = this.next();
+      while (u > s && k < 1000) {
+        k++;
+        p *= lambda / k;
+        s += p;
+      }
+      return k;
+    }
+    const x = Math.round(lambda + Math.sqrt(lambda) * this.normal());
+    return x < 0 ? 0 : x;
+  }
+  /** Binomial(n, p): exact by summing Bernoullis for small n, normal approximation for large. */
+  binomial(n: number, p: number): number {
+    if (n <= 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    if (n < 50) {
+      let k = 0;
+      for (let i = 0; i < n; i++) if (this.next() < p) k++;
+      return k;
+    }
+    const mean = n * p;
+    const sd = Math.sqrt(mean * (1 - p));
+    const x = Math.round(mean + sd * this.normal());
+    return x < 0 ? 0 : x > n ? n : x;
+  }
+}
+
+/** The subsystems that own a stream. */
+export const STREAMS = [
+  'world', 'needs', 'channels', 'intake', 'work', 'outcomes', 'councils', 'outreach', 'gaming', 'audit',
+] as const;
+export type StreamName = (typeof STREAMS)[number];
+export type Streams = Record<StreamName, Stream>;
+
+export function makeStreams(seed: number): Streams {
+  const s = {} as Streams;
+  for (const n of STREAMS) s[n] = new Stream(seed, n);
+  return s;
+}
+
+/**
+ * Walker's alias table over a fixed set of weights: O(n) to build, O(1) per draw.
+ * Used to pick a cell in proportion to its residents' hotline propensity.
+ */
+export class AliasTable {
+  readonly prob: Float64Array;
+  readonly alias: Int32Array;
+  constructor(weights: ArrayLike<number>) {
+    const n = weights.length;
+    this.prob = new Float64Array(n);
+    this.alias = new Int32Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += weights[i];
+    if (n === 0 || !(total > 0)) {
+      this.prob.fill(1);
+      for (let i = 0; i < n; i++) this.alias[i] = i;
+      return;
+    }
+    const scaled = new Float64Array(n);
+    const small = new Int32Array(n);
+    const large = new Int32Array(n);
+    let ns = 0;
+    let nl = 0;
+    for (let i = 0; i < n; i++) {
+      scaled[i] = (weights[i] * n) / total;
+      if (scaled[i] < 1) small[ns++] = i;
+      else large[nl++] = i;
+    }
+    while (ns > 0 && nl > 0) {
+      const s = small[--ns];
+      const l = large[--nl];
+      this.prob[s] = scaled[s];
+      this.alias[s] = l;
+      scaled[l] = scaled[l] + scaled[s] - 1;
+      if (scaled[l] < 1) small[ns++] = l;
+      else large[nl++] = l;
+    }
+    while (nl > 0) {
+      const l = large[--nl];
+      this.prob[l] = 1;
+      this.alias[l] = l;
+    }
+    while (ns > 0) {
+      const s = small[--ns];
+      this.prob[s] = 1;
+      this.alias[s] = s;
+    }
+  }
+  sample(rng: Stream): number {
+    const n = this.prob.length;
+    const x = rng.u() * n;
+    const i = Math.floor(x);
+    return x - i < this.prob[i] ? i : this.alias[i];
+  }
+}

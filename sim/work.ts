@@ -1,0 +1,162 @@
+/**
+ * Staff work. Each street, town and department spends its hours every day: tickets by earliest
+ * deadline first (overdue first, then new), overtime only for tickets due, then the gaming its
+ * leader chose, and what is left goes to long-term work, which keeps up the upkeep that holds
+ * defects down. Overtime builds fatigue; fatigue slows all work. Exclusion appeals are written
+ * here (for tickets the hotline judged unreasonable and, when the leader games, for hard or
+ * overdue ones) and reviewed by the city a few days later.
+ */
+import { Kind } from './types.ts';
+import { State, MI } from './world.ts';
+import { Status, TF } from './tickets.ts';
+import {
+  LEGIT_APPEAL, GAMING_APPEAL_AT_FULL, APPEAL_REVIEW_DAYS, FAKE_PER_STAFF, HOURS_FAKE, UPKEEP_TAU,
+} from './constants.ts';
+import { closeTicket, excludeTicket, solveDispatched } from './outcomes.ts';
+
+/** Would this unit appeal ticket t now? Legitimate for judged-unreasonable tickets; gaming otherwise. */
+function wantsAppeal(s: State, t: number, o: number): boolean {
+  const T = s.tickets;
+  if (T.flags[t] & TF.APPEALED) return false;
+  const rng = s.rng.gaming;
+  if (T.flags[t] & TF.JUDGED_UNREASONABLE) return rng.u() < LEGIT_APPEAL;
+  const g = s.gaming[o];
+  if (g <= 0) return false;
+  const hard = T.kind[t] === Kind.DEFECT || T.kind[t] === Kind.DISPUTE || T.kind[t] === Kind.CONTESTED || T.deadline[t] < s.day;
+  return hard && rng.u() < g * GAMING_APPEAL_AT_FULL;
+}
+
+/** Staff file easy tickets themselves and close them as satisfied. */
+function fakeTickets(s: State, u: number, hoursLeft: number): number {
+  const g = s.gaming[u];
+  if (!s.k.gamingFake || g <= 0) return 0;
+  let n = s.rng.gaming.poisson(g * FAKE_PER_STAFF * s.staff[u]);
+  n = Math.min(n, Math.floor(hoursLeft / HOURS_FAKE));
+  if (n <= 0) return 0;
+  const acc = s.acc;
+  acc[MI.gaming_fake] += n;
+  acc[MI.tickets_filed] += n;
+  acc[MI.filed_gaming] += n;
+  acc[MI.tickets_closed] += n;
+  acc[MI.requests_per_10k] += n;
+  s.dayRatings += n;
+  s.daySatReported += n;
+  s.pDispatched[u] += n;
+  s.pClosed[u] += n;
+  s.pOnTime[u] += n;
+  s.pRatings[u] += n;
+  s.pSatReported[u] += n;
+  s.gamedCount[u] += n;
+  return n * HOURS_FAKE;
+}
+
+/** Review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
+export function reviewAppeals(s: State): void {
+  const T = s.tickets;
+  const rng = s.rng.audit;
+  while (s.appeals.length > 0 && s.appealDue.peek() <= s.day) {
+    s.appealDue.shift();
+    const t = s.appeals.shift();
+    if (rng.u() < s.k.appealApprovalRate) excludeTicket(s, t);
+    else {
+      T.status[t] = Status.OPEN;
+      ((T.flags[t] & TF.COMPLEX) ? s.qComplex : s.qGeneral)[T.owner[t]].push(t);
+    }
+  }
+}
+
+export function work(s: State): void {
+  const k = s.k;
+  const T = s.tickets;
+  const acc = s.acc;
+  const day = s.day;
+  const appealsOn = day >= s.policy.appeal;
+  const O = s.U + s.D;
+  let fatigueSum = 0;
+  let upkeepSum = 0;
+  for (let o = 0; o < O; o++) {
+    const isUnit = o < s.U;
+    const staff = s.staff[o];
+    const eff = 1 - 0.5 * s.fatigue[o];
+    const regular = staff * k.hoursPerDay;
+    const otCap = staff * k.maxOvertimeHours;
+    let used = 0;
+    let ot = 0;
+    let hTickets = 0;
+    let hGaming = 0;
+    let hAppeals = 0;
+    if (isUnit) {
+      hGaming = fakeTickets(s, o, regular);
+      used += hGaming;
+    }
+    const qg = s.qGeneral[o];
+    const qc = s.qComplex[o];
+    for (;;) {
+      // a ticket reaches the unit's desk the day after it is filed (dispatch and first contact)
+      let a = qg.peek();
+      let b = qc.peek();
+      if (a >= 0 && T.fileDay[a] >= day) a = -1;
+      if (b >= 0 && T.fileDay[b] >= day) b = -1;
+      if (a < 0 && b < 0) break;
+      const fromComplex = a < 0 || (b >= 0 && T.deadline[b] < T.deadline[a]);
+      const t = fromComplex ? b : a;
+      const due = T.deadline[t] <= day;
+      const avail = regular - used + (due ? otCap - ot : 0);
+      if (avail <= 1e-9) break;
+      if (isUnit && appealsOn && wantsAppeal(s, t, o)) {
+        const h = Math.min(k.appealHours, avail);
+        (fromComplex ? qc : qg).shift();
+        T.flags[t] |= TF.APPEALED;
+        T.status[t] = Status.APPEAL;
+        s.appeals.push(t);
+        s.appealDue.push(day + APPEAL_REVIEW_DAYS);
+        acc[MI.appeals_filed]++;
+        s.gamedCount[o] += T.flags[t] & TF.JUDGED_UNREASONABLE ? 0 : 1;
+        hAppeals += h;
+        const fromRegular = Math.min(h, Math.max(0, regular - used));
+        used += fromRegular;
+        ot += h - fromRegular;
+        continue;
+      }
+      const need = T.remaining[t] / eff;
+      const spend = Math.min(need, avail);
+      const fromRegular = Math.min(spend, Math.max(0, regular - used));
+      used += fromRegular;
+      ot += spend - fromRegular;
+      hTickets += spend;
+      if (spend < need) {
+        T.remaining[t] -= spend * eff;
+        break;
+      }
+      (fromComplex ? qc : qg).shift();
+      s.pendingGamingHours = 0;
+      closeTicket(s, t, solveDispatched(s, t));
+      if (s.pendingGamingHours > 0) {
+        const g = s.pendingGamingHours;
+        hGaming += g;
+        const fr = Math.min(g, Math.max(0, regular - used));
+        used += fr;
+        ot = Math.min(otCap, ot + g - fr);
+      }
+    }
+    const longterm = Math.max(0, regular - used);
+    acc[MI.staff_hours_tickets] += hTickets;
+    acc[MI.staff_hours_gaming] += hGaming;
+    acc[MI.staff_hours_appeals] += hAppeals;
+    acc[MI.staff_hours_longterm] += longterm;
+    acc[MI.staff_overtime_hours] += ot;
+    // fatigue: overtime per staff builds it, rest wears it off
+    const f = s.fatigue[o] * (1 - k.fatigueRecovery) + (k.fatigueRate * ot) / Math.max(staff, 1e-9);
+    s.fatigue[o] = Math.min(1, f);
+    if (isUnit) {
+      // upkeep moves toward what long-term work supports (0.5 when it meets the need)
+      const need = (k.longTermNeed * s.unitPop[o]) / 1000;
+      const target = need > 0 ? Math.min(1, (0.5 * longterm) / need) : 1;
+      s.upkeep[o] += (target - s.upkeep[o]) / UPKEEP_TAU;
+      fatigueSum += s.fatigue[o];
+      upkeepSum += s.upkeep[o];
+    }
+  }
+  acc[MI.staff_fatigue_mean] = fatigueSum / s.U;
+  acc[MI.upkeep_mean] = upkeepSum / s.U;
+}
