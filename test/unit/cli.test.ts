@@ -134,6 +134,17 @@ describe('hotline-lab run', () => {
   });
 });
 
+describe('internal errors', () => {
+  it('print one short line and exit 1, with no stack trace', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(((_chunk: unknown, cb?: (e?: Error) => void) => {
+      cb?.(new Error('disk full'));
+      return false;
+    }) as typeof process.stdout.write);
+    expect(await main(['knobs'])).toBe(1);
+    expect(err).toBe('hotline-lab: internal error: disk full\n');
+  });
+});
+
 describe('hotline-lab listings', () => {
   it('knobs lists every knob, grouped, in English, Chinese, Markdown and JSON', async () => {
     expect(await main(['knobs'])).toBe(0);
