@@ -11,14 +11,11 @@ import { intake } from './intake.ts';
 import { handleWechat } from './outreach.ts';
 import { openHallCase } from './councils.ts';
 
-/** Utilities are computed into this scratch array to avoid allocation. */
-const util = new Float64Array(4);
-
 export function hallOpen(s: State, c: number): boolean {
   return s.cellCouncil[c] === 1 && s.day >= s.policy.hall;
 }
 
-/** The channel resident r of cell c picks for a need of this kind (pure given the draw u). */
+/** The channel resident r of cell c picks for a need of this kind, given the uniform draw u. */
 export function chooseChannel(s: State, r: number, c: number, kind: number, u: number): number {
   const k = s.k;
   const f = s.resFlags[r];
@@ -27,26 +24,24 @@ export function chooseChannel(s: State, r: number, c: number, kind: number, u: n
   let deter = 0;
   if (kind === Kind.WISH || kind === Kind.VENT) deter = k.normEffect * s.norm(r, c);
   else if (kind === Kind.DISPUTE) deter = NORM_ON_PROXY * k.normEffect * s.norm(r, c);
-  util[Channel.NONE] = Math.exp(U_NONE[kind] + deter);
-  util[Channel.HOTLINE] = Math.exp(U_HOTLINE[kind] + mw * (mem[r * 3 + 2] / 255 - 0.5) - k.hotlineCost + CLASS_HOTLINE_BONUS[f & RF.CLASS_MASK]);
-  util[Channel.WECHAT] =
+  const eNone = Math.exp(U_NONE[kind] + deter);
+  const eHot = Math.exp(U_HOTLINE[kind] + mw * (mem[r * 3 + 2] / 255 - 0.5) - k.hotlineCost + CLASS_HOTLINE_BONUS[f & RF.CLASS_MASK]);
+  const eWe =
     f & RF.WECHAT
       ? Math.exp(U_WECHAT[kind] + mw * (mem[r * 3] / 255 - 0.5) + k.trustWeight * (s.resTrust[r] / 255 - 0.5) - k.wechatCost)
       : 0;
-  util[Channel.HALL] = hallOpen(s, c) ? Math.exp(U_HALL[kind] + mw * (mem[r * 3 + 1] / 255 - 0.5) - k.hallCost) : 0;
-  const total = util[0] + util[1] + util[2] + util[3];
-  let x = u * total;
-  for (let ch = 0; ch < 3; ch++) {
-    x -= util[ch];
-    if (x < 0) return ch;
-  }
+  const eHall = s.cellCouncil[c] === 1 && s.day >= s.policy.hall ? Math.exp(U_HALL[kind] + mw * (mem[r * 3 + 1] / 255 - 0.5) - k.hallCost) : 0;
+  const x = u * (eNone + eHot + eWe + eHall);
+  if (x < eNone) return Channel.NONE;
+  if (x < eNone + eWe) return Channel.WECHAT;
+  if (x < eNone + eWe + eHall) return Channel.HALL;
   return Channel.HOTLINE;
 }
 
 /** A need arises for resident r of cell c: choose a channel and take it there. */
 export function decide(s: State, r: number, c: number, kind: number, ref: number): void {
   const ch = chooseChannel(s, r, c, kind, s.rng.channels.u());
-  s.event('need', c, r, kind, ch);
+  if (c === s.watch) s.event('need', c, r, kind, ch);
   switch (ch) {
     case Channel.HOTLINE:
       intake(s, r, c, kind, ref);

@@ -31,7 +31,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   acc[MI.tickets_filed]++;
   acc[FILED_METRIC[kind]]++;
   s.cellFiled[c]++;
-  s.event('file', c, r, kind, Channel.HOTLINE);
+  if (c === s.watch) s.event('file', c, r, kind, Channel.HOTLINE);
 
   if (kind === Kind.CONSULT) {
     acc[MI.tickets_closed]++; // answered on the call, in 0 days

@@ -101,12 +101,12 @@ export function disputes(s: State): void {
   const k = s.k;
   const rng = s.rng.needs;
   const tab = s.disputes;
-  const cols = tab.cols;
   const n = rng.poisson((k.disputeRate / 1000 / 365) * s.H);
   for (let i = 0; i < n; i++) {
     const c = s.householdPick.sample(rng);
     const r = s.pickInCell(c, rng);
     const d = tab.add();
+    const cols = tab.cols; // add() may grow (replace) the columns
     const boundary = rng.u() < k.boundaryDisputeShare;
     cols[DIS.CELL][d] = c;
     cols[DIS.FILER][d] = r;
@@ -122,6 +122,7 @@ export function disputes(s: State): void {
   const fade = k.disputeResolveRate / 365;
   const proxy = k.proxyRate / 365;
   const open = s.openDisputes;
+  const cols = tab.cols;
   for (let i = open.size - 1; i >= 0; i--) {
     const d = open.items[i];
     if (rng.u() < fade) {

@@ -185,7 +185,7 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
     if (route === Route.COUNCIL) remember(s, r, Channel.HALL, solved ? 1 : 0.5);
     feel(s, r, truly ? 1 : 0);
   }
-  s.event('close', c, r, kind, Channel.HOTLINE, solved);
+  if (c === s.watch) s.event('close', c, r, kind, Channel.HOTLINE, solved);
   T.release(t);
 }
 

@@ -150,7 +150,7 @@ export class State {
   readonly watch: number;
 
   constructor(k: Knobs, seed: number, watchCell = -1) {
-    this.k = k;
+    this.k = { ...k }; // a fresh literal copy keeps fast (non-dictionary) properties for the hot loop
     this.seed = seed >>> 0;
     this.days = k.horizonDays;
     this.startEpoch = epochDay(k.startDate);
