@@ -119,23 +119,24 @@ export const GRADES = ['excellent', 'good', 'pass', 'poor'] as const;
 
 /** Share of units whose grade band changed from one period to the next, averaged; null if < 2 periods. */
 export function meanGradeChurn(periods: readonly PeriodRecord[]): number | null {
-  let sum = 0;
-  let k = 0;
-  for (let i = 1; i < periods.length; i++) {
+  const s = gradeChurnSeries(periods).filter((v): v is number => v != null);
+  return s.length ? s.reduce((a, b) => a + b, 0) / s.length : null;
+}
+
+/** Per period: the share of units whose band changed since the previous period (null for the first). */
+export function gradeChurnSeries(periods: readonly PeriodRecord[]): (number | null)[] {
+  return periods.map((p, i) => {
+    if (i === 0) return null;
     const prev = new Map(periods[i - 1].units.map((u) => [u.unit, u.grade]));
     let changed = 0;
     let n = 0;
-    for (const u of periods[i].units) {
+    for (const u of p.units) {
       if (!prev.has(u.unit) || u.grade == null) continue;
       n++;
       if (prev.get(u.unit) !== u.grade) changed++;
     }
-    if (n) {
-      sum += changed / n;
-      k++;
-    }
-  }
-  return k ? sum / k : null;
+    return n ? changed / n : null;
+  });
 }
 
 /**

@@ -4,15 +4,15 @@
  * bands are shaded and units sit in their band, ordered by score. Below, a strip of
  * the rank change per period (baseline dashed in compare mode) and the mean printed.
  */
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { PeriodRecord } from '../../sim/index.ts';
 import type { Lang } from './types.ts';
-import { bumpSlots, gradeBands, meanGradeChurn, meanRankVolatility } from './aggregate.ts';
+import { bumpSlots, gradeBands, gradeChurnSeries, meanGradeChurn, meanRankVolatility } from './aggregate.ts';
 import { GRADE_LABEL, UI, tr, unitName } from './labels.ts';
 import { exportSvgElement } from './export.ts';
 
-const M = { top: 12, right: 64, bottom: 24, left: 64 };
+const M = { top: 12, right: 64, bottom: 24, left: 44, leftGrades: 84 };
 const STRIP = 78;
 const GRADE_FILL: Record<string, string> = { excellent: '#d8efd3', good: '#dbe8f6', pass: '#f6efcf', poor: '#f7d9d6' };
 
@@ -36,6 +36,7 @@ export class HlBumpChart extends LitElement {
     heading: {},
     fileName: { attribute: 'file-name' },
     plotHeight: { type: Number, attribute: 'plot-height' },
+    totalPeriods: { type: Number, attribute: 'total-periods' },
     _width: { state: true },
     _hover: { state: true },
     _unit: { state: true },
@@ -49,6 +50,8 @@ export class HlBumpChart extends LitElement {
   declare heading: string;
   declare fileName: string;
   declare plotHeight: number;
+  /** Periods in the whole horizon, so the chart fills left to right like the others (0: fit the data). */
+  declare totalPeriods: number;
   declare _width: number;
   /** Period under the read-out, -1 for none. */
   declare _hover: number;
@@ -62,6 +65,12 @@ export class HlBumpChart extends LitElement {
   private y = d3.scaleLinear();
   private yv = d3.scaleLinear();
   private gradeMode = false;
+  private vol: (number | null)[] = [];
+  private baseVol: (number | null)[] = [];
+
+  private get left(): number {
+    return this.gradeMode ? M.leftGrades : M.left;
+  }
 
   constructor() {
     super();
@@ -71,6 +80,7 @@ export class HlBumpChart extends LitElement {
     this.heading = '';
     this.fileName = 'ranks';
     this.plotHeight = 230;
+    this.totalPeriods = 0;
     this._width = 480;
     this._hover = -1;
     this._unit = -1;
@@ -94,7 +104,7 @@ export class HlBumpChart extends LitElement {
     .axis text { font-size: 12px; fill: #333; }
     .axis path, .axis line { stroke: #999; }
     .ylabel { font-size: 12px; fill: #444; }
-    .lines path { fill: none; stroke-width: 2; stroke-opacity: 0.85; }
+    .lines path { fill: none; stroke-width: 1.6; stroke-opacity: 0.75; }
     .lines path.dim { stroke-opacity: 0.15; }
     .lines path.hi { stroke-width: 4; stroke-opacity: 1; }
     .pen circle { fill: #c62828; stroke: #fff; stroke-width: 1; }
@@ -133,12 +143,16 @@ export class HlBumpChart extends LitElement {
       this.units = [...set].sort((a, b) => a - b);
       this.gradeMode = this.periods.some((p) => p.units.some((u) => u.rank == null && u.grade != null));
     }
-    const n = Math.max(2, this.periods.length, this.baseline?.length ?? 0);
+    if (changed.has('periods') || changed.has('baseline')) {
+      const series = (ps: PeriodRecord[]) => (this.gradeMode ? gradeChurnSeries(ps) : ps.map((p) => p.rankVolatility));
+      this.vol = series(this.periods);
+      this.baseVol = this.baseline ? series(this.baseline) : [];
+    }
+    const n = Math.max(2, this.periods.length, this.baseline?.length ?? 0, this.totalPeriods);
     const showLabels = this.units.length <= 40;
-    this.x.domain([0, n - 1]).range([M.left, this._width - (showLabels ? M.right : 16)]);
+    this.x.domain([0, n - 1]).range([this.left, this._width - (showLabels ? M.right : 16)]);
     this.y.domain([0.5, Math.max(1, this.units.length) + 0.5]).range([M.top, M.top + this.plotHeight]);
-    const vols = [...this.periods, ...(this.baseline ?? [])].map((p) => p.rankVolatility ?? 0);
-    const vmax = Math.max(1, ...vols);
+    const vmax = this.gradeMode ? 1 : Math.max(1, ...[...this.vol, ...this.baseVol].map((v) => v ?? 0));
     const top = M.top + this.plotHeight + M.bottom + 26;
     this.yv.domain([0, vmax]).nice(2).range([top + STRIP - 30, top]);
     if (this._hover >= this.periods.length) this._hover = this.periods.length - 1;
@@ -161,16 +175,16 @@ export class HlBumpChart extends LitElement {
     svg.select<SVGGElement>('g.xaxis').attr('transform', `translate(0,${bottom})`)
       .call(d3.axisBottom(x).tickValues(ticks).tickFormat((i) => periods[+i]?.startDate.slice(0, 7) ?? '').tickSizeOuter(0));
     const yTicks = this.gradeMode ? [] : y.ticks(Math.min(this.units.length, 8)).filter((v) => Number.isInteger(v) && v >= 1);
-    svg.select<SVGGElement>('g.yaxis').attr('transform', `translate(${M.left},0)`)
+    svg.select<SVGGElement>('g.yaxis').attr('transform', `translate(${this.left},0)`)
       .call(d3.axisLeft(y).tickValues(yTicks).tickFormat(d3.format('d')));
-    svg.select<SVGGElement>('g.vaxis').attr('transform', `translate(${M.left},0)`)
-      .call(d3.axisLeft(this.yv).ticks(2, '~r'));
+    svg.select<SVGGElement>('g.vaxis').attr('transform', `translate(${this.left},0)`)
+      .call(d3.axisLeft(this.yv).ticks(2).tickFormat(d3.format(this.gradeMode ? '.0%' : '~r')));
 
     // Grade bands: one rectangle per period and band.
     const bands = this.gradeMode
       ? periods.flatMap((p, i) => gradeBands(p).map((b) => ({ i, ...b })))
       : [];
-    const colW = periods.length > 1 ? x(1) - x(0) : this._width - M.left - M.right;
+    const colW = x(1) - x(0);
     svg.select('g.bands').selectAll<SVGRectElement, (typeof bands)[number]>('rect').data(bands).join('rect')
       .attr('x', (b) => x(b.i) - colW / 2).attr('width', colW + 0.5)
       .attr('y', (b) => y(b.from - 0.5)).attr('height', (b) => y(b.to + 0.5) - y(b.from - 0.5))
@@ -195,9 +209,9 @@ export class HlBumpChart extends LitElement {
     svg.select('g.pen').selectAll<SVGCircleElement, (typeof pen)[number]>('circle').data(pen).join('circle')
       .attr('r', 3.5).attr('cx', (q) => x(q.i)).attr('cy', (q) => y(this.slots[q.i].get(q.unit) ?? 0));
 
-    const vol = (ps: PeriodRecord[]) =>
-      d3.line<number>().defined((i) => ps[i].rankVolatility != null).x((i) => x(i)).y((i) => this.yv(ps[i].rankVolatility ?? 0))(d3.range(ps.length)) ?? '';
-    const vlines = [{ k: 'run', d: vol(periods) }, ...(this.baseline ? [{ k: 'base', d: vol(this.baseline) }] : [])];
+    const vol = (vs: (number | null)[]) =>
+      d3.line<number>().defined((i) => vs[i] != null).x((i) => x(i)).y((i) => this.yv(vs[i] ?? 0))(d3.range(vs.length)) ?? '';
+    const vlines = [{ k: 'run', d: vol(this.vol) }, ...(this.baseline ? [{ k: 'base', d: vol(this.baseVol) }] : [])];
     svg.select('g.vol').selectAll<SVGPathElement, (typeof vlines)[number]>('path').data(vlines, (v) => v.k).join('path')
       .attr('class', (v) => (v.k === 'base' ? 'base' : '')).attr('d', (v) => v.d);
   }
@@ -273,13 +287,12 @@ export class HlBumpChart extends LitElement {
     const pick = sorted.length <= 8 ? sorted : [...sorted.slice(0, 3), null, ...sorted.slice(-3)];
     const focus = this._unit >= 0 ? p.units.find((u) => u.unit === this._unit) : undefined;
     if (focus && !pick.includes(focus)) pick.push(null, focus);
-    const px = this.x(i);
-    const style = px > this._width / 2 ? `right:${this._width - px + 10}px` : `left:${px + 10}px`;
+    const style = this.x(i) > this._width / 2 ? `left:${this.left + 2}px` : 'right:2px';
     const place = (u: (typeof sorted)[number]) =>
       u.rank != null ? `${u.rank}.` : `${tr(GRADE_LABEL[u.grade ?? 'pass'] ?? GRADE_LABEL.pass, lang)} ·`;
     return html`<div class="readout" style=${style} aria-hidden="true">
       <div><b>${tr(UI.periodOf, lang)} ${p.startDate}</b></div>
-      ${p.rankVolatility != null ? html`<div>${tr(UI.volatilityStrip, lang)}: ${d3.format('.2f')(p.rankVolatility)}</div>` : nothing}
+      ${this.vol[i] != null ? html`<div>${tr(this.gradeMode ? UI.churnStrip : UI.volatilityStrip, lang)}: ${d3.format(this.gradeMode ? '.0%' : '.2f')(this.vol[i]!)}</div>` : nothing}
       ${pick.map((u) => (u == null
         ? html`<div>…</div>`
         : html`<div style=${u.unit === this._unit ? 'font-weight:600' : ''}>
@@ -324,21 +337,21 @@ export class HlBumpChart extends LitElement {
           <g class="bands"></g>
           <g class="axis xaxis"></g>
           <g class="axis yaxis"></g>
-          <text class="ylabel" transform=${`translate(14,${M.top + this.plotHeight / 2}) rotate(-90)`} text-anchor="middle">${tr(this.gradeMode ? UI.grade : UI.rank, lang)}</text>
-          ${bands.map((b) => html`<text class="band-label" x=${M.left - 6} y=${this.y((b.from + b.to) / 2) + 4} text-anchor="end">${tr(GRADE_LABEL[b.grade], lang)}</text>`)}
+          ${this.gradeMode ? nothing : svg`<text class="ylabel" transform=${`translate(12,${M.top + this.plotHeight / 2}) rotate(-90)`} text-anchor="middle">${tr(UI.rank, lang)}</text>`}
+          ${bands.map((b) => svg`<text class="band-label" x=${this.left - 6} y=${this.y((b.from + b.to) / 2) + 4} text-anchor="end">${tr(GRADE_LABEL[b.grade], lang)}</text>`)}
           <g class="lines"></g>
           <g class="pen"></g>
           ${last && lastSlots && this.units.length <= 40
             ? this.units.map((u) => lastSlots.has(u)
-              ? html`<text class="endlabel" x=${this.x(n - 1) + 6} y=${this.y(lastSlots.get(u)!) + 4} fill=${unitColor(u)}>${unitName(u, lang)}</text>`
+              ? svg`<text class="endlabel" x=${this.x(n - 1) + 6} y=${this.y(lastSlots.get(u)!) + 4} fill=${unitColor(u)}>${unitName(u, lang)}</text>`
               : nothing)
             : nothing}
-          <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 16}>${tr(UI.volatilityStrip, lang)} (${tr(UI.places, lang)})</text>
+          <text class="ylabel" x=${this.left} y=${bottom + M.bottom + 16}>${this.gradeMode ? tr(UI.churnStrip, lang) : `${tr(UI.volatilityStrip, lang)} (${tr(UI.places, lang)})`}</text>
           <g class="vol"></g>
           <g class="axis vaxis"></g>
-          ${n === 0 ? html`<text class="empty" x=${w / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>` : nothing}
+          ${n === 0 ? svg`<text class="empty" x=${w / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>` : nothing}
           <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${h - 4} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>
-          <rect class="overlay" data-noexport x=${M.left} y=${M.top} width=${Math.max(0, w - M.left - 16)} height=${h - M.top}
+          <rect class="overlay" data-noexport x=${this.left} y=${M.top} width=${Math.max(0, w - this.left - 16)} height=${h - M.top}
             @pointermove=${this.onPointer} @pointerleave=${() => { this._hover = -1; this._unit = -1; }}></rect>
         </svg>
         ${this.readout()}

@@ -158,13 +158,21 @@ export class HlCharts extends LitElement {
     return true;
   }
 
+  /** Periods in the horizon, from the first period's length (0 until one is known). */
+  private totalPeriods(): number {
+    const r = this.run;
+    const p0 = r?.periods[0];
+    if (!r || !p0 || p0.endDay <= p0.startDay) return 0;
+    return Math.ceil(r.days / (p0.endDay - p0.startDay));
+  }
+
   override render() {
     const lang = this.lang;
     const charts = CHART_DEFS.map((def, i) => html`<div class="card">
       <hl-line-chart .data=${this.built[i] ?? null} .heading=${tr(CHART[def.id], lang)} .lang=${lang} .fileName=${def.file}></hl-line-chart>
     </div>`);
     const bump = html`<div class="card">
-      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .heading=${tr(CHART.ranks, lang)} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
+      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .heading=${tr(CHART.ranks, lang)} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
     </div>`;
     // Order: tickets by kind, by channel, per 10k, backlog, hours, gaming, satisfaction, ranks, disputes.
     return html`<div class="grid">${charts.slice(0, 7)}${bump}${charts.slice(7)}</div>

@@ -96,6 +96,7 @@ export const UI = {
   periodOf: { en: 'Period from', zh: '考核期起始' },
   baseline: { en: 'Baseline', zh: '基线' },
   policy: { en: 'Policy', zh: '政策' },
+  baselineShort: { en: 'base', zh: '基线' },
   baselineDashed: { en: 'Baseline (dashed)', zh: '基线（虚线）' },
   difference: { en: 'Difference, policy − baseline', zh: '差值：政策 − 基线' },
   noData: { en: 'Waiting for data…', zh: '等待数据…' },
@@ -109,6 +110,7 @@ export const UI = {
   score: { en: 'score', zh: '得分' },
   penalised: { en: 'penalised', zh: '被问责' },
   volatilityStrip: { en: 'Rank change per period', zh: '每期名次变动' },
+  churnStrip: { en: 'Share of units changing band per period', zh: '每期换档单位比例' },
   date: { en: 'date', zh: '日期' },
   caption: { en: 'Weekly values; the newest week is scaled from the days so far.', zh: '按周汇总；最新一周按已模拟天数折算。' },
 } as const satisfies Record<string, Text>;

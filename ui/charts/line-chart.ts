@@ -4,7 +4,7 @@
  * baseline dashed plus a difference strip. One svg; lit renders the frame and the
  * text, d3 joins update the paths, so a streamed update costs a few path strings.
  */
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { ChartData, ChartSeries, Lang } from './types.ts';
 import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
@@ -12,7 +12,7 @@ import { UI, tr } from './labels.ts';
 import { exportSvgElement } from './export.ts';
 
 const M = { top: 26, bottom: 26, left: 52, rightAxis: 52, right: 16 };
-const DIFF_H = 76;
+const DIFF_H = 92;
 
 interface Drawn {
   key: string;
@@ -95,7 +95,7 @@ export class HlLineChart extends LitElement {
     .dot { stroke: #fff; stroke-width: 1.5; }
     .overlay { fill: transparent; pointer-events: all; cursor: crosshair; }
     .empty { font-size: 14px; fill: #777; }
-    .readout { position: absolute; top: 4px; background: rgba(255,255,255,0.95); border: 1px solid #bbb; border-radius: 4px;
+    .readout { position: absolute; top: 22px; background: rgba(255,255,255,0.95); border: 1px solid #bbb; border-radius: 4px;
       padding: 4px 7px; font-size: 12.5px; pointer-events: none; white-space: nowrap; box-shadow: 0 1px 4px rgba(0,0,0,0.15); z-index: 2; }
     .readout b { font-weight: 600; }
     .readout .row { display: flex; gap: 6px; align-items: center; }
@@ -158,7 +158,8 @@ export class HlLineChart extends LitElement {
       const bb = key === 'total' ? this.baseTotal : b.series.find((s) => s.key === key)?.values;
       this.diff = a && bb ? subtract(a.subarray(0, count), bb.subarray(0, b.count)) : new Float64Array(0);
       const dm = maxOf([this.diff.map(Math.abs)], this.diff.length) || 1;
-      this.yd.domain([-dm, dm]).range([M.top + this.plotHeight + DIFF_H - 8, M.top + this.plotHeight + 34]).nice(3);
+      const b0 = M.top + this.plotHeight + M.bottom;
+      this.yd.domain([-dm, dm]).range([b0 + DIFF_H - 6, b0 + 26]).nice(2);
     } else {
       this.diff = new Float64Array(0);
     }
@@ -171,10 +172,24 @@ export class HlLineChart extends LitElement {
     this.draw();
   }
 
+  private fmtDelta(v: number, right = false): string {
+    if (!Number.isFinite(v)) return '–';
+    const f = (right ? this.data?.formatRight : this.data?.format) ?? ',.0f';
+    return d3.format(f.includes('%') ? '+.1%' : '+,.3~r')(v);
+  }
+
   private fmt(v: number, right = false): string {
     if (!Number.isFinite(v)) return '–';
     const f = (right ? this.data?.formatRight : this.data?.format) ?? ',.0f';
     return d3.format(f)(v);
+  }
+
+  /** Tick labels: percentages for rates, else short SI numbers (1.5k), signed for the difference strip. */
+  private tickFmt(right: boolean, signed = false): (v: d3.NumberValue) => string {
+    const f = (right ? this.data?.formatRight : this.data?.format) ?? '';
+    const pct = f.includes('%');
+    const base = d3.format(pct ? (signed ? '+.0%' : '.0%') : signed ? '+~s' : '~s');
+    return (v) => (+v === 0 ? '0' : base(+v));
   }
 
   /** Update axes (only when their domain or size changed) and every path, by d3 joins. */
@@ -199,15 +214,15 @@ export class HlLineChart extends LitElement {
       svg.select<SVGGElement>('g.xaxis').attr('transform', `translate(0,${bottom})`)
         .call(d3.axisBottom(t).ticks(Math.max(2, Math.floor((w - M.left - right) / 95))).tickSizeOuter(0));
       svg.select<SVGGElement>('g.yaxis').attr('transform', `translate(${M.left},0)`)
-        .call(d3.axisLeft(y).ticks(5, '~s'));
+        .call(d3.axisLeft(y).ticks(5).tickFormat(this.tickFmt(false)));
       svg.select<SVGGElement>('g.yraxis').attr('transform', `translate(${w - right},0)`)
-        .call(this.hasRight ? d3.axisRight(yr).ticks(5, '~s') : () => undefined)
+        .call(this.hasRight ? d3.axisRight(yr).ticks(5).tickFormat(this.tickFmt(true)) : () => undefined)
         .style('display', this.hasRight ? '' : 'none');
       svg.select('g.grid').selectAll('line').data(y.ticks(5)).join('line')
         .attr('x1', M.left).attr('x2', w - right).attr('y1', (v) => y(v)).attr('y2', (v) => y(v));
       if (this.compare) {
         svg.select<SVGGElement>('g.dyaxis').attr('transform', `translate(${M.left},0)`)
-          .call(d3.axisLeft(this.yd).ticks(3, '~s'));
+          .call(d3.axisLeft(this.yd).ticks(2).tickFormat(this.tickFmt(false, true)));
       }
     }
 
@@ -320,12 +335,11 @@ export class HlLineChart extends LitElement {
     const row = (label: string, color: string, v: number, bv: number | null, rightAxis: boolean) => html`<div class="row">
       <span class="sw" style="background:${color}"></span><span>${label}</span>
       <span class="v">${this.fmt(v, rightAxis)}</span>
-      ${bv == null ? nothing : html`<span class="d">${tr(UI.baseline, this.lang)} ${this.fmt(bv, rightAxis)} · Δ ${Number.isFinite(v - bv) ? d3.format('+,.3~r')(v - bv) : '–'}</span>`}
+      ${bv == null ? nothing : html`<span class="d">(${tr(UI.baselineShort, this.lang)} ${this.fmt(bv, rightAxis)}, Δ ${this.fmtDelta(v - bv, rightAxis)})</span>`}
     </div>`;
     const bval = (key: string) => (b && i < b.count ? b.series.find((s) => s.key === key)?.values[i] ?? NaN : null);
-    const px = this.x(i);
-    const leftSide = px > this._width / 2;
-    const style = leftSide ? `right:${this._width - px + 10}px` : `left:${px + 10}px`;
+    // The read-out sits in the half of the plot away from the rule, inside the card.
+    const style = this.x(i) > this._width / 2 ? `left:${M.left + 2}px` : 'right:2px';
     return html`<div class="readout" style=${style} aria-hidden="true">
       <div><b>${tr(UI.weekOf, this.lang)} ${date}</b></div>
       ${stackRows.length > 1
@@ -378,17 +392,17 @@ export class HlLineChart extends LitElement {
           <g class="axis yraxis"></g>
           <text class="ylabel" x="4" y="12">↑ ${d?.yLabel ?? ''}</text>
           ${this.hasRight
-            ? html`<text class="ylabel" x=${w - 4} y="12" text-anchor="end">${d?.yLabelRight ?? ''} ↑</text>`
+            ? svg`<text class="ylabel" x=${w - 4} y="12" text-anchor="end">${d?.yLabelRight ?? ''} ↑</text>`
             : nothing}
           ${this.compare
-            ? html`<g class="diffg">
+            ? svg`<g class="diffg">
                 <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${tr(UI.difference, lang)}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
                 <line class="zero" x1=${M.left} x2=${w - right} y1=${this.yd(0)} y2=${this.yd(0)}></line>
                 <g class="axis dyaxis"></g>
               </g>`
             : nothing}
           ${!d || d.count === 0
-            ? html`<text class="empty" x=${(M.left + w - right) / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>`
+            ? svg`<text class="empty" x=${(M.left + w - right) / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>`
             : nothing}
           <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${this.compare ? h - 8 : bottom} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>
           <rect class="overlay" data-noexport x=${M.left} y=${M.top} width=${Math.max(0, w - right - M.left)} height=${h - M.top}
