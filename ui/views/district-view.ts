@@ -74,7 +74,7 @@ export class HlDistrictView extends LitElement {
     canvas { display: block; cursor: pointer; }
     .ulabel { position: absolute; font-size: 12px; font-weight: 600; color: #111; pointer-events: none; padding: 0 3px;
       background: rgba(255,255,255,0.75); border-radius: 2px; white-space: nowrap; overflow: hidden; }
-    .hl { position: absolute; box-sizing: border-box; border: 2px solid #111; box-shadow: 0 0 0 2px #fff; pointer-events: none; }
+    .hl { position: absolute; box-sizing: border-box; border: 3px solid #111; box-shadow: 0 0 0 2px #fff, 0 0 6px 2px rgba(0,0,0,0.5); pointer-events: none; }
     .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 16px; font-size: 13px; margin-top: 6px; }
     .ramp { display: inline-flex; align-items: center; gap: 6px; }
     .bar { width: 160px; height: 12px; border: 1px solid #aaa; }
@@ -169,9 +169,19 @@ export class HlDistrictView extends LitElement {
       }
       const m = Math.min(cw, ch);
       if (c.hall[i]) {
-        ctx.strokeStyle = '#111';
-        ctx.lineWidth = m > 8 ? 2 : 1;
-        ctx.strokeRect(x + ctx.lineWidth / 2, y + ctx.lineWidth / 2, cw - ctx.lineWidth, ch - ctx.lineWidth);
+        // A small house in the bottom-right corner.
+        const s = Math.max(2.5, Math.min(10, m * 0.42));
+        const bx = x + cw - s - 1;
+        const by = y + ch - 1;
+        ctx.fillStyle = '#1f4e9c';
+        ctx.beginPath();
+        ctx.moveTo(bx, by);
+        ctx.lineTo(bx, by - s * 0.65);
+        ctx.lineTo(bx + s / 2, by - s);
+        ctx.lineTo(bx + s, by - s * 0.65);
+        ctx.lineTo(bx + s, by);
+        ctx.closePath();
+        ctx.fill();
       }
       if (c.council[i]) {
         const s = Math.max(2, Math.min(9, m * 0.45));
@@ -325,7 +335,7 @@ export class HlDistrictView extends LitElement {
         <span class="ramp"><span class="num">${fmt(lo)}</span><span class="bar" style=${`background:${grad}`}></span><span class="num">${fmt(hi)}+</span>
           <span>${tr(METRIC_LABEL[this.metric], lang)}</span></span>
         <span class="mk"><svg width="14" height="14" aria-hidden="true"><path d="M0 0H11L0 11Z" fill="#111"/></svg>${tr(DV.council, lang)}</span>
-        <span class="mk"><svg width="14" height="14" aria-hidden="true"><rect x="1" y="1" width="12" height="12" fill="#eee" stroke="#111" stroke-width="2"/></svg>${tr(DV.hall, lang)}</span>
+        <span class="mk"><svg width="14" height="14" aria-hidden="true"><path d="M1 13V6L7 1L13 6V13Z" fill="#1f4e9c"/></svg>${tr(DV.hall, lang)}</span>
         <span class="mk"><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="#0a7d32"/></svg>${tr(DV.wechat, lang)}</span>
         <span class="mk"><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill="#e89a5b"/><path d="M0 6L6 0M0 12L12 0M2 14L14 2M8 14L14 8" stroke="#fff" stroke-width="1.2"/></svg>${tr(DV.community, lang)}</span>
       </div>

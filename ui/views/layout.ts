@@ -30,18 +30,22 @@ export interface DistrictLayout {
 }
 
 /**
- * A treemap of cells grouped by unit, cell area proportional to population (at least 1,
- * so every cell is drawn). Units are ordered by index and cells by index within a unit,
+ * A treemap of cells grouped by unit, cell area proportional to population (at least a
+ * tenth of the mean cell, so every cell is drawn). Units are ordered by index and cells by index within a unit,
  * so the same world always gets the same picture.
  */
 export function districtLayout(cells: Pick<CellSnapshot, 'count' | 'unit' | 'population'>, width: number, height: number): DistrictLayout {
   interface Node { unit?: number; cell?: number; value?: number; children?: Node[] }
+  // Every cell gets at least a tenth of the mean cell's area, so an empty or tiny cell stays visible.
+  let total = 0;
+  for (let c = 0; c < cells.count; c++) total += Math.max(0, cells.population[c]);
+  const floor = Math.max(1, (0.1 * total) / Math.max(1, cells.count));
   const byUnit = new Map<number, Node[]>();
   for (let c = 0; c < cells.count; c++) {
     const u = cells.unit[c];
     let list = byUnit.get(u);
     if (!list) byUnit.set(u, (list = []));
-    list.push({ cell: c, value: Math.max(1, cells.population[c]) });
+    list.push({ cell: c, value: Math.max(floor, cells.population[c]) });
   }
   const units = [...byUnit.keys()].sort((a, b) => a - b);
   const root = d3.hierarchy<Node>({ children: units.map((u) => ({ unit: u, children: byUnit.get(u)! })) })

@@ -231,13 +231,14 @@ export class HlVillageView extends LitElement {
         <path transform=${`translate(${P.hotline.x - 14},${P.hotline.y - 50}) scale(1.3)`} fill=${TOKEN.hotline}
           d="M6.6 10.8c1.4 2.8 3.8 5.1 6.6 6.6l2.2-2.2c.3-.3.7-.4 1-.2 1.1.4 2.3.6 3.6.6.6 0 1 .4 1 1V20c0 .6-.4 1-1 1C10.6 21 3 13.4 3 4c0-.6.4-1 1-1h3.5c.6 0 1 .4 1 1 0 1.3.2 2.5.6 3.6.1.3 0 .7-.2 1z"/>
         <text class="lbl" x=${P.hotline.x} y=${P.hotline.y + 14} text-anchor="middle" style="font-size:26px">12345</text>
-        <text class="sub" x=${P.hotline.x} y=${P.hotline.y + 38} text-anchor="middle">${tr(VV.hotline, lang)}</text>
+        <text class="sub" x=${P.hotline.x} y=${P.hotline.y + 38} text-anchor="middle">${tr(VV.hotlineSub, lang)}</text>
 
         <rect x=${P.social.x - 70} y=${P.social.y - 50} width="140" height="104" rx="12" fill="#e5f4ea" stroke=${TOKEN.social} stroke-width="2.5"/>
         <circle cx=${P.social.x - 14} cy=${P.social.y - 26} r="9" fill=${TOKEN.social}/>
         <path d=${`M${P.social.x - 30} ${P.social.y + 6} q16 -30 32 0 z`} fill=${TOKEN.social}/>
         <path d=${`M${P.social.x + 6} ${P.social.y - 40} h34 a6 6 0 0 1 6 6 v14 a6 6 0 0 1 -6 6 h-22 l-8 8 v-8 h-4 a6 6 0 0 1 -6 -6 v-14 a6 6 0 0 1 6 -6 z`} fill="#fff" stroke=${TOKEN.social} stroke-width="2"/>
-        <text class="sub" x=${P.social.x} y=${P.social.y + 34} text-anchor="middle">${tr(VV.social, lang)}</text>
+        <text class="sub" x=${P.social.x} y=${P.social.y + 28} text-anchor="middle">${tr(VV.socialShort, lang)}</text>
+        <text class="sub" x=${P.social.x} y=${P.social.y + 47} text-anchor="middle">${tr(VV.onWechat, lang)}</text>
 
         <path d=${`M${P.hall.x - 60} ${P.hall.y - 22} L${P.hall.x} ${P.hall.y - 62} L${P.hall.x + 60} ${P.hall.y - 22} Z`} fill=${TOKEN.hall}/>
         <rect x=${P.hall.x - 50} y=${P.hall.y - 22} width="100" height="58" fill="#e3ecf7" stroke=${TOKEN.hall} stroke-width="2.5"/>
