@@ -158,8 +158,10 @@ export class HlBumpChart extends LitElement {
     if (this._hover >= this.periods.length) this._hover = this.periods.length - 1;
   }
 
-  protected override updated(): void {
-    this.draw();
+  protected override updated(changed: PropertyValues<this>): void {
+    // Hovering a period only moves the rule and the read-out (lit); lines change with data, size or highlight.
+    if (changed.has('periods') || changed.has('baseline') || changed.has('_width') || changed.has('_unit') || changed.has('totalPeriods')
+      || changed.has('plotHeight') || changed.has('lang')) this.draw();
   }
 
   private draw(): void {
@@ -193,7 +195,7 @@ export class HlBumpChart extends LitElement {
     const lines: UnitLine[] = this.units.map((u) => ({
       unit: u,
       color: unitColor(u),
-      d: d3.line<number>().defined((i) => this.slots[i].has(u)).x((i) => x(i)).y((i) => y(this.slots[i].get(u) ?? 0))
+      d: d3.line<number>().digits(1).defined((i) => this.slots[i].has(u)).x((i) => x(i)).y((i) => y(this.slots[i].get(u) ?? 0))
         .curve(d3.curveMonotoneX)(d3.range(periods.length)) ?? '',
     }));
     const hu = this._unit;
@@ -210,7 +212,7 @@ export class HlBumpChart extends LitElement {
       .attr('r', 3.5).attr('cx', (q) => x(q.i)).attr('cy', (q) => y(this.slots[q.i].get(q.unit) ?? 0));
 
     const vol = (vs: (number | null)[]) =>
-      d3.line<number>().defined((i) => vs[i] != null).x((i) => x(i)).y((i) => this.yv(vs[i] ?? 0))(d3.range(vs.length)) ?? '';
+      d3.line<number>().digits(1).defined((i) => vs[i] != null).x((i) => x(i)).y((i) => this.yv(vs[i] ?? 0))(d3.range(vs.length)) ?? '';
     const vlines = [{ k: 'run', d: vol(this.vol) }, ...(this.baseline ? [{ k: 'base', d: vol(this.baseVol) }] : [])];
     svg.select('g.vol').selectAll<SVGPathElement, (typeof vlines)[number]>('path').data(vlines, (v) => v.k).join('path')
       .attr('class', (v) => (v.k === 'base' ? 'base' : '')).attr('d', (v) => v.d);

@@ -51,8 +51,10 @@ export class HlCharts extends LitElement {
     if (key === this.key && !changed.has('lang')) return false;
     this.key = key;
     this.built = r ? CHART_DEFS.map((d) => buildChart(d, r, b, this.lang)) : [];
-    this.periods = r ? r.periods.slice() : [];
-    this.basePeriods = b ? b.periods.slice() : null;
+    if (!r) this.periods = [];
+    else if (r.periods.length !== this.periods.length || r.periods[0] !== this.periods[0]) this.periods = r.periods.slice();
+    if (!b) this.basePeriods = null;
+    else if (b.periods.length !== this.basePeriods?.length || b.periods[0] !== this.basePeriods[0]) this.basePeriods = b.periods.slice();
     return true;
   }
 

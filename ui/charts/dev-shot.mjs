@@ -32,10 +32,19 @@ const urls = {
   village: '?view=village&day=400',
   'village-zh': '?view=village&lang=zh&day=1200',
   stream: '?view=charts&compare=1&stream=1&day=1400',
+  'village-anim': '?view=village&animate=1&day=30',
+  'village-reduced': '?view=village&animate=1&day=30',
+  'stream-all': '?view=all&compare=1&stream=1&day=1400&cells=7000',
 };
 for (const s of shots) {
   await page.goto(`${base}/ui/charts/dev.html${urls[s]}`);
-  if (s === 'stream') {
+  await page.emulateMedia({ reducedMotion: s === 'village-reduced' ? 'reduce' : 'no-preference' });
+  if (s.startsWith('village-')) {
+    await page.waitForTimeout(1400);
+    console.log(s, 'tokens in flight:', await page.evaluate(() =>
+      document.querySelector('hl-village-view')?.shadowRoot?.querySelectorAll('g.tokens circle').length));
+  }
+  if (s.startsWith('stream')) {
     await page.waitForFunction(() => window.__perf, null, { timeout: 120000 });
     console.log('stream perf (ms per weekly update, incl. lit):', JSON.stringify(await page.evaluate(() => window.__perf)));
   }

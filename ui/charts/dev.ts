@@ -202,6 +202,14 @@ if (q.get('stream') === '1') {
     }
   };
   void tick();
+} else if (q.get('animate') === '1') {
+  // Advance the village a few days at a time, as the app does while a run streams.
+  let v = dayQ;
+  draw(dayQ, v);
+  setInterval(() => {
+    v = Math.min(1460, v + 4);
+    draw(dayQ, v);
+  }, 250);
 } else {
   draw(dayQ, Math.min(dayQ, 1460));
 }

@@ -50,6 +50,7 @@ export class HlLineChart extends LitElement {
   private yr = d3.scaleLinear();
   private yd = d3.scaleLinear();
   private axisKey = '';
+  private dirty = true;
   private stacks: { s: ChartSeries; lo: Float64Array; hi: Float64Array }[] = [];
   private total: Float64Array<ArrayBufferLike> = new Float64Array(0);
   private baseTotal: Float64Array<ArrayBufferLike> = new Float64Array(0);
@@ -129,6 +130,7 @@ export class HlLineChart extends LitElement {
   /** Compute stacks, scales and the difference before rendering (cheap, pure). */
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('data') && !changed.has('_width') && !changed.has('plotHeight')) return;
+    this.dirty = true;
     const d = this.data;
     const w = this._width;
     const right = this.hasRight ? M.rightAxis : M.right;
@@ -168,7 +170,10 @@ export class HlLineChart extends LitElement {
     if (this._hover >= count) this._hover = count - 1;
   }
 
+  /** Paths are redrawn only when data or size changed, not when the read-out moves. */
   protected override updated(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
     this.draw();
   }
 
@@ -228,9 +233,9 @@ export class HlLineChart extends LitElement {
 
     const xi = (i: number) => x(i);
     const area = (lo: Float64Array, hi: Float64Array) =>
-      d3.area<number>().x(xi).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(idx) ?? '';
+      d3.area<number>().digits(1).x(xi).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(idx) ?? '';
     const line = (v: Float64Array, sc: d3.ScaleLinear<number, number>, n: number) =>
-      d3.line<number>().defined((i) => Number.isFinite(v[i])).x(xi).y((i) => sc(v[i]))(d3.range(Math.min(n, v.length))) ?? '';
+      d3.line<number>().digits(1).defined((i) => Number.isFinite(v[i])).x(xi).y((i) => sc(v[i]))(d3.range(Math.min(n, v.length))) ?? '';
 
     const areas: Drawn[] = this.stacks.map(({ s, lo, hi }) => ({ key: s.key, color: s.color, d: area(lo, hi) }));
     svg.select('g.areas').selectAll<SVGPathElement, Drawn>('path').data(areas, (a) => a.key).join('path')
@@ -246,7 +251,7 @@ export class HlLineChart extends LitElement {
       const lo = d.series.find((s) => s.key === d.band!.lo)?.values;
       const hi = d.series.find((s) => s.key === d.band!.hi)?.values;
       if (lo && hi) {
-        const path = d3.area<number>().defined((i) => Number.isFinite(lo[i]) && Number.isFinite(hi[i]))
+        const path = d3.area<number>().digits(1).defined((i) => Number.isFinite(lo[i]) && Number.isFinite(hi[i]))
           .x(xi).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(idx) ?? '';
         bands.push({ key: 'band', color: d.band.color, d: path });
       }
@@ -267,7 +272,7 @@ export class HlLineChart extends LitElement {
     if (this.compare && this.diff.length) {
       const dv = this.diff;
       const yd = this.yd;
-      const p = d3.area<number>().defined((i) => Number.isFinite(dv[i])).x(xi).y0(yd(0)).y1((i) => yd(dv[i]))(d3.range(dv.length)) ?? '';
+      const p = d3.area<number>().digits(1).defined((i) => Number.isFinite(dv[i])).x(xi).y0(yd(0)).y1((i) => yd(dv[i]))(d3.range(dv.length)) ?? '';
       diffs.push({ key: 'diff', color: '', d: p });
     }
     svg.select('g.diffg').selectAll<SVGPathElement, Drawn>('path.darea').data(diffs, (a) => a.key).join('path')

@@ -202,7 +202,7 @@ export class HlVillageView extends LitElement {
     this.active += shown.length;
     const g = d3.select(root).select('g.tokens');
     g.selectAll<SVGCircleElement, Token>('circle.t').data(shown, (t) => t.id).enter().append('circle')
-      .attr('class', 't').attr('r', 6).attr('fill', (t) => t.color).attr('stroke', '#fff').attr('stroke-width', 1.5)
+      .attr('class', 't').attr('r', 9).attr('fill', (t) => t.color).attr('stroke', '#fff').attr('stroke-width', 2)
       .attr('cx', (t) => t.from.x).attr('cy', (t) => t.from.y)
       .transition().delay((t) => t.delay).duration(dur).ease(d3.easeCubicInOut)
       .attr('cx', (t) => t.to.x).attr('cy', (t) => t.to.y)
