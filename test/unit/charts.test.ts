@@ -266,3 +266,12 @@ describe('village layout and state', () => {
     expect(s.seen).toBe(events.length);
   });
 });
+
+describe('export helpers', () => {
+  it('estimate label widths, CJK wider than Latin', async () => {
+    const { textWidth, slug } = await import('../../ui/charts/export.ts');
+    expect(textWidth('满意率', 13)).toBe(39);
+    expect(textWidth('abc', 10)).toBe(18);
+    expect(slug('Tickets per week, by kind')).toBe('tickets-per-week-by-kind');
+  });
+});

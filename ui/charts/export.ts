@@ -21,6 +21,13 @@ export interface ExportExtras {
 
 const NS = 'http://www.w3.org/2000/svg';
 
+/** Rough rendered width of a label: CJK glyphs a full em, others about 0.58 em. */
+export function textWidth(s: string, size: number): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? size : size * 0.58;
+  return Math.ceil(w);
+}
+
 /** A standalone copy of `svg` with computed styles inlined, a white background and an optional title and legend. */
 export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { text: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
@@ -43,7 +50,21 @@ export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { t
   // Interactive bits (read-out rule, focus overlay) are not part of the figure.
   clone.querySelectorAll('[data-noexport]').forEach((n) => n.remove());
 
-  const top = (extras.title ? 28 : 0) + (extras.legend?.length ? 22 * Math.ceil(extras.legend.length / 4) : 0);
+  // Legend entries flow left to right and wrap; text width is estimated (CJK glyphs are about twice as wide).
+  const items = (extras.legend ?? []).map((e) => ({ ...e, w: 30 + textWidth(e.label, 13) }));
+  const rows: { x: number; row: number }[] = [];
+  let lx = 8;
+  let row = 0;
+  for (const it of items) {
+    if (lx + it.w > width - 4 && lx > 8) {
+      lx = 8;
+      row++;
+    }
+    rows.push({ x: lx, row });
+    lx += it.w + 10;
+  }
+  const legendH = items.length ? 22 * (row + 1) : 0;
+  const top = (extras.title ? 28 : 0) + legendH;
   const bottom = extras.note ? 22 : 0;
   const height = plotH + top + bottom + 8;
   const out = document.createElementNS(NS, 'svg');
@@ -68,28 +89,25 @@ export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { t
     out.append(t);
     y += 28;
   }
-  if (extras.legend?.length) {
-    const colW = Math.max(120, Math.floor((width - 16) / 4));
-    extras.legend.forEach((e, i) => {
-      const gx = 8 + (i % 4) * colW;
-      const gy = y + Math.floor(i / 4) * 22;
-      const sw = document.createElementNS(NS, 'line');
-      sw.setAttribute('x1', String(gx));
-      sw.setAttribute('x2', String(gx + 16));
-      sw.setAttribute('y1', String(gy + 9));
-      sw.setAttribute('y2', String(gy + 9));
-      sw.setAttribute('stroke', e.color);
-      sw.setAttribute('stroke-width', '6');
-      if (e.dashed) sw.setAttribute('stroke-dasharray', '4 3');
-      const t = document.createElementNS(NS, 'text');
-      t.setAttribute('x', String(gx + 22));
-      t.setAttribute('y', String(gy + 14));
-      t.setAttribute('font-size', '13');
-      t.textContent = e.label;
-      out.append(sw, t);
-    });
-    y += 22 * Math.ceil(extras.legend.length / 4);
-  }
+  items.forEach((e, i) => {
+    const gx = rows[i].x;
+    const gy = y + rows[i].row * 22;
+    const sw = document.createElementNS(NS, 'line');
+    sw.setAttribute('x1', String(gx));
+    sw.setAttribute('x2', String(gx + 18));
+    sw.setAttribute('y1', String(gy + 9));
+    sw.setAttribute('y2', String(gy + 9));
+    sw.setAttribute('stroke', e.color);
+    sw.setAttribute('stroke-width', e.dashed ? '2' : '6');
+    if (e.dashed) sw.setAttribute('stroke-dasharray', '5 3');
+    const t = document.createElementNS(NS, 'text');
+    t.setAttribute('x', String(gx + 24));
+    t.setAttribute('y', String(gy + 14));
+    t.setAttribute('font-size', '13');
+    t.textContent = e.label;
+    out.append(sw, t);
+  });
+  y += legendH;
   const g = document.createElementNS(NS, 'g');
   g.setAttribute('transform', `translate(0,${y})`);
   while (clone.firstChild) g.append(clone.firstChild);
