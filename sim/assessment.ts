@@ -74,12 +74,13 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
 
   // Rank or grade, penalties and the pressure they bring.
   const order = units.map((x) => x.unit).sort((a, b) => units[b].score - units[a].score || a - b);
-  const nBottom = Math.ceil(k.penaltyBottomShare * U);
+  // the bottom share, at least one unit when any is penalised; a lone unit has no bottom
+  const nBottom = U > 1 && k.penaltyBottomShare > 0 ? Math.max(1, Math.floor(k.penaltyBottomShare * U)) : 0;
   if (k.rankingMode === 'rank') {
     order.forEach((u, i) => {
       const x = units[u];
       x.rank = i + 1;
-      x.penalised = k.penaltyBottomShare > 0 && i >= U - nBottom;
+      x.penalised = i >= U - nBottom;
       s.pressure[u] += (x.penalised ? k.penaltySeverity : 0) + (U > 1 ? (k.rankVisibility * i) / (U - 1) : 0);
     });
   } else {

@@ -67,7 +67,8 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   T.deadline[t] = s.day + (complex ? k.deadlineComplexDays : k.deadlineGeneralDays);
   if (judged) T.flags[t] |= TF.JUDGED_UNREASONABLE;
   if (complex) T.flags[t] |= TF.COMPLEX;
-  let effort = EFFORT[kind] * k.effortScale;
+  // effort varies from ticket to ticket: a long tail of hard ones (mean 1 x the kind's hours)
+  let effort = EFFORT[kind] * k.effortScale * (0.3 - 0.7 * Math.log(1 - rng.u()));
 
   if (s.cellCouncil[c] && s.day >= s.policy.handDown && handedDownKind(kind)) {
     T.route[t] = Route.COUNCIL;

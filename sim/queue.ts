@@ -14,6 +14,13 @@ export class IntQueue {
     this.buf[(this.head + this.n) % this.buf.length] = x;
     this.n++;
   }
+  /** Put x at the head (a returned ticket that is nearly due goes first). */
+  unshift(x: number): void {
+    if (this.n === this.buf.length) this.grow();
+    this.head = (this.head - 1 + this.buf.length) % this.buf.length;
+    this.buf[this.head] = x;
+    this.n++;
+  }
   peek(): number {
     return this.n > 0 ? this.buf[this.head] : -1;
   }

@@ -6,23 +6,27 @@
  * here (for tickets the hotline judged unreasonable and, when the leader games, for hard or
  * overdue ones) and reviewed by the city a few days later.
  */
-import { Kind } from './types.ts';
 import { State, MI } from './world.ts';
 import { Status, TF } from './tickets.ts';
 import {
-  LEGIT_APPEAL, GAMING_APPEAL_AT_FULL, APPEAL_REVIEW_DAYS, FAKE_PER_STAFF, HOURS_FAKE, UPKEEP_TAU,
+  LEGIT_APPEAL, GAMING_APPEAL_AT_FULL, FATIGUE_SLOWDOWN, EXPECTED_SAT, APPEAL_SAT_BELOW, APPEAL_REVIEW_DAYS, FAKE_PER_STAFF, HOURS_FAKE, UPKEEP_TAU,
 } from './constants.ts';
 import { closeTicket, excludeTicket, solveDispatched } from './outcomes.ts';
 
 /** Would this unit appeal ticket t now? Legitimate for judged-unreasonable tickets; gaming otherwise. */
-function wantsAppeal(s: State, t: number, o: number): boolean {
+function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
   const T = s.tickets;
   if (T.flags[t] & TF.APPEALED) return false;
   const rng = s.rng.gaming;
   if (T.flags[t] & TF.JUDGED_UNREASONABLE) return rng.u() < LEGIT_APPEAL;
   const g = s.gaming[o];
   if (g <= 0) return false;
-  const hard = T.kind[t] === Kind.DEFECT || T.kind[t] === Kind.DISPUTE || T.kind[t] === Kind.CONTESTED || T.deadline[t] < s.day;
+  // worth it to the unit when the ticket is already late, likely to end in a poor rating, or,
+  // when the unit is behind, costs more to do than the appeal costs to write (the pothole
+  // left unfilled: "exclusion reports instead of fixes")
+  const eff = 1 - FATIGUE_SLOWDOWN * s.fatigue[o];
+  const hard =
+    T.deadline[t] < s.day || EXPECTED_SAT[T.kind[t]] < APPEAL_SAT_BELOW || (behind && T.remaining[t] / eff > s.k.appealHours);
   return hard && rng.u() < g * GAMING_APPEAL_AT_FULL;
 }
 
@@ -60,7 +64,8 @@ export function reviewAppeals(s: State): void {
     if (rng.u() < s.k.appealApprovalRate) excludeTicket(s, t);
     else {
       T.status[t] = Status.OPEN;
-      ((T.flags[t] & TF.COMPLEX) ? s.qComplex : s.qGeneral)[T.owner[t]].push(t);
+      // back at the head of its queue: it is the oldest work the unit has
+      ((T.flags[t] & TF.COMPLEX) ? s.qComplex : s.qGeneral)[T.owner[t]].unshift(t);
     }
   }
 }
@@ -77,7 +82,7 @@ export function work(s: State): void {
   for (let o = 0; o < O; o++) {
     const isUnit = o < s.U;
     const staff = s.staff[o];
-    const eff = 1 - 0.5 * s.fatigue[o];
+    const eff = 1 - FATIGUE_SLOWDOWN * s.fatigue[o];
     const regular = staff * k.hoursPerDay;
     const otCap = staff * k.maxOvertimeHours;
     let used = 0;
@@ -91,6 +96,8 @@ export function work(s: State): void {
     }
     const qg = s.qGeneral[o];
     const qc = s.qComplex[o];
+    // behind: the oldest work in hand is already past its deadline
+    const behind = (qg.length > 0 && T.deadline[qg.peek()] < day) || (qc.length > 0 && T.deadline[qc.peek()] < day);
     for (;;) {
       // a ticket reaches the unit's desk the day after it is filed (dispatch and first contact)
       let a = qg.peek();
@@ -103,7 +110,7 @@ export function work(s: State): void {
       const due = T.deadline[t] <= day;
       const avail = regular - used + (due ? otCap - ot : 0);
       if (avail <= 1e-9) break;
-      if (isUnit && appealsOn && wantsAppeal(s, t, o)) {
+      if (isUnit && appealsOn && wantsAppeal(s, t, o, behind)) {
         const h = Math.min(k.appealHours, avail);
         (fromComplex ? qc : qg).shift();
         T.flags[t] |= TF.APPEALED;

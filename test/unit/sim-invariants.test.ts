@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { METRICS, Simulation, runScenario, defaultKnobs, type Knobs } from '../../sim/index.ts';
+import { knobs, run, SMALL } from './sim-helpers.ts';
+
+const RATES = ['reported_satisfaction', 'true_satisfaction', 'resolution_rate', 'staff_fatigue_mean', 'upkeep_mean', 'norm_knowledge_mean', 'gaming_intensity_mean'];
+
+/** Every ticket filed is open, closed, refused or excluded, and the counts add up every day. */
+export function checkInvariants(sim: Simulation): void {
+  const d = sim.daily;
+  let filed = 0, closed = 0, refused = 0, excluded = 0;
+  for (let i = 0; i < sim.day; i++) {
+    filed += d.tickets_filed[i];
+    closed += d.tickets_closed[i];
+    refused += d.tickets_refused[i];
+    excluded += d.tickets_excluded[i];
+    expect(filed, `day ${i}`).toBe(d.tickets_open[i] + closed + refused + excluded);
+    expect(d.consultations[i]).toBeLessThanOrEqual(d.tickets_filed[i]);
+  }
+  for (const m of METRICS) {
+    const a = d[m.name];
+    for (let i = 0; i < sim.day; i++) {
+      expect(Number.isFinite(a[i]), `${m.name} day ${i}`).toBe(true);
+      expect(a[i], `${m.name} day ${i}`).toBeGreaterThanOrEqual(0);
+    }
+  }
+  for (const m of RATES) {
+    const a = (d as Record<string, Float64Array>)[m];
+    for (let i = 0; i < sim.day; i++) expect(a[i], `${m} day ${i}`).toBeLessThanOrEqual(1);
+  }
+  for (const p of sim.periods) {
+    for (const u of p.units) {
+      for (const r of [u.acceptance, u.completion, u.satisfaction, u.truthSatisfaction, u.gamingIntensity]) {
+        expect(r).toBeGreaterThanOrEqual(0);
+        expect(r).toBeLessThanOrEqual(1);
+      }
+      expect(Number.isFinite(u.score)).toBe(true);
+    }
+  }
+}
+
+describe('invariants', () => {
+  const policies: [string, Partial<Knobs>][] = [
+    ['baseline', {}],
+    ['every policy on', {
+      handDown: true, handDownStart: '2021-03-01', intakePolicy: 'refuse-out-of-scope', publishUnreasonable: true,
+      appealExclusion: true, outreachHoursPerWeek: 8, educationCampaign: true, educationStart: '2021-06-01',
+      rankingMode: 'grades', cadence: 'bimonthly',
+    }],
+    ['overloaded and gaming', { staffPer10k: 2, penaltySeverity: 4, integrityMean: 0.1, appealExclusion: true }],
+    ['one village', { residents: 1500, cells: 1, units: 1, departments: 0, villageShare: 1, handDown: true }],
+  ];
+  for (const [name, over] of policies) {
+    it(`hold every day: ${name}`, () => checkInvariants(run(over)));
+  }
+});
+
+describe('determinism', () => {
+  it('same scenario and seed give identical results; another seed differs', () => {
+    const sc = { preset: 'test', knobs: knobs({ horizonDays: 200 }) };
+    const a = JSON.stringify(runScenario(sc, 7));
+    const b = JSON.stringify(runScenario(sc, 7));
+    const c = JSON.stringify(runScenario(sc, 8));
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
+  it('stepping day by day equals running in one go', () => {
+    const k = knobs({ horizonDays: 120 });
+    const a = new Simulation(k, 3).run();
+    const b = new Simulation(k, 3);
+    while (!b.done) b.runTo(b.day + 7);
+    expect(JSON.stringify(b.result('x'))).toBe(JSON.stringify(a.result('x')));
+  });
+
+  it('does not depend on the knob object key order or on extra copies', () => {
+    const k = knobs({ horizonDays: 90 });
+    const reversed = Object.fromEntries(Object.entries(k).reverse()) as unknown as Knobs;
+    expect(JSON.stringify(new Simulation(reversed, 5).run().summary())).toBe(JSON.stringify(new Simulation(k, 5).run().summary()));
+  });
+});
+
+describe('common random numbers', () => {
+  const after = '2030-01-01'; // past the horizon
+  const late: [string, Partial<Knobs>][] = [
+    ['hand-down', { handDown: true, handDownStart: after, hallStart: after }],
+    ['refusal', { intakePolicy: 'refuse-out-of-scope', refuseStart: after }],
+    ['publication', { publishUnreasonable: true, publishStart: after }],
+    ['appeals', { appealExclusion: true, appealStart: after }],
+    ['outreach', { outreachHoursPerWeek: 20, outreachStart: after }],
+    ['education', { educationCampaign: true, educationStart: after }],
+  ];
+  const base = JSON.stringify(run({ horizonDays: 400 }).result('x').daily);
+  for (const [name, over] of late) {
+    it(`a ${name} policy starting after the horizon gives the baseline's output bit for bit`, () => {
+      expect(JSON.stringify(run({ horizonDays: 400, ...over }).result('x').daily)).toBe(base);
+    });
+  }
+
+  it('a policy knob leaves the world (cells, households, residents) unchanged', () => {
+    const a = new Simulation(knobs(), 9).state;
+    const b = new Simulation(knobs({ handDown: true, intakePolicy: 'refuse-out-of-scope', outreachHoursPerWeek: 5 }), 9).state;
+    expect(Array.from(b.cellStart)).toEqual(Array.from(a.cellStart));
+    expect(Array.from(b.resHousehold.subarray(0, 5000))).toEqual(Array.from(a.resHousehold.subarray(0, 5000)));
+    expect(Array.from(b.cellContested)).toEqual(Array.from(a.cellContested));
+  });
+});
+
+describe('world', () => {
+  it('places every resident in a cell and every cell in a unit', () => {
+    const s = new Simulation({ ...defaultKnobs(), ...SMALL } as Knobs, 1).state;
+    expect(s.cellStart[s.C]).toBe(s.N);
+    for (let c = 0; c < s.C; c++) {
+      expect(s.cellStart[c + 1]).toBeGreaterThan(s.cellStart[c]);
+      expect(s.cellUnit[c]).toBeGreaterThanOrEqual(0);
+      expect(s.cellUnit[c]).toBeLessThan(s.U);
+    }
+    for (const r of [0, 1, 777, s.N - 1]) {
+      const c = s.cellOf(r);
+      expect(r).toBeGreaterThanOrEqual(s.cellStart[c]);
+      expect(r).toBeLessThan(s.cellStart[c + 1]);
+      expect(s.resHousehold[r]).toBeGreaterThanOrEqual(s.cellHouseholdStart[c]);
+      expect(s.resHousehold[r]).toBeLessThan(s.cellHouseholdStart[c + 1]);
+    }
+    expect(s.stateBytes().perResident).toBeLessThan(64);
+  });
+
+  it('frequent callers raise a share of needs far above their share of residents', () => {
+    const s = new Simulation(knobs({ frequentCallerShare: 0.01, frequentCallerWeight: 20 }), 2).state;
+    let freq = 0;
+    const n = 20000;
+    for (let i = 0; i < n; i++) if ((s.resFlags[s.pickResident(s.rng.needs)] & 3) === 2) freq++;
+    // expected share: 0.01*20 / (0.84 + 0.15*3 + 0.01*20) ≈ 0.134
+    expect(freq / n).toBeGreaterThan(0.1);
+    expect(freq / n).toBeLessThan(0.17);
+  });
+});

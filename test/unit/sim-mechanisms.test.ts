@@ -1,0 +1,140 @@
+// One behavioural test per mechanism of MODEL.md section 5, on small worlds.
+import { describe, expect, it } from 'vitest';
+import { run, perYear, total } from './sim-helpers.ts';
+
+const VILLAGE = { staffPer10k: 15, residents: 1500, cells: 1, units: 1, departments: 0, villageShare: 1, contestedCellShare: 1, horizonDays: 1461 };
+
+describe('contested goods', () => {
+  it('flip back and forth without a council, and stop once a council reaches consensus', () => {
+    const seeds = [1, 2, 3];
+    const without = seeds.map((s) => perYear(run({ ...VILLAGE, contestedRate: 0.2 }, s), 'contested_flips'));
+    const withCouncil = seeds.map((s) => perYear(run({ ...VILLAGE, contestedRate: 0.2, handDown: true, handDownStart: '2021-01-01' }, s), 'contested_flips'));
+    for (const y of without) for (let i = 0; i < 4; i++) expect(y[i]).toBeGreaterThan(2); // keeps flipping every year
+    for (const y of withCouncil) expect(y[1] + y[2] + y[3]).toBeLessThanOrEqual(2); // consensus holds
+  });
+});
+
+describe('proxy complaints in neighbour disputes', () => {
+  it('keep returning until a council settles the dispute', () => {
+    const base = { residents: 20000, cells: 10, units: 2, villageShare: 1, disputeRate: 10, proxyRate: 8, horizonDays: 1461 };
+    const without = run(base, 4);
+    const withCouncil = run({ ...base, handDown: true, handDownStart: '2021-01-01' }, 4);
+    const a = perYear(without, 'filed_dispute');
+    const b = perYear(withCouncil, 'filed_dispute');
+    expect(a[3]).toBeGreaterThan(a[0]); // disputes accumulate, proxies keep coming
+    expect(b[3]).toBeLessThan(a[3] / 2);
+    expect(total(withCouncil, 'disputes_settled')).toBeGreaterThan(2 * total(without, 'disputes_settled'));
+  });
+});
+
+describe('hand-down in a village', () => {
+  it("cuts the village's unreasonable 12345 tickets year on year", () => {
+    const V = { ...VILLAGE, residents: 3000, wishRate: 0.06, ventRate: 0.04 };
+    const sims = [11, 12, 13].map((s) => run({ ...V, handDown: true, handDownStart: '2021-01-01' }, s));
+    const y = [0, 1, 2, 3].map((i) => sims.reduce((a, s) => a + perYear(s, 'unreasonable_filed')[i], 0));
+    expect(y[1]).toBeLessThan(y[0]);
+    expect(y[3]).toBeLessThan(y[1]);
+    const base = [11, 12, 13].reduce((a, s) => a + perYear(run(V, s), 'unreasonable_filed')[3], 0);
+    expect(y[3]).toBeLessThan(base / 2);
+  });
+});
+
+describe('gaming', () => {
+  const g = (over: object) => {
+    const s = run({ integrityMean: 0.3, ...over }, 5);
+    return total(s, 'gaming_paid') + total(s, 'gaming_induced') + total(s, 'gaming_fake');
+  };
+  it('rises with pressure', () => {
+    expect(g({ penaltySeverity: 3 })).toBeGreaterThan(1.5 * g({ penaltySeverity: 0.3 }));
+    expect(g({ penaltySeverity: 0, rankVisibility: 0, districtLayer: false })).toBe(0);
+  });
+  it('falls under grade bands', () => {
+    expect(g({ rankingMode: 'grades' })).toBeLessThan(0.6 * g({ rankingMode: 'rank' }));
+  });
+  it('falls with a relaxed cadence', () => {
+    expect(g({ cadence: 'quarterly' })).toBeLessThan(g({ cadence: 'monthly' }));
+  });
+});
+
+describe('appeal and exclusion', () => {
+  it("raises units' scores while fewer real problems get solved", () => {
+    const pressure = { penaltySeverity: 3, integrityMean: 0.2, horizonDays: 1095 };
+    const seeds = [1, 2, 3];
+    const off = seeds.map((s) => run(pressure, s).summary());
+    const on = seeds.map((s) => run({ ...pressure, appealExclusion: true, appealApprovalRate: 0.8 }, s).summary());
+    const mean = (xs: Record<string, number>[], k: string) => xs.reduce((a, x) => a + x[k], 0) / xs.length;
+    expect(mean(on, 'tickets_excluded')).toBeGreaterThan(0);
+    expect(mean(on, 'mean_score')).toBeGreaterThan(mean(off, 'mean_score'));
+    expect(mean(on, 'resolution_rate')).toBeLessThan(mean(off, 'resolution_rate'));
+    expect(mean(on, 'staff_hours_appeals')).toBeGreaterThan(0);
+  });
+});
+
+describe('refusing out-of-scope requests', () => {
+  it('cuts dispatched tickets and lowers satisfaction', () => {
+    const seeds = [1, 2, 3];
+    const off = seeds.map((s) => run({ wishRate: 0.1 }, s));
+    const on = seeds.map((s) => run({ wishRate: 0.1, intakePolicy: 'refuse-out-of-scope' }, s));
+    const sum = (xs: typeof off, m: string) => xs.reduce((a, x) => a + total(x, m), 0);
+    const sat = (xs: typeof off) => xs.reduce((a, x) => a + x.summary().reported_satisfaction, 0);
+    expect(sum(on, 'tickets_refused')).toBeGreaterThan(0);
+    expect(sum(on, 'requests_per_10k')).toBeLessThan(sum(off, 'requests_per_10k'));
+    expect(sat(on)).toBeLessThan(sat(off));
+  });
+});
+
+describe('social workers and public education', () => {
+  it('outreach grows WeChat contacts and cuts hotline requests', () => {
+    const off = run({ horizonDays: 1461 }, 2);
+    const on = run({ horizonDays: 1461, outreachHoursPerWeek: 10 }, 2);
+    expect(on.summary().wechat_contacts_end).toBeGreaterThan(3 * off.summary().wechat_contacts_end);
+    expect(perYear(on, 'requests_per_10k')[3]).toBeLessThan(0.9 * perYear(off, 'requests_per_10k')[3]);
+  });
+  it('a campaign and published lists raise norm knowledge and cut unreasonable calls', () => {
+    const off = run({ horizonDays: 1461 }, 3);
+    for (const over of [{ educationCampaign: true }, { publishUnreasonable: true }]) {
+      const on = run({ horizonDays: 1461, ...over }, 3);
+      expect(on.summary().norm_knowledge_end).toBeGreaterThan(off.summary().norm_knowledge_end + 0.1);
+      expect(perYear(on, 'unreasonable_filed')[3]).toBeLessThan(0.8 * perYear(off, 'unreasonable_filed')[3]);
+    }
+  });
+});
+
+describe('work, overtime and long-term work', () => {
+  it('understaffing brings overtime and fatigue, starves long-term work and lets defects rise', () => {
+    const ok = run({ horizonDays: 1095 }, 1);
+    const thin = run({ horizonDays: 1095, staffPer10k: 3 }, 1);
+    expect(total(thin, 'staff_overtime_hours')).toBeGreaterThan(10 * (total(ok, 'staff_overtime_hours') + 1));
+    expect(thin.daily.staff_fatigue_mean[1000]).toBeGreaterThan(ok.daily.staff_fatigue_mean[1000]);
+    expect(thin.daily.upkeep_mean[1000]).toBeLessThan(ok.daily.upkeep_mean[1000]);
+    const defects = (s: typeof ok) => perYear(s, 'defects_fixed')[2] + s.daily.defects_open[1094];
+    expect(defects(thin)).toBeGreaterThan(defects(ok));
+    expect(thin.summary().mean_days_to_close).toBeGreaterThan(ok.summary().mean_days_to_close);
+  });
+});
+
+describe('satisfaction', () => {
+  it('reported satisfaction exceeds the true one when units game, and equals it when they cannot', () => {
+    const gamed = run({ penaltySeverity: 3, integrityMean: 0.2 }, 6).summary();
+    const clean = run({ penaltySeverity: 0, rankVisibility: 0, districtLayer: false }, 6).summary();
+    expect(gamed.reported_satisfaction - gamed.true_satisfaction).toBeGreaterThan(0.03);
+    expect(Math.abs(clean.reported_satisfaction - clean.true_satisfaction)).toBeLessThan(0.01);
+  });
+});
+
+describe('assessment', () => {
+  it('ranks every unit each period, and monthly ranks move between periods', () => {
+    const s = run({ units: 8, cells: 32, residents: 40000, horizonDays: 365 }, 1);
+    expect(s.periods.length).toBe(12);
+    for (const p of s.periods) expect(p.units.map((u) => u.rank).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(s.summary().rank_volatility).toBeGreaterThan(0.5);
+  });
+  it('grade mode places units in bands and has no ranks', () => {
+    const s = run({ rankingMode: 'grades', cadence: 'bimonthly', horizonDays: 365 }, 1);
+    expect(s.periods.length).toBe(6);
+    for (const p of s.periods) for (const u of p.units) {
+      expect(u.rank).toBeNull();
+      expect(['excellent', 'good', 'pass', 'poor']).toContain(u.grade);
+    }
+  });
+});

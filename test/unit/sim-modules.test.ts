@@ -1,0 +1,161 @@
+// Small hand-checkable cases per core module.
+import { describe, expect, it } from 'vitest';
+import { mean, variance } from 'simple-statistics';
+import { Stream, AliasTable } from '../../sim/rng.ts';
+import { periodBoundaries, epochDay, isoOfEpochDay, isIsoDate } from '../../sim/calendar.ts';
+import { IntQueue } from '../../sim/queue.ts';
+import { TicketStore, IdSet } from '../../sim/tickets.ts';
+import { visitSuccess } from '../../sim/councils.ts';
+import { gradeOf } from '../../sim/assessment.ts';
+import { chooseChannel } from '../../sim/channels.ts';
+import { Kind, Channel } from '../../sim/types.ts';
+import { RF } from '../../sim/world.ts';
+import { Simulation } from '../../sim/index.ts';
+import { knobs } from './sim-helpers.ts';
+
+describe('rng', () => {
+  it('streams are reproducible and independent by name', () => {
+    const a = new Stream(1, 'needs');
+    const b = new Stream(1, 'needs');
+    const c = new Stream(1, 'intake');
+    const xa = [a.u(), a.u(), a.u()];
+    expect([b.u(), b.u(), b.u()]).toEqual(xa);
+    expect(c.u()).not.toBe(xa[0]);
+  });
+  it('poisson has the right mean and variance, small and large', () => {
+    const r = new Stream(3, 'p');
+    for (const lambda of [0.3, 4, 150]) {
+      const xs = Array.from({ length: 20000 }, () => r.poisson(lambda));
+      expect(mean(xs)).toBeCloseTo(lambda, lambda < 10 ? 1 : 0);
+      expect(variance(xs) / lambda).toBeGreaterThan(0.9);
+      expect(variance(xs) / lambda).toBeLessThan(1.1);
+    }
+    expect(r.poisson(0)).toBe(0);
+    expect(r.poisson(-1)).toBe(0);
+  });
+  it('binomial stays within 0..n with mean np', () => {
+    const r = new Stream(4, 'b');
+    const xs = Array.from({ length: 5000 }, () => r.binomial(200, 0.1));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(200);
+    expect(mean(xs)).toBeCloseTo(20, 0);
+  });
+  it('alias table samples in proportion to weights', () => {
+    const t = new AliasTable([1, 0, 3, 6]);
+    const r = new Stream(5, 'a');
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 50000; i++) counts[t.sample(r)]++;
+    expect(counts[1]).toBe(0);
+    expect(counts[0] / 50000).toBeCloseTo(0.1, 1);
+    expect(counts[3] / 50000).toBeCloseTo(0.6, 1);
+  });
+});
+
+describe('calendar', () => {
+  it('checks and converts dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2021-1-1')).toBe(false);
+    expect(isoOfEpochDay(epochDay('2021-07-01'))).toBe('2021-07-01');
+    expect(epochDay('2021-01-02') - epochDay('2021-01-01')).toBe(1);
+  });
+  it('places period boundaries by cadence and start day', () => {
+    const start = epochDay('2021-01-01');
+    expect(periodBoundaries(start, 90, 1, 1)).toEqual([0, 31, 59, 90]);
+    expect(periodBoundaries(start, 365, 3, 1)).toEqual([0, 90, 181, 273, 365]);
+    expect(periodBoundaries(start, 120, 2, 1)).toEqual([0, 59, 120]);
+    // the month from the 19th to the 18th
+    expect(periodBoundaries(start, 60, 1, 19)).toEqual([0, 18, 49, 60]);
+  });
+});
+
+describe('stores', () => {
+  it('queue keeps FIFO order through growth, and unshift goes first', () => {
+    const q = new IntQueue(4);
+    for (let i = 0; i < 10; i++) q.push(i);
+    expect(q.shift()).toBe(0);
+    q.unshift(99);
+    expect(q.peek()).toBe(99);
+    expect(q.length).toBe(10);
+    const out = [];
+    while (q.length) out.push(q.shift());
+    expect(out).toEqual([99, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(q.shift()).toBe(-1);
+  });
+  it('ticket store reuses freed slots and counts live tickets', () => {
+    const s = new TicketStore(2);
+    const a = s.alloc();
+    const b = s.alloc();
+    const c = s.alloc();
+    expect(s.live).toBe(3);
+    s.release(b);
+    expect(s.alloc()).toBe(b);
+    expect(new Set([a, b, c]).size).toBe(3);
+  });
+  it('id set adds, removes and iterates', () => {
+    const s = new IdSet();
+    [5, 1, 200, 7].forEach((x) => s.add(x));
+    s.remove(1);
+    s.add(5);
+    expect(Array.from(s.items.subarray(0, s.size)).sort((x, y) => x - y)).toEqual([5, 7, 200]);
+    expect(s.has(1)).toBe(false);
+  });
+});
+
+describe('councils', () => {
+  it('visits succeed more with rounds, ties and, for boundaries, evidence from the third visit', () => {
+    expect(visitSuccess(0.35, 1, false, false)).toBeGreaterThan(visitSuccess(0.35, 0, false, false));
+    expect(visitSuccess(0.35, 0, true, false)).toBeGreaterThan(visitSuccess(0.35, 0, false, false));
+    // Xilijin: first visit unlikely, third (tape measure) likely
+    expect(visitSuccess(0.35, 0, false, true)).toBeLessThan(0.2);
+    expect(visitSuccess(0.35, 2, true, true)).toBeGreaterThan(0.9);
+    expect(visitSuccess(5, 9, true, false)).toBeLessThanOrEqual(0.98);
+  });
+});
+
+describe('assessment', () => {
+  it('grades by score bands', () => {
+    expect(gradeOf(97)).toBe('excellent');
+    expect(gradeOf(92)).toBe('good');
+    expect(gradeOf(85)).toBe('pass');
+    expect(gradeOf(40)).toBe('poor');
+  });
+});
+
+describe('channel choice', () => {
+  const sim = new Simulation(knobs({ residents: 2000, cells: 2, units: 1 }), 1);
+  const s = sim.state;
+  const share = (r: number, kind: number, ch: number) => {
+    let n = 0;
+    for (let i = 0; i < 1000; i++) if (chooseChannel(s, r, 0, kind, (i + 0.5) / 1000) === ch) n++;
+    return n / 1000;
+  };
+  it('knowing what 12345 is for deters out-of-scope wishes', () => {
+    const r = s.cellStart[0];
+    s.resNorm[r] = 0;
+    const ignorant = share(r, Kind.WISH, Channel.HOTLINE);
+    s.resNorm[r] = 255;
+    const knowing = share(r, Kind.WISH, Channel.HOTLINE);
+    expect(knowing).toBeLessThan(ignorant / 3);
+  });
+  it('a WeChat contact diverts small matters from the hotline, more with trust', () => {
+    const r = s.cellStart[0] + 1;
+    s.resFlags[r] &= ~RF.WECHAT;
+    const before = share(r, Kind.INDIVIDUAL, Channel.HOTLINE);
+    expect(share(r, Kind.INDIVIDUAL, Channel.WECHAT)).toBe(0);
+    s.resFlags[r] |= RF.WECHAT;
+    s.resTrust[r] = 250;
+    expect(share(r, Kind.INDIVIDUAL, Channel.HOTLINE)).toBeLessThan(before);
+    expect(share(r, Kind.INDIVIDUAL, Channel.WECHAT)).toBeGreaterThan(0.3);
+  });
+  it('remembered success on the hotline brings residents back to it', () => {
+    const r = s.cellStart[0] + 2;
+    s.resMem[r * 3 + 2] = 20;
+    const low = share(r, Kind.DEFECT, Channel.HOTLINE);
+    s.resMem[r * 3 + 2] = 240;
+    expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBeGreaterThan(low + 0.2);
+  });
+  it('consultations nearly always go to the hotline', () => {
+    expect(share(s.cellStart[0] + 3, Kind.CONSULT, Channel.HOTLINE)).toBeGreaterThan(0.9);
+  });
+});
