@@ -105,8 +105,8 @@ export class HlBumpChart extends LitElement {
     .axis path, .axis line { stroke: #999; }
     .ylabel { font-size: 12px; fill: #444; }
     .lines path { fill: none; stroke-width: 1.6; stroke-opacity: 0.75; }
-    .lines path.dim { stroke-opacity: 0.15; }
-    .lines path.hi { stroke-width: 4; stroke-opacity: 1; }
+    .lines path.dim { stroke-opacity: 0.28; }
+    .lines path.hi { stroke-width: 3.5; stroke-opacity: 1; }
     .pen circle { fill: #c62828; stroke: #fff; stroke-width: 1; }
     .endlabel { font-size: 11px; }
     .band-label { font-size: 12px; fill: #333; font-weight: 600; }
@@ -198,14 +198,14 @@ export class HlBumpChart extends LitElement {
       d: d3.line<number>().digits(1).defined((i) => this.slots[i].has(u)).x((i) => x(i)).y((i) => y(this.slots[i].get(u) ?? 0))
         .curve(d3.curveMonotoneX)(d3.range(periods.length)) ?? '',
     }));
+    // With many lines, the eye needs an anchor: unless a unit is picked, the latest period's
+    // first and last units are drawn bold, so one can follow how they got there.
     const hu = this._unit;
+    const bold = new Set<number>(hu >= 0 ? [hu] : this.endUnits());
     svg.select('g.lines').selectAll<SVGPathElement, UnitLine>('path').data(lines, (l) => l.unit).join('path')
       .attr('stroke', (l) => l.color).attr('d', (l) => l.d)
-      .attr('class', (l) => (hu < 0 ? '' : l.unit === hu ? 'hi' : 'dim'))
-      .on('pointerenter', (_e, l) => (this._unit = l.unit))
-      .on('pointerleave', () => (this._unit = -1));
-    // The highlighted line on top.
-    if (hu >= 0) svg.select('g.lines').selectAll<SVGPathElement, UnitLine>('path').filter((l) => l.unit === hu).raise();
+      .attr('class', (l) => (bold.has(l.unit) ? 'hi' : bold.size ? 'dim' : ''));
+    svg.select('g.lines').selectAll<SVGPathElement, UnitLine>('path').filter((l) => bold.has(l.unit)).raise();
 
     const pen = periods.flatMap((p, i) => p.units.filter((u) => u.penalised).map((u) => ({ i, unit: u.unit })));
     svg.select('g.pen').selectAll<SVGCircleElement, (typeof pen)[number]>('circle').data(pen).join('circle')
@@ -216,6 +216,14 @@ export class HlBumpChart extends LitElement {
     const vlines = [{ k: 'run', d: vol(this.vol) }, ...(this.baseline ? [{ k: 'base', d: vol(this.baseVol) }] : [])];
     svg.select('g.vol').selectAll<SVGPathElement, (typeof vlines)[number]>('path').data(vlines, (v) => v.k).join('path')
       .attr('class', (v) => (v.k === 'base' ? 'base' : '')).attr('d', (v) => v.d);
+  }
+
+  /** The first and last units of the latest period (the default bold lines). */
+  private endUnits(): number[] {
+    const last = this.slots[this.slots.length - 1];
+    if (!last || last.size < 4) return [];
+    const byslot = [...last.entries()].sort((a, b) => a[1] - b[1]);
+    return [byslot[0][0], byslot[byslot.length - 1][0]];
   }
 
   private onPointer(e: PointerEvent): void {
@@ -326,7 +334,7 @@ export class HlBumpChart extends LitElement {
       </header>
       <p class="summary"><b>${this.summaryText()}</b></p>
       <ul class="legend">
-        <li>${lang === 'zh' ? '每条线为一个街乡' : 'One line per unit'}</li>
+        <li>${lang === 'zh' ? '每条线为一个街乡；粗线为最新一期的第一名和最后一名（指向可换）' : 'One line per unit; bold: the latest first and last (point to pick another)'}</li>
         <li><span class="sw" style="background:#c62828;border-radius:50%;width:10px"></span>${tr(UI.penalised, lang)}</li>
         ${this.gradeMode
           ? Object.entries(GRADE_FILL).map(([g, c]) => html`<li><span class="sw" style=${`background:${c};border:1px solid #bbb`}></span>${tr(GRADE_LABEL[g], lang)}</li>`)

@@ -193,7 +193,9 @@ export class HlLineChart extends LitElement {
   private tickFmt(right: boolean, signed = false): (v: d3.NumberValue) => string {
     const f = (right ? this.data?.formatRight : this.data?.format) ?? '';
     const pct = f.includes('%');
-    const base = d3.format(pct ? (signed ? '+.0%' : '.0%') : signed ? '+~s' : '~s');
+    // SI prefixes only from thousands up: 0.5 days must not read as "500m".
+    const big = (right ? this.yr : signed ? this.yd : this.y).domain().some((v) => Math.abs(v) >= 1000);
+    const base = d3.format(pct ? (signed ? '+.0%' : '.0%') : big ? (signed ? '+~s' : '~s') : signed ? '+~g' : '~g');
     return (v) => (+v === 0 ? '0' : base(+v));
   }
 
