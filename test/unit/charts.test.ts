@@ -265,6 +265,15 @@ describe('village layout and state', () => {
     expect(s.defectsOpen).toBe(0);
     expect(s.seen).toBe(events.length);
   });
+
+  it('never leaves consultations or refused calls waiting', () => {
+    const ev = (type: VillageEvent['type'], household: number, kind: number): VillageEvent =>
+      ({ day: 0, type, household, kind, channel: Channel.HOTLINE, ok: true, good: -1, state: -1 });
+    const s = new VillageState(5, '2021-01-01');
+    s.advance([ev('file', 1, 0), ev('file', 2, 3), ev('refuse', 2, 3), ev('file', 3, 1)], 0);
+    expect(Array.from(s.open)).toEqual([0, 0, 0, 1, 0]);
+    expect(s.counts(2021).tickets).toBe(3);
+  });
 });
 
 describe('export helpers', () => {

@@ -162,7 +162,7 @@ const allEvents = synthEvents(households, 1460);
 function draw(day: number, vday: number): void {
   const run = synthRunCached(1, true, day);
   const base = compare ? synthRunCached(2, false, day) : null;
-  const events = allEvents.filter((e) => e.day <= vday);
+  const events = allEvents.filter((e) => e.day < vday);
   render(html`
     ${view === 'all' || view === 'charts' ? html`<section><hl-charts .run=${run} .baseline=${base} .lang=${lang}></hl-charts></section>` : ''}
     ${view === 'all' || view === 'district' ? html`<section><hl-district-view .cells=${cells} .lang=${lang} .selected=${12}

@@ -3,7 +3,7 @@
  * settled a dispute, the light and the speed bump, open defects, and counts by year.
  * Pure and incremental: feed events in day order, read the state. Unit-tested.
  */
-import { Channel, type VillageEvent } from '../../sim/index.ts';
+import { Channel, Kind, type VillageEvent } from '../../sim/index.ts';
 
 export interface YearCounts {
   tickets: number;
@@ -61,13 +61,16 @@ export class VillageState {
       case 'file':
         if (e.channel === Channel.HOTLINE) {
           this.year(e.day).tickets++;
-          if (h >= 0) this.open[h]++;
+          // A consultation is answered on the call: it never waits.
+          if (h >= 0 && e.kind !== Kind.CONSULT) this.open[h]++;
         } else if (e.channel === Channel.HALL) this.year(e.day).hall++;
         else if (e.channel === Channel.WECHAT) this.year(e.day).wechat++;
         break;
       case 'hall': this.year(e.day).hall++; break;
       case 'wechat': this.year(e.day).wechat++; break;
       case 'close': if (h >= 0 && this.open[h] > 0) this.open[h]--; break;
+      // The model files every call, then refuses some: a refused call stops waiting at once.
+      case 'refuse': if (h >= 0 && this.open[h] > 0 && e.kind !== Kind.CONSULT) this.open[h]--; break;
       case 'visit': this.year(e.day).visits++; break;
       case 'settle': if (h >= 0) this.settled[h] = 1; break;
       case 'flip':

@@ -59,7 +59,7 @@ export class HlVillageView extends LitElement {
   declare events: VillageEvent[];
   /** Households in the cell. */
   declare households: number;
-  /** The view's day (0-based simulation day); advancing it animates that day's events. */
+  /** Days simulated so far (as RunView.day): events of days before it are shown; advancing it animates the new days' events. */
   declare day: number;
   declare lang: Lang;
   /** First simulated day, YYYY-MM-DD. */
@@ -128,9 +128,10 @@ export class HlVillageView extends LitElement {
       this.firstEvent = ev[0];
       this.lastDay = -1;
     }
-    const jumped = this.lastDay < 0 || this.day - this.lastDay > 7;
-    const fresh = this.state.advance(ev, this.day);
-    this.fresh = jumped ? [] : fresh;
+    const first = this.lastDay < 0;
+    const fresh = this.state.advance(ev, this.day - 1);
+    // A fast stream jumps many days per update: animate only the newest two, so motion stays readable.
+    this.fresh = first ? [] : this.day - this.lastDay > 7 ? fresh.filter((e) => e.day >= this.day - 2) : fresh;
     this.lastDay = this.day;
   }
 
@@ -274,7 +275,8 @@ export class HlVillageView extends LitElement {
     const n = Math.max(0, this.households | 0);
     if (!n) return html`<div class="empty">${tr(VV.noCell, lang)}</div>`;
     const s = this.state;
-    const date = dateAt(this.startDate, this.day);
+    // The last simulated day is day - 1 (0-based).
+    const date = dateAt(this.startDate, Math.max(0, this.day - 1));
     const year = date.getUTCFullYear();
     const c = s.counts(year);
     const years = [...s.byYear.keys()].sort((a, b) => a - b);
@@ -290,7 +292,7 @@ export class HlVillageView extends LitElement {
     return html`<div class="wrap">
       <div class="stage">
         <h3>${tr(VV.title, lang)}${this.cellName ? html`: ${this.cellName}` : nothing}</h3>
-        <div class="date">${isoDate(date)} · ${lang === 'zh' ? `第${this.day + 1}天` : `day ${this.day + 1}`} · ${n} ${tr(VV.households, lang)}</div>
+        <div class="date">${isoDate(date)} · ${lang === 'zh' ? `第${Math.max(1, this.day)}天` : `day ${Math.max(1, this.day)}`} · ${n} ${tr(VV.households, lang)}</div>
         <svg viewBox=${`0 0 ${W} ${H}`} role="img" aria-label=${`${tr(VV.help, lang)} ${tr(VV.counters, lang)}: ${tr(VV.ticketsYear, lang)} ${c.tickets}, ${tr(VV.hallYear, lang)} ${c.hall}, ${tr(VV.visitsYear, lang)} ${c.visits}, ${tr(VV.flipsYear, lang)} ${c.flips}.`}>
           <rect x=${BOX.x - 10} y=${BOX.y - 10} width=${BOX.w + 20} height=${BOX.h + 20} rx="10" fill="#f1efe6" stroke="#d8d3c2"/>
           ${this.icons()}
