@@ -4,3 +4,4 @@ export * from './metrics.ts';
 export * from './types.ts';
 export { Simulation, runScenario } from './simulation.ts';
 export { isIsoDate, epochDay, isoOfEpochDay } from './calendar.ts';
+export { estimateRun, checkRunLimits, BROWSER_LIMITS, type RunEstimate, type RunLimits } from './budget.ts';

@@ -1,5 +1,6 @@
 // Shared helpers for the core's tests: small worlds that run in well under a second.
-import { Simulation, defaultKnobs, type Knobs } from '../../sim/index.ts';
+import { expect } from 'vitest';
+import { METRICS, Simulation, defaultKnobs, type Knobs } from '../../sim/index.ts';
 
 export const SMALL: Partial<Knobs> = { residents: 20000, cells: 16, units: 4, departments: 2, horizonDays: 730 };
 
@@ -26,3 +27,40 @@ export function perYear(sim: Simulation, metric: string): number[] {
 export function total(sim: Simulation, metric: string): number {
   return perYear(sim, metric).reduce((a, b) => a + b, 0);
 }
+
+const RATES = ['reported_satisfaction', 'true_satisfaction', 'resolution_rate', 'staff_fatigue_mean', 'upkeep_mean', 'norm_knowledge_mean', 'gaming_intensity_mean'];
+
+/** Every ticket filed is open, closed, refused or excluded, and the counts add up every day. */
+export function checkInvariants(sim: Simulation): void {
+  const d = sim.daily;
+  let filed = 0, closed = 0, refused = 0, excluded = 0;
+  for (let i = 0; i < sim.day; i++) {
+    filed += d.tickets_filed[i];
+    closed += d.tickets_closed[i];
+    refused += d.tickets_refused[i];
+    excluded += d.tickets_excluded[i];
+    expect(filed, `day ${i}`).toBe(d.tickets_open[i] + closed + refused + excluded);
+    expect(d.consultations[i]).toBeLessThanOrEqual(d.tickets_filed[i]);
+  }
+  for (const m of METRICS) {
+    const a = d[m.name];
+    for (let i = 0; i < sim.day; i++) {
+      expect(Number.isFinite(a[i]), `${m.name} day ${i}`).toBe(true);
+      expect(a[i], `${m.name} day ${i}`).toBeGreaterThanOrEqual(0);
+    }
+  }
+  for (const m of RATES) {
+    const a = (d as Record<string, Float64Array>)[m];
+    for (let i = 0; i < sim.day; i++) expect(a[i], `${m} day ${i}`).toBeLessThanOrEqual(1);
+  }
+  for (const p of sim.periods) {
+    for (const u of p.units) {
+      for (const r of [u.acceptance, u.completion, u.satisfaction, u.truthSatisfaction, u.gamingIntensity]) {
+        expect(r).toBeGreaterThanOrEqual(0);
+        expect(r).toBeLessThanOrEqual(1);
+      }
+      expect(Number.isFinite(u.score)).toBe(true);
+    }
+  }
+}
+
