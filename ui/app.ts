@@ -13,6 +13,7 @@ import { SimController } from './worker/sim-controller.ts';
 import type { ExportFormat } from './worker/protocol.ts';
 import { pick, rememberLang, storedLang, t, type Lang, type MessageKey } from './i18n.ts';
 import type { KnobChangeDetail } from './knob-panel.ts';
+import { ICONS } from './icons.ts';
 import './knob-panel.ts';
 import './run-controls.ts';
 import './key-figures.ts';
@@ -23,9 +24,6 @@ import './views/village-view.ts';
 export type View = 'charts' | 'district' | 'village';
 const VIEWS: readonly View[] = ['charts', 'district', 'village'];
 const VIEW_KEY: Record<View, MessageKey> = { charts: 'tabCharts', district: 'tabDistrict', village: 'tabVillage' };
-
-/** Cell-snapshot fields the district view can colour by. */
-const CELL_METRICS = ['ticketsFiled', 'defectsOpen', 'disputesOpen', 'wechat', 'norm', 'population'] as const;
 
 /** Knobs that define the world (size, calendar): kept when the preset changes and in the baseline. */
 const WORLD_KNOBS = KNOBS.filter((k) => k.group === 'world').map((k) => k.name);
@@ -271,8 +269,14 @@ export class HlApp extends LitElement {
   }
 
   private onCell(e: Event): void {
-    const n = Number((e.target as HTMLSelectElement | HTMLInputElement).value);
-    if (!Number.isInteger(n) || n < 0 || n >= this.knobs.cells || n === this.cell) return;
+    this.watchCell(Number((e.target as HTMLSelectElement | HTMLInputElement).value), false);
+  }
+
+  /** Watch another cell in the village view (from the picker, or a click in the district view). */
+  private watchCell(n: number, showVillage: boolean): void {
+    if (!Number.isInteger(n) || n < 0 || n >= this.knobs.cells) return;
+    if (showVillage) this.setView('village');
+    if (n === this.cell) return;
     this.cell = n;
     // Village events are recorded for one cell, chosen when the run starts; same seed, same run.
     this.startRun();
@@ -400,8 +404,11 @@ export class HlApp extends LitElement {
     }
     header h1 {
       margin: 0;
-      font-size: 1.35rem;
+      font-size: 1.3rem;
       white-space: nowrap;
+    }
+    header select {
+      max-width: 13rem;
     }
     header .sub {
       font-size: 0.85rem;
@@ -447,7 +454,7 @@ export class HlApp extends LitElement {
       outline-color: #ffd27a;
     }
     header input[type='number'] {
-      width: 6.5em;
+      width: 5.5em;
     }
     .group {
       display: inline-flex;
@@ -535,8 +542,21 @@ export class HlApp extends LitElement {
       font-size: 0.95rem;
       line-height: 1.35;
     }
+    .scenario summary {
+      cursor: pointer;
+    }
     .scenario strong {
       font-size: 1.05rem;
+    }
+    .scenario p,
+    .scenario blockquote {
+      margin: 0.3rem 0 0 1rem;
+    }
+    .scenario .pl {
+      color: var(--hl-muted, #444);
+    }
+    .spacer {
+      flex: 1;
     }
     .runbar {
       display: flex;
@@ -549,9 +569,10 @@ export class HlApp extends LitElement {
       background: #f6f8fb;
     }
     .runbar hl-run-controls {
-      flex: 1 1 34rem;
+      flex: 1 1 auto;
     }
     .compare {
+      margin-bottom: 0.3rem;
       display: inline-flex;
       align-items: center;
       gap: 0.4rem;
@@ -578,10 +599,16 @@ export class HlApp extends LitElement {
     .compare[aria-checked='true'] .dot {
       background: #fff;
     }
+    .tabrow {
+      display: flex;
+      align-items: flex-end;
+      gap: 0.5rem;
+      border-bottom: 2px solid var(--hl-line, #ccc);
+    }
     [role='tablist'] {
       display: flex;
+      align-items: flex-end;
       gap: 0.3rem;
-      border-bottom: 2px solid var(--hl-line, #ccc);
     }
     [role='tab'] {
       font: inherit;
@@ -735,9 +762,8 @@ export class HlApp extends LitElement {
     const lang = this.lang;
     const canExport = this.sim.main.view !== null;
     return html`<header>
-      <div class="brand">
+      <div class="brand" title=${t(lang, 'subtitle')}>
         <h1>${t(lang, 'title')}</h1>
-        <span class="sub">${t(lang, 'subtitle')}</span>
       </div>
       <div class="tools">
         <label
@@ -765,19 +791,21 @@ export class HlApp extends LitElement {
             ${t(lang, 'langChinese')}
           </button>
         </span>
-        <button type="button" data-testid="copy-link" @click=${this.copyLink}>🔗 ${t(lang, 'copyLink')}</button>
+        <button type="button" data-testid="copy-link" @click=${this.copyLink}>${ICONS.link} ${t(lang, 'copyLink')}</button>
         <button type="button" data-testid="embed" @click=${this.openEmbed}>${t(lang, 'embed')}</button>
         <span class="group" role="group" aria-label=${t(lang, 'exports')}>
           <span class="group-label" aria-hidden="true">${t(lang, 'exports')}:</span>
-          <button type="button" data-testid="export-csv" ?disabled=${!canExport} @click=${(e: MouseEvent) => this.download('csv', e)}>
+          <button type="button" data-testid="export-csv" aria-label=${t(lang, 'exportCsvLong')} title=${t(lang, 'exportCsvLong')} ?disabled=${!canExport} @click=${(e: MouseEvent) => this.download('csv', e)}>
             ${t(lang, 'exportCsv')}
           </button>
-          <button type="button" data-testid="export-json" ?disabled=${!canExport} @click=${(e: MouseEvent) => this.download('json', e)}>
+          <button type="button" data-testid="export-json" aria-label=${t(lang, 'exportJsonLong')} title=${t(lang, 'exportJsonLong')} ?disabled=${!canExport} @click=${(e: MouseEvent) => this.download('json', e)}>
             ${t(lang, 'exportJson')}
           </button>
           <button
             type="button"
             data-testid="export-periods"
+            aria-label=${t(lang, 'exportPeriodsLong')}
+            title=${t(lang, 'exportPeriodsLong')}
             ?disabled=${!canExport}
             @click=${(e: MouseEvent) => this.download('periods-csv', e)}
           >
@@ -819,15 +847,14 @@ export class HlApp extends LitElement {
           ? html`<hl-charts .run=${main.view} .baseline=${base?.view ?? null} .lang=${lang}></hl-charts>`
           : html`<p>${t(lang, 'loadingCharts')}</p>`;
       case 'district':
-        return html`<div class="viewbar">
-            <label
-              >${t(lang, 'colourBy')}
-              <select data-testid="cell-metric" @change=${(e: Event) => (this.cellMetric = (e.target as HTMLSelectElement).value)}>
-                ${CELL_METRICS.map((m) => html`<option value=${m} ?selected=${m === this.cellMetric}>${t(lang, `cm_${m}` as MessageKey)}</option>`)}
-              </select></label
-            >
-          </div>
-          <hl-district-view .cells=${main.cells} .metric=${this.cellMetric} .lang=${lang}></hl-district-view>`;
+        return html`<hl-district-view
+          .cells=${main.cells}
+          .metric=${this.cellMetric}
+          .selected=${this.cell}
+          .lang=${lang}
+          @metric-change=${(e: CustomEvent<{ metric: string }>) => (this.cellMetric = e.detail.metric)}
+          @cell-select=${(e: CustomEvent<{ cell: number }>) => this.watchCell(e.detail.cell, true)}
+        ></hl-district-view>`;
       case 'village':
         return html`<div class="viewbar">${this.renderCellPicker()}</div>
           <hl-village-view .events=${main.events} .households=${main.households} .day=${main.view?.day ?? 0} .lang=${lang}></hl-village-view>`;
@@ -867,7 +894,9 @@ export class HlApp extends LitElement {
     const full = location.pathname + this.query().replace(/&embed=1/, '');
     return html`<div class="embed-head">
         <strong>${t(lang, 'title')} · ${p ? pick(lang, p.title) : this.preset}</strong>
-        <span data-testid="run-day">${t(lang, 'dayOf', { day: main.view?.day ?? 0, days: main.view?.days ?? 0 })}</span>
+        <span data-testid="run-status" data-status=${main.status} role="status"
+          >${t(lang, 'dayOf', { day: main.view?.day ?? 0, days: main.view?.days ?? 0 })}</span
+        >
         <a href=${full} target="_blank" rel="noopener">${t(lang, 'openFull')}</a>
       </div>
       ${this.renderNotices()}
@@ -907,10 +936,11 @@ export class HlApp extends LitElement {
         </aside>
         <main tabindex="-1" id="main">
           ${p
-            ? html`<div class="scenario">
-                <strong>${pick(lang, p.title)}</strong> — ${pick(lang, p.description)}
-                <div><em>${t(lang, 'question')}:</em> ${pick(lang, p.question)}</div>
-              </div>`
+            ? html`<details class="scenario">
+                <summary><strong>${pick(lang, p.title)}</strong> · ${pick(lang, p.question)}</summary>
+                <p>${pick(lang, p.description)}</p>
+                ${p.passage ? html`<blockquote lang="zh-CN"><span class="pl">${t(lang, 'passage')}:</span> ${p.passage}</blockquote>` : nothing}
+              </details>`
             : nothing}
           <div class="runbar">
             <hl-run-controls
@@ -932,19 +962,10 @@ export class HlApp extends LitElement {
               @run-cancel=${() => this.sim.cancel()}
               @run-speed=${(e: CustomEvent<{ speed: number }>) => this.sim.setSpeed(e.detail.speed)}
             ></hl-run-controls>
-            <button
-              type="button"
-              class="compare"
-              role="switch"
-              data-testid="compare"
-              aria-checked=${this.compare ? 'true' : 'false'}
-              title=${t(lang, 'compareHelp')}
-              @click=${this.toggleCompare}
-            >
-              <span class="dot" aria-hidden="true"></span>${t(lang, 'compare')}
-            </button>
+
           </div>
           <hl-key-figures .run=${main.view} .baseline=${base?.view ?? null} .lang=${lang}></hl-key-figures>
+          <div class="tabrow">
           <div role="tablist" aria-label=${t(lang, 'views')} @keydown=${this.onTabKey}>
             ${VIEWS.map(
               (v) =>
@@ -960,6 +981,19 @@ export class HlApp extends LitElement {
                   ${t(lang, VIEW_KEY[v])}
                 </button>`,
             )}
+          </div>
+            <span class="spacer"></span>
+            <button
+              type="button"
+              class="compare"
+              role="switch"
+              data-testid="compare"
+              aria-checked=${this.compare ? 'true' : 'false'}
+              title=${t(lang, 'compareHelp')}
+              @click=${this.toggleCompare}
+            >
+              <span class="dot" aria-hidden="true"></span>${t(lang, 'compare')}
+            </button>
           </div>
           <section id="tabpanel" role="tabpanel" aria-labelledby=${`tab-${this.view}`} data-view=${this.view}>
             ${this.renderViewBody()}

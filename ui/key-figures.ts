@@ -85,14 +85,14 @@ export class HlKeyFigures extends LitElement {
     }
     dl {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(6.4rem, 1fr));
       gap: 0.4rem;
       margin: 0;
     }
     div {
       border: 1px solid var(--hl-line, #ccc);
       border-radius: 6px;
-      padding: 0.3rem 0.5rem;
+      padding: 0.25rem 0.45rem;
       background: var(--hl-card, #fafafa);
     }
     dt {
@@ -102,7 +102,7 @@ export class HlKeyFigures extends LitElement {
     }
     dd {
       margin: 0.1rem 0 0;
-      font-size: 1.3rem;
+      font-size: 1.2rem;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }

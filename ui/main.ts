@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Entry point: the page's error boundary, the app element and the offline service worker.
  * Errors anywhere (uncaught, unhandled rejections) show as a message in the app instead of a
@@ -31,8 +32,12 @@ function fallback(message: string): void {
   );
 }
 
+/** Browser noise that is not a failure of the app. */
+const BENIGN = [/ResizeObserver loop/i];
+
 function report(err: unknown): void {
   const message = describe(err);
+  if (BENIGN.some((re) => re.test(message))) return;
   console.error('[hotline-lab]', err);
   const app = document.querySelector('hl-app');
   if (app && typeof app.showError === 'function') app.showError(message);

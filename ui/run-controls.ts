@@ -7,6 +7,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { t, type Lang, type MessageKey } from './i18n.ts';
+import { ICONS } from './icons.ts';
 import type { RunStatus } from './worker/sim-controller.ts';
 
 export const SPEEDS: readonly number[] = [0, 365, 90, 30, 7];
@@ -61,14 +62,14 @@ export class HlRunControls extends LitElement {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 0.75rem;
+      gap: 0.4rem 0.75rem;
     }
     .progress {
       display: flex;
       flex-direction: column;
       gap: 0.15rem;
-      min-width: 15rem;
-      flex: 1 1 15rem;
+      min-width: 12rem;
+      flex: 1 1 12rem;
     }
     progress {
       width: 100%;
@@ -92,11 +93,16 @@ export class HlRunControls extends LitElement {
       gap: 0.35rem;
       align-items: center;
     }
+    button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3rem;
+    }
     button,
     select {
       font: inherit;
       font-size: 0.95rem;
-      padding: 0.3rem 0.65rem;
+      padding: 0.25rem 0.55rem;
       border: 1px solid #767676;
       border-radius: 6px;
       background: var(--hl-bg, #fff);
@@ -151,11 +157,20 @@ export class HlRunControls extends LitElement {
       </div>
       <div class="buttons">
         ${s === 'paused'
-          ? html`<button type="button" class="primary" data-action="resume" @click=${() => this.emit('run-resume')}>▶ ${t(lang, 'resume')}</button>`
-          : html`<button type="button" data-action="pause" ?disabled=${!active} @click=${() => this.emit('run-pause')}>⏸ ${t(lang, 'pause')}</button>`}
-        <button type="button" data-action="step" ?disabled=${!live} @click=${() => this.emit('run-step')}>⏭ ${t(lang, 'step')}</button>
-        <button type="button" data-action="restart" @click=${() => this.emit('run-restart')}>↻ ${t(lang, 'restart')}</button>
-        <button type="button" data-action="cancel" ?disabled=${!live} @click=${() => this.emit('run-cancel')}>■ ${t(lang, 'cancel')}</button>
+          ? html`<button type="button" class="primary" data-action="resume" @click=${() => this.emit('run-resume')}>${ICONS.play} ${t(lang, 'resume')}</button>`
+          : html`<button type="button" data-action="pause" ?disabled=${!active} @click=${() => this.emit('run-pause')}>${ICONS.pause} ${t(lang, 'pause')}</button>`}
+        <button
+          type="button"
+          data-action="step"
+          aria-label=${t(lang, 'step')}
+          title=${t(lang, 'step')}
+          ?disabled=${!live}
+          @click=${() => this.emit('run-step')}
+        >
+          ${ICONS.step} ${t(lang, 'stepShort')}
+        </button>
+        <button type="button" data-action="restart" @click=${() => this.emit('run-restart')}>${ICONS.restart} ${t(lang, 'restart')}</button>
+        <button type="button" data-action="cancel" ?disabled=${!live} @click=${() => this.emit('run-cancel')}>${ICONS.stop} ${t(lang, 'cancel')}</button>
         <label
           >${t(lang, 'speed')}
           <select

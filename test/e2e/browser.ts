@@ -1,0 +1,75 @@
+/**
+ * Debian's Chromium driven by playwright-core, with the flags DEVELOPERS.md lists and a fresh
+ * profile per launch. Never downloads a browser. playwright refuses `--user-data-dir` in
+ * `launch()` (it makes its own fresh temporary profile there), so the fresh folder is handed
+ * over through the environment Chromium reads its profile location from instead.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Launched {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function launch(): Promise<Launched> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  const profile = await mkdtemp(join(tmpdir(), 'hotline-lab-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    // Chromium on Linux keeps its caches under XDG_CONFIG_HOME / XDG_CACHE_HOME: point them at the fresh folder.
+    env: { ...process.env, XDG_CONFIG_HOME: join(profile, 'config'), XDG_CACHE_HOME: join(profile, 'cache'), HOME: profile },
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** Records every long task (main-thread task over 50 ms) from the page's first script on. */
+export const LONG_TASK_SCRIPT = `
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+`;
+
+/** Small worlds keep the tests fast on two cores. */
+export const SMALL = 'residents=20000&cells=20&units=4&horizonDays=120';
+
+/** Wait until the scenario run has finished. */
+export async function waitDone(page: Page, timeout = 120_000): Promise<void> {
+  await page.locator('[data-testid="run-status"][data-status="done"]').waitFor({ timeout });
+}
+
+/** The key figures as { id: text }. */
+export async function figures(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const items = page.locator('hl-key-figures dd[data-figure]');
+  const n = await items.count();
+  for (let i = 0; i < n; i++) {
+    const el = items.nth(i);
+    out[(await el.getAttribute('data-figure')) as string] = ((await el.textContent()) ?? '').trim().replace(/\s+/g, ' ');
+  }
+  return out;
+}
