@@ -1,0 +1,96 @@
+/**
+ * Importing a file a colleague sent: a scenario JSON, a run result JSON (from the app or the
+ * command line), or a CSV export (whose comment header holds the seed and the scenario).
+ * Everything goes through the scenario loader, so the same checks and messages apply.
+ * Never throws; refuses oversized files before reading them further.
+ */
+import { loadScenario, loadScenarioText, utf8Length, show, type LoadResult, type Problem } from './loader.ts';
+import { DEFAULT_PRESET, presetKnobs } from './presets.ts';
+import type { Knobs } from '../sim/index.ts';
+
+/** Largest file accepted, in bytes (a run's JSON for 20 years fits well under this). */
+export const MAX_IMPORT_BYTES = 50_000_000;
+
+export type ImportKind = 'scenario' | 'result' | 'csv';
+export interface ImportResult extends LoadResult {
+  kind: ImportKind | null;
+}
+
+function fail(p: Problem): ImportResult {
+  return {
+    ok: false,
+    kind: null,
+    scenario: { preset: DEFAULT_PRESET, knobs: presetKnobs(DEFAULT_PRESET) as Knobs },
+    seed: 1,
+    problems: [p],
+  };
+}
+
+/** The scenario and seed of a CSV export, from its `# seed` and `# scenario {json}` lines. */
+function fromCsv(text: string): ImportResult {
+  let seed: string | undefined;
+  let scenario: string | undefined;
+  // the header is the leading run of comment lines; stop at the first data line
+  for (let start = 0, lines = 0; start < text.length && lines < 50; lines++) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    start = end < 0 ? text.length : end + 1;
+    if (!line.startsWith('#')) break;
+    const m = /^#\s*(seed|scenario)\s+(.*)$/.exec(line);
+    if (m && m[1] === 'seed') seed = m[2].trim();
+    if (m && m[1] === 'scenario') scenario = m[2];
+  }
+  if (scenario === undefined) {
+    return fail({ field: '(csv)', value: show(text.slice(0, 40)), message: "this CSV has no '# scenario {...}' header line: it is not a Hotline Lab export" });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(scenario);
+  } catch {
+    return fail({ field: '(csv)', value: show(scenario), message: "the CSV's '# scenario' line is not valid JSON" });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return fail({ field: '(csv)', value: show(scenario), message: "the CSV's '# scenario' line must be a JSON object" });
+  }
+  const seedNum = seed !== undefined && /^\d+$/.test(seed) ? Number(seed) : seed;
+  const loaded = loadScenario({ ...(parsed as object), seed: seedNum ?? 1 });
+  return { ...loaded, kind: 'csv' };
+}
+
+export function importText(text: string): ImportResult {
+  if (typeof text !== 'string') return fail({ field: '(file)', value: show(text), message: 'a file must be text' });
+  const bytes = utf8Length(text);
+  if (bytes > MAX_IMPORT_BYTES) {
+    return fail({ field: '(file)', value: `${bytes} bytes`, message: `the file is ${bytes} bytes: too large, the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)` });
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const head = body.trimStart();
+  if (head.startsWith('#') || /^day,/.test(head)) return fromCsv(head);
+  if (!head.startsWith('{')) {
+    return fail({ field: '(file)', value: show(head.slice(0, 40)), message: 'not a Hotline Lab file: expected a scenario or result JSON, or a CSV export' });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (e) {
+    // the scenario loader reports the line and column of a syntax error
+    if (bytes <= 1_000_000) return { ...loadScenarioText(body), kind: 'scenario' };
+    return fail({ field: '(json)', value: '', message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  return fromObject(parsed);
+}
+
+/** A scenario object, or a run result (model, seed, scenario {preset, knobs}, daily, ...). */
+function fromObject(parsed: unknown): ImportResult {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return fail({ field: '(json)', value: show(parsed), message: 'expected a JSON object' });
+  }
+  const o = parsed as Record<string, unknown>;
+  if (!('scenario' in o && 'model' in o)) return { ...loadScenario(o), kind: 'scenario' };
+  const sc = o.scenario;
+  if (typeof sc !== 'object' || sc === null || Array.isArray(sc)) {
+    return fail({ field: 'scenario', value: show(sc), message: "a result's 'scenario' must be an object {preset, knobs}" });
+  }
+  const { preset, knobs } = sc as Record<string, unknown>;
+  return { ...loadScenario({ preset, knobs, seed: o.seed }), kind: 'result' };
+}

@@ -1,0 +1,176 @@
+// Property-based fuzzing of every input boundary: links, scenario JSON, --set, file import.
+// Each boundary gets HL_FUZZ_RUNS cases (10,000 by default in CI; more in a long run):
+// never an exception, always either a valid scenario or messages that name a field.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { KNOBS, knobSpec, defaultKnobs, MODEL } from '../../sim/index.ts';
+import { checkKnobValue, loadScenario, loadScenarioText, parseKnobValue, checkSeed, type LoadResult } from '../../scenarios/loader.ts';
+import { parseLink, scenarioToQuery } from '../../scenarios/link.ts';
+import { importText } from '../../scenarios/import.ts';
+import { presetNames } from '../../scenarios/presets.ts';
+import { dailyCsv, resultJson } from '../../scenarios/export.ts';
+import { Simulation } from '../../sim/index.ts';
+
+const RUNS = Number(process.env.HL_FUZZ_RUNS ?? 10_000);
+const SEED = Number(process.env.HL_FUZZ_SEED ?? 4242);
+const opts = { numRuns: RUNS, seed: SEED };
+const T = 300_000;
+
+const names = KNOBS.map((k) => k.name);
+const MARKUP = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><b>x</b>', "'); DROP TABLE", '&lt;&#x3C;', '\u202e\u0000\ud800'];
+
+/** The result is a usable scenario: every knob valid, seed valid; every problem names a field. */
+function wellFormed(r: LoadResult): void {
+  expect(typeof r.ok).toBe('boolean');
+  expect(presetNames()).toContain(r.scenario.preset);
+  for (const k of KNOBS) {
+    const v = (r.scenario.knobs as unknown as Record<string, unknown>)[k.name];
+    expect(checkKnobValue(k, v).ok, `${k.name}=${String(v)}`).toBe(true);
+  }
+  expect(checkSeed(r.seed).ok).toBe(true);
+  for (const p of r.problems) {
+    expect(typeof p.field).toBe('string'); // may be '' when the input's own key is empty
+    expect(p.message.length).toBeGreaterThan(0);
+  }
+  if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
+}
+
+// Text that looks like values people type: numbers, words, booleans, dates, markup, noise.
+const valueText = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.double().map(String),
+  fc.integer().map(String),
+  fc.constantFrom('true', 'false', 'on', 'off', 'yes', 'NaN', 'Infinity', '-0', '1e309', '0x10', '1_000', '', ' ', '2021-02-30', '2021-07-01', 'monthly', 'GRADES'),
+  fc.constantFrom(...MARKUP),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+/** encodeURIComponent that does not throw on lone surrogates (they become U+FFFD, as browsers do). */
+const enc = (x: string) => encodeURIComponent(x.replace(/[\ud800-\udfff]/g, (c, i, str) => (/[\ud800-\udbff][\udc00-\udfff]/.test(str.slice(i, i + 2)) || /[\ud800-\udbff][\udc00-\udfff]/.test(str.slice(i - 1, i + 1)) ? c : '\ufffd')));
+const keyText = fc.oneof(fc.constantFrom(...names, 'preset', 'seed', 'lang', 'v', 'embed', 'view'), fc.string({ maxLength: 15 }), fc.constantFrom(...MARKUP));
+
+describe('fuzz: links', () => {
+  it('random text never throws and yields a usable scenario', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => wellFormed(parseLink(s))), opts);
+  }, T);
+
+  it('random queries of known and unknown parameters', () => {
+    const q = fc.array(fc.tuple(keyText, valueText), { maxLength: 12 }).map((pairs) => '?' + pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&'));
+    fc.assert(
+      fc.property(q, fc.constantFrom('', 'https://example.org/a/b/', 'http://localhost:5173/#/'), (query, base) => {
+        const r = parseLink(base + query);
+        wellFormed(r);
+        // every bad value was replaced by the one used: lenient mode always resolves
+        for (const p of r.problems) if (names.includes(p.field)) expect(p.used).toBeDefined();
+      }),
+      opts,
+    );
+  }, T);
+
+  it('mutated valid links still parse to usable scenarios', () => {
+    const valid = scenarioToQuery({ preset: 'baseline', knobs: { ...defaultKnobs(), handDown: true, cadence: 'bimonthly', residents: 12345 }, seed: 42, lang: 'zh' });
+    fc.assert(
+      fc.property(fc.nat(valid.length), fc.nat(valid.length), fc.string({ unit: 'binary', maxLength: 8 }), (i, j, ins) => {
+        const [a, b] = i < j ? [i, j] : [j, i];
+        wellFormed(parseLink(valid.slice(0, a) + ins + valid.slice(b)));
+      }),
+      opts,
+    );
+  }, T);
+
+  it('a huge link is refused with a message', () => {
+    const r = parseLink('?preset=baseline&' + 'x'.repeat(1_000_000));
+    expect(r.ok).toBe(false);
+    expect(r.problems[0].message).toMatch(/too long/);
+  });
+
+  it('markup in a link is kept as text in the message, never interpreted', () => {
+    for (const m of MARKUP) {
+      const r = parseLink('?' + enc(m) + '=1&residents=' + enc(m));
+      wellFormed(r);
+      expect(r.problems.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('fuzz: scenario JSON', () => {
+  it('any JSON value never throws', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => wellFormed(loadScenario(v))), opts);
+  }, T);
+
+  it('scenario-shaped objects with arbitrary knob values', () => {
+    const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.double(), fc.constantFrom(...MARKUP), fc.boolean());
+    const obj = fc.record(
+      {
+        preset: fc.oneof(fc.constantFrom(...presetNames()), fc.string({ maxLength: 12 })),
+        seed: fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })),
+        knobs: fc.dictionary(keyText, anyValue, { maxKeys: 10 }),
+        extra: anyValue,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(obj, fc.boolean(), (o, lenient) => {
+        const r = loadScenario(o, { lenient });
+        wellFormed(r);
+        if (lenient) expect(r.ok || r.problems.length > 0).toBe(true);
+      }),
+      opts,
+    );
+  }, T);
+
+  it('random text as a scenario file', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.jsonValue().map((v) => JSON.stringify(v).slice(0, 200)));
+    fc.assert(fc.property(text, (s) => wellFormed(loadScenarioText(s))), opts);
+  }, T);
+});
+
+describe('fuzz: --set', () => {
+  it('name=value pairs never throw; accepted values pass the schema', () => {
+    fc.assert(
+      fc.property(keyText, valueText, (name, text) => {
+        const r = parseKnobValue(name, text);
+        if (r.ok) expect(checkKnobValue(knobSpec(r.name)!, r.value).ok).toBe(true);
+        else {
+          expect(r.problem.field).toBe(name);
+          expect(r.problem.message.length).toBeGreaterThan(0);
+        }
+      }),
+      opts,
+    );
+  }, T);
+});
+
+describe('fuzz: file import', () => {
+  const sim = new Simulation({ ...defaultKnobs(), residents: 2000, cells: 4, units: 2, horizonDays: 10 }, 3).run();
+  const result = sim.result('baseline');
+  const csv = dailyCsv(result);
+  const json = resultJson(result);
+
+  it('exports import back to the same scenario and seed', () => {
+    for (const text of [csv, json]) {
+      const r = importText(text);
+      expect(r.ok).toBe(true);
+      expect(r.seed).toBe(3);
+      expect(r.scenario.knobs).toEqual(result.scenario.knobs);
+    }
+  });
+
+  it('random and mutated files never throw', () => {
+    const mutate = (src: string) =>
+      fc.tuple(fc.nat(src.length), fc.nat(200), fc.string({ unit: 'binary', maxLength: 10 })).map(([i, n, ins]) => src.slice(0, i) + ins + src.slice(i + n));
+    const file = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), mutate(csv.slice(0, 3000)), mutate(json.slice(0, 3000)), fc.constantFrom('#', '# scenario', '# scenario {}', '# seed -1\n# scenario {"preset":"x"}', 'day,date\n', '{}', '[]', 'null'));
+    fc.assert(fc.property(file, (text) => wellFormed(importText(text))), opts);
+  }, T);
+
+  it('an oversized file is refused with a message before it is parsed', () => {
+    const big = '{"preset":"baseline","description":"' + 'x'.repeat(100_000_000) + '"}';
+    const r = importText(big);
+    expect(r.ok).toBe(false);
+    expect(r.problems[0].message).toMatch(/too large/);
+  });
+
+  it('a file from another model version still names its fields', () => {
+    const other = json.replace(`"version": "${MODEL.version}"`, '"version": "0.0.1"');
+    wellFormed(importText(other));
+  });
+});
