@@ -49,6 +49,9 @@ Usage:
   hotline-lab knobs [--lang en|zh] [--format text|md|json]     list every knob
   hotline-lab presets [--lang en|zh] [--format text|md|json]   list the presets
   hotline-lab metrics [--lang en|zh] [--format text|md|json]   list the daily metrics
+  hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume]
+                                                   run an experiment (replicates, sweeps, sensitivity)
+  hotline-lab merge DIR... [--out DIR]             join the folders of an experiment's shards
   hotline-lab help | --help | --version
 
 Run options:
@@ -65,8 +68,14 @@ Examples:
   hotline-lab run my-scenario.json --set residents=5000 --set cells=10 --set units=3
   hotline-lab run --link "https://example.org/hotline-lab/?preset=baseline&seed=42&handDown=true"
 
+Experiment options:
+  --out DIR             folder for runs/, results.csv, summary.csv, differences.csv (required)
+  --workers N           worker threads (default: the number of cores)
+  --shard i/n           run only runs with index % n == i (0-based; for job arrays), then merge
+  --resume              run only the runs missing from DIR (after an interruption)
+
 A scenario file is JSON: {"preset": "baseline", "seed": 1, "knobs": {"handDown": true}}.
-Docs: README.md, docs/KNOBS.md, docs/METRICS.md, docs/ODD.md.
+Docs: README.md, docs/KNOBS.md, docs/METRICS.md, docs/ODD.md, docs/EXPERIMENTS.md.
 `;
 
 // ---------------------------------------------------------------- argument parsing
@@ -83,7 +92,11 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   knobs: ['lang', 'format'],
   presets: ['lang', 'format'],
   metrics: ['lang', 'format'],
+  experiment: ['out', 'workers', 'shard'],
+  merge: ['out'],
 };
+/** Options that take no value, per command. */
+const FLAG_OPTIONS: Record<string, readonly string[]> = { experiment: ['resume'] };
 const REPEATABLE = new Set(['set']);
 
 function parseArgs(command: string, args: string[]): Parsed {
@@ -102,12 +115,12 @@ function parseArgs(command: string, args: string[]): Parsed {
     }
     const eq = a.indexOf('=');
     const name = a.slice(2, eq >= 0 ? eq : undefined);
-    if (name === 'help') {
-      out.flags.add('help');
+    if (name === 'help' || (FLAG_OPTIONS[command]?.includes(name) && eq < 0)) {
+      out.flags.add(name);
       continue;
     }
     if (!allowed.includes(name)) {
-      const near = nearest(name, allowed);
+      const near = nearest(name, [...allowed, ...(FLAG_OPTIONS[command] ?? [])]);
       throw new UsageError(
         `unknown option '--${name}' for '${command}'${near ? `: did you mean '--${near}'?` : allowed.length ? `: options are ${allowed.map((o) => '--' + o).join(', ')}` : ': it takes no options'}`,
       );
@@ -295,7 +308,7 @@ async function listCommand(command: 'knobs' | 'presets' | 'metrics', p: Parsed):
   return 0;
 }
 
-const COMMANDS = ['run', 'knobs', 'presets', 'metrics', 'help'];
+const COMMANDS = ['run', 'experiment', 'merge', 'knobs', 'presets', 'metrics', 'help'];
 
 async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -317,6 +330,8 @@ async function dispatch(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'run') return runCommand(p);
+  if (command === 'experiment') return (await import('./experiment.ts')).experimentCommand(p);
+  if (command === 'merge') return (await import('./merge.ts')).mergeCommand(p);
   return listCommand(command as 'knobs' | 'presets' | 'metrics', p);
 }
 

@@ -1,0 +1,497 @@
+/**
+ * The experiment file: which scenario, which knobs to vary and how, the design, replicates,
+ * horizon, metrics and resolution, seed. Validated at the boundary like scenarios: every
+ * problem names its field (`vary.cadence[1]`, `design.samples`, `metrics[2]`), gives the value
+ * and what is allowed, and suggests the nearest name for a typo. Knob values go through the
+ * scenario loader's own checks, so an experiment accepts exactly what a scenario accepts.
+ *
+ * Pure: no Node or DOM API (runs in Node, in Web Workers and in worker_threads).
+ */
+import { KNOBS, METRICS, Simulation, defaultKnobs, knobSpec, type KnobValue, type ResolvedScenario } from '../sim/index.ts';
+import {
+  DEFAULT_SEED,
+  MAX_SCENARIO_BYTES,
+  allowedText,
+  checkKnobValue,
+  checkSeed,
+  loadScenario,
+  nearest,
+  parseKnobValue,
+  show,
+  utf8Length,
+  type Problem,
+} from '../scenarios/loader.ts';
+import { canonicalJson, sha256Hex } from '../scenarios/export.ts';
+
+export type Resolution = 'daily' | 'period' | 'summary';
+export const RESOLUTIONS: readonly Resolution[] = ['daily', 'period', 'summary'];
+
+export type DesignType = 'factorial' | 'lhs' | 'oat' | 'morris';
+export const DESIGN_TYPES: readonly DesignType[] = ['factorial', 'lhs', 'oat', 'morris'];
+
+export type DistributionName = 'uniform' | 'normal' | 'triangular' | 'loguniform';
+export const DISTRIBUTIONS: readonly DistributionName[] = ['uniform', 'normal', 'triangular', 'loguniform'];
+
+/** A sampling distribution for Latin hypercube (and the range Morris walks on). */
+export interface Distribution {
+  name: DistributionName;
+  /** Bounds: uniform, triangular, loguniform; for normal, optional truncation (defaults: the knob's limits). */
+  min: number;
+  max: number;
+  /** Normal only. */
+  mean?: number;
+  sd?: number;
+  /** Triangular only (default: the middle). */
+  mode?: number;
+}
+
+/** One varied knob. */
+export type Factor =
+  | { knob: string; kind: 'list'; values: KnobValue[] }
+  | { knob: string; kind: 'range'; min: number; max: number; steps: number; values: KnobValue[] }
+  | { knob: string; kind: 'distribution'; distribution: Distribution };
+
+export type Design =
+  | { type: 'factorial' }
+  | { type: 'oat' }
+  | { type: 'lhs'; samples: number }
+  | { type: 'morris'; trajectories: number; levels: number };
+
+/** A validated experiment: every default filled in, the scenario resolved. */
+export interface Experiment {
+  description: string;
+  scenario: ResolvedScenario;
+  factors: Factor[];
+  design: Design;
+  replicates: number;
+  horizonDays: number;
+  metrics: string[];
+  resolution: Resolution;
+  seed: number;
+  /** Baseline level of each list/range factor (factorial and one-at-a-time). */
+  baseline: Record<string, KnobValue>;
+}
+
+export interface ExperimentLoad {
+  ok: boolean;
+  experiment: Experiment | null;
+  problems: Problem[];
+}
+
+export const EXPERIMENT_FIELDS = [
+  'description', 'scenario', 'vary', 'design', 'replicates', 'horizonDays', 'metrics', 'resolution', 'seed', 'baseline',
+] as const;
+
+/** Limits that keep a typo from asking for a billion runs. */
+export const MAX_REPLICATES = 10_000;
+export const MAX_RUNS = 1_000_000;
+export const MAX_STEPS = 1_000;
+export const DEFAULT_METRICS = ['tickets_filed', 'reported_satisfaction', 'true_satisfaction', 'gaming_intensity_mean'];
+
+const METRIC_NAMES: string[] = METRICS.map((m) => m.name);
+const KNOB_NAMES = KNOBS.map((k) => k.name);
+
+let summaryKeyCache: string[] | null = null;
+/** Names in a run's `summary` object, read from a one-day run of a 20-resident world (cheap, never stale). */
+export function summaryKeys(): string[] {
+  if (!summaryKeyCache) {
+    const k = { ...defaultKnobs(), residents: 20, cells: 1, units: 1, districts: 1, horizonDays: 1 };
+    summaryKeyCache = Object.keys(new Simulation(k, 1).run().summary());
+  }
+  return summaryKeyCache;
+}
+
+/** Metric names allowed at a resolution: daily series always; the run summary's names too at 'summary'. */
+export function allowedMetrics(resolution: Resolution): string[] {
+  return resolution === 'summary' ? [...new Set([...summaryKeys(), ...METRIC_NAMES])] : METRIC_NAMES;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function suggest(name: string, candidates: readonly string[]): string {
+  const n = nearest(name, candidates);
+  return n ? `: did you mean '${n}'?` : '';
+}
+
+const q = (v: unknown): string => (typeof v === 'string' ? `'${show(v)}'` : show(v));
+
+/** A knob value from JSON: typed values as the scenario loader checks them, text through its parser. */
+function knobValue(knob: string, value: unknown): { ok: true; value: KnobValue } | { ok: false; message: string } {
+  const spec = knobSpec(knob)!;
+  if (typeof value === 'string' && spec.type !== 'enum' && spec.type !== 'date') {
+    const p = parseKnobValue(knob, value);
+    return p.ok ? { ok: true, value: p.value } : { ok: false, message: p.problem.message };
+  }
+  return checkKnobValue(spec, value);
+}
+
+function evenlySpaced(min: number, max: number, steps: number, integer: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    let v = steps === 1 ? min : min + ((max - min) * i) / (steps - 1);
+    // Round away float noise (0.30000000000000004) so values read as written.
+    v = integer ? Math.round(v) : Number(v.toPrecision(12));
+    if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Validate an experiment object. Never throws; every problem names its field.
+ */
+export function loadExperiment(input: unknown): ExperimentLoad {
+  const problems: Problem[] = [];
+  const add = (field: string, value: unknown, message: string) => problems.push({ field, value: show(value), message: `${field}: ${message}` });
+  if (!isObj(input)) {
+    add('(input)', input, 'an experiment must be a JSON object like {"scenario": {"preset": "baseline"}, "vary": {"handDown": [false, true]}, "replicates": 10}');
+    return { ok: false, experiment: null, problems };
+  }
+  for (const key of Object.keys(input)) {
+    if (!(EXPERIMENT_FIELDS as readonly string[]).includes(key)) {
+      const hint = knobSpec(key)
+        ? `: '${key}' is a knob; fix it under "scenario": {"knobs": {...}} or vary it under "vary"`
+        : suggest(key, EXPERIMENT_FIELDS) || `: allowed fields are ${EXPERIMENT_FIELDS.join(', ')}`;
+      add(key, input[key], `unknown field '${key}'${hint}`);
+    }
+  }
+
+  // ---- description
+  let description = '';
+  if (input.description !== undefined) {
+    if (typeof input.description === 'string') description = input.description;
+    else add('description', input.description, 'must be text');
+  }
+
+  // ---- seed
+  let seed = DEFAULT_SEED;
+  if (input.seed !== undefined) {
+    const s = typeof input.seed === 'number' ? checkSeed(input.seed) : checkSeed(NaN);
+    if (s.ok) seed = s.seed;
+    else add('seed', input.seed, `${q(input.seed)} is not allowed: must be an integer from 0 to 4294967295`);
+  }
+
+  // ---- scenario (the scenario loader does the checking)
+  let scenario: ResolvedScenario | null = null;
+  {
+    let sc: unknown = input.scenario ?? { preset: 'baseline' };
+    if (typeof sc === 'string') sc = { preset: sc };
+    if (!isObj(sc)) add('scenario', sc, 'must be a preset name or an object like {"preset": "baseline", "knobs": {"residents": 20000}}');
+    else {
+      if (sc.seed !== undefined) add('scenario.seed', sc.seed, "runs take their seeds from the experiment's seed: put \"seed\" at the top level");
+      const { seed: _ignored, ...rest } = sc;
+      void _ignored;
+      const res = loadScenario(rest);
+      for (const p of res.problems) problems.push({ field: `scenario.${p.field}`, value: p.value, message: `scenario.${p.field}: ${p.message}` });
+      if (res.ok) scenario = res.scenario;
+    }
+  }
+
+  // ---- horizon
+  let horizonDays = scenario?.knobs.horizonDays ?? defaultKnobs().horizonDays;
+  if (input.horizonDays !== undefined) {
+    const c = checkKnobValue(knobSpec('horizonDays')!, input.horizonDays);
+    if (c.ok) horizonDays = c.value as number;
+    else add('horizonDays', input.horizonDays, `${q(input.horizonDays)} is not allowed: must be ${allowedText(knobSpec('horizonDays')!)}`);
+  }
+
+  // ---- resolution and metrics
+  let resolution: Resolution = 'summary';
+  if (input.resolution !== undefined) {
+    if (typeof input.resolution === 'string' && (RESOLUTIONS as readonly string[]).includes(input.resolution)) resolution = input.resolution as Resolution;
+    else add('resolution', input.resolution, `${q(input.resolution)} is not allowed: must be one of ${RESOLUTIONS.join(', ')}${typeof input.resolution === 'string' ? suggest(input.resolution, RESOLUTIONS) : ''}`);
+  }
+  let metrics = DEFAULT_METRICS.slice();
+  if (input.metrics !== undefined) {
+    if (!Array.isArray(input.metrics) || input.metrics.length === 0) add('metrics', input.metrics, 'must be a non-empty list of metric names, like ["gaming_intensity_mean", "true_satisfaction"]');
+    else {
+      const allowed = allowedMetrics(resolution);
+      metrics = [];
+      input.metrics.forEach((m, i) => {
+        if (typeof m !== 'string') return add(`metrics[${i}]`, m, 'must be a metric name (text)');
+        if (!allowed.includes(m)) {
+          const inSummary = summaryKeys().includes(m);
+          return add(
+            `metrics[${i}]`,
+            m,
+            inSummary
+              ? `'${m}' is a run-summary value, kept only with "resolution": "summary"`
+              : `unknown metric '${m}'${suggest(m, allowed) || '; see `hotline-lab metrics` for the daily metrics'}`,
+          );
+        }
+        if (metrics.includes(m)) return add(`metrics[${i}]`, m, `'${m}' is listed twice`);
+        metrics.push(m);
+      });
+    }
+  }
+
+  // ---- design (read before vary: distributions are only for sampling designs)
+  let design: Design = { type: 'factorial' };
+  {
+    const d = input.design;
+    const type = typeof d === 'string' ? d : isObj(d) ? d.type : d === undefined ? 'factorial' : undefined;
+    const field = typeof d === 'string' ? 'design' : 'design.type';
+    if (typeof type !== 'string' || !(DESIGN_TYPES as readonly string[]).includes(type)) {
+      add(field, isObj(d) ? d.type : d, `${q(isObj(d) ? d.type : d)} is not allowed: must be one of ${DESIGN_TYPES.join(', ')} (or an object like {"type": "lhs", "samples": 50})${typeof type === 'string' ? suggest(type, DESIGN_TYPES) : ''}`);
+    } else {
+      const o = isObj(d) ? d : {};
+      const allowedKeys: Record<DesignType, string[]> = { factorial: ['type'], oat: ['type'], lhs: ['type', 'samples'], morris: ['type', 'trajectories', 'levels'] };
+      for (const key of Object.keys(o)) {
+        if (!allowedKeys[type as DesignType].includes(key)) add(`design.${key}`, o[key], `unknown field '${key}' for a ${type} design${suggest(key, allowedKeys[type as DesignType])}; allowed: ${allowedKeys[type as DesignType].join(', ')}`);
+      }
+      const int = (key: string, dflt: number | undefined, min: number, max: number): number => {
+        const v = o[key];
+        if (v === undefined) {
+          if (dflt === undefined) add(`design.${key}`, v, `a ${type} design needs "${key}", an integer from ${min} to ${max}`);
+          return dflt ?? min;
+        }
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+          add(`design.${key}`, v, `${q(v)} is not allowed: must be an integer from ${min} to ${max}`);
+          return dflt ?? min;
+        }
+        return v;
+      };
+      if (type === 'lhs') design = { type, samples: int('samples', undefined, 2, MAX_RUNS) };
+      else if (type === 'morris') {
+        const levels = int('levels', 4, 2, 100);
+        if (levels % 2 === 1) add('design.levels', levels, `${levels} is odd: Morris needs an even number of levels (4 is usual)`);
+        design = { type, trajectories: int('trajectories', undefined, 2, MAX_RUNS), levels };
+      } else design = { type: type as 'factorial' | 'oat' };
+    }
+  }
+
+  // ---- vary
+  const factors: Factor[] = [];
+  if (input.vary === undefined) add('vary', undefined, 'is missing: name the knobs to vary, like {"handDown": [false, true]}');
+  else if (!isObj(input.vary) || Object.keys(input.vary).length === 0) add('vary', input.vary, 'must be an object of knob names, each a list, a range or a distribution, like {"handDown": [false, true]}');
+  else {
+    for (const [knob, spec] of Object.entries(input.vary)) {
+      const f = `vary.${knob}`;
+      const ks = knobSpec(knob);
+      if (!ks) {
+        add(f, spec, `unknown knob '${knob}'${suggest(knob, KNOB_NAMES) || '; see `hotline-lab knobs` for the list'}`);
+        continue;
+      }
+      if (knob === 'horizonDays') {
+        add(f, spec, 'the horizon is fixed for an experiment (set "horizonDays" at the top level): every run is compared day by day');
+        continue;
+      }
+      const list = Array.isArray(spec) ? spec : isObj(spec) && Array.isArray(spec.values) ? spec.values : null;
+      if (list) {
+        const lf = Array.isArray(spec) ? f : `${f}.values`;
+        if (list.length === 0) {
+          add(lf, spec, 'is empty: give at least one value');
+          continue;
+        }
+        const values: KnobValue[] = [];
+        list.forEach((v, i) => {
+          const c = knobValue(knob, v);
+          if (!c.ok) add(`${lf}[${i}]`, v, c.message);
+          else if (values.includes(c.value)) add(`${lf}[${i}]`, v, `${q(v)} is listed twice`);
+          else values.push(c.value);
+        });
+        if (isObj(spec)) for (const key of Object.keys(spec)) if (key !== 'values') add(`${f}.${key}`, spec[key], `unknown field '${key}' next to "values"`);
+        factors.push({ knob, kind: 'list', values });
+        continue;
+      }
+      if (!isObj(spec)) {
+        add(f, spec, `must be a list of values like [${ks.type === 'boolean' ? 'false, true' : ks.type === 'enum' ? (ks.options ?? []).slice(0, 2).map((o) => `"${o}"`).join(', ') : '1, 2'}], a range {"min": .., "max": .., "steps": ..} or a distribution {"distribution": "uniform", "min": .., "max": ..}`);
+        continue;
+      }
+      const numeric = ks.type === 'number' || ks.type === 'integer';
+      if ('distribution' in spec) {
+        if (!numeric) {
+          add(`${f}.distribution`, spec.distribution, `knob '${knob}' is ${ks.type === 'boolean' ? 'a boolean' : ks.type === 'date' ? 'a date' : 'a choice'}: give a list of values instead (${allowedText(ks)})`);
+          continue;
+        }
+        if (design.type !== 'lhs') {
+          add(`${f}.distribution`, spec.distribution, `distributions are for sampling: use "design": {"type": "lhs", "samples": N}, or a range {"min", "max", "steps"} for a ${design.type} design`);
+          continue;
+        }
+        const name = spec.distribution;
+        if (typeof name !== 'string' || !(DISTRIBUTIONS as readonly string[]).includes(name)) {
+          add(`${f}.distribution`, name, `${q(name)} is not allowed: must be one of ${DISTRIBUTIONS.join(', ')}${typeof name === 'string' ? suggest(name, DISTRIBUTIONS) : ''}`);
+          continue;
+        }
+        const allowedKeys = ['distribution', 'min', 'max', ...(name === 'normal' ? ['mean', 'sd'] : name === 'triangular' ? ['mode'] : [])];
+        for (const key of Object.keys(spec)) if (!allowedKeys.includes(key)) add(`${f}.${key}`, spec[key], `unknown field '${key}' for a ${name} distribution${suggest(key, allowedKeys)}; allowed: ${allowedKeys.join(', ')}`);
+        const num = (key: string, dflt?: number): number | undefined => {
+          const v = spec[key];
+          if (v === undefined) return dflt;
+          const c = checkKnobValue(ks, v);
+          if (!c.ok && !(key === 'sd' && typeof v === 'number' && v > 0)) {
+            add(`${f}.${key}`, v, c.message);
+            return undefined;
+          }
+          return v as number;
+        };
+        const needBounds = name !== 'normal';
+        const min = num('min', needBounds ? undefined : ks.min);
+        const max = num('max', needBounds ? undefined : ks.max);
+        if (needBounds && (spec.min === undefined || spec.max === undefined)) add(`${f}.${spec.min === undefined ? 'min' : 'max'}`, undefined, `a ${name} distribution needs "min" and "max"`);
+        if (min === undefined || max === undefined) continue;
+        if (!(max > min)) {
+          add(`${f}.max`, max, `must be above min = ${min}`);
+          continue;
+        }
+        const dist: Distribution = { name: name as DistributionName, min, max };
+        if (name === 'loguniform' && !(min > 0)) add(`${f}.min`, min, 'a loguniform distribution needs min above 0');
+        if (name === 'normal') {
+          const mean = num('mean');
+          const sd = spec.sd;
+          if (mean === undefined) add(`${f}.mean`, spec.mean, 'a normal distribution needs "mean" within the knob\'s range');
+          if (typeof sd !== 'number' || !(sd > 0) || !Number.isFinite(sd)) add(`${f}.sd`, sd, `${q(sd)} is not allowed: a normal distribution needs "sd", a number above 0`);
+          dist.mean = mean;
+          dist.sd = sd as number;
+        }
+        if (name === 'triangular') {
+          const mode = num('mode', (min + max) / 2);
+          if (mode !== undefined && (mode < min || mode > max)) add(`${f}.mode`, mode, `must be between min = ${min} and max = ${max}`);
+          dist.mode = mode;
+        }
+        factors.push({ knob, kind: 'distribution', distribution: dist });
+        continue;
+      }
+      // A range with steps.
+      if (!numeric) {
+        add(f, spec, `knob '${knob}' is ${ks.type === 'boolean' ? 'a boolean' : ks.type === 'date' ? 'a date' : 'a choice'}: give a list of values (${allowedText(ks)})`);
+        continue;
+      }
+      for (const key of Object.keys(spec)) if (!['min', 'max', 'steps'].includes(key)) add(`${f}.${key}`, spec[key], `unknown field '${key}' in a range${suggest(key, ['min', 'max', 'steps', 'distribution', 'values'])}; a range is {"min", "max", "steps"}`);
+      const min = knobValue(knob, spec.min);
+      const max = knobValue(knob, spec.max);
+      if (spec.min === undefined || spec.max === undefined) {
+        add(`${f}.${spec.min === undefined ? 'min' : 'max'}`, undefined, 'a range needs "min" and "max" (and "steps")');
+        continue;
+      }
+      if (!min.ok) add(`${f}.min`, spec.min, min.message);
+      if (!max.ok) add(`${f}.max`, spec.max, max.message);
+      if (!min.ok || !max.ok) continue;
+      if (!((max.value as number) >= (min.value as number))) {
+        add(`${f}.max`, spec.max, `must not be below min = ${min.value}`);
+        continue;
+      }
+      let steps = design.type === 'morris' ? design.levels : 2;
+      if (spec.steps !== undefined) {
+        if (typeof spec.steps !== 'number' || !Number.isInteger(spec.steps) || spec.steps < 1 || spec.steps > MAX_STEPS) {
+          add(`${f}.steps`, spec.steps, `${q(spec.steps)} is not allowed: must be an integer from 1 to ${MAX_STEPS} (the number of values, ends included)`);
+          continue;
+        }
+        steps = spec.steps;
+      } else if (design.type !== 'morris') {
+        add(`${f}.steps`, undefined, 'a range needs "steps": how many evenly spaced values, ends included');
+        continue;
+      }
+      const values = evenlySpaced(min.value as number, max.value as number, steps, ks.type === 'integer');
+      factors.push({ knob, kind: 'range', min: min.value as number, max: max.value as number, steps, values });
+    }
+  }
+  if (design.type === 'lhs') {
+    for (const fa of factors) if (fa.kind === 'range') add(`vary.${fa.knob}`, '', 'a Latin hypercube samples: give a distribution {"distribution": "uniform", "min", "max"} or a list of values');
+  }
+  if (design.type === 'morris') {
+    for (const fa of factors) if (fa.kind === 'list' && fa.values.length < 2) add(`vary.${fa.knob}`, fa.values, 'Morris needs at least two values per knob');
+  }
+
+  // ---- replicates
+  let replicates = 1;
+  if (input.replicates !== undefined) {
+    const r = input.replicates;
+    if (typeof r !== 'number' || !Number.isInteger(r) || r < 1 || r > MAX_REPLICATES) add('replicates', r, `${q(r)} is not allowed: must be an integer from 1 to ${MAX_REPLICATES}`);
+    else replicates = r;
+  }
+
+  // ---- baseline levels (factorial, one-at-a-time): default the first value of each knob
+  const baseline: Record<string, KnobValue> = {};
+  for (const fa of factors) if (fa.kind !== 'distribution') baseline[fa.knob] = fa.values[0];
+  if (input.baseline !== undefined) {
+    if (!isObj(input.baseline)) add('baseline', input.baseline, 'must be an object of varied knobs and their baseline values, like {"cadence": "monthly"}');
+    else {
+      for (const [knob, v] of Object.entries(input.baseline)) {
+        const fa = factors.find((x) => x.knob === knob);
+        if (!fa || fa.kind === 'distribution') {
+          add(`baseline.${knob}`, v, knobSpec(knob) ? `'${knob}' is not varied with a list or range, so it has no baseline level` : `unknown knob '${knob}'${suggest(knob, factors.map((x) => x.knob))}`);
+          continue;
+        }
+        const c = knobValue(knob, v);
+        if (!c.ok) add(`baseline.${knob}`, v, c.message);
+        else if (!fa.values.includes(c.value)) add(`baseline.${knob}`, v, `${q(v)} is not one of the values varied: ${fa.values.map((x) => String(x)).join(', ')}`);
+        else baseline[knob] = c.value;
+      }
+    }
+  }
+
+  if (problems.length > 0 || !scenario) return { ok: false, experiment: null, problems };
+  const experiment: Experiment = { description, scenario, factors, design, replicates, horizonDays, metrics, resolution, seed, baseline };
+  const runs = designSize(experiment) * replicates;
+  if (runs > MAX_RUNS) {
+    add('replicates', replicates, `the experiment asks for ${runs} runs; the limit is ${MAX_RUNS}: fewer values, samples or replicates`);
+    return { ok: false, experiment: null, problems };
+  }
+  return { ok: true, experiment, problems };
+}
+
+/** Number of design points (before replicates). */
+export function designSize(exp: Experiment): number {
+  const lv = exp.factors.map((f) => (f.kind === 'distribution' ? 1 : f.values.length));
+  switch (exp.design.type) {
+    case 'factorial':
+      return lv.reduce((a, b) => a * b, 1);
+    case 'oat':
+      return 1 + lv.reduce((a, b) => a + b - 1, 0);
+    case 'lhs':
+      return exp.design.samples;
+    case 'morris':
+      return exp.design.trajectories * (exp.factors.length + 1);
+  }
+}
+
+/** Parse and validate experiment text (JSON): size limit and syntax position like scenario files. */
+export function loadExperimentText(text: string): ExperimentLoad {
+  const fail = (message: string, value = ''): ExperimentLoad => ({ ok: false, experiment: null, problems: [{ field: '(json)', value, message }] });
+  const bytes = utf8Length(text);
+  if (bytes > MAX_SCENARIO_BYTES) return fail(`experiment text is ${bytes} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return fail('experiment text is empty: expected a JSON object like {"vary": {"handDown": [false, true]}}');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(raw);
+    const pos = m ? Number(m[1]) : body.length;
+    const before = body.slice(0, pos);
+    const line = before.split('\n').length;
+    const column = pos - before.lastIndexOf('\n');
+    return fail(`invalid JSON at line ${line} column ${column}: ${raw.replace(/\s*(in JSON )?at position \d+.*$/, '')}`);
+  }
+  return loadExperiment(parsed);
+}
+
+/** The experiment as plain JSON that `loadExperiment` accepts again (scenario knobs fully resolved). */
+export function experimentJson(exp: Experiment): Record<string, unknown> {
+  const vary: Record<string, unknown> = {};
+  for (const f of exp.factors) {
+    if (f.kind === 'list') vary[f.knob] = f.values;
+    else if (f.kind === 'range') vary[f.knob] = { min: f.min, max: f.max, steps: f.steps };
+    else vary[f.knob] = { distribution: f.distribution.name, ...f.distribution, name: undefined };
+  }
+  return {
+    description: exp.description || undefined,
+    scenario: { preset: exp.scenario.preset, knobs: exp.scenario.knobs },
+    vary,
+    design: exp.design,
+    replicates: exp.replicates,
+    horizonDays: exp.horizonDays,
+    metrics: exp.metrics,
+    resolution: exp.resolution,
+    seed: exp.seed,
+    baseline: Object.keys(exp.baseline).length ? exp.baseline : undefined,
+  };
+}
+
+/** SHA-256 of the canonical JSON of the validated experiment: what every output file names. */
+export function experimentHash(exp: Experiment): string {
+  return sha256Hex(canonicalJson(experimentJson(exp)));
+}
