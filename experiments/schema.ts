@@ -183,7 +183,11 @@ export function loadExperiment(input: unknown): ExperimentLoad {
       const { seed: _ignored, ...rest } = sc;
       void _ignored;
       const res = loadScenario(rest);
-      for (const p of res.problems) problems.push({ field: `scenario.${p.field}`, value: p.value, message: `scenario.${p.field}: ${p.message}` });
+      for (const p of res.problems) {
+        // The loader names a bad knob value by the knob alone; here it sits under scenario.knobs.
+        const field = `scenario.${knobSpec(p.field) ? 'knobs.' : ''}${p.field}`;
+        problems.push({ field, value: p.value, message: `${field}: ${p.message}` });
+      }
       if (res.ok) scenario = res.scenario;
     }
   }
