@@ -103,7 +103,10 @@ describe('hotline-lab experiment', () => {
     expect(bimonthly.length).toBeLessThan(monthly.length);
     expect(new Set(monthly.map((r) => r[9]))).toEqual(new Set(EXPERIMENT.metrics));
     expect(one['summary.csv']).toContain('point,cadence,handDown,period,start_date,end_date,metric,n,mean,sd,ci_low,ci_high');
-    expect(one['differences.csv']).toMatch(/\nmain-effect,,bimonthly,\*,/);
+    // Periods pair only when they are the same period: monthly with monthly, never with bimonthly.
+    expect(one['differences.csv']).toMatch(/\npoint,1,monthly,true,1,2021-02-01,2021-02-28,gaming_paid,3,/);
+    expect(one['differences.csv']).not.toMatch(/\npoint,2,/);
+    expect(one['differences.csv']).not.toContain('\nmain-effect');
     expect(out).toContain('paired difference from the baseline point');
   });
 
