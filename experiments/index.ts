@@ -8,3 +8,4 @@ export * from './run.ts';
 export * from './sensitivity.ts';
 export * from './output.ts';
 export * from './table.ts';
+export * from './link.ts';

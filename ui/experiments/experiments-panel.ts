@@ -1,0 +1,433 @@
+/**
+ * <hl-experiments-panel>: experiments in the app. Takes the current scenario as a property; the
+ * user picks knobs and values (a list, or a range min..max/steps), the design and replicates, and
+ * runs the experiment on a pool of Web Workers with progress and cancel. Results: the metric over
+ * time with 95% interval bands per setting, whole-run intervals, paired differences from the
+ * baseline (same seeds), a tornado chart for one-at-a-time designs, downloads of the same CSV
+ * files the command line writes, and a link that reopens the experiment (`exp=`).
+ *
+ * Events up: `hl-experiment-change` ({ param }) when an experiment starts, so the host can keep
+ * the link in the address bar.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import * as d3 from 'd3';
+import { KNOBS, METRICS, type ResolvedScenario } from '../../sim/index.ts';
+import { scenarioToQuery } from '../../scenarios/link.ts';
+import {
+  buildDesign,
+  checkPoints,
+  designSize,
+  experimentFiles,
+  experimentJson,
+  experimentToParam,
+  interval,
+  loadExperiment,
+  oatEffects,
+  pairedDifference,
+  parseExperimentParam,
+  runCount,
+  type DesignPoint,
+  type Experiment,
+  type RunRecord,
+} from '../../experiments/index.ts';
+import { ExperimentPool } from './pool-controller.ts';
+import { tr, type Lang } from './labels.ts';
+import type { BandSeries } from './band-chart.ts';
+import type { IntervalRow } from './interval-chart.ts';
+import './band-chart.ts';
+import './interval-chart.ts';
+
+interface Row {
+  knob: string;
+  values: string;
+}
+
+interface Outcome {
+  exp: Experiment;
+  points: DesignPoint[];
+  records: RunRecord[];
+}
+
+export interface ExperimentChangeDetail {
+  /** The `exp=` parameter's value. */
+  param: string;
+}
+
+/** Metrics every panel experiment keeps besides the charted one (small, and what researchers ask first). */
+const KEPT = ['gaming_intensity_mean', 'filed_gaming', 'true_satisfaction', 'reported_satisfaction', 'tickets_filed'];
+const AGG = new Map<string, string>(METRICS.map((m) => [m.name, m.agg]));
+const COLORS = d3.schemeTableau10;
+/** Settings drawn over time at most (the rest are in the downloads). */
+const MAX_LINES = 10;
+const DEFAULT_PARAM = 'cadence:monthly,bimonthly;handDown:false,true;replicates:10;metrics:gaming_intensity_mean';
+
+const label = (values: Record<string, unknown>) => Object.entries(values).map(([k, v]) => `${k}=${v}`).join(', ');
+
+/** A design point's name: one-at-a-time points by the knob they move, others by every varied knob. */
+const pointLabel = (p: DesignPoint, baselineWord: string): string =>
+  p.moved === undefined ? label(p.values) : p.moved === null ? baselineWord : `${p.moved}=${p.values[p.moved]}`;
+
+function dayCount(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000) + 1;
+}
+
+export class HlExperimentsPanel extends LitElement {
+  static override properties = {
+    scenario: { attribute: false },
+    seed: { type: Number },
+    lang: {},
+    exp: {},
+    _rows: { state: true },
+    _design: { state: true },
+    _replicates: { state: true },
+    _metric: { state: true },
+    _outcome: { state: true },
+    _notice: { state: true },
+  };
+
+  /** The scenario experiments start from (the app's current preset and knobs). */
+  declare scenario: ResolvedScenario | null;
+  /** The experiment's seed (replicate seeds derive from it). */
+  declare seed: number;
+  declare lang: Lang;
+  /** An `exp=` parameter to start from (from a link). */
+  declare exp: string;
+  declare _rows: Row[];
+  declare _design: 'factorial' | 'oat';
+  declare _replicates: string;
+  declare _metric: string;
+  declare _outcome: Outcome | null;
+  declare _notice: string;
+
+  private readonly pool = new ExperimentPool(this);
+  private appliedParam: string | null = null;
+
+  constructor() {
+    super();
+    this.scenario = null;
+    this.seed = 1;
+    this.lang = 'en';
+    this.exp = '';
+    this._rows = [];
+    this._design = 'factorial';
+    this._replicates = '10';
+    this._metric = 'gaming_intensity_mean';
+    this._outcome = null;
+    this._notice = '';
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('exp') || this.appliedParam === null) {
+      const param = this.exp || DEFAULT_PARAM;
+      if (param !== this.appliedParam) this.applyParam(param);
+    }
+  }
+
+  /** Fill the form from an `exp=` parameter. */
+  private applyParam(param: string): void {
+    this.appliedParam = param;
+    const { input } = parseExperimentParam(param);
+    const vary = input.vary as Record<string, unknown>;
+    this._rows = Object.entries(vary).map(([knob, v]) => ({
+      knob,
+      values: Array.isArray(v) ? v.join(', ') : (() => {
+        const r = v as { min: number; max: number; steps: number };
+        return `${r.min}..${r.max}/${r.steps}`;
+      })(),
+    }));
+    if (input.replicates !== undefined) this._replicates = String(input.replicates);
+    this._design = input.design === 'oat' ? 'oat' : 'factorial';
+    const metrics = input.metrics as string[] | undefined;
+    if (metrics?.length) this._metric = metrics[0];
+  }
+
+  /** The form as an `exp=` parameter (the panel's state is exactly this text). */
+  param(): string {
+    const parts = this._rows.map((r) => `${r.knob}:${r.values.replace(/\s+/g, '')}`);
+    parts.push(`replicates:${this._replicates.trim()}`);
+    if (this._design !== 'factorial') parts.push(`design:${this._design}`);
+    parts.push(`metrics:${[this._metric, ...KEPT.filter((m) => m !== this._metric)].join(',')}`);
+    return parts.join(';');
+  }
+
+  /** The form validated into an experiment, or the problems (each naming its field). */
+  private validate(): { exp: Experiment | null; points: DesignPoint[]; problems: string[] } {
+    if (!this.scenario) return { exp: null, points: [], problems: [] };
+    const { input } = parseExperimentParam(this.param());
+    const res = loadExperiment({ ...input, scenario: { preset: this.scenario.preset, knobs: this.scenario.knobs }, seed: this.seed });
+    if (!res.ok) return { exp: null, points: [], problems: res.problems.map((p) => p.message) };
+    const exp = res.experiment!;
+    if (designSize(exp) * exp.replicates > 20_000) return { exp: null, points: [], problems: ['replicates: more than 20,000 runs: use the command line (hotline-lab experiment) for experiments this size'] };
+    const points = buildDesign(exp);
+    const bad = checkPoints(exp, points);
+    return bad.length ? { exp: null, points: [], problems: bad.map((p) => p.message) } : { exp, points, problems: [] };
+  }
+
+  private run(): void {
+    const { exp, points } = this.validate();
+    if (!exp) return;
+    this._outcome = null;
+    const param = experimentToParam(exp);
+    this.dispatchEvent(new CustomEvent<ExperimentChangeDetail>('hl-experiment-change', { detail: { param }, bubbles: true, composed: true }));
+    this.pool.start(experimentJson(exp), runCount(exp, points), (records) => {
+      this._outcome = { exp, points, records };
+    });
+  }
+
+  private setRow(i: number, patch: Partial<Row>): void {
+    this._rows = this._rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+  }
+
+  private addRow(): void {
+    const used = new Set(this._rows.map((r) => r.knob));
+    const spec = KNOBS.find((k) => !used.has(k.name) && k.group === 'assessment') ?? KNOBS.find((k) => !used.has(k.name))!;
+    const values = spec.type === 'boolean' ? 'false, true' : spec.type === 'enum' ? (spec.options ?? []).join(', ') : `${spec.default}`;
+    this._rows = [...this._rows, { knob: spec.name, values }];
+  }
+
+  // ------------------------------------------------------------------ results
+
+  private bands(o: Outcome, metric: string): BandSeries[] {
+    const R = o.exp.replicates;
+    const perDay = AGG.get(metric) === 'sum';
+    return o.points.slice(0, MAX_LINES).map((p, i) => {
+      const recs = o.records.slice(p.index * R, (p.index + 1) * R);
+      const first = recs[0];
+      const n = Math.min(...recs.map((r) => r.time.length));
+      const s: BandSeries = { label: pointLabel(p, tr(this.lang, 'baseline')) + (p.baseline && p.moved === undefined ? ` (${tr(this.lang, 'baseline')})` : ''), color: COLORS[i % COLORS.length], dates: [], mean: [], lo: [], hi: [], emphasis: p.baseline };
+      for (let t = 0; t < n; t++) {
+        const div = perDay ? dayCount(first.date[t], first.end[t]) : 1;
+        const st = interval(recs.map((r) => r.values[metric][t] / div));
+        s.dates.push(first.date[t]);
+        s.mean.push(st.mean);
+        s.lo.push(st.lo);
+        s.hi.push(st.hi);
+      }
+      return s;
+    });
+  }
+
+  private scalars(o: Outcome, metric: string, p: number): number[] {
+    return o.records.slice(p * o.exp.replicates, (p + 1) * o.exp.replicates).map((r) => r.scalars[metric]);
+  }
+
+  private levelRows(o: Outcome, metric: string): IntervalRow[] {
+    return o.points.map((p, i) => {
+      const s = interval(this.scalars(o, metric, p.index));
+      return { label: pointLabel(p, tr(this.lang, 'baseline')), mean: s.mean, lo: s.lo, hi: s.hi, color: COLORS[i % COLORS.length], reference: p.baseline };
+    });
+  }
+
+  private diffRows(o: Outcome, metric: string): IntervalRow[] {
+    const base = o.points.findIndex((p) => p.baseline);
+    if (base < 0) return [];
+    const b = this.scalars(o, metric, base);
+    return o.points
+      .filter((p) => !p.baseline)
+      .map((p) => {
+        const d = pairedDifference(this.scalars(o, metric, p.index), b);
+        return { label: pointLabel(p, ''), mean: d.mean, lo: d.lo, hi: d.hi, color: COLORS[p.index % COLORS.length] };
+      });
+  }
+
+  private tornadoRows(o: Outcome, metric: string): IntervalRow[] {
+    if (o.exp.design.type !== 'oat') return [];
+    const by = new Map<string, number[]>();
+    for (const e of oatEffects(o.exp, o.points, o.records)) {
+      if (e.metric !== metric) continue;
+      by.set(e.knob, [...(by.get(e.knob) ?? []), e.diff.mean]);
+    }
+    return [...by.entries()]
+      .map(([knob, ms]) => ({ label: knob, mean: NaN, lo: Math.min(0, ...ms), hi: Math.max(0, ...ms), color: '#6a3d9a' }))
+      .sort((a, b) => b.hi - b.lo - (a.hi - a.lo));
+  }
+
+  private download(name: string): void {
+    const o = this._outcome;
+    if (!o) return;
+    const text = experimentFiles(o.exp, o.points, o.records)[name];
+    if (text === undefined) return;
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `hotline-lab-experiment-${name}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** A link that opens the app with this scenario and this experiment. */
+  link(): string {
+    const sc = this.scenario;
+    const q = sc ? scenarioToQuery({ preset: sc.preset, knobs: sc.knobs, seed: this.seed, lang: this.lang }) : '?';
+    return `${location.origin}${location.pathname}${q}&view=experiments&exp=${this.param()}`;
+  }
+
+  private async copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.link());
+      this._notice = tr(this.lang, 'copied');
+    } catch {
+      (this.renderRoot.querySelector('#exp-link') as HTMLInputElement | null)?.select();
+    }
+  }
+
+  // ------------------------------------------------------------------ render
+
+  private renderProgress() {
+    const s = this.pool.state;
+    const L = this.lang;
+    if (s.status === 'idle') return nothing;
+    const secs = s.elapsed / 1000;
+    const rate = s.done / Math.max(secs, 1e-3);
+    const left = rate > 0 ? (s.total - s.done) / rate : NaN;
+    const text =
+      s.status === 'running'
+        ? tr(L, 'progress', { done: s.done, total: s.total, workers: s.workers, rate: rate.toFixed(1), left: Number.isFinite(left) ? tr(L, 'seconds', { n: Math.ceil(left) }) : '?' })
+        : s.status === 'done'
+          ? tr(L, 'done', { total: s.total, secs: secs.toFixed(1), workers: s.workers })
+          : s.status === 'cancelled'
+            ? tr(L, 'cancelled', { done: s.done, total: s.total })
+            : (s.error ?? '');
+    return html`<div class="progress" data-testid="exp-status" data-status=${s.status} role="status">
+      <progress max=${s.total} .value=${s.done} aria-label=${text}></progress>
+      <span>${text}</span>
+    </div>`;
+  }
+
+  private renderResults(o: Outcome) {
+    const L = this.lang;
+    const m = o.exp.metrics.includes(this._metric) ? this._metric : o.exp.metrics[0];
+    const spec = METRICS.find((x) => x.name === m);
+    const unit = spec ? spec.unit[L] : '';
+    const base = o.points.find((p) => p.baseline);
+    const diffs = this.diffRows(o, m);
+    const tornado = this.tornadoRows(o, m);
+    return html`
+      <section class="results" data-testid="exp-results">
+        <hl-band-chart
+          .series=${this.bands(o, m)}
+          heading=${tr(L, 'overTime', { metric: m })}
+          y-label=${AGG.get(m) === 'sum' ? `${unit} (${tr(L, 'perDay')})` : unit}
+        ></hl-band-chart>
+        <div class="two">
+          <hl-interval-chart .rows=${this.levelRows(o, m)} .zero=${false} heading=${tr(L, 'wholeRun', { metric: m })}></hl-interval-chart>
+          ${diffs.length
+            ? html`<hl-interval-chart data-testid="exp-differences" .rows=${diffs} heading=${tr(L, 'difference', { baseline: base ? label(base.values) : '' })}></hl-interval-chart>`
+            : nothing}
+        </div>
+        ${tornado.length ? html`<hl-interval-chart data-testid="exp-tornado" mode="bar" .rows=${tornado} heading=${tr(L, 'tornado', { metric: m })}></hl-interval-chart>` : nothing}
+        <div class="downloads">
+          <span>${tr(L, 'downloads')}:</span>
+          ${['results.csv', 'summary.csv', 'differences.csv', ...(o.exp.design.type === 'oat' ? ['sensitivity.csv'] : [])].map(
+            (name) => html`<button type="button" data-testid=${`exp-download-${name.replace('.csv', '')}`} @click=${() => this.download(name)}>${name}</button>`,
+          )}
+        </div>
+      </section>
+    `;
+  }
+
+  override render() {
+    const L = this.lang;
+    const sc = this.scenario;
+    const v = this.validate();
+    const running = this.pool.state.status === 'running';
+    const knobNames = KNOBS.map((k) => k.name).filter((n) => n !== 'horizonDays');
+    return html`
+      <h2>${tr(L, 'title')}</h2>
+      <p class="intro">${tr(L, 'intro')}</p>
+      ${sc ? html`<p class="scenario">${tr(L, 'scenario', { preset: sc.preset, residents: sc.knobs.residents.toLocaleString(L === 'zh' ? 'zh-CN' : 'en-US'), days: sc.knobs.horizonDays })}</p>` : nothing}
+      <form @submit=${(e: Event) => { e.preventDefault(); this.run(); }}>
+        <fieldset>
+          <legend>${tr(L, 'vary')} <small>(${tr(L, 'valuesHelp')})</small></legend>
+          ${this._rows.map(
+            (r, i) => html`<div class="row" data-testid="exp-row">
+              <select aria-label=${tr(L, 'vary')} data-testid="exp-knob" .value=${r.knob} @change=${(e: Event) => this.setRow(i, { knob: (e.target as HTMLSelectElement).value })}>
+                ${(knobNames.includes(r.knob) ? knobNames : [r.knob, ...knobNames]).map((n) => html`<option value=${n} ?selected=${n === r.knob}>${n}</option>`)}
+              </select>
+              <input type="text" data-testid="exp-values" aria-label=${`${r.knob}: ${tr(L, 'valuesHelp')}`} .value=${r.values} @input=${(e: Event) => this.setRow(i, { values: (e.target as HTMLInputElement).value })} />
+              <button type="button" class="icon" aria-label=${tr(L, 'remove', { knob: r.knob })} title=${tr(L, 'remove', { knob: r.knob })} @click=${() => (this._rows = this._rows.filter((_, j) => j !== i))}>×</button>
+            </div>`,
+          )}
+          <button type="button" data-testid="exp-add" @click=${this.addRow}>+ ${tr(L, 'addKnob')}</button>
+        </fieldset>
+        <div class="settings">
+          <label>${tr(L, 'design')}
+            <select data-testid="exp-design" .value=${this._design} @change=${(e: Event) => (this._design = (e.target as HTMLSelectElement).value as 'factorial' | 'oat')}>
+              <option value="factorial" ?selected=${this._design === 'factorial'}>${tr(L, 'factorial')}</option>
+              <option value="oat" ?selected=${this._design === 'oat'}>${tr(L, 'oat')}</option>
+            </select>
+          </label>
+          <label>${tr(L, 'replicates')}
+            <input type="number" min="1" max="10000" data-testid="exp-replicates" .value=${this._replicates} @input=${(e: Event) => (this._replicates = (e.target as HTMLInputElement).value)} />
+          </label>
+          <label>${tr(L, 'metric')}
+            <select data-testid="exp-metric" .value=${this._metric} @change=${(e: Event) => (this._metric = (e.target as HTMLSelectElement).value)}>
+              ${METRICS.map((mm) => html`<option value=${mm.name} ?selected=${mm.name === this._metric}>${mm.name}</option>`)}
+            </select>
+          </label>
+        </div>
+        ${v.problems.length
+          ? html`<div class="problems" role="alert" data-testid="exp-problems"><strong>${tr(L, 'problems')}</strong><ul>${v.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
+          : v.exp
+            ? html`<p class="count" data-testid="exp-count">${tr(L, 'runs', { points: v.points.length, replicates: v.exp.replicates, runs: v.points.length * v.exp.replicates })}</p>`
+            : nothing}
+        <div class="actions">
+          <button type="submit" class="primary" data-testid="exp-run" ?disabled=${!v.exp || running}>${tr(L, 'run')}</button>
+          <button type="button" data-testid="exp-cancel" ?disabled=${!running} @click=${() => this.pool.cancel()}>${tr(L, 'cancel')}</button>
+        </div>
+      </form>
+      ${this.renderProgress()}
+      ${this._outcome ? this.renderResults(this._outcome) : nothing}
+      <div class="share">
+        <label for="exp-link">${tr(L, 'link')}</label>
+        <input id="exp-link" data-testid="exp-link" readonly .value=${this.link()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+        <button type="button" @click=${this.copyLink}>${tr(L, 'copy')}</button>
+        ${this._notice ? html`<span class="notice" role="status">${this._notice}</span>` : nothing}
+      </div>
+    `;
+  }
+
+  static override styles = css`
+    :host { display: block; font: 14px/1.4 system-ui, 'Noto Sans CJK SC', 'PingFang SC', sans-serif; color: #222; max-width: 1100px; }
+    h2 { font-size: 18px; margin: 0 0 4px; }
+    .intro, .scenario { margin: 0 0 6px; color: #444; }
+    fieldset { border: 1px solid #ccc; border-radius: 4px; padding: 6px 10px 10px; margin: 0 0 8px; }
+    legend small { color: #555; font-weight: normal; }
+    .row { display: flex; gap: 6px; margin-bottom: 6px; align-items: center; }
+    .row select { width: 14em; }
+    .row input { flex: 1; min-width: 8em; }
+    select, input, button { font: inherit; font-size: 14px; }
+    input, select { padding: 3px 5px; border: 1px solid #888; border-radius: 3px; background: #fff; }
+    button { padding: 4px 10px; border: 1px solid #777; border-radius: 3px; background: #fff; cursor: pointer; }
+    button.icon { padding: 2px 8px; }
+    button.primary { background: #1565c0; border-color: #1565c0; color: #fff; font-weight: 600; }
+    button:disabled { opacity: 0.5; cursor: default; }
+    button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #1565c0; outline-offset: 1px; }
+    .settings { display: flex; flex-wrap: wrap; gap: 8px 18px; margin-bottom: 8px; }
+    .settings label { display: inline-flex; gap: 6px; align-items: center; }
+    .settings input[type='number'] { width: 5em; }
+    .actions { display: flex; gap: 8px; margin: 6px 0; }
+    .count { margin: 4px 0; color: #333; }
+    .problems { border: 1px solid #c62828; background: #ffebee; border-radius: 4px; padding: 6px 10px; margin: 6px 0; }
+    .problems ul { margin: 4px 0 0; padding-left: 18px; }
+    .progress { display: flex; gap: 10px; align-items: center; margin: 6px 0 10px; }
+    .progress progress { width: 220px; height: 14px; }
+    .results { display: grid; gap: 14px; margin: 8px 0; }
+    .two { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 14px; }
+    .downloads { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+    .share { display: flex; gap: 6px; align-items: center; margin-top: 10px; flex-wrap: wrap; }
+    .share input { flex: 1; min-width: 16em; font-size: 12.5px; color: #333; }
+    .notice { color: #2e7d32; }
+  `;
+}
+
+customElements.define('hl-experiments-panel', HlExperimentsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hl-experiments-panel': HlExperimentsPanel;
+  }
+  interface HTMLElementEventMap {
+    'hl-experiment-change': CustomEvent<ExperimentChangeDetail>;
+  }
+}
