@@ -13,6 +13,8 @@ import {
   differences,
   oatEffects,
   morrisEffects,
+  experimentToParam,
+  parseExperimentParam,
   type Experiment,
 } from '../../experiments/index.ts';
 import { sha256Hex } from '../../scenarios/export.ts';
@@ -159,5 +161,30 @@ describe('validation names the field', () => {
     const again = loadExperiment(JSON.parse(JSON.stringify(experimentJson(exp))));
     expect(again.problems).toEqual([]);
     expect(experimentHash(again.experiment!)).toBe(experimentHash(exp));
+  });
+});
+
+describe('the exp= link parameter', () => {
+  it('is readable and round-trips to the same experiment', () => {
+    const exp = load({ vary: { cadence: ['monthly', 'bimonthly'], councilSkill: { min: 0.2, max: 0.8, steps: 4 } }, replicates: 20, metrics: ['gaming_intensity_mean', 'true_satisfaction'], resolution: 'period' });
+    const param = experimentToParam(exp);
+    expect(param).toBe('cadence:monthly,bimonthly;councilSkill:0.2..0.8/4;replicates:20;metrics:gaming_intensity_mean,true_satisfaction');
+    const back = loadExperiment({ ...parseExperimentParam(param).input, scenario: { preset: 'baseline', knobs: WORLD }, horizonDays: 90 });
+    expect(back.problems).toEqual([]);
+    expect(experimentHash(back.experiment!)).toBe(experimentHash(exp));
+    // Through a real URL (percent-decoding by URLSearchParams).
+    const url = new URL(`https://example.org/lab/?preset=baseline&exp=${param}`);
+    expect(url.searchParams.get('exp')).toBe(param);
+  });
+
+  it('gives the same field-naming messages as a file', () => {
+    const input = parseExperimentParam('cadence:monthly,bimontly;handown:false,true;replicates:0').input;
+    expect(loadExperiment(input).problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("vary.cadence[1]: knob 'cadence' = 'bimontly' is not an option"),
+        expect.stringContaining("vary.handown: unknown knob 'handown': did you mean 'handDown'?"),
+        expect.stringContaining('replicates: 0 is not allowed'),
+      ]),
+    );
   });
 });
