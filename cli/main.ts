@@ -49,6 +49,8 @@ Usage:
   hotline-lab knobs [--lang en|zh] [--format text|md|json]     list every knob
   hotline-lab presets [--lang en|zh] [--format text|md|json]   list the presets
   hotline-lab metrics [--lang en|zh] [--format text|md|json]   list the daily metrics
+  hotline-lab calibrate [--replicates N] [--only study] [--seed N]
+                                                   run each FACTS.md target, print the table, write docs/CALIBRATION.md
   hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume]
                                                    run an experiment (replicates, sweeps, sensitivity)
   hotline-lab merge DIR... [--out DIR]             join the folders of an experiment's shards
@@ -94,6 +96,7 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   metrics: ['lang', 'format'],
   experiment: ['out', 'workers', 'shard'],
   merge: ['out'],
+  calibrate: ['replicates', 'only', 'seed'],
 };
 /** Options that take no value, per command. */
 const FLAG_OPTIONS: Record<string, readonly string[]> = { experiment: ['resume'] };
@@ -308,7 +311,29 @@ async function listCommand(command: 'knobs' | 'presets' | 'metrics', p: Parsed):
   return 0;
 }
 
-const COMMANDS = ['run', 'experiment', 'merge', 'knobs', 'presets', 'metrics', 'help'];
+async function calibrateCommand(p: Parsed): Promise<number> {
+  if (p.positional.length) throw new UsageError(`'calibrate' takes no arguments, got '${p.positional.join(' ')}'`);
+  const { calibrate, studyIds } = await import('./calibrate.ts');
+  const reps = one(p, 'replicates') ?? '8';
+  const replicates = Number(reps);
+  if (!/^\d+$/.test(reps) || replicates < 1 || replicates > 1000) throw new UsageError(`--replicates '${reps}' is not allowed: must be an integer from 1 to 1000`);
+  const only = one(p, 'only');
+  if (only !== undefined && !studyIds().includes(only)) {
+    const near = nearest(only, studyIds());
+    throw new UsageError(`--only '${only}' is not a study${near ? `: did you mean '${near}'?` : ''}; studies are ${studyIds().join(', ')}`);
+  }
+  const seedText = one(p, 'seed');
+  let seed = 1;
+  if (seedText !== undefined) {
+    const r = checkSeed(seedText);
+    if (!r.ok) throw new UsageError(`--seed: ${r.message}`);
+    seed = r.seed;
+  }
+  await calibrate({ replicates, only, seed, write: only === undefined, out: (s) => process.stdout.write(s) });
+  return 0;
+}
+
+const COMMANDS = ['run', 'experiment', 'merge', 'knobs', 'presets', 'metrics', 'calibrate', 'help'];
 
 async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -330,6 +355,7 @@ async function dispatch(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'run') return runCommand(p);
+  if (command === 'calibrate') return calibrateCommand(p);
   if (command === 'experiment') return (await import('./experiment.ts')).experimentCommand(p);
   if (command === 'merge') return (await import('./merge.ts')).mergeCommand(p);
   return listCommand(command as 'knobs' | 'presets' | 'metrics', p);

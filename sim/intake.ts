@@ -9,6 +9,7 @@ import { State, MI, CASE } from './world.ts';
 import { Route, TF } from './tickets.ts';
 import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL } from './constants.ts';
 import { remember, feel } from './outcomes.ts';
+import { categorise } from './categories.ts';
 
 const FILED_METRIC = [
   MI.consultations, MI.filed_defect, MI.filed_individual, MI.filed_wish, MI.filed_contested,
@@ -30,6 +31,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   const rng = s.rng.intake;
   acc[MI.tickets_filed]++;
   acc[FILED_METRIC[kind]]++;
+  categorise(s, kind); // subject category for the published mix (sim/categories.ts)
   s.cellFiled[c]++;
   if (c === s.watch) s.event('file', c, r, kind, Channel.HOTLINE);
 
