@@ -5,11 +5,10 @@
  * housing...). Each contact the hotline takes is given a category drawn from P(category | kind),
  * an assumed table below, so that the category mix follows the kind mix the model produces.
  *
- * The draw uses its own stream ('categories'), so adding it leaves every other draw as it was,
- * and the counts live beside the state (not in it), so the core's state layout is unchanged.
+ * The draw uses its own stream ('categories'), so adding it leaves every other draw as it was.
  * Fake and induced tickets (gaming) are not categorised: they never pass through intake.
  */
-import { AliasTable, Stream } from './rng.ts';
+import { AliasTable } from './rng.ts';
 import type { State } from './world.ts';
 
 export interface Category {
@@ -51,7 +50,8 @@ export const CATEGORIES: readonly Category[] = [
   { id: 'other', en: 'other', zh: '其他' },
 ];
 
-const C = CATEGORIES.length;
+export const CATEGORY_COUNT = CATEGORIES.length;
+const C = CATEGORY_COUNT;
 const IDX = Object.fromEntries(CATEGORIES.map((c, i) => [c.id, i])) as Record<string, number>;
 
 /** P(category | kind) as sparse weights, by kind [consult, defect, individual, wish, contested, dispute, vent, fake, induced]. */
@@ -85,33 +85,16 @@ const TABLES = WEIGHTS.map((w) => {
   return new AliasTable(dense);
 });
 
-interface CategoryState {
-  rng: Stream;
-  counts: Float64Array;
-}
-
-const BY_STATE = new WeakMap<State, CategoryState>();
-
-function of(s: State): CategoryState {
-  let c = BY_STATE.get(s);
-  if (!c) {
-    c = { rng: new Stream(s.seed, 'categories'), counts: new Float64Array(C) };
-    BY_STATE.set(s, c);
-  }
-  return c;
-}
-
-/** Give one contact of this kind a category and count it. */
+/** Give one contact of this kind a category (from the 'categories' stream) and count it. */
 export function categorise(s: State, kind: number): number {
-  const c = of(s);
-  const cat = TABLES[kind].sample(c.rng);
-  c.counts[cat]++;
+  const cat = TABLES[kind].sample(s.rng.categories);
+  s.categoryCounts[cat]++;
   return cat;
 }
 
 /** Contacts per category since the start of the run (index = CATEGORIES index). */
 export function categoryCounts(s: State): Float64Array {
-  return of(s).counts.slice();
+  return s.categoryCounts.slice();
 }
 
 /** Shares of the largest category and of the ten largest together. */

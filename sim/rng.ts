@@ -68,7 +68,7 @@ export class Stream {
 
 /** The subsystems that own a stream. */
 export const STREAMS = [
-  'world', 'needs', 'channels', 'intake', 'work', 'outcomes', 'councils', 'outreach', 'gaming', 'audit',
+  'world', 'needs', 'channels', 'intake', 'work', 'outcomes', 'councils', 'outreach', 'gaming', 'audit', 'categories',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 export type Streams = Record<StreamName, Stream>;

@@ -10,6 +10,7 @@ import { IntQueue } from './queue.ts';
 import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
 import { METRIC_NAMES, type MetricName } from './metrics.ts';
 import type { VillageEvent } from './types.ts';
+import { CATEGORY_COUNT } from './categories.ts';
 
 /** Resident flag bits. */
 export const RF = {
@@ -133,6 +134,8 @@ export class State {
   readonly acc = new Float64Array(METRIC_NAMES.length);
   closeDaysSum = 0;
   wechatTotal = 0;
+  /** Contacts per subject category (sim/categories.ts), since the start. */
+  readonly categoryCounts = new Float64Array(CATEGORY_COUNT);
   /** Ratings of the day: reported (all rated tickets) and true (real tickets only). */
   dayRatings = 0;
   daySatReported = 0;
