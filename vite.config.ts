@@ -13,6 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', '**/node_modules/**'],
         },
@@ -21,6 +22,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // After the unit tests, not beside them: the responsiveness check measures the page's
+          // main thread, which must not compete with a fuzzing suite for two cores.
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 180_000,

@@ -5,7 +5,8 @@
  * send events up.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { KNOBS, MODEL, type Knobs, type KnobValue } from '../sim/index.ts';
+import { KNOBS, MODEL, type CellSnapshot, type Knobs, type KnobValue, type VillageEvent } from '../sim/index.ts';
+import type { RunView } from './charts/types.ts';
 import { DEFAULT_PRESET, PRESETS, listPresets, presetKnobs } from '../scenarios/presets.ts';
 import { parseLink, scenarioToQuery } from '../scenarios/link.ts';
 import { checkSeed, type Problem } from '../scenarios/loader.ts';
@@ -538,6 +539,9 @@ export class HlApp extends LitElement {
     main:focus {
       outline: none;
     }
+    [hidden] {
+      display: none !important;
+    }
     .scenario {
       font-size: 0.95rem;
       line-height: 1.35;
@@ -837,28 +841,51 @@ export class HlApp extends LitElement {
     </dialog>`;
   }
 
+  /** Views opened so far: kept in the page (hidden) so switching back does not rebuild them. */
+  private visited = new Set<View>();
+  /** The data each view last got: hidden views keep theirs, so they cost nothing while a run streams. */
+  private shown: {
+    charts?: { run: RunView | null; baseline: RunView | null };
+    district?: { cells: CellSnapshot | null };
+    village?: { events: VillageEvent[]; households: number; day: number };
+  } = {};
+
   private renderViewBody(): TemplateResult {
     const lang = this.lang;
     const main = this.sim.main;
     const base = this.compare ? this.sim.baseline : null;
-    switch (this.view) {
-      case 'charts':
-        return main.view
-          ? html`<hl-charts .run=${main.view} .baseline=${base?.view ?? null} .lang=${lang}></hl-charts>`
-          : html`<p>${t(lang, 'loadingCharts')}</p>`;
-      case 'district':
-        return html`<hl-district-view
-          .cells=${main.cells}
-          .metric=${this.cellMetric}
-          .selected=${this.cell}
-          .lang=${lang}
-          @metric-change=${(e: CustomEvent<{ metric: string }>) => (this.cellMetric = e.detail.metric)}
-          @cell-select=${(e: CustomEvent<{ cell: number }>) => this.watchCell(e.detail.cell, true)}
-        ></hl-district-view>`;
-      case 'village':
-        return html`<div class="viewbar">${this.renderCellPicker()}</div>
-          <hl-village-view .events=${main.events} .households=${main.households} .day=${main.view?.day ?? 0} .lang=${lang}></hl-village-view>`;
-    }
+    this.visited.add(this.view);
+    if (this.view === 'charts') this.shown.charts = { run: main.view, baseline: base?.view ?? null };
+    if (this.view === 'district') this.shown.district = { cells: main.cells };
+    if (this.view === 'village') this.shown.village = { events: main.events, households: main.households, day: main.view?.day ?? 0 };
+    const c = this.shown.charts;
+    const d = this.shown.district;
+    const v = this.shown.village;
+    return html`${this.visited.has('charts') && c
+      ? html`<div ?hidden=${this.view !== 'charts'}>
+          ${c.run
+            ? html`<hl-charts .run=${c.run} .baseline=${c.baseline} .lang=${lang}></hl-charts>`
+            : html`<p>${t(lang, 'loadingCharts')}</p>`}
+        </div>`
+      : nothing}
+    ${this.visited.has('district') && d
+      ? html`<div ?hidden=${this.view !== 'district'}>
+          <hl-district-view
+            .cells=${d.cells}
+            .metric=${this.cellMetric}
+            .selected=${this.cell}
+            .lang=${lang}
+            @metric-change=${(e: CustomEvent<{ metric: string }>) => (this.cellMetric = e.detail.metric)}
+            @cell-select=${(e: CustomEvent<{ cell: number }>) => this.watchCell(e.detail.cell, true)}
+          ></hl-district-view>
+        </div>`
+      : nothing}
+    ${this.visited.has('village') && v
+      ? html`<div ?hidden=${this.view !== 'village'}>
+          <div class="viewbar">${this.renderCellPicker()}</div>
+          <hl-village-view .events=${v.events} .households=${v.households} .day=${v.day} .lang=${lang}></hl-village-view>
+        </div>`
+      : nothing}`;
   }
 
   private renderCellPicker(): TemplateResult {

@@ -90,6 +90,7 @@ export class HlKeyFigures extends LitElement {
       margin: 0;
     }
     div {
+      position: relative;
       border: 1px solid var(--hl-line, #ccc);
       border-radius: 6px;
       padding: 0.25rem 0.45rem;
@@ -105,6 +106,18 @@ export class HlKeyFigures extends LitElement {
       font-size: 1.2rem;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .diff {
+      font-weight: 600;
+      color: var(--hl-fg, #1a1a1a);
     }
     .cmp {
       display: block;
@@ -132,10 +145,13 @@ export class HlKeyFigures extends LitElement {
             <dd data-figure=${f.id}>
               ${this.show(f, x)}
               ${this.baseline
-                ? html`<span class="cmp"
-                    >${t(lang, 'baselineLabel')} ${this.show(f, b)} · ${t(lang, 'difference')}
-                    ${x - b >= 0 ? '+' : ''}${this.show(f, x - b)}</span
-                  >`
+                ? html`<span class="cmp">${t(lang, 'baselineLabel')} ${this.show(f, b)}</span
+                    ><span class="cmp diff" title=${t(lang, 'difference')}
+                      ><span class="visually-hidden">${t(lang, 'difference')} </span>Δ ${x - b > 0 ? '+' : x - b < 0 ? '−' : '±'}${this.show(
+                        f,
+                        Math.abs(x - b),
+                      )}</span
+                    >`
                 : nothing}
             </dd>
           </div>`;

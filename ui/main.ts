@@ -6,6 +6,7 @@
  */
 import { html, render } from 'lit';
 import { storedLang, t } from './i18n.ts';
+import { cacheForOffline } from './offline.ts';
 
 function describe(err: unknown): string {
   if (err instanceof Error) return err.message || err.name;
@@ -64,6 +65,16 @@ void start();
 // the app works under any sub-path. Not in development, where it would cache the dev server.
 if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol !== 'file:') {
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch((err) => console.warn('[hotline-lab] service worker', err));
+    navigator.serviceWorker.addEventListener('message', (e) => {
+      if (e.data?.type === 'cached') document.documentElement.dataset.offline = 'ready';
+    });
+    navigator.serviceWorker.startMessages();
+    navigator.serviceWorker
+      .register('./sw.js', { scope: './' })
+      .then(() => {
+        // What loaded before the service worker existed is not in its cache yet: hand it the list.
+        cacheForOffline([location.href, ...performance.getEntriesByType('resource').map((r) => r.name)]);
+      })
+      .catch((err) => console.warn('[hotline-lab] service worker', err));
   });
 }

@@ -14,6 +14,7 @@ import { build } from 'vite';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    distDir: string;
   }
 }
 
@@ -77,14 +78,24 @@ export function serveStatic(dir: string, prefix: string): Promise<{ server: Serv
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const repo = fileURLToPath(new URL('../../', import.meta.url));
   const outDir = await mkdtemp(join(tmpdir(), 'hotline-lab-e2e-'));
-  await build({
-    root: repo,
-    configFile: join(repo, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // vitest sets NODE_ENV=test, which would make vite build a development bundle (lit's dev
+  // mode, no service worker): build exactly what `npm run build` ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: repo,
+      configFile: join(repo, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const { server, url } = await serveStatic(outDir, SUB_PATH);
   project.provide('baseUrl', url);
+  project.provide('distDir', outDir);
   return async () => {
     await new Promise<void>((ok) => server.close(() => ok()));
     await rm(outDir, { recursive: true, force: true });

@@ -27,6 +27,8 @@ export type ToWorker =
   | { type: 'step' }
   | { type: 'speed'; speed: Speed }
   | { type: 'cells'; on: boolean }
+  /** Rest this long between compute slices (leaves a core to the page when workers outnumber cores). */
+  | { type: 'pace'; restMs: number }
   | { type: 'cancel' }
   /** Build an export of the run so far (in the worker, so the main thread stays free). */
   | { type: 'export'; requestId: number; format: ExportFormat };
@@ -60,6 +62,8 @@ export type FromWorker =
       metrics: string[];
       households: number;
       dates: string[];
+      /** The worker's own script URL (so the page can have it cached for offline use). */
+      script: string;
     }
   | ChunkMessage
   | { type: 'export'; runId: number; requestId: number; format: ExportFormat; text: string }

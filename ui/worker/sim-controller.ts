@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Knobs, PeriodRecord, CellSnapshot, VillageEvent, Summary } from '../../sim/index.ts';
 import type { RunView } from '../charts/types.ts';
 import type { ExportFormat, FromWorker, Speed, ToWorker } from './protocol.ts';
+import { cacheForOffline } from '../offline.ts';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
 
@@ -34,8 +35,12 @@ export interface StartOptions {
   preset: string;
 }
 
-/** Host re-renders at most this often while chunks stream in. */
+/** Host re-renders at most this often while chunks stream in... */
 const UPDATE_MS = 120;
+/** ...and leaves the main thread idle at least this many times as long as the last render took. */
+const IDLE_FACTOR = 3;
+/** Rest between a worker's compute slices when workers would take every core from the page. */
+const REST_MS = 30;
 
 function emptyState(): RunState {
   return { status: 'idle', view: null, dates: [], cells: null, events: [], households: 0, summary: null, error: null, knobs: null, seed: 0 };
@@ -127,6 +132,7 @@ class Runner {
     if (this.state.status === 'cancelled') return; // in flight when the user cancelled
     switch (msg.type) {
       case 'init': {
+        cacheForOffline([msg.script]);
         this.metrics = msg.metrics;
         this.days = msg.days;
         this.startDate = msg.startDate;
@@ -185,6 +191,9 @@ class Runner {
   speed(speed: Speed): void {
     this.send({ type: 'speed', speed });
   }
+  pace(restMs: number): void {
+    this.send({ type: 'pace', restMs });
+  }
   cells(on: boolean): void {
     this.send({ type: 'cells', on });
   }
@@ -210,6 +219,7 @@ export class SimController implements ReactiveController {
   private baselineRunner: Runner | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastUpdate = 0;
+  private lastCost = 0;
   private _speed: Speed = 0;
   /** Signature of the baseline run, so an unchanged baseline is not re-run. */
   private baselineKey = '';
@@ -244,9 +254,22 @@ export class SimController implements ReactiveController {
     this.baselineKey = '';
   }
 
-  /** Start (or restart) the scenario run. Keeps the paused state and speed. */
+  /** Start (or restart) the scenario run. Keeps the speed. */
   start(knobs: Knobs, seed: number, opts: StartOptions): void {
     this.mainRunner.start(knobs, seed, opts, false, this._speed);
+    this.pace();
+  }
+
+  /**
+   * On a machine with no more cores than running workers (a two-core laptop in compare mode),
+   * let each worker rest between slices so the page keeps a core to draw on.
+   */
+  private pace(): void {
+    const cores = navigator.hardwareConcurrency || 2;
+    const workers = 1 + (this.baselineRunner ? 1 : 0);
+    const rest = cores > workers ? 0 : REST_MS;
+    this.mainRunner.pace(rest);
+    this.baselineRunner?.pace(rest);
   }
 
   /** Run the baseline in a second worker; skipped when the same baseline already ran or runs. */
@@ -257,6 +280,7 @@ export class SimController implements ReactiveController {
     if (!force && key === this.baselineKey && st !== 'error' && st !== 'cancelled' && st !== 'idle') return;
     this.baselineKey = key;
     this.baselineRunner.start(knobs, seed, { watchCell: null, cells: false, preset }, false, this._speed);
+    this.pace();
   }
 
   /** Leave compare mode: the baseline's worker is not needed any more. */
@@ -264,6 +288,7 @@ export class SimController implements ReactiveController {
     this.baselineRunner?.terminate();
     this.baselineRunner = null;
     this.baselineKey = '';
+    this.pace();
     this.changed(true);
   }
 
@@ -303,17 +328,26 @@ export class SimController implements ReactiveController {
   /** Publish and re-render now (urgent) or within UPDATE_MS. */
   private changed(urgent: boolean): void {
     const now = performance.now();
-    const due = urgent ? 0 : Math.max(0, UPDATE_MS - (now - this.lastUpdate));
+    const gap = Math.max(UPDATE_MS, IDLE_FACTOR * this.lastCost);
+    const due = urgent ? 0 : Math.max(0, gap - (now - this.lastUpdate));
     if (this.timer !== null) {
       if (!urgent) return;
       clearTimeout(this.timer);
     }
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.lastUpdate = performance.now();
+      const t0 = performance.now();
       if (this.mainRunner.dirty) this.mainRunner.publish();
       if (this.baselineRunner?.dirty) this.baselineRunner.publish();
       this.host.requestUpdate();
+      // Lit renders in microtasks of this task; the next task sees what the render cost.
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        this.lastUpdate = performance.now();
+        this.lastCost = Math.min(1000, this.lastUpdate - t0);
+        ch.port1.close();
+      };
+      ch.port2.postMessage(null);
     }, due);
   }
 }

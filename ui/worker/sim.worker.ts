@@ -30,6 +30,8 @@ let lastCellsAt = -Infinity;
 /** Days owed to the run at a limited speed. */
 let credit = 0;
 let lastTick = 0;
+/** Pause between slices at full speed; set by the app when workers outnumber cores. */
+let restMs = 0;
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
@@ -108,7 +110,7 @@ function tick(): void {
     return;
   }
   // At a limited speed, come back when the next day is due; else yield to messages and go on.
-  schedule(speed > 0 ? Math.max(16, Math.min(250, 1000 / speed)) : 0);
+  schedule(speed > 0 ? Math.max(16, Math.min(250, 1000 / speed)) : restMs);
 }
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
@@ -138,6 +140,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
           metrics: METRIC_NAMES,
           households: sim.watchedHouseholds,
           dates,
+          script: scope.location.href,
         });
         // A first snapshot so the district view has something before day one ends.
         if (wantCells) flush(0, true);
@@ -175,6 +178,9 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       speed = msg.speed;
       credit = 0;
       lastTick = performance.now();
+      break;
+    case 'pace':
+      restMs = Math.max(0, Math.min(1000, msg.restMs));
       break;
     case 'cells':
       wantCells = msg.on;
