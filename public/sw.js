@@ -27,6 +27,36 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The page sends the URLs it has loaded (its resource timing) once this worker controls it, so
+// the assets fetched before the worker existed are cached too. It answers when they are stored.
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
+  const keys = new Set();
+  for (const u of data.urls) {
+    try {
+      const url = new URL(u, self.registration.scope);
+      if (!inScope(url)) continue;
+      // Pages are stored without their query string, as the fetch handler looks them up.
+      keys.add(url.pathname.endsWith('/') || url.pathname.endsWith('.html') ? url.origin + url.pathname : url.href);
+    } catch {
+      /* not a URL */
+    }
+  }
+  const work = caches.open(CACHE).then((cache) =>
+    Promise.all(
+      [...keys].map((k) =>
+        cache.match(k).then((hit) => hit || cache.add(k).catch(() => undefined)),
+      ),
+    ),
+  );
+  event.waitUntil(
+    work.then(() => {
+      if (event.source) event.source.postMessage({ type: 'cached', count: keys.size });
+    }),
+  );
+});
+
 function inScope(url) {
   return url.origin === self.location.origin && url.href.startsWith(self.registration.scope);
 }
