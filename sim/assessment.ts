@@ -8,7 +8,7 @@
 import type { Grade, PeriodRecord, UnitPeriod } from './types.ts';
 import { State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
-import { GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS, AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE } from './constants.ts';
+import { GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS, AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE, RESP_DECAY } from './constants.ts';
 import { audit } from './gaming.ts';
 
 export function gradeOf(score: number): Grade {
@@ -68,7 +68,7 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     units.push({
       unit: u, district: s.unitDistrict[u], dispatched: s.pDispatched[u] - s.pExcluded[u], acceptance, completion, satisfaction,
       requestsPer10k: per10k[u], excluded: s.pExcluded[u], score, rank: null, grade: null, penalised: false,
-      pressure: 0, gamingIntensity: s.gaming[u], audited, caught, truthSatisfaction: truth,
+      pressure: 0, gamingIntensity: s.gaming[u], audited, caught, truthSatisfaction: truth, responsiveness: s.resp[u],
     });
   }
 
@@ -107,7 +107,14 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
       for (const x of units) if (worst.has(x.district)) s.pressure[x.unit] += 0.5 * k.penaltySeverity;
     }
   }
-  for (const x of units) x.pressure = s.pressure[x.unit];
+  for (const x of units) {
+    x.pressure = s.pressure[x.unit];
+    // honest leaders answer pressure by making the unit more responsive (it slips back without)
+    const u = x.unit;
+    const push = Math.min(1, s.pressure[u] * s.integrity[u]);
+    s.resp[u] = Math.min(1, Math.max(0, s.resp[u] + k.responsivenessGain * push * (1 - s.resp[u]) - RESP_DECAY * s.resp[u]));
+    x.responsiveness = s.resp[u];
+  }
 
   let rankVolatility: number | null = null;
   if (k.rankingMode === 'rank') {

@@ -17,9 +17,16 @@ export const FATIGUE_SLOWDOWN = 0.3;
 /** Departments work more slowly (coordination) but with more authority. */
 export const DEPT_EFFORT_FACTOR = 1.3;
 
-/** Chance a worked ticket solves the problem, for units and for departments. */
-export const SOLVE_UNIT = [1, 0.85, 0.55, 0, 0.8, 0.7, 0, 1, 1];
-export const SOLVE_DEPT = [1, 0.93, 0.6, 0, 0.8, 0.7, 0, 1, 1];
+/** Chance a worked ticket solves the problem at full responsiveness, for units and departments; */
+/** at responsiveness r it is this x (RESP_FLOOR + (1 - RESP_FLOOR) x r). */
+export const SOLVE_UNIT = [1, 0.97, 0.8, 0, 0.9, 0.8, 0, 1, 1];
+export const SOLVE_DEPT = [1, 0.99, 0.85, 0, 0.9, 0.8, 0, 1, 1];
+export const RESP_FLOOR = 0.3;
+/** Responsive work takes longer: effort x (RESP_EFFORT_BASE + RESP_EFFORT_SLOPE x r). */
+export const RESP_EFFORT_BASE = 0.8;
+export const RESP_EFFORT_SLOPE = 0.4;
+/** Responsiveness slips back by this share per period without pressure. */
+export const RESP_DECAY = 0.02;
 
 /** Channel utilities by kind (before memory, trust, cost and norm terms). */
 export const U_NONE = [-3, 0, 0, 0, 0.3, 0, 0, 0, 0];

@@ -7,7 +7,7 @@
 import { Kind, Channel } from './types.ts';
 import { State, MI, CASE } from './world.ts';
 import { Route, TF } from './tickets.ts';
-import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL } from './constants.ts';
+import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL, RESP_EFFORT_BASE, RESP_EFFORT_SLOPE } from './constants.ts';
 import { remember, feel } from './outcomes.ts';
 import { categorise } from './categories.ts';
 
@@ -36,8 +36,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   if (c === s.watch) s.event('file', c, r, kind, Channel.HOTLINE);
 
   if (kind === Kind.CONSULT) {
-    acc[MI.tickets_closed]++; // answered on the call, in 0 days
-    remember(s, r, Channel.HOTLINE, 1);
+    acc[MI.tickets_closed]++; // answered on the call, in 0 days (memory is of problems solved, not questions answered)
     return;
   }
   const unreasonable = kind === Kind.WISH || kind === Kind.VENT;
@@ -106,6 +105,6 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
     }
   }
   T.owner[t] = owner;
-  T.remaining[t] = effort;
+  T.remaining[t] = effort * (RESP_EFFORT_BASE + RESP_EFFORT_SLOPE * s.resp[owner]);
   (complex ? s.qComplex : s.qGeneral)[owner].push(t);
 }

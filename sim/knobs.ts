@@ -192,6 +192,12 @@ export const KNOBS: readonly KnobSpec[] = [
     meaning: { en: 'Days allowed to close a general ticket.', zh: '一般工单办结时限。' }, source: 'FACTS.md: Beijing 2021 draft standard, general 7 days' },
   { name: 'deadlineComplexDays', group: 'work', type: 'integer', default: 15, min: 1, max: 120, unit: U.days,
     meaning: { en: 'Days allowed to close a complex ticket (disputes, contested goods).', zh: '复杂工单办结时限。' }, source: 'FACTS.md: Beijing 2021 draft standard, complex 15 days' },
+  { name: 'initialResponsiveness', group: 'work', type: 'number', default: 0.75, min: 0, max: 1, step: 0.05, unit: U.share,
+    meaning: { en: 'How thoroughly units work tickets at the start (0: pass the buck, 1: solve what can be solved); more responsive work solves more and takes longer.', zh: '初始时街乡办理工单的认真程度（0为推诿，1为能解决的都解决）；越认真解决越多、用时越长。' },
+    source: 'FACTS.md: Beijing resolution 53% (2019) to 97% (2024) as assessment forced responsiveness' },
+  { name: 'responsivenessGain', group: 'work', type: 'number', default: 0.3, min: 0, max: 1, step: 0.05, unit: { en: 'share per period', zh: '每期比例' },
+    meaning: { en: 'How fast assessment pressure on an honest leader raises the unit\'s responsiveness (share of the gap closed per period at full pressure).', zh: '考核压力使操守好的领导提升单位响应度的速度（满压力时每期缩小差距的比例）。' },
+    source: 'BRIEF.md: strong assessment forced responsiveness' },
   { name: 'longTermNeed', group: 'work', type: 'number', default: 0.6, min: 0, max: 20, step: 0.1, unit: { en: 'hours per 1,000 residents per day', zh: '每千人每天小时' },
     meaning: { en: 'Long-term (preventive) work a unit needs to keep upkeep at its normal level.', zh: '维持正常维护水平所需的长期（预防性）工作量。' } },
 
@@ -307,7 +313,7 @@ export interface Knobs {
   publishIntervalDays: number; publishReach: number; deptShare: number; routingErrorRate: number;
   staffPer10k: number; deptStaffPer10k: number; hoursPerDay: number; maxOvertimeHours: number;
   fatigueRate: number; fatigueRecovery: number; effortScale: number; deadlineGeneralDays: number;
-  deadlineComplexDays: number; longTermNeed: number;
+  deadlineComplexDays: number; longTermNeed: number; initialResponsiveness: number; responsivenessGain: number;
   handDown: boolean; handDownStart: string; councilCoverage: number; councilSize: number;
   councilSkill: number; councilVisitsPerWeek: number; hall: boolean; hallStart: string;
   observerLearning: number; consensusYears: number;

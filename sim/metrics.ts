@@ -64,6 +64,7 @@ export const METRICS = [
   { name: 'norm_knowledge_mean', unit: { en: 'level 0..1', zh: '水平 0..1' }, agg: 'mean', meaning: { en: 'Mean knowledge of what 12345 is for.', zh: '居民对12345用途的平均了解程度。' } },
   { name: 'requests_per_10k', unit: { en: 'dispatched tickets per 10,000 residents per day', zh: '每万人每天派单数' }, agg: 'sum', meaning: { en: 'Dispatched requests (not consultations, not refused) per 10,000 residents.', zh: '万人诉求比：每万人派单诉求数（不含咨询和拒绝）。' } },
   { name: 'leader_pressure_mean', unit: { en: 'pressure units', zh: '压力单位' }, agg: 'mean', meaning: { en: 'Mean pressure on unit leaders.', zh: '街乡领导平均压力。' } },
+  { name: 'responsiveness_mean', unit: { en: 'level 0..1', zh: '水平 0..1' }, agg: 'mean', meaning: { en: 'Mean responsiveness of units (how thoroughly they work tickets).', zh: '街乡平均响应度（办理工单的认真程度）。' } },
   { name: 'gaming_intensity_mean', unit: R, agg: 'mean', meaning: { en: 'Mean gaming intensity leaders chose.', zh: '领导选择的平均造假强度。' } },
 ] as const satisfies readonly MetricSpec[];
 

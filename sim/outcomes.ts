@@ -7,7 +7,7 @@ import { Kind, Channel } from './types.ts';
 import { State, DEF, DIS, RF, MI } from './world.ts';
 import { Route, TF } from './tickets.ts';
 import {
-  MEMORY_RATE, SAT_BASE, SAT_SOLVED, SAT_ON_TIME, NORM_FROM_EXPLANATION, SOLVE_UNIT, SOLVE_DEPT,
+  MEMORY_RATE, SAT_BASE, SAT_SOLVED, SAT_ON_TIME, NORM_FROM_EXPLANATION, SOLVE_UNIT, SOLVE_DEPT, RESP_FLOOR,
   PAID_AT_FULL, INDUCED_AT_FULL, HOURS_PAID, HOURS_INDUCED,
 } from './constants.ts';
 
@@ -77,13 +77,14 @@ export function solveDispatched(s: State, t: number): boolean {
   const kind = T.kind[t];
   const rng = s.rng.outcomes;
   const table = T.route[t] === Route.DEPT ? SOLVE_DEPT : SOLVE_UNIT;
+  const scale = RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[T.owner[t]];
   const r = T.filer[t];
   const c = T.cell[t];
   switch (kind) {
     case Kind.DEFECT: {
       const d = T.ref[t];
       if (!s.defects.cols[DEF.OPEN][d]) return true; // already fixed: a duplicate report
-      if (rng.u() < table[kind]) {
+      if (rng.u() < table[kind] * scale) {
         fixDefect(s, d);
         return true;
       }
@@ -96,7 +97,7 @@ export function solveDispatched(s: State, t: number): boolean {
         s.learn(r, c, NORM_FROM_EXPLANATION); // the council's consensus is explained
         return false;
       }
-      if (rng.u() < table[kind]) {
+      if (rng.u() < table[kind] * scale) {
         setGood(s, c, g, (s.cellContested[c] & (1 << g)) === 0);
         return true;
       }
@@ -108,7 +109,7 @@ export function solveDispatched(s: State, t: number): boolean {
     case Kind.VENT:
       return false;
     default:
-      return rng.u() < table[kind];
+      return rng.u() < table[kind] * scale;
   }
 }
 

@@ -119,6 +119,9 @@ export class Simulation {
       g += s.gaming[u];
     }
     a[MI.leader_pressure_mean] = p / s.U;
+    let resp = 0;
+    for (let u = 0; u < s.U; u++) resp += s.resp[u];
+    a[MI.responsiveness_mean] = resp / s.U;
     a[MI.gaming_intensity_mean] = g / s.U;
     for (let i = 0; i < METRIC_NAMES.length; i++) {
       const name = METRIC_NAMES[i];

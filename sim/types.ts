@@ -49,6 +49,8 @@ export interface UnitPeriod {
   audited: boolean;
   caught: boolean;
   truthSatisfaction: number;
+  /** The unit's responsiveness after this period's assessment (0..1). */
+  responsiveness: number;
 }
 
 export interface PeriodRecord {

@@ -98,6 +98,7 @@ export class State {
   readonly staff: Float64Array;
   readonly fatigue: Float64Array;
   readonly upkeep: Float64Array; // 0..1, 0.5 normal
+  readonly resp: Float64Array; // responsiveness 0..1
   readonly qGeneral: IntQueue[];
   readonly qComplex: IntQueue[];
   readonly pressure: Float64Array;
@@ -355,6 +356,7 @@ export class State {
     for (let d = 0; d < D; d++) this.staff[U + d] = (k.deptStaffPer10k * N) / 10000 / D;
     this.fatigue = new Float64Array(O);
     this.upkeep = new Float64Array(O).fill(0.5);
+    this.resp = new Float64Array(O).fill(k.initialResponsiveness);
     this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
     this.qComplex = Array.from({ length: O }, () => new IntQueue(32));
     this.pressure = new Float64Array(O);

@@ -73,7 +73,7 @@ function period(index: number, ranks: number[] | null, grades: Grade[] | null, v
     units: Array.from({ length: n }, (_, u) => ({
       unit: u, district: 0, dispatched: 1, acceptance: 1, completion: 1, satisfaction: 1, requestsPer10k: 1, excluded: 0,
       score: 100 - u, rank: ranks ? ranks[u] : null, grade: grades ? grades[u] : null, penalised: false, pressure: 0,
-      gamingIntensity: 0, audited: false, caught: false, truthSatisfaction: 1,
+      gamingIntensity: 0, audited: false, caught: false, truthSatisfaction: 1, responsiveness: 0.8,
     })),
   };
 }

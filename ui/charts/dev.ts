@@ -88,7 +88,7 @@ function synthRun(seed: number, policy: boolean, day: number, grades: boolean): 
       units: score.map((s, u) => ({
         unit: u, district: 0, dispatched: 100, acceptance: 1, completion: 0.95, satisfaction: s / 100, requestsPer10k: 3, excluded: 2,
         score: s, rank: grades ? null : rank[u], grade: grades ? gradeOf(rank[u]) : null, penalised: grades ? rank[u] > 16 : rank[u] > 16,
-        pressure: 0, gamingIntensity: 0.1, audited: false, caught: false, truthSatisfaction: s / 110,
+        pressure: 0, gamingIntensity: 0.1, audited: false, caught: false, truthSatisfaction: s / 110, responsiveness: 0.8,
       })),
     });
   }
