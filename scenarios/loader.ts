@@ -7,7 +7,7 @@
  * Lenient mode (links): a bad field is dropped, the preset's value is used, and the problem
  * says which value was used. Nothing here throws.
  */
-import { KNOBS, knobSpec, type Knobs, type KnobSpec, type KnobValue, type ResolvedScenario } from '../sim/index.ts';
+import { KNOBS, knobSpec, isIsoDate, type Knobs, type KnobSpec, type KnobValue, type ResolvedScenario } from '../sim/index.ts';
 import { DEFAULT_PRESET, presetKnobs, presetNames } from './presets.ts';
 
 export interface Problem {
@@ -145,14 +145,9 @@ const KNOB_NAMES = KNOBS.map((k) => k.name);
 
 /** A real calendar date YYYY-MM-DD between 1900 and 2199. */
 export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = +m[1];
-  const mo = +m[2];
-  const d = +m[3];
-  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
+  if (!isIsoDate(s)) return false;
+  const y = Number(s.slice(0, 4));
+  return y >= 1900 && y <= 2199;
 }
 
 export type Checked = { ok: true; value: KnobValue } | { ok: false; message: string };
