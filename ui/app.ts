@@ -21,6 +21,9 @@ import './key-figures.ts';
 import './charts/charts-panel.ts';
 import './views/district-view.ts';
 import './views/village-view.ts';
+import './story/story-mode.ts';
+import { storyLabel } from './story/story-mode.ts';
+import { STORY_ID, storyStep } from '../scenarios/story.ts';
 
 export type View = 'charts' | 'district' | 'village';
 const VIEWS: readonly View[] = ['charts', 'district', 'village'];
@@ -64,6 +67,7 @@ export class HlApp extends LitElement {
     fatal: { state: true },
     cellMetric: { state: true },
     embedOpen: { state: true },
+    storyStep: { state: true },
   };
 
   declare lang: Lang;
@@ -84,6 +88,8 @@ export class HlApp extends LitElement {
   declare fatal: string | null;
   declare cellMetric: string;
   declare embedOpen: boolean;
+  /** Story mode's step (1-based), or 0 in the sandbox. */
+  declare storyStep: number;
 
   readonly sim = new SimController(this);
   private rerunTimer: ReturnType<typeof setTimeout> | null = null;
@@ -105,12 +111,14 @@ export class HlApp extends LitElement {
     this.fatal = null;
     this.cellMetric = 'ticketsFiled';
     this.embedOpen = false;
+    this.storyStep = 0;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.loadFromLink(location.href);
-    this.startRun();
+    // in story mode the class predicts before anything runs
+    if (!this.storyStep) this.startRun();
   }
 
   override disconnectedCallback(): void {
@@ -146,6 +154,11 @@ export class HlApp extends LitElement {
       if (/^\d+$/.test(ex.cell.trim()) && n <= max) this.cell = n;
       else problems.push({ field: 'cell', value: ex.cell, message: t('en', 'invalidCell', { max }), used: '0' });
     }
+    if (ex.story !== undefined || ex.step !== undefined) {
+      const n = Number(ex.step ?? '1');
+      if (ex.story === STORY_ID && storyStep(n)) this.storyStep = n;
+      else problems.push({ field: 'story', value: `${ex.story ?? ''} step ${ex.step ?? ''}`, message: `story '${ex.story ?? ''}' has no step '${ex.step ?? ''}': steps of '${STORY_ID}' are 1 to 8`, used: 'the sandbox' });
+    }
     this.problems = problems;
   }
 
@@ -156,6 +169,7 @@ export class HlApp extends LitElement {
     if (this.compare) q += '&compare=1';
     if (this.cell !== 0) q += `&cell=${this.cell}`;
     if (this.embed) q += '&embed=1';
+    if (this.storyStep) q += `&story=${STORY_ID}&step=${this.storyStep}`;
     return q;
   }
 
@@ -261,6 +275,26 @@ export class HlApp extends LitElement {
     if (next < 0) return;
     e.preventDefault();
     this.setView(VIEWS[next], true);
+  }
+
+  /** Story mode: load step n's scenario (it runs when the class has predicted). */
+  private enterStory(n: number): void {
+    const s = storyStep(n);
+    if (!s) return;
+    this.sim.cancel();
+    this.storyStep = n;
+    this.preset = s.preset;
+    this.knobs = { ...presetKnobs(s.preset), ...s.knobs } as Knobs;
+    this.seed = s.seed;
+    this.cell = 0;
+    this.setView(s.view);
+    this.compare = s.compare;
+    if (!s.compare) this.sim.stopBaseline();
+  }
+
+  private exitStory(): void {
+    this.storyStep = 0;
+    if (this.sim.main.status !== 'done' && this.sim.main.status !== 'running') this.startRun();
   }
 
   private toggleCompare(): void {
@@ -371,6 +405,10 @@ export class HlApp extends LitElement {
   // ------------------------------------------------------------------ rendering
 
   static override styles = css`
+    /* story mode: until the class runs the step, hide the previous scenario's results */
+    main.story-waiting > :not(hl-story):not(details) {
+      display: none;
+    }
     :host {
       display: flex;
       flex-direction: column;
@@ -795,6 +833,7 @@ export class HlApp extends LitElement {
             ${t(lang, 'langChinese')}
           </button>
         </span>
+        <button type="button" data-testid="story" aria-pressed=${this.storyStep ? 'true' : 'false'} @click=${() => this.enterStory(this.storyStep || 1)}>${storyLabel(lang)}</button>
         <button type="button" data-testid="copy-link" @click=${this.copyLink}>${ICONS.link} ${t(lang, 'copyLink')}</button>
         <button type="button" data-testid="embed" @click=${this.openEmbed}>${t(lang, 'embed')}</button>
         <span class="group" role="group" aria-label=${t(lang, 'exports')}>
@@ -961,7 +1000,19 @@ export class HlApp extends LitElement {
             @knobs-reset-all=${this.onResetAll}
           ></hl-knob-panel>
         </aside>
-        <main tabindex="-1" id="main">
+        <main tabindex="-1" id="main" class=${this.storyStep && main.knobs !== this.knobs ? 'story-waiting' : ''}>
+          ${this.storyStep
+            ? html`<hl-story
+                .lang=${lang}
+                .step=${this.storyStep}
+                .status=${main.status}
+                .run=${main.view}
+                .baseline=${base?.view ?? null}
+                @story-go=${(e: CustomEvent<{ step: number }>) => this.enterStory(e.detail.step)}
+                @story-run=${() => this.startRun()}
+                @story-exit=${() => this.exitStory()}
+              ></hl-story>`
+            : nothing}
           ${p
             ? html`<details class="scenario">
                 <summary><strong>${pick(lang, p.title)}</strong> · ${pick(lang, p.question)}</summary>

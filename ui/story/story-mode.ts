@@ -25,7 +25,7 @@ const TEXT = {
     run: 'Run',
     running: 'Running… day {day} of {days}',
     whatHappened: 'What happened',
-    youPredicted: 'You predicted: {answer}',
+    youPredicted: 'You predicted: “{answer}”.',
     right: 'Right.',
     notQuite: 'Not quite: the run says "{answer}".',
     next: 'Next step',
@@ -43,7 +43,7 @@ const TEXT = {
     run: '运行',
     running: '运行中…… 第 {day} / {days} 天',
     whatHappened: '结果',
-    youPredicted: '你的预测：{answer}',
+    youPredicted: '你的预测：“{answer}”。',
     right: '预测正确。',
     notQuite: '不太对：运行结果是“{answer}”。',
     next: '下一步',
@@ -429,4 +429,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'hl-story': HlStory;
   }
+}
+
+/** The label of the button that opens story mode. */
+export function storyLabel(lang: Lang): string {
+  return tx(lang, 'story');
 }

@@ -7,6 +7,8 @@
  */
 import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
+// d3 is marked side-effect free, so the build can drop d3-transition's patch of selection.transition: import it for its effect
+import 'd3-transition';
 import { Channel, type VillageEvent } from '../../sim/index.ts';
 import type { Lang } from '../charts/types.ts';
 import { dateAt, isoDate } from '../charts/aggregate.ts';
