@@ -15,6 +15,7 @@ import {
   loadScenario,
   nearest,
   parseKnobValue,
+  SEED_ALLOWED,
   show,
   type LoadResult,
   type Problem,
@@ -104,13 +105,15 @@ export function parseLink(urlOrQuery: string): ParsedLink {
   };
 
   if (typeof urlOrQuery !== 'string') {
-    return refuse({ field: '(link)', value: show(urlOrQuery), message: 'a link must be text' });
+    return refuse({ field: '(link)', value: show(urlOrQuery), message: 'a link must be text', code: 'not-text-input' });
   }
   if (urlOrQuery.length > MAX_LINK_LENGTH) {
     return refuse({
       field: '(link)',
       value: `${urlOrQuery.length} characters`,
       message: `link is ${urlOrQuery.length} characters: too long, the limit is ${MAX_LINK_LENGTH}`,
+      code: 'too-large',
+      detail: { characters: urlOrQuery.length, limit: MAX_LINK_LENGTH },
     });
   }
 
@@ -120,7 +123,7 @@ export function parseLink(urlOrQuery: string): ParsedLink {
       for (const [k, v] of new URLSearchParams(q)) params.push([k, v]);
     }
   } catch (e) {
-    return refuse({ field: '(link)', value: show(urlOrQuery), message: `link could not be read: ${e instanceof Error ? e.message : String(e)}` });
+    return refuse({ field: '(link)', value: show(urlOrQuery), message: `link could not be read: ${e instanceof Error ? e.message : String(e)}`, code: 'unreadable' });
   }
 
   const input: { preset?: string; seed?: number; knobs: Record<string, KnobValue> } = { knobs: {} };
@@ -130,7 +133,7 @@ export function parseLink(urlOrQuery: string): ParsedLink {
 
   for (const [key, value] of params) {
     if (seen.has(key)) {
-      problems.push({ field: key, value: show(value), message: `parameter '${key}' is given more than once: the last one counts`, used: show(value) });
+      problems.push({ field: key, value: show(value), message: `parameter '${key}' is given more than once: the last one counts`, used: show(value), code: 'duplicate-param' });
     }
     seen.add(key);
     if ((RESERVED_PARAMS as readonly string[]).includes(key)) {
@@ -139,7 +142,14 @@ export function parseLink(urlOrQuery: string): ParsedLink {
         if (value === 'en' || value === 'zh') lang = value;
         else {
           lang = undefined;
-          problems.push({ field: 'lang', value: show(value), message: `lang = '${show(value)}' is not allowed: must be en or zh`, used: 'the app default' });
+          problems.push({
+            field: 'lang',
+            value: show(value),
+            message: `lang = '${show(value)}' is not allowed: must be en or zh`,
+            used: 'the app default',
+            code: 'bad-lang',
+            allowed: { type: 'enum', options: ['en', 'zh'] },
+          });
         }
       } else if (key === 'v') version = value;
       continue;
@@ -153,7 +163,7 @@ export function parseLink(urlOrQuery: string): ParsedLink {
       if (s.ok) input.seed = s.seed;
       else {
         delete input.seed;
-        problems.push({ field: 'seed', value: show(value), message: s.message, used: String(DEFAULT_SEED) });
+        problems.push({ field: 'seed', value: show(value), message: s.message, used: String(DEFAULT_SEED), code: 'bad-seed', allowed: SEED_ALLOWED });
       }
       continue;
     }
@@ -170,6 +180,8 @@ export function parseLink(urlOrQuery: string): ParsedLink {
         value: show(value),
         message: `unknown link parameter '${key}'${near ? `: did you mean '${near}'?` : ''}`,
         used: 'ignored',
+        code: 'unknown-param',
+        ...(near ? { suggestion: near } : {}),
       });
     } else {
       problems.push({ ...parsed.problem, used: '' });

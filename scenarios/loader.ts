@@ -10,6 +10,59 @@
 import { KNOBS, knobSpec, isIsoDate, type Knobs, type KnobSpec, type KnobValue, type ResolvedScenario } from '../sim/index.ts';
 import { DEFAULT_PRESET, presetKnobs, presetNames } from './presets.ts';
 
+/**
+ * What kind of problem, machine-readable, so that a user interface can say it in another
+ * language (the `message` is English). With `allowed` and `suggestion` a problem can be
+ * rendered entirely from its structure.
+ */
+export type ProblemCode =
+  // names
+  | 'unknown-knob'
+  | 'unknown-field'
+  | 'knob-outside-knobs'
+  | 'unknown-preset'
+  | 'unknown-param'
+  | 'duplicate-param'
+  // values
+  | 'not-boolean'
+  | 'not-text'
+  | 'not-option'
+  | 'not-date-form'
+  | 'not-calendar-date'
+  | 'not-number'
+  | 'not-finite'
+  | 'not-integer'
+  | 'below-min'
+  | 'above-max'
+  | 'bad-seed'
+  | 'bad-lang'
+  | 'bad-description'
+  | 'bad-knobs'
+  | 'cross-field'
+  // whole inputs
+  | 'not-object'
+  | 'not-text-input'
+  | 'too-large'
+  | 'empty'
+  | 'invalid-json'
+  | 'unreadable'
+  | 'not-hotline-file'
+  | 'csv-no-scenario'
+  | 'csv-bad-scenario'
+  | 'result-bad-scenario'
+  // app parameters (ui/)
+  | 'bad-view'
+  | 'bad-flag'
+  | 'bad-cell';
+
+/** What a field allows, as data (mirrors `allowedText`). */
+export interface Allowed {
+  type: 'boolean' | 'enum' | 'date' | 'integer' | 'number' | 'text' | 'object';
+  min?: number;
+  max?: number;
+  options?: readonly string[];
+}
+
 export interface Problem {
   /** The field at fault: a knob name, `preset`, `seed`, a top-level key, or `(input)` / `(json)`. */
   field: string;
@@ -19,6 +72,14 @@ export interface Problem {
   message: string;
   /** Lenient mode: the value used instead. */
   used?: string;
+  /** The kind of problem (set by every problem the scenario boundary reports). */
+  code?: ProblemCode;
+  /** What the field allows. */
+  allowed?: Allowed;
+  /** The nearest known name, when the given one looks like a typo. */
+  suggestion?: string;
+  /** Other facts the message states (sizes, limits, the other field of a cross-field rule, line and column). */
+  detail?: Record<string, string | number>;
 }
 
 export interface LoadResult {
@@ -118,9 +179,35 @@ export function nearest(name: string, candidates: readonly string[]): string | u
   return undefined;
 }
 
+/** What a knob allows, as data. */
+export function allowedOf(spec: KnobSpec): Allowed {
+  switch (spec.type) {
+    case 'boolean':
+    case 'date':
+      return { type: spec.type };
+    case 'enum':
+      return { type: 'enum', options: spec.options ?? [] };
+    case 'integer':
+    case 'number':
+      return { type: spec.type, min: spec.min ?? -Infinity, max: spec.max ?? Infinity };
+  }
+}
+
+/** Allowed seeds, as data. */
+export const SEED_ALLOWED: Allowed = { type: 'integer', min: 0, max: SEED_LIMIT - 1 };
+
 function didYouMean(name: string, candidates: readonly string[]): string {
   const n = nearest(name, candidates);
   return n ? `: did you mean '${n}'?` : '';
+}
+
+/** `{ suggestion }` when a near name exists (to spread into a problem). */
+export function suggest(name: string, ...lists: (readonly string[])[]): { suggestion?: string } {
+  for (const l of lists) {
+    const n = nearest(name, l);
+    if (n) return { suggestion: n };
+  }
+  return {};
 }
 
 /** What a knob allows, in words. */
@@ -150,32 +237,34 @@ export function isCalendarDate(s: string): boolean {
   return y >= 1900 && y <= 2199;
 }
 
-export type Checked = { ok: true; value: KnobValue } | { ok: false; message: string };
+export type Checked = { ok: true; value: KnobValue } | { ok: false; message: string; code: ProblemCode; allowed: Allowed };
 
 /** Check a typed value (as it comes from JSON) against a knob's spec. */
 export function checkKnobValue(spec: KnobSpec, value: unknown): Checked {
   const name = spec.name;
-  const bad = (why: string): Checked => ({
+  const bad = (why: string, code: ProblemCode): Checked => ({
     ok: false,
     message: `knob '${name}' = ${quoted(value)}${why}: must be ${allowedText(spec)}`,
+    code,
+    allowed: allowedOf(spec),
   });
   switch (spec.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? { ok: true, value } : bad(' is not a boolean');
+      return typeof value === 'boolean' ? { ok: true, value } : bad(' is not a boolean', 'not-boolean');
     case 'enum':
-      if (typeof value !== 'string') return bad(' is not text');
-      return spec.options?.includes(value) ? { ok: true, value } : bad(' is not an option');
+      if (typeof value !== 'string') return bad(' is not text', 'not-text');
+      return spec.options?.includes(value) ? { ok: true, value } : bad(' is not an option', 'not-option');
     case 'date':
-      if (typeof value !== 'string') return bad(' is not text');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return bad(' is not in the form YYYY-MM-DD');
-      return isCalendarDate(value) ? { ok: true, value } : bad(' is not a calendar date (1900-2199)');
+      if (typeof value !== 'string') return bad(' is not text', 'not-text');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return bad(' is not in the form YYYY-MM-DD', 'not-date-form');
+      return isCalendarDate(value) ? { ok: true, value } : bad(' is not a calendar date (1900-2199)', 'not-calendar-date');
     case 'integer':
     case 'number': {
-      if (typeof value !== 'number') return bad(' is not a number');
-      if (!Number.isFinite(value)) return bad(' is not finite');
-      if (spec.type === 'integer' && !Number.isInteger(value)) return bad(' is not an integer');
-      if (spec.min !== undefined && value < spec.min) return bad(' is below the minimum');
-      if (spec.max !== undefined && value > spec.max) return bad(' is above the maximum');
+      if (typeof value !== 'number') return bad(' is not a number', 'not-number');
+      if (!Number.isFinite(value)) return bad(' is not finite', 'not-finite');
+      if (spec.type === 'integer' && !Number.isInteger(value)) return bad(' is not an integer', 'not-integer');
+      if (spec.min !== undefined && value < spec.min) return bad(' is below the minimum', 'below-min');
+      if (spec.max !== undefined && value > spec.max) return bad(' is above the maximum', 'above-max');
       return { ok: true, value: value === 0 ? 0 : value };
     }
   }
@@ -204,18 +293,27 @@ export function parseKnobValue(name: string, text: string): ParsedKnob {
   if (!spec) {
     return {
       ok: false,
-      problem: { field: name, value: show(text), message: `unknown knob '${name}'${didYouMean(name, KNOB_NAMES) || '; see `hotline-lab knobs` for the list'}` },
+      problem: {
+        field: name,
+        value: show(text),
+        message: `unknown knob '${name}'${didYouMean(name, KNOB_NAMES) || '; see `hotline-lab knobs` for the list'}`,
+        code: 'unknown-knob',
+        ...suggest(name, KNOB_NAMES),
+      },
     };
   }
   const t = text.trim();
-  const fail = (message: string): ParsedKnob => ({ ok: false, problem: { field: name, value: show(text), message } });
+  const fail = (message: string, code: ProblemCode): ParsedKnob => ({
+    ok: false,
+    problem: { field: name, value: show(text), message, code, allowed: allowedOf(spec) },
+  });
   let value: unknown = t;
   switch (spec.type) {
     case 'boolean': {
       const l = t.toLowerCase();
       if (TRUE_WORDS.includes(l)) value = true;
       else if (FALSE_WORDS.includes(l)) value = false;
-      else return fail(`knob '${name}' = '${show(text)}' is not a boolean: must be true/false, 1/0, on/off or yes/no`);
+      else return fail(`knob '${name}' = '${show(text)}' is not a boolean: must be true/false, 1/0, on/off or yes/no`, 'not-boolean');
       break;
     }
     case 'enum': {
@@ -226,7 +324,7 @@ export function parseKnobValue(name: string, text: string): ParsedKnob {
     case 'integer':
     case 'number': {
       const n = parseNumberText(t);
-      if (n === undefined) return fail(`knob '${name}' = '${show(text)}' is not a number: must be ${allowedText(spec)}`);
+      if (n === undefined) return fail(`knob '${name}' = '${show(text)}' is not a number: must be ${allowedText(spec)}`, 'not-number');
       value = n;
       break;
     }
@@ -234,7 +332,7 @@ export function parseKnobValue(name: string, text: string): ParsedKnob {
       break;
   }
   const c = checkKnobValue(spec, value);
-  return c.ok ? { ok: true, name, value: c.value } : fail(c.message);
+  return c.ok ? { ok: true, name, value: c.value } : fail(c.message, c.code);
 }
 
 /** Parse a seed given as text or number: a non-negative integer below 2^32. */
@@ -307,6 +405,8 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
         field: '(input)',
         value: show(input),
         message: `a scenario must be a JSON object like {"preset": "baseline", "seed": 1, "knobs": {}}, not ${typeName(input)}`,
+        code: 'not-object',
+        allowed: { type: 'object' },
         used: lenient ? `preset ${DEFAULT_PRESET}, seed ${DEFAULT_SEED}` : undefined,
       });
       return finish(presetKnobs(DEFAULT_PRESET) as Knobs);
@@ -321,6 +421,9 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
             ? `unknown field '${key}': '${key}' is a knob and goes inside "knobs", like {"knobs": {"${key}": ...}}`
             : `unknown field '${key}'${didYouMean(key, SCENARIO_FIELDS) || didYouMean(key, KNOB_NAMES) || `: allowed fields are ${SCENARIO_FIELDS.join(', ')}`}`,
           used: lenient ? 'ignored' : undefined,
+          code: knobSpec(key) ? 'knob-outside-knobs' : 'unknown-field',
+          allowed: { type: 'enum', options: SCENARIO_FIELDS },
+          ...(knobSpec(key) ? {} : suggest(key, SCENARIO_FIELDS, KNOB_NAMES)),
         });
       }
     }
@@ -331,6 +434,8 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
         value: show(input.description),
         message: `description = ${quoted(input.description)} is not allowed: must be text`,
         used: lenient ? 'ignored' : undefined,
+        code: 'bad-description',
+        allowed: { type: 'text' },
       });
     }
 
@@ -344,6 +449,9 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
           value: show(input.preset),
           message: `unknown preset ${quoted(input.preset)}: known presets are ${names.join(', ')}${hint}`,
           used: lenient ? DEFAULT_PRESET : undefined,
+          code: 'unknown-preset',
+          allowed: { type: 'enum', options: names },
+          ...(typeof input.preset === 'string' ? suggest(input.preset, names) : {}),
         });
       }
     }
@@ -352,7 +460,15 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
       // In a file the seed is a JSON number; text seeds come only from links and flags.
       const s = typeof input.seed === 'number' ? checkSeed(input.seed) : checkSeed(NaN);
       if (s.ok) seed = s.seed;
-      else problems.push({ field: 'seed', value: show(input.seed), message: seedProblemMessage(input.seed), used: lenient ? String(DEFAULT_SEED) : undefined });
+      else
+        problems.push({
+          field: 'seed',
+          value: show(input.seed),
+          message: seedProblemMessage(input.seed),
+          used: lenient ? String(DEFAULT_SEED) : undefined,
+          code: 'bad-seed',
+          allowed: SEED_ALLOWED,
+        });
     }
 
     const base = presetKnobs(presetName) as Knobs;
@@ -366,6 +482,8 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
           value: show(input.knobs),
           message: `knobs = ${quoted(input.knobs)} is not allowed: must be an object of knob names and values, like {"handDown": true}`,
           used: lenient ? `preset ${presetName}'s knobs` : undefined,
+          code: 'bad-knobs',
+          allowed: { type: 'object' },
         });
       } else {
         for (const [name, value] of Object.entries(input.knobs)) {
@@ -376,6 +494,8 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
               value: show(value),
               message: `unknown knob '${name}'${didYouMean(name, KNOB_NAMES) || '; see `hotline-lab knobs` for the list'}`,
               used: lenient ? 'ignored' : undefined,
+              code: 'unknown-knob',
+              ...suggest(name, KNOB_NAMES),
             });
             continue;
           }
@@ -389,6 +509,8 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
               value: show(value),
               message: c.message,
               used: lenient ? formatKnobValue(base[name as keyof Knobs]) : undefined,
+              code: c.code,
+              allowed: c.allowed,
             });
           }
         }
@@ -409,18 +531,21 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
           for (const r of CROSS_RULES) for (const f of r.fields) knobs[f] = base[f];
         }
       }
+      const other = rule.fields.find((f) => f !== field) ?? rule.fields[1];
       problems.push({
         field,
         value: given,
         message,
         used: lenient ? rule.fields.map((f) => `${f}=${formatKnobValue(knobs[f])}`).join(', ') : undefined,
+        code: 'cross-field',
+        detail: { first: rule.fields[0], second: rule.fields[1], firstValue: k[rule.fields[0]] as number, secondValue: k[rule.fields[1]] as number, other },
       });
     }
 
     return finish(knobs as unknown as Knobs);
   } catch (e) {
     // Defensive: a getter or proxy in the input could throw; report it rather than crash.
-    problems.push({ field: '(input)', value: '', message: `could not read the scenario: ${e instanceof Error ? e.message : String(e)}` });
+    problems.push({ field: '(input)', value: '', message: `could not read the scenario: ${e instanceof Error ? e.message : String(e)}`, code: 'unreadable' });
     return finish(presetKnobs(presetName) ?? (presetKnobs(DEFAULT_PRESET) as Knobs));
   }
 
@@ -475,7 +600,7 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
     problems: [p],
   });
   if (typeof text !== 'string') {
-    return fail({ field: '(input)', value: show(text), message: `scenario text must be a string, not ${typeName(text)}` });
+    return fail({ field: '(input)', value: show(text), message: `scenario text must be a string, not ${typeName(text)}`, code: 'not-text-input' });
   }
   const bytes = utf8Length(text);
   if (bytes > MAX_SCENARIO_BYTES) {
@@ -483,11 +608,13 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
       field: '(input)',
       value: `${bytes} bytes`,
       message: `scenario text is ${bytes} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`,
+      code: 'too-large',
+      detail: { bytes, limit: MAX_SCENARIO_BYTES },
     });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
-    return fail({ field: '(json)', value: '', message: 'scenario text is empty: expected a JSON object like {"preset": "baseline"}' });
+    return fail({ field: '(json)', value: '', message: 'scenario text is empty: expected a JSON object like {"preset": "baseline"}', code: 'empty' });
   }
   let parsed: unknown;
   try {
@@ -503,6 +630,8 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
       field: '(json)',
       value: near,
       message: `invalid JSON at line ${line} column ${column} (near '${near}'): ${why}`,
+      code: 'invalid-json',
+      detail: { line, column, near },
     });
   }
   return loadScenario(parsed, opts);

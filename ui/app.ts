@@ -10,6 +10,10 @@ import type { RunView } from './charts/types.ts';
 import { DEFAULT_PRESET, PRESETS, listPresets, presetKnobs } from '../scenarios/presets.ts';
 import { parseLink, scenarioToQuery } from '../scenarios/link.ts';
 import { checkSeed, type Problem } from '../scenarios/loader.ts';
+import { limitReasons, problemMessage, problemUsed } from './problem-text.ts';
+import { startLink, storeQuery } from './persist.ts';
+import type { ImportOkDetail, ImportProblemsDetail } from './import-control.ts';
+import './import-control.ts';
 import { SimController } from './worker/sim-controller.ts';
 import type { ExportFormat } from './worker/protocol.ts';
 import { pick, rememberLang, storedLang, t, type Lang, type MessageKey } from './i18n.ts';
@@ -67,6 +71,7 @@ export class HlApp extends LitElement {
     fatal: { state: true },
     cellMetric: { state: true },
     embedOpen: { state: true },
+    importProblems: { state: true },
     storyStep: { state: true },
   };
 
@@ -88,6 +93,8 @@ export class HlApp extends LitElement {
   declare fatal: string | null;
   declare cellMetric: string;
   declare embedOpen: boolean;
+  /** Problems of the last file that could not be imported, and its name. */
+  declare importProblems: { name: string; problems: Problem[] } | null;
   /** Story mode's step (1-based), or 0 in the sandbox. */
   declare storyStep: number;
 
@@ -111,12 +118,14 @@ export class HlApp extends LitElement {
     this.fatal = null;
     this.cellMetric = 'ticketsFiled';
     this.embedOpen = false;
+    this.importProblems = null;
     this.storyStep = 0;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.loadFromLink(location.href);
+    // the address bar wins when it holds a scenario; else the one edited before the reload
+    this.loadFromLink(startLink(location.href));
     // in story mode the class predicts before anything runs
     if (!this.storyStep) this.startRun();
   }
@@ -140,19 +149,19 @@ export class HlApp extends LitElement {
 
     if (ex.view !== undefined) {
       if ((VIEWS as readonly string[]).includes(ex.view)) this.view = ex.view as View;
-      else problems.push({ field: 'view', value: ex.view, message: t('en', 'invalidView'), used: 'charts' });
+      else problems.push({ field: 'view', value: ex.view, message: t('en', 'invalidView'), used: 'charts', code: 'bad-view' });
     }
     for (const f of ['compare', 'embed'] as const) {
       if (ex[f] === undefined) continue;
       const v = flag(ex[f]);
-      if (v === undefined) problems.push({ field: f, value: ex[f], message: t('en', 'invalidFlag', { field: f }), used: '0' });
+      if (v === undefined) problems.push({ field: f, value: ex[f], message: t('en', 'invalidFlag', { field: f }), used: '0', code: 'bad-flag' });
       else this[f] = v;
     }
     if (ex.cell !== undefined) {
       const n = Number(ex.cell);
       const max = this.knobs.cells - 1;
       if (/^\d+$/.test(ex.cell.trim()) && n <= max) this.cell = n;
-      else problems.push({ field: 'cell', value: ex.cell, message: t('en', 'invalidCell', { max }), used: '0' });
+      else problems.push({ field: 'cell', value: ex.cell, message: t('en', 'invalidCell', { max }), used: '0', code: 'bad-cell', detail: { max } });
     }
     if (ex.story !== undefined || ex.step !== undefined) {
       const n = Number(ex.step ?? '1');
@@ -176,6 +185,7 @@ export class HlApp extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     const q = this.query();
     if (location.search !== q) history.replaceState(history.state, '', q);
+    if (!this.embed) storeQuery(q);
     if (changed.has('lang')) {
       document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
       document.title = t(this.lang, 'title');
@@ -318,6 +328,18 @@ export class HlApp extends LitElement {
   }
 
   // ------------------------------------------------------------------ share and export
+
+  /** A file from the Import control: its scenario replaces the current one and runs. */
+  private onImportOk(e: CustomEvent<ImportOkDetail>): void {
+    const { scenario, seed, name } = e.detail;
+    this.importProblems = null;
+    this.preset = scenario.preset;
+    this.knobs = scenario.knobs;
+    this.seed = seed;
+    if (this.cell >= this.knobs.cells) this.cell = 0;
+    this.startRun();
+    this.flash(t(this.lang, 'imported', { name }));
+  }
 
   private flash(msg: string): void {
     this.notice = msg;
@@ -768,17 +790,37 @@ export class HlApp extends LitElement {
             <div>
               ${t(lang, 'problemsTitle')}
               <ul>
-                ${this.problems.map(
-                  (p) =>
-                    html`<li data-field=${p.field}>
-                      <code>${p.field}</code> = “${p.value}”: ${p.message}${p.used
-                        ? html` → ${p.used === 'ignored' ? t(lang, 'problemIgnored') : t(lang, 'problemUsed', { value: p.used })}`
-                        : nothing}
-                    </li>`,
-                )}
+                ${this.renderProblems(this.problems)}
               </ul>
             </div>
             <button type="button" @click=${() => (this.problems = [])}>${t(lang, 'dismiss')}</button>
+          </div>`
+        : nothing}
+      ${this.importProblems
+        ? html`<div class="notice warn" role="alert" data-testid="import-problems">
+            <div>
+              ${t(lang, 'importProblemsTitle', { name: this.importProblems.name })}
+              <ul>
+                ${this.renderProblems(this.importProblems.problems)}
+              </ul>
+            </div>
+            <button type="button" @click=${() => (this.importProblems = null)}>${t(lang, 'dismiss')}</button>
+          </div>`
+        : nothing}
+      ${main.status === 'refused' && main.knobs
+        ? html`<div class="notice error" role="alert" data-testid="run-refused">
+            <div>
+              ${t(lang, 'refusedTitle')}
+              <ul>
+                ${limitReasons(lang, main.knobs).map((r) => html`<li>${r}</li>`)}
+              </ul>
+              ${t(lang, 'refusedHelp', { command: 'npx hotline-lab run --link …' })}
+            </div>
+          </div>`
+        : nothing}
+      ${main.restarted && main.status !== 'error'
+        ? html`<div class="notice info" role="status" data-testid="worker-restarted">
+            <div>${t(lang, 'workerRestarted', { reason: main.restarted })}</div>
           </div>`
         : nothing}
       ${this.linkVersion
@@ -798,6 +840,17 @@ export class HlApp extends LitElement {
           </div>`
         : nothing}
     </div>`;
+  }
+
+  /** Problems as list items: the field, the value given, what is wrong and what was used (in the UI's language). */
+  private renderProblems(problems: Problem[]): TemplateResult[] {
+    const lang = this.lang;
+    return problems.map((p) => {
+      const used = problemUsed(lang, p);
+      return html`<li data-field=${p.field} data-code=${p.code ?? ''}>
+        <code>${p.field}</code> = “${p.value}”: ${problemMessage(lang, p)}${used ? html` → ${used}` : nothing}
+      </li>`;
+    });
   }
 
   private renderHeader(): TemplateResult {
@@ -836,6 +889,11 @@ export class HlApp extends LitElement {
         <button type="button" data-testid="story" aria-pressed=${this.storyStep ? 'true' : 'false'} @click=${() => this.enterStory(this.storyStep || 1)}>${storyLabel(lang)}</button>
         <button type="button" data-testid="copy-link" @click=${this.copyLink}>${ICONS.link} ${t(lang, 'copyLink')}</button>
         <button type="button" data-testid="embed" @click=${this.openEmbed}>${t(lang, 'embed')}</button>
+        <hl-import
+          .lang=${lang}
+          @import-ok=${this.onImportOk}
+          @import-problems=${(e: CustomEvent<ImportProblemsDetail>) => (this.importProblems = e.detail)}
+        ></hl-import>
         <span class="group" role="group" aria-label=${t(lang, 'exports')}>
           <span class="group-label" aria-hidden="true">${t(lang, 'exports')}:</span>
           <button type="button" data-testid="export-csv" aria-label=${t(lang, 'exportCsvLong')} title=${t(lang, 'exportCsvLong')} ?disabled=${!canExport} @click=${(e: MouseEvent) => this.download('csv', e)}>

@@ -108,6 +108,15 @@ const en = {
   langEnglish: 'English',
   langChinese: '中文',
   embedSnippet: 'Embed code',
+  statusRefused: 'Too large',
+  refusedTitle: 'This run is too large for the browser, so it was not started:',
+  refusedHelp: 'Change residents or horizonDays in the knob panel, or run it from the command line: {command}',
+  workerRestarted: 'The simulation worker stopped ({reason}); a new one was started and the run began again from day 0.',
+  importLabel: 'Import',
+  importLong: 'Import a scenario or run file (JSON or CSV)',
+  importHelp: 'Open a scenario JSON, a run JSON or a CSV export from Hotline Lab',
+  importProblemsTitle: 'The file {name} could not be imported; your scenario is unchanged:',
+  imported: 'Imported {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -213,6 +222,15 @@ const zh: Record<MessageKey, string> = {
   langEnglish: 'English',
   langChinese: '中文',
   embedSnippet: '嵌入代码',
+  statusRefused: '规模过大',
+  refusedTitle: '这次运行对浏览器来说太大，因此没有启动：',
+  refusedHelp: '请在参数面板中调整 residents（居民数）或 horizonDays（模拟天数），或在命令行中运行：{command}',
+  workerRestarted: '模拟线程停止了（{reason}）；已启动新的线程，运行从第 0 天重新开始。',
+  importLabel: '导入',
+  importLong: '导入情景或运行文件（JSON 或 CSV）',
+  importHelp: '打开热线实验室的情景 JSON、运行结果 JSON 或导出的 CSV',
+  importProblemsTitle: '文件 {name} 无法导入；您的情景没有改变：',
+  imported: '已导入 {name}',
 };
 
 const TABLE: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -20,6 +20,7 @@ const STATUS_KEY: Record<RunStatus, MessageKey> = {
   done: 'statusDone',
   cancelled: 'statusCancelled',
   error: 'errorTitle',
+  refused: 'statusRefused',
 };
 
 export class HlRunControls extends LitElement {

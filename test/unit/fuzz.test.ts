@@ -10,6 +10,7 @@ import { importText } from '../../scenarios/import.ts';
 import { presetNames } from '../../scenarios/presets.ts';
 import { dailyCsv, resultJson } from '../../scenarios/export.ts';
 import { Simulation } from '../../sim/index.ts';
+import { problemMessage } from '../../ui/problem-text.ts';
 
 const RUNS = Number(process.env.HL_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.HL_FUZZ_SEED ?? 4242);
@@ -31,6 +32,9 @@ function wellFormed(r: LoadResult): void {
   for (const p of r.problems) {
     expect(typeof p.field).toBe('string'); // may be '' when the input's own key is empty
     expect(p.message.length).toBeGreaterThan(0);
+    // machine-readable, so the app can say it in Chinese (ui/problem-text.ts)
+    expect(p.code, p.message).toBeTruthy();
+    expect(problemMessage('zh', p), p.message).not.toBe(p.message);
   }
   if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
 }

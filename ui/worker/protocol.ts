@@ -31,7 +31,11 @@ export type ToWorker =
   | { type: 'pace'; restMs: number }
   | { type: 'cancel' }
   /** Build an export of the run so far (in the worker, so the main thread stays free). */
-  | { type: 'export'; requestId: number; format: ExportFormat };
+  | { type: 'export'; requestId: number; format: ExportFormat }
+  /** Is the worker computing? Answered with a 'status' message (tests and the watchdog). */
+  | { type: 'status'; requestId: number }
+  /** Test hook: throw an uncaught error in the worker, as a bug in the model would. */
+  | { type: 'crash' };
 
 export type ExportFormat = 'csv' | 'json' | 'periods-csv';
 
@@ -67,7 +71,10 @@ export type FromWorker =
     }
   | ChunkMessage
   | { type: 'export'; runId: number; requestId: number; format: ExportFormat; text: string }
-  | { type: 'error'; runId: number; message: string; requestId?: number };
+  | { type: 'error'; runId: number; message: string; requestId?: number }
+  /** The run was refused before it was built: it would not fit in the browser (one line per reason). */
+  | { type: 'refused'; runId: number; reasons: string[] }
+  | { type: 'status'; runId: number; requestId: number; computing: boolean; day: number; hasRun: boolean };
 
 /** Buffers of a cell snapshot, for the transfer list. */
 export function cellBuffers(c: CellSnapshot): ArrayBuffer[] {

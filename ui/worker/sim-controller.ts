@@ -5,12 +5,12 @@
  * restarts (a new run replaces the old one in place) and terminated when the host leaves.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Knobs, PeriodRecord, CellSnapshot, VillageEvent, Summary } from '../../sim/index.ts';
+import { BROWSER_LIMITS, checkRunLimits, type Knobs, type PeriodRecord, type CellSnapshot, type VillageEvent, type Summary } from '../../sim/index.ts';
 import type { RunView } from '../charts/types.ts';
 import type { ExportFormat, FromWorker, Speed, ToWorker } from './protocol.ts';
 import { cacheForOffline } from '../offline.ts';
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error' | 'refused';
 
 /** Everything the UI shows about one run. Replaced (not mutated) on every published update. */
 export interface RunState {
@@ -26,6 +26,10 @@ export interface RunState {
   /** Knobs and seed the run was started with (for exports). */
   knobs: Knobs | null;
   seed: number;
+  /** Why the worker refused the run (too large for the browser), one line per reason. */
+  refused: string[];
+  /** The worker crashed or stopped answering and was restarted: what happened (shown to the user). */
+  restarted: string | null;
 }
 
 export interface StartOptions {
@@ -41,9 +45,20 @@ const UPDATE_MS = 120;
 const IDLE_FACTOR = 3;
 /** Rest between a worker's compute slices when workers would take every core from the page. */
 const REST_MS = 30;
+/** A running worker that sends nothing for this long is taken for dead and restarted. */
+const WATCHDOG_MS = 20_000;
+/** Restarts of one run before giving up with an error. */
+const MAX_RESTARTS = 2;
 
 function emptyState(): RunState {
-  return { status: 'idle', view: null, dates: [], cells: null, events: [], households: 0, summary: null, error: null, knobs: null, seed: 0 };
+  return { status: 'idle', view: null, dates: [], cells: null, events: [], households: 0, summary: null, error: null, knobs: null, seed: 0, refused: [], restarted: null };
+}
+
+export interface WorkerStatus {
+  alive: boolean;
+  computing: boolean;
+  day: number;
+  hasRun: boolean;
 }
 
 /** One worker and the run it carries. */
@@ -61,25 +76,68 @@ class Runner {
   private startDate = '';
   dirty = false;
   private requests = new Map<number, { resolve: (text: string) => void; reject: (err: Error) => void }>();
+  private statusRequests = new Map<number, (s: WorkerStatus) => void>();
   private nextRequest = 1;
+  /** How the current run was started, so a crashed worker's run can start again. */
+  private last: { knobs: Knobs; seed: number; opts: StartOptions; paused: boolean; speed: Speed } | null = null;
+  private restarts = 0;
+  private lastHeard = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly onChange: (urgent: boolean) => void) {}
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'hotline-sim' });
-    w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    w.onmessage = (ev: MessageEvent<FromWorker>) => {
+      this.lastHeard = performance.now();
+      this.receive(ev.data);
+    };
     w.onerror = (ev: ErrorEvent) => {
       ev.preventDefault();
-      this.state = { ...this.state, status: 'error', error: ev.message || 'worker failed to load' };
-      this.onChange(true);
+      this.recover(ev.message || 'the worker failed');
     };
     w.onmessageerror = () => {
       this.state = { ...this.state, status: 'error', error: 'message could not be read' };
       this.onChange(true);
     };
     this.worker = w;
+    this.lastHeard = performance.now();
+    if (this.watchdog === null) this.watchdog = setInterval(() => this.checkAlive(), WATCHDOG_MS / 4);
     return w;
+  }
+
+  /** A running worker that has gone silent (killed, hung) is restarted. */
+  private checkAlive(): void {
+    const st = this.state.status;
+    if (!this.worker || (st !== 'running' && st !== 'starting')) return;
+    if (performance.now() - this.lastHeard > WATCHDOG_MS) this.recover(`no answer for ${WATCHDOG_MS / 1000} s`);
+  }
+
+  /**
+   * The worker crashed (an uncaught error, a failed load) or stopped answering: replace it and
+   * start the run again from day 0 (same knobs and seed, so the same numbers), with a message.
+   * After MAX_RESTARTS in a row the run ends with an error instead.
+   */
+  private recover(reason: string): void {
+    this.dropWorker(new Error(`worker stopped: ${reason}`));
+    const last = this.last;
+    if (!last || this.state.status === 'idle') return;
+    if (this.restarts >= MAX_RESTARTS) {
+      this.state = { ...this.state, status: 'error', error: reason, restarted: null };
+      this.onChange(true);
+      return;
+    }
+    this.restarts++;
+    this.begin(last.knobs, last.seed, last.opts, last.paused, last.speed, reason);
+  }
+
+  private dropWorker(err: Error): void {
+    for (const r of this.requests.values()) r.reject(err);
+    this.requests.clear();
+    this.statusRequests.clear();
+    this.worker?.terminate();
+    this.worker = null;
   }
 
   private send(msg: ToWorker): void {
@@ -87,14 +145,35 @@ class Runner {
   }
 
   start(knobs: Knobs, seed: number, opts: StartOptions, paused: boolean, speed: Speed): void {
+    this.restarts = 0;
+    // A run that would not fit in a tab is refused up front, with the reasons and what to do.
+    const reasons = checkRunLimits(knobs, BROWSER_LIMITS);
+    if (reasons.length) {
+      if (this.worker) this.send({ type: 'cancel' });
+      this.runId++;
+      this.last = null;
+      this.daily = {};
+      this.periods = [];
+      this.events = [];
+      this.day = 0;
+      this.days = 0;
+      this.state = { ...emptyState(), status: 'refused', knobs, seed, refused: reasons };
+      this.onChange(true);
+      return;
+    }
+    this.begin(knobs, seed, opts, paused, speed, null);
+  }
+
+  private begin(knobs: Knobs, seed: number, opts: StartOptions, paused: boolean, speed: Speed, restarted: string | null): void {
     const w = this.ensureWorker();
+    this.last = { knobs, seed, opts, paused, speed };
     this.runId++;
     this.daily = {};
     this.periods = [];
     this.events = [];
     this.day = 0;
     this.days = 0;
-    this.state = { ...emptyState(), status: 'starting', knobs, seed };
+    this.state = { ...emptyState(), status: 'starting', knobs, seed, restarted };
     const msg: ToWorker = {
       type: 'start',
       runId: this.runId,
@@ -120,7 +199,31 @@ class Runner {
     });
   }
 
+  /** Ask the worker whether it is computing (tests; the answer comes from the worker itself). */
+  status(): Promise<WorkerStatus> {
+    if (!this.worker) return Promise.resolve({ alive: false, computing: false, day: 0, hasRun: false });
+    const requestId = this.nextRequest++;
+    return new Promise((resolve) => {
+      this.statusRequests.set(requestId, resolve);
+      this.send({ type: 'status', requestId });
+    });
+  }
+
+  /** Test hooks: make the worker throw an uncaught error, or kill it as the browser might. */
+  crash(): void {
+    this.send({ type: 'crash' });
+  }
+  kill(): void {
+    if (!this.worker) return;
+    this.recover('the worker was killed');
+  }
+
   private receive(msg: FromWorker): void {
+    if (msg.type === 'status') {
+      this.statusRequests.get(msg.requestId)?.({ alive: true, computing: msg.computing, day: msg.day, hasRun: msg.hasRun });
+      this.statusRequests.delete(msg.requestId);
+      return;
+    }
     if (msg.type === 'export' || (msg.type === 'error' && msg.requestId !== undefined)) {
       const req = this.requests.get(msg.requestId!);
       this.requests.delete(msg.requestId!);
@@ -157,6 +260,10 @@ class Runner {
       }
       case 'error':
         this.state = { ...this.state, status: 'error', error: msg.message };
+        this.onChange(true);
+        break;
+      case 'refused':
+        this.state = { ...this.state, status: 'refused', refused: msg.reasons };
         this.onChange(true);
         break;
     }
@@ -205,10 +312,10 @@ class Runner {
     }
   }
   terminate(): void {
-    for (const r of this.requests.values()) r.reject(new Error('worker stopped'));
-    this.requests.clear();
-    this.worker?.terminate();
-    this.worker = null;
+    this.dropWorker(new Error('worker stopped'));
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+    this.last = null;
     this.runId++;
   }
 }
@@ -318,6 +425,21 @@ export class SimController implements ReactiveController {
   exportText(format: ExportFormat, which: 'main' | 'baseline' = 'main'): Promise<string> {
     const r = which === 'main' ? this.mainRunner : this.baselineRunner;
     return r ? r.exportText(format) : Promise.reject(new Error('no baseline run'));
+  }
+
+  /**
+   * Test hooks, harmless in production: crash or kill a run's worker (it is restarted and the
+   * run starts again), and ask a worker whether it is still computing.
+   */
+  crashWorker(which: 'main' | 'baseline' = 'main'): void {
+    (which === 'main' ? this.mainRunner : this.baselineRunner)?.crash();
+  }
+  killWorker(which: 'main' | 'baseline' = 'main'): void {
+    (which === 'main' ? this.mainRunner : this.baselineRunner)?.kill();
+  }
+  workerStatus(which: 'main' | 'baseline' = 'main'): Promise<WorkerStatus> {
+    const r = which === 'main' ? this.mainRunner : this.baselineRunner;
+    return r ? r.status() : Promise.resolve({ alive: false, computing: false, day: 0, hasRun: false });
   }
 
   /** Ask for cell snapshots only while the district view is on screen. */

@@ -5,7 +5,7 @@
  * the periods completed, a cell snapshot and the watched cell's new village events.
  * A new 'start' replaces the current run in place; the worker itself lives on.
  */
-import { Simulation, METRICS } from '../../sim/index.ts';
+import { Simulation, METRICS, checkRunLimits, BROWSER_LIMITS } from '../../sim/index.ts';
 import type { PeriodRecord } from '../../sim/index.ts';
 import { dailyCsv, periodsCsv, resultJson } from '../../scenarios/export.ts';
 import { cellBuffers, type ChunkMessage, type FromWorker, type ToWorker } from './protocol.ts';
@@ -128,6 +128,15 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       lastCellsAt = -Infinity;
       credit = 0;
       lastTick = performance.now();
+      sim = null;
+      // The page checks first; this is the last line of defence against a run that would crash the tab.
+      {
+        const reasons = checkRunLimits(msg.knobs, BROWSER_LIMITS);
+        if (reasons.length) {
+          post({ type: 'refused', runId, reasons });
+          return;
+        }
+      }
       try {
         sim = new Simulation(msg.knobs, msg.seed, msg.watchCell === null ? {} : { watchCell: msg.watchCell });
         const dates: string[] = [];
@@ -185,6 +194,15 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
     case 'cells':
       wantCells = msg.on;
       if (wantCells && sim) flush(0, true);
+      break;
+    case 'status':
+      post({ type: 'status', runId, requestId: msg.requestId, computing: timer !== null, day: sim?.day ?? 0, hasRun: sim !== null });
+      break;
+    case 'crash':
+      // An uncaught error outside any handler: the page sees the worker's 'error' event.
+      setTimeout(() => {
+        throw new Error('simulated worker crash (test hook)');
+      });
       break;
     case 'cancel':
       // Stop computing but keep the run, so what was simulated can still be exported.

@@ -1,0 +1,56 @@
+// Problems of the scenario boundary rendered in Chinese from their structure (code, allowed,
+// suggestion, detail): the app's zh UI shows no English loader messages.
+import { describe, expect, it } from 'vitest';
+import { parseLink } from '../../scenarios/link.ts';
+import { loadScenario, loadScenarioText } from '../../scenarios/loader.ts';
+import { importText } from '../../scenarios/import.ts';
+import { problemMessage, problemUsed } from '../../ui/problem-text.ts';
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('problem messages in Chinese', () => {
+  it('a bad link: every problem has a code and a Chinese sentence naming its field', () => {
+    const r = parseLink('?preset=pingu&seed=12x&residents=abc&cells=99999999&handDwn=true&cadence=weekly&handDownStart=2021-02-30&lang=fr&seed=3');
+    expect(r.problems.length).toBeGreaterThanOrEqual(7);
+    for (const p of r.problems) {
+      expect(p.code, p.message).toBeTruthy();
+      const zh = problemMessage('zh', p);
+      expect(zh).toMatch(CJK);
+      expect(zh).not.toMatch(/must be|is not|unknown/);
+      if (!p.field.startsWith('(')) expect(zh).toContain(p.field.replace(/^knobs\./, ''));
+      expect(problemMessage('en', p)).toBe(p.message);
+    }
+    const byField = Object.fromEntries(r.problems.map((p) => [p.field, p]));
+    expect(problemMessage('zh', byField.cells)).toContain('1 到 30000 之间的整数');
+    expect(problemMessage('zh', byField.handDwn)).toContain('handDown');
+    expect(problemMessage('zh', byField.preset)).toContain('pinggu-hand-down');
+    expect(problemMessage('zh', byField.cadence)).toContain('monthly');
+    expect(problemUsed('zh', byField.handDwn)).toBe('已忽略');
+    expect(problemUsed('zh', byField.preset)).toBe('改用 baseline');
+  });
+
+  it('scenario files, cross-field rules and imports', () => {
+    const a = loadScenario({ preset: 'baseline', knobs: { units: 5, cells: 2 }, handDown: true, sed: 1 });
+    const zh = a.problems.map((p) => problemMessage('zh', p));
+    expect(zh.join('\n')).toMatch(/cells = 2 少于 units = 5/);
+    expect(zh.join('\n')).toMatch(/“handDown”是参数/);
+    expect(zh.join('\n')).toMatch(/seed/);
+    const j = loadScenarioText('{"preset": "baseline",\n "seed": }');
+    expect(problemMessage('zh', j.problems[0])).toMatch(/第 2 行/);
+    for (const text of ['hello', '# not a hotline export\n1,2', 'x'.repeat(10) + '{', '[1]', '{"model": {}, "scenario": 3}']) {
+      const r = importText(text);
+      expect(r.ok).toBe(false);
+      for (const p of r.problems) {
+        expect(p.code).toBeTruthy();
+        expect(problemMessage('zh', p)).toMatch(CJK);
+      }
+    }
+  });
+
+  it('markup in a problem stays plain text (rendered by lit, never as HTML)', () => {
+    const r = parseLink('?%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1&preset=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    const texts = r.problems.map((p) => problemMessage('zh', p));
+    expect(texts.join('\n')).toContain('<img src=x onerror=alert(1)>');
+    expect(texts.join('\n')).toContain('<script>alert(1)</script>');
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Problems of links, scenario files and imports in the user's language. The scenario boundary
+ * (scenarios/loader.ts, link.ts, import.ts) writes its messages in English and marks each
+ * problem with a machine-readable `code`, `allowed`, `suggestion` and `detail`; this layer
+ * renders the Chinese text from that structure. English keeps the loader's own message (the
+ * same words the command line prints). A problem without a code falls back to its message.
+ */
+import type { Allowed, Problem } from '../scenarios/loader.ts';
+import { BROWSER_LIMITS, checkRunLimits, estimateRun, type Knobs } from '../sim/index.ts';
+import type { Lang } from './i18n.ts';
+
+const num = (n: number | undefined): string => (n === undefined ? '' : Object.is(n, -0) ? '0' : String(n));
+
+/** What a field allows, in Chinese. */
+export function allowedZh(a: Allowed | undefined): string {
+  if (!a) return '';
+  switch (a.type) {
+    case 'boolean':
+      return 'true 或 false';
+    case 'enum':
+      return `以下之一：${(a.options ?? []).join('、')}`;
+    case 'date':
+      return '日期，格式为 YYYY-MM-DD';
+    case 'integer':
+      return `${num(a.min)} 到 ${num(a.max)} 之间的整数`;
+    case 'number':
+      return `${num(a.min)} 到 ${num(a.max)} 之间的数`;
+    case 'text':
+      return '文字';
+    case 'object':
+      return 'JSON 对象';
+  }
+}
+
+/** A field name as shown in Chinese messages (input-level pseudo fields get words). */
+function fieldZh(field: string): string {
+  switch (field) {
+    case '(input)':
+      return '输入';
+    case '(json)':
+      return 'JSON';
+    case '(link)':
+      return '链接';
+    case '(file)':
+      return '文件';
+    case '(csv)':
+      return 'CSV';
+    default:
+      return field;
+  }
+}
+
+function knobName(p: Problem): string {
+  return p.field.startsWith('knobs.') ? p.field.slice(6) : p.field;
+}
+
+/** The Chinese sentence for a problem, or null when its code is unknown here. */
+function zhMessage(p: Problem): string | null {
+  const f = `“${fieldZh(p.field)}”`;
+  const v = `“${p.value}”`;
+  const must = p.allowed ? `：应为${allowedZh(p.allowed)}` : '';
+  const mean = p.suggestion ? `；您是否想输入“${p.suggestion}”？` : '';
+  const d = p.detail ?? {};
+  switch (p.code) {
+    case 'unknown-knob':
+      return `未知参数“${knobName(p)}”${mean || '；可用 `hotline-lab knobs` 查看参数列表'}`;
+    case 'unknown-field':
+      return `未知字段 ${f}${mean || `：可用字段为 ${(p.allowed?.options ?? []).join('、')}`}`;
+    case 'knob-outside-knobs':
+      return `未知字段 ${f}：“${p.field}”是参数，应写在 "knobs" 里，例如 {"knobs": {"${p.field}": ...}}`;
+    case 'unknown-preset':
+      return `未知预设情景 preset = ${v}${mean || `：可用的预设为 ${(p.allowed?.options ?? []).join('、')}`}`;
+    case 'unknown-param':
+      return `未知链接参数 ${f}${mean}`;
+    case 'duplicate-param':
+      return `参数 ${f} 出现了不止一次：以最后一个为准`;
+    case 'not-boolean':
+      return `参数 ${f} = ${v} 不是布尔值${p.allowed ? '：应为 true/false、1/0、on/off 或 yes/no' : ''}`;
+    case 'not-text':
+      return `参数 ${f} = ${v} 不是文字${must}`;
+    case 'not-option':
+      return `参数 ${f} = ${v} 不是可选项${must}`;
+    case 'not-date-form':
+      return `参数 ${f} = ${v} 不符合 YYYY-MM-DD 格式${must}`;
+    case 'not-calendar-date':
+      return `参数 ${f} = ${v} 不是有效日期（1900–2199 年）${must}`;
+    case 'not-number':
+      return `参数 ${f} = ${v} 不是数字${must}`;
+    case 'not-finite':
+      return `参数 ${f} = ${v} 不是有限数${must}`;
+    case 'not-integer':
+      return `参数 ${f} = ${v} 不是整数${must}`;
+    case 'below-min':
+      return `参数 ${f} = ${v} 小于最小值${must}`;
+    case 'above-max':
+      return `参数 ${f} = ${v} 大于最大值${must}`;
+    case 'bad-seed':
+      return `随机种子 seed = ${v} 无效${must}`;
+    case 'bad-lang':
+      return `语言 lang = ${v} 无效：应为 en 或 zh`;
+    case 'bad-description':
+      return `description = ${v} 无效：应为文字`;
+    case 'bad-knobs':
+      return `knobs = ${v} 无效：应为参数名和值组成的对象，例如 {"handDown": true}`;
+    case 'cross-field': {
+      const a = String(d.first ?? p.field);
+      const b = String(d.second ?? '');
+      const why =
+        a === 'units' ? '每个区至少要有一个街乡' : a === 'cells' ? '每个街乡至少要有一个社区或村' : a === 'residents' ? '每个社区或村至少要有一名居民' : '';
+      return `${a} = ${d.firstValue ?? p.value} 少于 ${b} = ${d.secondValue ?? ''}${why ? `：${why}` : ''}`;
+    }
+    case 'not-object':
+      return `${f} 必须是 JSON 对象，例如 {"preset": "baseline", "seed": 1, "knobs": {}}`;
+    case 'not-text-input':
+      return `${f} 必须是文字`;
+    case 'too-large':
+      return d.characters !== undefined
+        ? `链接有 ${d.characters} 个字符：太长，上限为 ${d.limit}`
+        : `${f} 有 ${d.bytes ?? p.value} 字节：太大，上限为 ${d.limit ?? ''} 字节`;
+    case 'empty':
+      return '内容为空：应为 JSON 对象，例如 {"preset": "baseline"}';
+    case 'invalid-json':
+      return d.line !== undefined ? `JSON 格式错误，位于第 ${d.line} 行第 ${d.column} 列（“${d.near}”附近）` : 'JSON 格式错误';
+    case 'unreadable':
+      return `${f} 无法读取`;
+    case 'not-hotline-file':
+      return '不是热线实验室的文件：应为情景或运行结果的 JSON，或导出的 CSV';
+    case 'csv-no-scenario':
+      return '此 CSV 没有“# scenario {...}”表头行：不是热线实验室导出的文件';
+    case 'csv-bad-scenario':
+      return 'CSV 的“# scenario”行不是有效的 JSON 对象';
+    case 'result-bad-scenario':
+      return '运行结果中的“scenario”必须是对象 {preset, knobs}';
+    case 'bad-view':
+      return 'view 只能是 charts、district 或 village';
+    case 'bad-flag':
+      return `${p.field} 只能是 1 或 0`;
+    case 'bad-cell':
+      return `cell 必须是 0 到 ${d.max ?? ''} 之间的整数`;
+    default:
+      return null;
+  }
+}
+
+/** The problem's sentence in `lang`. */
+export function problemMessage(lang: Lang, p: Problem): string {
+  if (lang !== 'zh') return p.message;
+  return zhMessage(p) ?? p.message;
+}
+
+/** The value used instead (lenient mode), in `lang`; '' when none. */
+export function problemUsed(lang: Lang, p: Problem): string {
+  const u = p.used;
+  if (u === undefined || u === '') return '';
+  if (lang !== 'zh') return u === 'ignored' ? 'ignored' : `used ${u}`;
+  if (u === 'ignored') return '已忽略';
+  if (u === 'the app default') return '改用应用默认值';
+  let m = /^preset (\S+), seed (\d+)$/.exec(u);
+  if (m) return `改用预设 ${m[1]}、随机种子 ${m[2]}`;
+  m = /^preset (\S+)'s knobs$/.exec(u);
+  if (m) return `改用预设 ${m[1]} 的参数`;
+  return `改用 ${u}`;
+}
+
+/**
+ * Why a run is too large for the browser, with a suggestion, in `lang` (the same figures as
+ * the core's checkRunLimits, which words them in English).
+ */
+export function limitReasons(lang: Lang, k: Knobs): string[] {
+  if (lang !== 'zh') return checkRunLimits(k, BROWSER_LIMITS);
+  const e = estimateRun(k);
+  const L = BROWSER_LIMITS;
+  const out: string[] = [];
+  const gb = (b: number) => (b / 1e9).toFixed(2);
+  if (e.bytes > L.maxBytes) {
+    const n = Math.floor(k.residents * (L.maxBytes / e.bytes) * 0.9);
+    out.push(`这次运行约需 ${gb(e.bytes)} GB 内存，超过此处允许的 ${gb(L.maxBytes)} GB：可改为约 ${n.toLocaleString('zh-CN')} 名居民或缩短模拟天数，或在命令行中运行`);
+  }
+  if (e.contacts > L.maxContacts) {
+    const d = Math.max(1, Math.floor(k.horizonDays * (L.maxContacts / e.contacts) * 0.9));
+    out.push(`这次运行约要模拟 ${(e.contacts / 1e6).toFixed(0)} 百万次来电，超过此处允许的 ${(L.maxContacts / 1e6).toFixed(0)} 百万次：可将 horizonDays 改为 ${d} 或减少居民，或在命令行中运行`);
+  }
+  return out;
+}
