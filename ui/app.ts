@@ -28,10 +28,13 @@ import './views/village-view.ts';
 import './story/story-mode.ts';
 import { storyLabel } from './story/story-mode.ts';
 import { STORY_ID, storyStep } from '../scenarios/story.ts';
+import './experiments/experiments-panel.ts';
+import { tr as expTr } from './experiments/labels.ts';
+import type { ResolvedScenario } from '../sim/index.ts';
 
-export type View = 'charts' | 'district' | 'village';
-const VIEWS: readonly View[] = ['charts', 'district', 'village'];
-const VIEW_KEY: Record<View, MessageKey> = { charts: 'tabCharts', district: 'tabDistrict', village: 'tabVillage' };
+export type View = 'charts' | 'district' | 'village' | 'experiments';
+const VIEWS: readonly View[] = ['charts', 'district', 'village', 'experiments'];
+const VIEW_KEY: Record<Exclude<View, 'experiments'>, MessageKey> = { charts: 'tabCharts', district: 'tabDistrict', village: 'tabVillage' };
 
 /** Knobs that define the world (size, calendar): kept when the preset changes and in the baseline. */
 const WORLD_KNOBS = KNOBS.filter((k) => k.group === 'world').map((k) => k.name);
@@ -73,6 +76,7 @@ export class HlApp extends LitElement {
     embedOpen: { state: true },
     importProblems: { state: true },
     storyStep: { state: true },
+    exp: { state: true },
   };
 
   declare lang: Lang;
@@ -97,6 +101,8 @@ export class HlApp extends LitElement {
   declare importProblems: { name: string; problems: Problem[] } | null;
   /** Story mode's step (1-based), or 0 in the sandbox. */
   declare storyStep: number;
+  /** The experiments panel's experiment, as the link's `exp=` value ('' for none). */
+  declare exp: string;
 
   readonly sim = new SimController(this);
   private rerunTimer: ReturnType<typeof setTimeout> | null = null;
@@ -120,6 +126,7 @@ export class HlApp extends LitElement {
     this.embedOpen = false;
     this.importProblems = null;
     this.storyStep = 0;
+    this.exp = '';
   }
 
   override connectedCallback(): void {
@@ -163,6 +170,7 @@ export class HlApp extends LitElement {
       if (/^\d+$/.test(ex.cell.trim()) && n <= max) this.cell = n;
       else problems.push({ field: 'cell', value: ex.cell, message: t('en', 'invalidCell', { max }), used: '0', code: 'bad-cell', detail: { max } });
     }
+    if (ex.exp !== undefined) this.exp = ex.exp;
     if (ex.story !== undefined || ex.step !== undefined) {
       const n = Number(ex.step ?? '1');
       if (ex.story === STORY_ID && storyStep(n)) this.storyStep = n;
@@ -179,6 +187,7 @@ export class HlApp extends LitElement {
     if (this.cell !== 0) q += `&cell=${this.cell}`;
     if (this.embed) q += '&embed=1';
     if (this.storyStep) q += `&story=${STORY_ID}&step=${this.storyStep}`;
+    if (this.exp) q += `&exp=${this.exp}`;
     return q;
   }
 
@@ -210,7 +219,7 @@ export class HlApp extends LitElement {
     this.rerunTimer = null;
     this.sim.start(this.knobs, this.seed, {
       watchCell: this.cell,
-      cells: this.embed ? false : this.view !== 'charts',
+      cells: this.embed ? false : this.view === 'district' || this.view === 'village',
       preset: this.preset,
     });
     if (this.compare) this.sim.startBaseline(this.preset, this.baselineKnobs(), this.seed);
@@ -271,7 +280,7 @@ export class HlApp extends LitElement {
 
   private setView(view: View, focus = false): void {
     this.view = view;
-    this.sim.wantCells(view !== 'charts');
+    this.sim.wantCells(view === 'district' || view === 'village');
     if (focus) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
   }
 
@@ -938,6 +947,13 @@ export class HlApp extends LitElement {
     </dialog>`;
   }
 
+  private expScenario: ResolvedScenario = { preset: '', knobs: null as unknown as Knobs };
+  /** The scenario the experiments panel starts from: the same object while preset and knobs stay. */
+  private experimentScenario(): ResolvedScenario {
+    if (this.expScenario.preset !== this.preset || this.expScenario.knobs !== this.knobs) this.expScenario = { preset: this.preset, knobs: this.knobs };
+    return this.expScenario;
+  }
+
   /** Views opened so far: kept in the page (hidden) so switching back does not rebuild them. */
   private visited = new Set<View>();
   /** The data each view last got: hidden views keep theirs, so they cost nothing while a run streams. */
@@ -975,6 +991,17 @@ export class HlApp extends LitElement {
             @metric-change=${(e: CustomEvent<{ metric: string }>) => (this.cellMetric = e.detail.metric)}
             @cell-select=${(e: CustomEvent<{ cell: number }>) => this.watchCell(e.detail.cell, true)}
           ></hl-district-view>
+        </div>`
+      : nothing}
+    ${this.visited.has('experiments')
+      ? html`<div ?hidden=${this.view !== 'experiments'}>
+          <hl-experiments-panel
+            .scenario=${this.experimentScenario()}
+            .seed=${this.seed}
+            .lang=${lang}
+            .exp=${this.exp}
+            @hl-experiment-change=${(e: CustomEvent<{ param: string }>) => (this.exp = e.detail.param)}
+          ></hl-experiments-panel>
         </div>`
       : nothing}
     ${this.visited.has('village') && v
@@ -1114,7 +1141,7 @@ export class HlApp extends LitElement {
                   tabindex=${v === this.view ? '0' : '-1'}
                   @click=${() => this.setView(v)}
                 >
-                  ${t(lang, VIEW_KEY[v])}
+                  ${v === 'experiments' ? expTr(lang, 'tab') : t(lang, VIEW_KEY[v])}
                 </button>`,
             )}
           </div>

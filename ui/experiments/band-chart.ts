@@ -78,7 +78,11 @@ export class HlBandChart extends LitElement {
       const mean = d3.line<(typeof pts)[number]>().defined((p) => Number.isFinite(p.m)).x((p) => p.x).y((p) => y(p.m));
       return { s, band: area(pts) ?? '', line: mean(pts) ?? '', dots: pts.length < 30 ? pts : [] };
     });
-    const xt = x.ticks(Math.max(2, Math.floor(w / 110)));
+    // Month ticks for long runs; for a few months, days (so labels never repeat).
+    const [d0, d1] = x.domain();
+    const months = d3.utcMonth.count(d0, d1);
+    const xt = months >= 4 ? x.ticks(Math.max(2, Math.min(Math.floor(w / 90), months))) : x.ticks(Math.max(2, Math.floor(w / 110)));
+    const xf = d3.utcFormat(months >= 4 ? '%Y-%m' : '%m-%d');
     const yt = y.ticks(5);
     const fmtY = d3.format('~s');
     return html`
@@ -90,7 +94,7 @@ export class HlBandChart extends LitElement {
         <svg width=${w} height=${h} role="img" aria-label=${`${this.heading}: ${this.series.map((s) => s.label).join('; ')}`}>
           <g class="grid">${yt.map((t) => svg`<line x1=${M.left} x2=${w - M.right} y1=${y(t)} y2=${y(t)}></line>`)}</g>
           <g class="axis">
-            ${xt.map((t) => svg`<text x=${x(t)} y=${h - 8} text-anchor="middle">${d3.utcFormat('%Y-%m')(t)}</text>`)}
+            ${xt.map((t) => svg`<text x=${x(t)} y=${h - 8} text-anchor="middle">${xf(t)}</text>`)}
             ${yt.map((t) => svg`<text x=${M.left - 6} y=${y(t) + 4} text-anchor="end">${Math.abs(t) < 1000 ? String(+t.toPrecision(4)) : fmtY(t)}</text>`)}
             <line x1=${M.left} x2=${w - M.right} y1=${h - M.bottom} y2=${h - M.bottom}></line>
           </g>

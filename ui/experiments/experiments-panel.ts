@@ -81,6 +81,7 @@ export class HlExperimentsPanel extends LitElement {
     _design: { state: true },
     _replicates: { state: true },
     _metric: { state: true },
+    _kept: { state: true },
     _outcome: { state: true },
     _notice: { state: true },
   };
@@ -96,6 +97,8 @@ export class HlExperimentsPanel extends LitElement {
   declare _design: 'factorial' | 'oat';
   declare _replicates: string;
   declare _metric: string;
+  /** Metrics kept besides the charted one (from the link, else KEPT). */
+  declare _kept: string[];
   declare _outcome: Outcome | null;
   declare _notice: string;
 
@@ -112,6 +115,7 @@ export class HlExperimentsPanel extends LitElement {
     this._design = 'factorial';
     this._replicates = '10';
     this._metric = 'gaming_intensity_mean';
+    this._kept = KEPT;
     this._outcome = null;
     this._notice = '';
   }
@@ -139,6 +143,7 @@ export class HlExperimentsPanel extends LitElement {
     this._design = input.design === 'oat' ? 'oat' : 'factorial';
     const metrics = input.metrics as string[] | undefined;
     if (metrics?.length) this._metric = metrics[0];
+    this._kept = metrics?.length ? metrics : KEPT;
   }
 
   /** The form as an `exp=` parameter (the panel's state is exactly this text). */
@@ -146,7 +151,7 @@ export class HlExperimentsPanel extends LitElement {
     const parts = this._rows.map((r) => `${r.knob}:${r.values.replace(/\s+/g, '')}`);
     parts.push(`replicates:${this._replicates.trim()}`);
     if (this._design !== 'factorial') parts.push(`design:${this._design}`);
-    parts.push(`metrics:${[this._metric, ...KEPT.filter((m) => m !== this._metric)].join(',')}`);
+    parts.push(`metrics:${[this._metric, ...this._kept.filter((m) => m !== this._metric)].join(',')}`);
     return parts.join(';');
   }
 

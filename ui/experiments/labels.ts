@@ -2,6 +2,7 @@
 export type Lang = 'en' | 'zh';
 
 const en = {
+  tab: 'Experiments',
   title: 'Experiment: replicates and sweeps',
   intro: 'Vary knobs of the current scenario, run each setting several times with paired seeds, and compare with 95% intervals.',
   scenario: 'Scenario {preset}, {residents} residents, {days} days',
@@ -37,6 +38,7 @@ const en = {
 export type LabelKey = keyof typeof en;
 
 const zh: Record<LabelKey, string> = {
+  tab: '实验',
   title: '实验：重复运行与参数扫描',
   intro: '在当前情景上改变若干参数，每种设置用配对的随机种子运行多次，并以95%置信区间比较。',
   scenario: '情景 {preset}，{residents} 位居民，{days} 天',

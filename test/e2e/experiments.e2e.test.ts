@@ -1,0 +1,128 @@
+/**
+ * End-to-end: the Experiments tab of the built app in Chromium. An experiment from a link runs on a
+ * pool of Web Workers (one per reported core), draws interval bands and paired differences, and its
+ * results.csv download is byte-identical to what `hotline-lab experiment` writes for the same
+ * experiment; cancel stops the pool; a bad `exp=` names each field.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SMALL, launch, type Launched } from './browser.ts';
+import { parseLink } from '../../scenarios/link.ts';
+import { experimentJson, loadExperiment, parseExperimentParam } from '../../experiments/index.ts';
+
+const base = inject('baseUrl');
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'hotline-exp-e2e-'));
+
+let chrome: Launched;
+const contexts: BrowserContext[] = [];
+
+async function open(query: string): Promise<Page & { errors: string[] }> {
+  const ctx = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'en-US' });
+  contexts.push(ctx);
+  const page = (await ctx.newPage()) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(base + query);
+  return page;
+}
+
+beforeAll(async () => {
+  chrome = await launch();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await chrome?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const EXP = 'cadence:monthly,bimonthly;handDown:false,true;replicates:4;metrics:gaming_intensity_mean,true_satisfaction';
+
+describe('Experiments tab', () => {
+  test('runs an experiment from a link on a pool of workers; its CSV is the command line\'s', async () => {
+    const query = `?${SMALL}&seed=5&handDownStart=2021-02-01&view=experiments&exp=${EXP}`;
+    const page = await open(query);
+    const panel = page.locator('hl-experiments-panel');
+    await panel.waitFor();
+    expect(await panel.locator('[data-testid="exp-count"]').textContent()).toContain('4 settings × 4 replicates = 16 runs');
+    await panel.locator('[data-testid="exp-run"]').click();
+    const status = panel.locator('[data-testid="exp-status"]');
+    await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 120_000 });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(await status.textContent()).toContain(`16 runs in`);
+    expect(await status.textContent()).toContain(`on ${Math.min(cores, 16)} workers`);
+    // One band and one line per setting; whole-run intervals; three paired differences.
+    await expect.poll(() => panel.locator('hl-band-chart svg .bands path').count()).toBe(4);
+    expect(await panel.locator('hl-band-chart svg .lines path').count()).toBe(4);
+    expect(await panel.locator('[data-testid="exp-differences"] svg g.row').count()).toBe(3);
+    // The experiment is in the page's link, readably.
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('exp')?.startsWith('cadence:monthly,bimonthly;handDown:false,true;replicates:4'));
+    await page.screenshot({ path: `${SHOTS}experiments.png` });
+    await panel.locator('[data-testid="exp-results"]').evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: `${SHOTS}experiments-results.png` });
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-testid="exp-download-results"]').click()]);
+    const browserCsv = readFileSync((await dl.path())!, 'utf8');
+
+    // The same experiment through the command line.
+    const scenario = parseLink(query).scenario;
+    const loaded = loadExperiment({ ...parseExperimentParam(EXP).input, scenario: { preset: scenario.preset, knobs: scenario.knobs }, seed: 5 });
+    expect(loaded.problems).toEqual([]);
+    const file = join(tmp, 'exp.json');
+    writeFileSync(file, JSON.stringify(experimentJson(loaded.experiment!)));
+    execFileSync(process.execPath, [join(REPO, 'bin/hotline-lab.mjs'), 'experiment', file, '--out', join(tmp, 'cli'), '--workers', '1'], {
+      cwd: REPO,
+      env: { ...process.env, HOTLINE_LAB_GIT_COMMIT: '' },
+      stdio: 'ignore',
+    });
+    expect(browserCsv).toBe(readFileSync(join(tmp, 'cli', 'results.csv'), 'utf8'));
+    expect(browserCsv).toContain('# git-commit unknown');
+    expect(page.errors).toEqual([]);
+  });
+
+  test('one at a time shows a tornado; cancel stops the pool', async () => {
+    const page = await open(`?${SMALL}&seed=2&view=experiments&exp=staffPer10k:3..9/3;cadence:monthly,quarterly;design:oat;replicates:3;metrics:true_satisfaction`);
+    const panel = page.locator('hl-experiments-panel');
+    await panel.locator('[data-testid="exp-run"]').click();
+    await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 120_000 });
+    expect(await panel.locator('[data-testid="exp-tornado"] svg rect').count()).toBe(2);
+    await panel.locator('[data-testid="exp-tornado"]').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: `${SHOTS}experiments-oat.png` });
+
+    // A big experiment, cancelled part-way.
+    await panel.locator('[data-testid="exp-replicates"]').fill('400');
+    await panel.locator('[data-testid="exp-run"]').click();
+    await panel.locator('[data-testid="exp-status"][data-status="running"]').waitFor();
+    await expect.poll(async () => Number(/^(\d+)/.exec((await panel.locator('[data-testid="exp-status"] span').textContent()) ?? '')?.[1] ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
+    await panel.locator('[data-testid="exp-cancel"]').click();
+    await panel.locator('[data-testid="exp-status"][data-status="cancelled"]').waitFor();
+    const text = (await panel.locator('[data-testid="exp-status"] span').textContent()) ?? '';
+    expect(text).toMatch(/Cancelled after \d+ of 1600 runs/);
+    // Nothing more arrives after cancel.
+    await page.waitForTimeout(800);
+    expect(await panel.locator('[data-testid="exp-status"] span').textContent()).toBe(text);
+    expect(await panel.locator('[data-testid="exp-run"]').isEnabled()).toBe(true);
+    expect(page.errors).toEqual([]);
+  });
+
+  test('a bad exp= link names each field and cannot run', async () => {
+    const page = await open(`?${SMALL}&view=experiments&exp=cadence:monthly,bimontly;handown:false,true;councilSkill:0..3/2;replicates:0`);
+    const box = page.locator('hl-experiments-panel [data-testid="exp-problems"]');
+    await box.waitFor();
+    const text = (await box.textContent()) ?? '';
+    expect(text).toContain("vary.cadence[1]: knob 'cadence' = 'bimontly' is not an option");
+    expect(text).toContain("vary.handown: unknown knob 'handown': did you mean 'handDown'?");
+    expect(text).toContain("vary.councilSkill.max: knob 'councilSkill' = 3 is above the maximum");
+    expect(text).toContain('replicates: 0 is not allowed');
+    expect(await page.locator('hl-experiments-panel [data-testid="exp-run"]').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}experiments-bad-link.png` });
+    expect(page.errors).toEqual([]);
+  });
+});
