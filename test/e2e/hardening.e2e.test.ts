@@ -175,6 +175,30 @@ describe('nothing lost', () => {
     expect(await shown(page)).toEqual([]);
   });
 
+  test('an experiment survives a tab reload and resumes where it was', async () => {
+    const EXP = 'cadence:monthly,bimonthly;handDown:false,true;replicates:8;metrics:gaming_intensity_mean';
+    const page = await open(`?residents=30000&cells=20&units=4&horizonDays=365&seed=5&view=experiments&exp=${EXP}`);
+    const panel = page.locator('hl-experiments-panel');
+    await panel.locator('[data-testid="exp-run"]').click();
+    const progress = () => panel.locator('progress').evaluate((p) => (p as HTMLProgressElement).value);
+    await expect.poll(progress, { timeout: 60_000 }).toBeGreaterThanOrEqual(6);
+    await page.waitForTimeout(1200); // finished runs are written at most once a second
+    const saved = await page.evaluate(() => (JSON.parse(localStorage.getItem('hotline-lab.experiment')!).records as unknown[]).filter(Boolean).length);
+    expect(saved).toBeGreaterThanOrEqual(6);
+    // Closed and reopened: the bare address brings back the scenario, the tab and the experiment,
+    // with the finished runs already counted (a restart would count from 0).
+    await page.goto(base);
+    await panel.locator('[data-testid="exp-status"]').waitFor();
+    expect(await progress()).toBeGreaterThanOrEqual(saved);
+    const status = panel.locator('[data-testid="exp-status"]');
+    await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 120_000 });
+    expect(await status.textContent()).toContain('32 runs');
+    // Finished results come back after another reload without running again.
+    await page.reload();
+    await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 10_000 });
+    expect(page.errors).toEqual([]);
+  });
+
   test('a crashed or killed worker is restarted with a message and the run restarts cleanly', async () => {
     const q = `?residents=20000&cells=20&units=4&horizonDays=300&seed=31`;
     const ref = await open(q);

@@ -31,6 +31,7 @@ import {
   type RunRecord,
 } from '../../experiments/index.ts';
 import { ExperimentPool } from './pool-controller.ts';
+import { forgetExperiment, loadExperimentState, saveExperiment } from './persist.ts';
 import { tr, type Lang } from './labels.ts';
 import type { BandSeries } from './band-chart.ts';
 import type { IntervalRow } from './interval-chart.ts';
@@ -168,15 +169,52 @@ export class HlExperimentsPanel extends LitElement {
     return bad.length ? { exp: null, points: [], problems: bad.map((p) => p.message) } : { exp, points, problems: [] };
   }
 
-  private run(): void {
+  private run(resume = false): void {
     const { exp, points } = this.validate();
     if (!exp) return;
+    const json = experimentJson(exp);
+    const key = JSON.stringify(json);
+    const total = runCount(exp, points);
+    const saved = resume ? loadExperimentState(key) : null;
+    if (resume && !saved) return;
     this._outcome = null;
     const param = experimentToParam(exp);
     this.dispatchEvent(new CustomEvent<ExperimentChangeDetail>('hl-experiment-change', { detail: { param }, bubbles: true, composed: true }));
-    this.pool.start(experimentJson(exp), runCount(exp, points), (records) => {
-      this._outcome = { exp, points, records };
-    });
+    this.saving = { json: key, total };
+    this.pool.start(
+      json,
+      total,
+      (records) => {
+        this._outcome = { exp, points, records };
+        saveExperiment({ json: key, total, status: 'done', records });
+      },
+      saved?.records ?? [],
+    );
+  }
+
+  /** The running experiment, kept in localStorage as its records come in (see persist.ts). */
+  private saving: { json: string; total: number } | null = null;
+  private savedDone = -1;
+  private savedAt = 0;
+  private resumeChecked = false;
+
+  override updated(): void {
+    // After a reload: the same experiment that was running (or finished) comes back.
+    if (!this.resumeChecked && this.scenario) {
+      this.resumeChecked = true;
+      this.run(true);
+    }
+    const st = this.pool.state;
+    // at most once a second: the records are copied and serialised on the main thread
+    if (this.saving && st.status === 'running' && st.done !== this.savedDone && performance.now() - this.savedAt > 1000) {
+      this.savedDone = st.done;
+      this.savedAt = performance.now();
+      saveExperiment({ ...this.saving, status: 'running', records: Array.from(this.pool.records, (r) => r ?? null) });
+    }
+    if (this.saving && (st.status === 'cancelled' || st.status === 'error')) {
+      this.saving = null;
+      forgetExperiment();
+    }
   }
 
   private setRow(i: number, patch: Partial<Row>): void {

@@ -46,15 +46,32 @@ export class ExperimentPool implements ReactiveController {
     return Math.max(1, Math.min(cores, total));
   }
 
-  /** Run `total` runs of the experiment (plain JSON); `onDone` gets the records in run order. */
-  start(experiment: unknown, total: number, onDone: (records: RunRecord[]) => void): void {
+  /**
+   * Run `total` runs of the experiment (plain JSON); `onDone` gets the records in run order.
+   * Records already finished (`have`, by run index: a resumed experiment) are kept, not run again.
+   */
+  start(experiment: unknown, total: number, onDone: (records: RunRecord[]) => void, have: readonly (RunRecord | null | undefined)[] = []): void {
     this.stop();
     this.records = new Array(total);
+    let done = 0;
+    for (let i = 0; i < total; i++) {
+      const r = have[i];
+      if (r) {
+        this.records[i] = r;
+        done++;
+      }
+    }
     this.next = 0;
     this.t0 = performance.now();
     this.onDone = onDone;
-    const n = ExperimentPool.size(total);
-    this.state = { status: 'running', done: 0, total, workers: n, elapsed: 0, error: null };
+    if (done === total) {
+      this.state = { status: 'done', done, total, workers: 0, elapsed: 0, error: null };
+      onDone(this.records);
+      this.host.requestUpdate();
+      return;
+    }
+    const n = ExperimentPool.size(total - done);
+    this.state = { status: 'running', done, total, workers: n, elapsed: 0, error: null };
     for (let i = 0; i < n; i++) {
       const w = new Worker(new URL('./experiment.worker.ts', import.meta.url), { type: 'module', name: `hotline-experiment-${i}` });
       w.onmessage = (ev: MessageEvent<FromExperimentWorker>) => this.receive(w, ev.data);
@@ -77,6 +94,7 @@ export class ExperimentPool implements ReactiveController {
   }
 
   private feed(w: Worker): void {
+    while (this.next < this.state.total && this.records[this.next]) this.next++;
     if (this.next < this.state.total) w.postMessage({ type: 'run', run: this.next++ } satisfies ToExperimentWorker);
   }
 
