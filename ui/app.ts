@@ -191,10 +191,23 @@ export class HlApp extends LitElement {
     return q;
   }
 
+  /** The query last written to localStorage (written only when it changes, not on every chunk). */
+  private storedQ = '';
+
+  private queryMemo: { key: unknown[]; q: string } = { key: [], q: '' };
+
   override updated(changed: PropertyValues<this>): void {
-    const q = this.query();
-    if (location.search !== q) history.replaceState(history.state, '', q);
-    if (!this.embed) storeQuery(q);
+    // Renders come with every chunk of a run: rebuild the query only when what it holds changed.
+    const key = [this.preset, this.knobs, this.seed, this.lang, this.view, this.compare, this.cell, this.embed, this.storyStep, this.exp];
+    const memo = this.queryMemo;
+    const same = memo.key.length === key.length && key.every((v, i) => v === memo.key[i]);
+    const q = same ? memo.q : this.query();
+    if (!same) this.queryMemo = { key, q };
+    if (!same && location.search !== q) history.replaceState(history.state, '', q);
+    if (!this.embed && q !== this.storedQ) {
+      this.storedQ = q;
+      storeQuery(q);
+    }
     if (changed.has('lang')) {
       document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
       document.title = t(this.lang, 'title');

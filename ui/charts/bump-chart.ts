@@ -11,6 +11,7 @@ import type { Lang } from './types.ts';
 import { bumpSlots, gradeBands, gradeChurnSeries, meanGradeChurn, meanRankVolatility } from './aggregate.ts';
 import { GRADE_LABEL, UI, tr, unitName } from './labels.ts';
 import { exportSvgElement } from './export.ts';
+import { cancelDraw, queueDraw } from './draw-queue.ts';
 
 const M = { top: 12, right: 64, bottom: 24, left: 44, leftGrades: 84 };
 const STRIP = 78;
@@ -131,6 +132,7 @@ export class HlBumpChart extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    cancelDraw(this);
     this.ro?.disconnect();
     this.ro = null;
   }
@@ -161,7 +163,7 @@ export class HlBumpChart extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // Hovering a period only moves the rule and the read-out (lit); lines change with data, size or highlight.
     if (changed.has('periods') || changed.has('baseline') || changed.has('_width') || changed.has('_unit') || changed.has('totalPeriods')
-      || changed.has('plotHeight') || changed.has('lang')) this.draw();
+      || changed.has('plotHeight') || changed.has('lang')) queueDraw(this, () => this.draw());
   }
 
   private draw(): void {

@@ -10,6 +10,7 @@ import type { ChartData, ChartSeries, Lang } from './types.ts';
 import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
 import { UI, tr } from './labels.ts';
 import { exportSvgElement } from './export.ts';
+import { cancelDraw, queueDraw } from './draw-queue.ts';
 
 const M = { top: 26, bottom: 26, left: 52, rightAxis: 52, right: 16 };
 const DIFF_H = 92;
@@ -115,6 +116,7 @@ export class HlLineChart extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    cancelDraw(this);
     this.ro?.disconnect();
     this.ro = null;
   }
@@ -174,7 +176,8 @@ export class HlLineChart extends LitElement {
   protected override updated(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    this.draw();
+    // in a task of its own (draw-queue.ts), so that many charts never make one long task
+    queueDraw(this, () => this.draw());
   }
 
   private fmtDelta(v: number, right = false): string {

@@ -39,7 +39,7 @@ export interface StartOptions {
   preset: string;
 }
 
-/** Host re-renders at most this often while chunks stream in... */
+/** Host re-renders at most this often while chunks stream in (twice as long while two runs stream)... */
 const UPDATE_MS = 120;
 /** ...and leaves the main thread idle at least this many times as long as the last render took. */
 const IDLE_FACTOR = 3;
@@ -450,7 +450,8 @@ export class SimController implements ReactiveController {
   /** Publish and re-render now (urgent) or within UPDATE_MS. */
   private changed(urgent: boolean): void {
     const now = performance.now();
-    const gap = Math.max(UPDATE_MS, IDLE_FACTOR * this.lastCost);
+    // Two streaming runs double the drawing per update: update half as often.
+    const gap = Math.max(this.baselineRunner ? 2 * UPDATE_MS : UPDATE_MS, IDLE_FACTOR * this.lastCost);
     const due = urgent ? 0 : Math.max(0, gap - (now - this.lastUpdate));
     if (this.timer !== null) {
       if (!urgent) return;
