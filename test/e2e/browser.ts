@@ -73,3 +73,49 @@ export async function figures(page: Page): Promise<Record<string, string>> {
   }
   return out;
 }
+
+export interface MainThreadTasks {
+  /** Tasks on the page's main thread: wall time and the thread's own CPU time, in ms. */
+  tasks: { wall: number; cpu: number }[];
+  longestWall: number;
+  longestCpu: number;
+}
+
+/**
+ * A Chromium performance trace (CDP Tracing, 'toplevel' category) of the page's main thread
+ * while `during` runs. Every task comes with its wall time and its CPU time: the wall time
+ * includes the time the OS gave the core to other work (the page's own workers, other
+ * processes on a loaded machine); the CPU time is what the page itself spent.
+ * The page's main thread is the busiest CrRendererMain thread of the trace.
+ */
+export async function traceMainThread(page: Page, during: () => Promise<void>): Promise<MainThreadTasks> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: { ph: string; name: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', '__metadata'], excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
+  try {
+    await during();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach().catch(() => undefined);
+  }
+  const mains = new Set<string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(`${e.pid}:${e.tid}`);
+  const by = new Map<string, { wall: number; cpu: number }[]>();
+  for (const e of events) {
+    const k = `${e.pid}:${e.tid}`;
+    // The outermost event of every task the thread runs.
+    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || !mains.has(k)) continue;
+    const list = by.get(k) ?? [];
+    list.push({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 });
+    by.set(k, list);
+  }
+  const busiest = [...by.values()].sort((a, b) => b.reduce((s, x) => s + x.cpu, 0) - a.reduce((s, x) => s + x.cpu, 0))[0] ?? [];
+  return {
+    tasks: busiest,
+    longestWall: busiest.reduce((m, x) => Math.max(m, x.wall), 0),
+    longestCpu: busiest.reduce((m, x) => Math.max(m, x.cpu), 0),
+  };
+}
