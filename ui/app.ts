@@ -187,7 +187,8 @@ export class HlApp extends LitElement {
     if (this.cell !== 0) q += `&cell=${this.cell}`;
     if (this.embed) q += '&embed=1';
     if (this.storyStep) q += `&story=${STORY_ID}&step=${this.storyStep}`;
-    if (this.exp) q += `&exp=${this.exp}`;
+    // encoded (a decoded value with '&' or '#' would otherwise add parameters to the link), ':;,' kept readable
+    if (this.exp) q += `&exp=${encodeURIComponent(this.exp).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ',')}`;
     return q;
   }
 

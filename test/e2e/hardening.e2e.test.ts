@@ -295,6 +295,14 @@ describe('import', () => {
     await box.locator('li[data-code="invalid-json"]').waitFor();
     expect(await page.evaluate(() => location.search)).toBe(before);
 
+    // A file over the import limit is refused from its size, at once, without being read.
+    const t0 = Date.now();
+    await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(50_000_001, 32) });
+    await box.locator('li[data-code="too-large"]').waitFor();
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(await box.textContent()).toContain('huge.json');
+    expect(await page.evaluate(() => location.search)).toBe(before);
+
     // A CSV export from the command line or the app: its header holds the scenario and seed.
     const node = runScenario({ preset: 'pinggu-hand-down', knobs: { ...presetKnobs('pinggu-hand-down')!, residents: 20000, cells: 20, units: 4, horizonDays: 120 } as Knobs }, 77);
     const { dailyCsv } = await import('../../scenarios/export.ts');
@@ -376,6 +384,15 @@ describe('security', () => {
     expect(await box.locator('img, script, b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(page.errors).toEqual([]);
+  });
+
+  test('a link parameter with URL syntax stays one parameter when the app writes the link back', async () => {
+    const page = await open(`?${SMALL}&seed=1&view=experiments&exp=${encodeURIComponent('replicates:2&preset=evil#x')}`);
+    await page.locator('hl-experiments-panel').waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect(params.getAll('preset')).toEqual(['baseline']);
+    expect(params.get('exp')).toBe('replicates:2&preset=evil#x');
+    expect(new URL(page.url()).hash).toBe('');
   });
 
   test('no link parameter makes the app fetch from anywhere else', async () => {
