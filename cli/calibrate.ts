@@ -108,7 +108,7 @@ export function studies(): Study[] {
       preset: 'wulimiao-village',
       source: 'FACTS.md: Wulimiao village 12345 requests, 2022: 50, 2023: 24, 2024: 5, 2025: about 0',
       mapping:
-        'One village of 2,500 (the `wulimiao-village` preset), hand-down and hall from 2022-01-01, 2021 as the year before. ' +
+        'One village of 2,500 (the `wulimiao-village` preset), hand-down and hall from 2022-07-01, 2021 and early 2022 as the years before. ' +
         'The village secretary\'s count is mapped onto the village\'s 12345 tickets of the kinds the hall deliberates: ' +
         'out-of-scope wishes, venting, proxy complaints from neighbour disputes and contested-good complaints ' +
         '(`filed_wish + filed_vent + filed_dispute + filed_contested`, summed by calendar year). ' +
@@ -354,7 +354,7 @@ function fmt(x: number, unit: Row['unit']): string {
   if (!Number.isFinite(x)) return String(x);
   if (unit === 'share') return `${(pct(x) * 100).toFixed(1)}%`;
   if (unit === 'count') return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1);
-  return x.toFixed(2);
+  return unit === 'ratio' ? x.toFixed(3) : x.toFixed(2);
 }
 
 const HEAD = ['study', 'target', 'figure', 'simulated mean', '95% interval', 'tolerance', 'result'];
