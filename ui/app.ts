@@ -269,7 +269,8 @@ export class HlApp extends LitElement {
     const knobs = presetKnobs(name);
     if (!knobs) return;
     this.preset = name;
-    this.knobs = withWorld(knobs, this.knobs);
+    // keep the user's world, except where the preset defines its own (a village, Beijing)
+    this.knobs = { ...withWorld(knobs, this.knobs), ...PRESETS[name].knobs } as Knobs;
     this.startRun();
   }
 

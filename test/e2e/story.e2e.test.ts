@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, waitDone, type Launched } from './browser.ts';
 import { STORY, STORY_ID } from '../../scenarios/story.ts';
+import { presetNames } from '../../scenarios/presets.ts';
 
 const base = inject('baseUrl');
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -113,4 +114,28 @@ describe('story mode', () => {
     await page.locator('[data-testid="link-problems"] li[data-field="story"]').waitFor();
     expect(page.errors).toEqual([]);
   });
+
+  test('every preset opens from a link and from the picker', async () => {
+    for (const name of presetNames()) {
+      const page = await open(`?preset=${name}&seed=3`);
+      // the run of the preset starts (heavy ones need not finish here)
+      await page.locator('[data-testid="run-status"][data-status="running"], [data-testid="run-status"][data-status="done"]').first().waitFor({ timeout: 60_000 });
+      expect(await page.locator('[data-testid="preset"]').inputValue()).toBe(name);
+      expect(new URL(page.url()).searchParams.get('preset')).toBe(name);
+      expect(await page.locator('[data-testid="link-problems"]').count()).toBe(0);
+      expect(page.errors).toEqual([]);
+      await page.context().close();
+    }
+    const page = await open('?residents=20000&cells=20&units=4&horizonDays=30');
+    for (const name of presetNames().slice().reverse()) {
+      if (name === 'beijing-city') continue; // 21.9 million residents: covered by the link above
+      await page.locator('[data-testid="preset"]').selectOption(name);
+      await expect.poll(() => new URL(page.url()).searchParams.get('preset')).toBe(name);
+      // a preset with its own world (a village) brings it; the others keep the user's world
+      const residents = new URL(page.url()).searchParams.get('residents');
+      if (name === 'wulimiao-village' || name === 'xilijin-boundary' || name === 'speed-bump-and-lights') expect(residents).toBeNull();
+      if (name === 'baseline') expect(residents).not.toBeNull(); // the world of the preset picked before
+    }
+    expect(page.errors).toEqual([]);
+  }, 600_000);
 });
