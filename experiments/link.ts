@@ -17,8 +17,15 @@ import type { Experiment } from './schema.ts';
 /** Keys of the `exp` parameter that are not knobs. */
 export const EXP_KEYS = ['replicates', 'design', 'metrics', 'resolution', 'horizonDays'] as const;
 
-/** Characters kept as they are in the parameter (legal in a query; the rest is percent-encoded). */
-const enc = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2F/g, '/');
+/**
+ * The `exp` value as it goes into a query string: percent-encoded except for `, : ; /`, which are
+ * legal in a query and keep it readable. `&`, `=`, `#`, `+` and `%` are encoded, so the value stays
+ * one parameter whatever it holds.
+ */
+export function encodeExpParam(s: string): string {
+  return encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2F/g, '/');
+}
+const enc = encodeExpParam;
 
 /** The `exp` parameter's value for an experiment (factorial or one-at-a-time, list or range knobs). */
 export function experimentToParam(exp: Experiment): string {

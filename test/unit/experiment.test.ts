@@ -14,6 +14,7 @@ import {
   oatEffects,
   morrisEffects,
   experimentToParam,
+  encodeExpParam,
   parseExperimentParam,
   type Experiment,
 } from '../../experiments/index.ts';
@@ -186,5 +187,16 @@ describe('the exp= link parameter', () => {
         expect.stringContaining('replicates: 0 is not allowed'),
       ]),
     );
+  });
+});
+
+describe('encodeExpParam', () => {
+  it('keeps the readable separators and encodes what would split the parameter', () => {
+    expect(encodeExpParam('cadence:monthly,bimonthly;councilSkill:0.2..0.8/4')).toBe('cadence:monthly,bimonthly;councilSkill:0.2..0.8/4');
+    const nasty = 'replicates:2&preset=evil#x+1%';
+    const url = new URL(`https://example.org/?preset=baseline&exp=${encodeExpParam(nasty)}`);
+    expect(url.searchParams.get('exp')).toBe(nasty);
+    expect(url.searchParams.getAll('preset')).toEqual(['baseline']);
+    expect(url.hash).toBe('');
   });
 });

@@ -19,6 +19,7 @@ import {
   designSize,
   experimentFiles,
   experimentJson,
+  encodeExpParam,
   experimentToParam,
   interval,
   loadExperiment,
@@ -302,7 +303,7 @@ export class HlExperimentsPanel extends LitElement {
   link(): string {
     const sc = this.scenario;
     const q = sc ? scenarioToQuery({ preset: sc.preset, knobs: sc.knobs, seed: this.seed, lang: this.lang }) : '?';
-    return `${location.origin}${location.pathname}${q}&view=experiments&exp=${this.param()}`;
+    return `${location.origin}${location.pathname}${q}&view=experiments&exp=${encodeExpParam(this.param())}`;
   }
 
   private async copyLink(): Promise<void> {
