@@ -1,4 +1,5 @@
-// Property-based fuzzing of every input boundary: links, scenario JSON, --set, file import.
+// Property-based fuzzing of every input boundary: links, scenario JSON, --set, file import,
+// experiment JSON and the exp= link parameter.
 // Each boundary gets HL_FUZZ_RUNS cases (10,000 by default in CI; more in a long run):
 // never an exception, always either a valid scenario or messages that name a field.
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { presetNames } from '../../scenarios/presets.ts';
 import { dailyCsv, resultJson } from '../../scenarios/export.ts';
 import { Simulation } from '../../sim/index.ts';
 import { problemMessage } from '../../ui/problem-text.ts';
+import { loadExperiment, loadExperimentText, parseExperimentParam, type ExperimentLoad } from '../../experiments/index.ts';
 
 const RUNS = Number(process.env.HL_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.HL_FUZZ_SEED ?? 4242);
@@ -177,4 +179,54 @@ describe('fuzz: file import', () => {
     const other = json.replace(`"version": "${MODEL.version}"`, '"version": "0.0.1"');
     wellFormed(importText(other));
   });
+});
+
+describe('fuzz: experiment JSON and the exp= link parameter', () => {
+  /** Never an exception; a valid experiment or problems that name a field. */
+  function expWellFormed(r: ExperimentLoad): void {
+    expect(typeof r.ok).toBe('boolean');
+    if (r.ok) expect(r.experiment).not.toBeNull();
+    else expect(r.problems.length).toBeGreaterThan(0);
+    for (const p of r.problems) {
+      expect(typeof p.field).toBe('string');
+      expect(p.message.length).toBeGreaterThan(0);
+    }
+  }
+  const knobValues = fc.oneof(fc.array(fc.oneof(fc.boolean(), fc.double(), fc.integer(), fc.string({ maxLength: 10 }), fc.constantFrom(...MARKUP)), { maxLength: 5 }), fc.record({ min: fc.double(), max: fc.double(), steps: fc.integer({ min: -2, max: 50 }) }), fc.anything());
+  const expObject = fc.record(
+    {
+      scenario: fc.oneof(fc.record({ preset: fc.oneof(fc.constantFrom(...presetNames()), fc.string({ maxLength: 10 })), knobs: fc.dictionary(fc.constantFrom(...names), fc.anything(), { maxKeys: 3 }) }, { requiredKeys: [] }), fc.anything()),
+      vary: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), knobValues, { maxKeys: 4 }), fc.anything()),
+      replicates: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double(), fc.string({ maxLength: 5 })),
+      design: fc.oneof(fc.constantFrom('factorial', 'oat', 'lhs', 'morris', 'nope'), fc.record({ type: fc.constantFrom('factorial', 'oat', 'lhs', 'morris', 'x'), samples: fc.integer({ min: -2, max: 30 }) }), fc.anything()),
+      metrics: fc.oneof(fc.array(fc.oneof(fc.constantFrom('tickets_filed', 'true_satisfaction', 'gaming_intensity_mean'), fc.string({ maxLength: 8 })), { maxLength: 4 }), fc.anything()),
+      seed: fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })),
+      resolution: fc.oneof(fc.constantFrom('daily', 'period', 'summary'), fc.string({ maxLength: 6 })),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('experiment-shaped objects and any JSON never throw', () => {
+    fc.assert(fc.property(fc.oneof(expObject, fc.jsonValue()), (o) => expWellFormed(loadExperiment(o))), opts);
+  }, T);
+
+  it('random text as an experiment file', () => {
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), expObject.map((o) => JSON.stringify(o) ?? '')), (s) => expWellFormed(loadExperimentText(s))), opts);
+  }, T);
+
+  it('exp= text never throws and loads to an experiment or named problems', () => {
+    const part = fc.oneof(
+      fc.tuple(fc.oneof(fc.constantFrom(...names, 'replicates', 'design', 'metrics', 'resolution'), fc.string({ maxLength: 8 })), valueText).map(([k, v]) => `${k}:${v}`),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(...MARKUP),
+    );
+    const param = fc.array(part, { maxLength: 6 }).map((ps) => ps.join(';'));
+    fc.assert(
+      fc.property(param, (p) => {
+        const { input } = parseExperimentParam(p);
+        expWellFormed(loadExperiment({ ...input, scenario: { preset: 'baseline' } }));
+      }),
+      opts,
+    );
+  }, T);
 });
