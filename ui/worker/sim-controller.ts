@@ -46,8 +46,10 @@ const UPDATE_MS = 120;
 const IDLE_FACTOR = 3;
 /** Rest between a worker's compute slices when workers would take every core from the page. */
 const REST_MS = 30;
-/** A running worker that sends nothing for this long is taken for dead and restarted. */
+/** A running worker that sends nothing for this long is taken for dead and restarted... */
 const WATCHDOG_MS = 20_000;
+/** ...and one still building its world (Beijing: 21.9 million residents) this long. */
+const WATCHDOG_START_MS = 120_000;
 /** Restarts of one run before giving up with an error. */
 const MAX_RESTARTS = 2;
 
@@ -112,7 +114,8 @@ class Runner {
   private checkAlive(): void {
     const st = this.state.status;
     if (!this.worker || (st !== 'running' && st !== 'starting')) return;
-    if (performance.now() - this.lastHeard > WATCHDOG_MS) this.recover(`no answer for ${WATCHDOG_MS / 1000} s`);
+    const limit = st === 'starting' ? WATCHDOG_START_MS : WATCHDOG_MS;
+    if (performance.now() - this.lastHeard > limit) this.recover(`no answer for ${limit / 1000} s`);
   }
 
   /**
