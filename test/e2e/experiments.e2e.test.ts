@@ -59,11 +59,11 @@ describe('Experiments tab', () => {
     expect(await status.textContent()).toContain(`16 runs in`);
     expect(await status.textContent()).toContain(`on ${Math.min(cores, 16)} workers`);
     // One band and one line per setting; whole-run intervals; three paired differences.
-    await expect.poll(() => panel.locator('hl-band-chart svg .bands path').count()).toBe(4);
+    await expect.poll(() => panel.locator('hl-band-chart svg .bands path').count(), { timeout: 30_000 }).toBe(4);
     expect(await panel.locator('hl-band-chart svg .lines path').count()).toBe(4);
-    expect(await panel.locator('[data-testid="exp-differences"] svg g.row').count()).toBe(3);
+    await expect.poll(() => panel.locator('[data-testid="exp-differences"] svg g.row').count(), { timeout: 30_000 }).toBe(3);
     // The experiment is in the page's link, readably.
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('exp')?.startsWith('cadence:monthly,bimonthly;handDown:false,true;replicates:4'));
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('exp')?.startsWith('cadence:monthly,bimonthly;handDown:false,true;replicates:4'), undefined, { timeout: 60_000 });
     await page.screenshot({ path: `${SHOTS}experiments.png` });
     await panel.locator('[data-testid="exp-results"]').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}experiments-results.png` });
@@ -92,7 +92,7 @@ describe('Experiments tab', () => {
     const panel = page.locator('hl-experiments-panel');
     await panel.locator('[data-testid="exp-run"]').click();
     await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 120_000 });
-    expect(await panel.locator('[data-testid="exp-tornado"] svg rect').count()).toBe(2);
+    await expect.poll(() => panel.locator('[data-testid="exp-tornado"] svg rect').count(), { timeout: 30_000 }).toBe(2);
     await panel.locator('[data-testid="exp-tornado"]').evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await page.screenshot({ path: `${SHOTS}experiments-oat.png` });
 
