@@ -10,6 +10,7 @@ import { State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
 import { GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS, AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE, RESP_DECAY } from './constants.ts';
 import { audit } from './gaming.ts';
+import { pow } from './fmath.ts';
 
 export function gradeOf(score: number): Grade {
   return score >= GRADE_EXCELLENT ? 'excellent' : score >= GRADE_GOOD ? 'good' : score >= GRADE_PASS ? 'pass' : 'poor';
@@ -35,7 +36,7 @@ function overdueOpen(s: State): Float64Array {
 
 /** Daily pressure decay (pressureDecay is the share kept after 30 days). */
 export function decayPressure(s: State): void {
-  const f = Math.pow(s.k.pressureDecay, 1 / 30);
+  const f = pow(s.k.pressureDecay, 1 / 30);
   for (let u = 0; u < s.U; u++) s.pressure[u] *= f;
 }
 

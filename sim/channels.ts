@@ -5,9 +5,12 @@
  * knowledge of what the hotline is for. One uniform draw per decision.
  */
 import { Kind, Channel } from './types.ts';
-import { State, RF, MI } from './world.ts';
+import { State, RF } from './world.ts';
+import { MI } from './metrics.ts';
 import { U_NONE, U_HOTLINE, U_WECHAT, U_HALL, CLASS_HOTLINE_BONUS, NORM_ON_PROXY } from './constants.ts';
 import { intake } from './intake.ts';
+import { exp } from './fmath.ts';
+import type { Knobs } from './knobs.ts';
 import { handleWechat } from './outreach.ts';
 import { openHallCase } from './councils.ts';
 
@@ -17,25 +20,51 @@ export function hallOpen(s: State, c: number): boolean {
 
 /** The channel resident r of cell c picks for a need of this kind, given the uniform draw u. */
 export function chooseChannel(s: State, r: number, c: number, kind: number, u: number): number {
-  const k = s.k;
+  // exp of a sum as a product of precomputed exps (State.expTables): fast, and identical everywhere
+  const x = s.expTables;
   const f = s.resFlags[r];
   const mem = s.resMem;
-  const mw = k.memoryWeight;
-  let deter = 0;
-  if (kind === Kind.WISH || kind === Kind.VENT) deter = k.normEffect * s.norm(r, c);
-  else if (kind === Kind.DISPUTE) deter = NORM_ON_PROXY * k.normEffect * s.norm(r, c);
-  const eNone = Math.exp(U_NONE[kind] + deter);
-  const eHot = Math.exp(U_HOTLINE[kind] + mw * (mem[r * 3 + 2] / 255 - 0.5) - k.hotlineCost + CLASS_HOTLINE_BONUS[f & RF.CLASS_MASK]);
-  const eWe =
-    f & RF.WECHAT
-      ? Math.exp(U_WECHAT[kind] + mw * (mem[r * 3] / 255 - 0.5) + k.trustWeight * (s.resTrust[r] / 255 - 0.5) - k.wechatCost)
-      : 0;
-  const eHall = s.cellCouncil[c] === 1 && s.day >= s.policy.hall ? Math.exp(U_HALL[kind] + mw * (mem[r * 3 + 1] / 255 - 0.5) - k.hallCost) : 0;
-  const x = u * (eNone + eHot + eWe + eHall);
-  if (x < eNone) return Channel.NONE;
-  if (x < eNone + eWe) return Channel.WECHAT;
-  if (x < eNone + eWe + eHall) return Channel.HALL;
+  let eNone = x.none[kind];
+  if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(s.k.normEffect * s.norm(r, c));
+  else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * s.k.normEffect * s.norm(r, c));
+  const eHot = x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[mem[r * 3 + 2]];
+  const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[s.resTrust[r]] : 0;
+  const eHall = s.cellCouncil[c] === 1 && s.day >= s.policy.hall ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
+  const v = u * (eNone + eHot + eWe + eHall);
+  if (v < eNone) return Channel.NONE;
+  if (v < eNone + eWe) return Channel.WECHAT;
+  if (v < eNone + eWe + eHall) return Channel.HALL;
   return Channel.HOTLINE;
+}
+
+/** exp of every utility term that takes few values, computed once per run. */
+export interface ExpTables {
+  none: Float64Array; // by kind
+  hotline: Float64Array; // by kind x propensity class: base - hotlineCost + class bonus
+  wechat: Float64Array; // by kind: base - wechatCost
+  hall: Float64Array; // by kind: base - hallCost
+  memory: Float64Array; // by remembered success 0..255: memoryWeight x (m - 0.5)
+  trust: Float64Array; // by trust 0..255: trustWeight x (t - 0.5)
+}
+
+export function expTables(k: Knobs): ExpTables {
+  const nk = U_NONE.length;
+  const t: ExpTables = {
+    none: Float64Array.from(U_NONE, (v) => exp(v)),
+    hotline: new Float64Array(nk * 3),
+    wechat: Float64Array.from(U_WECHAT, (v) => exp(v - k.wechatCost)),
+    hall: Float64Array.from(U_HALL, (v) => exp(v - k.hallCost)),
+    memory: new Float64Array(256),
+    trust: new Float64Array(256),
+  };
+  for (let kind = 0; kind < nk; kind++) {
+    for (let cls = 0; cls < 3; cls++) t.hotline[kind * 3 + cls] = exp(U_HOTLINE[kind] - k.hotlineCost + CLASS_HOTLINE_BONUS[cls]);
+  }
+  for (let m = 0; m < 256; m++) {
+    t.memory[m] = exp(k.memoryWeight * (m / 255 - 0.5));
+    t.trust[m] = exp(k.trustWeight * (m / 255 - 0.5));
+  }
+  return t;
 }
 
 /** A need arises for resident r of cell c: choose a channel and take it there. */

@@ -7,7 +7,8 @@
  * for years. Villagers who watch learn which requests are unreasonable.
  */
 import { Kind, Channel } from './types.ts';
-import { State, MI, CASE, DIS, DEF, RF } from './world.ts';
+import { State, CASE, DIS, DEF, RF } from './world.ts';
+import { MI } from './metrics.ts';
 import {
   COUNCIL_ROUND_GAIN, COUNCIL_TIES_CHANCE, COUNCIL_TIES_GAIN, COUNCIL_EVIDENCE_ROUND, COUNCIL_EVIDENCE_GAIN,
   COUNCIL_HELP, COUNCIL_DEFECT_FIX, NORM_FROM_ELDERS,

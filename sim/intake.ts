@@ -5,11 +5,13 @@
  * department or to the street of the caller's cell, with a deadline.
  */
 import { Kind, Channel } from './types.ts';
-import { State, MI, CASE } from './world.ts';
+import { State, CASE } from './world.ts';
+import { MI } from './metrics.ts';
 import { Route, TF } from './tickets.ts';
 import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL, RESP_EFFORT_BASE, RESP_EFFORT_SLOPE } from './constants.ts';
 import { remember, feel } from './outcomes.ts';
 import { categorise } from './categories.ts';
+import { log } from './fmath.ts';
 
 const FILED_METRIC = [
   MI.consultations, MI.filed_defect, MI.filed_individual, MI.filed_wish, MI.filed_contested,
@@ -69,7 +71,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   if (judged) T.flags[t] |= TF.JUDGED_UNREASONABLE;
   if (complex) T.flags[t] |= TF.COMPLEX;
   // effort varies from ticket to ticket: a long tail of hard ones (mean 1 x the kind's hours)
-  let effort = EFFORT[kind] * k.effortScale * (0.3 - 0.7 * Math.log(1 - rng.u()));
+  let effort = EFFORT[kind] * k.effortScale * (0.3 - 0.7 * log(1 - rng.u()));
 
   if (s.cellCouncil[c] && s.day >= s.policy.handDown && handedDownKind(kind)) {
     T.route[t] = Route.COUNCIL;

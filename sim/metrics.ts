@@ -72,6 +72,9 @@ export type MetricName = (typeof METRICS)[number]['name'];
 export const METRIC_NAMES: readonly MetricName[] = METRICS.map((m) => m.name);
 export type Daily = Record<MetricName, Float64Array>;
 
+/** Metric index by name, for the day's accumulator. */
+export const MI = Object.fromEntries(METRIC_NAMES.map((n, i) => [n, i])) as Record<MetricName, number>;
+
 export function emptyDaily(days: number): Daily {
   const d = {} as Daily;
   for (const m of METRICS) d[m.name] = new Float64Array(days);

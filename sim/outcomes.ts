@@ -4,7 +4,8 @@
  * and the rating (true, and reported when gamed).
  */
 import { Kind, Channel } from './types.ts';
-import { State, DEF, DIS, RF, MI } from './world.ts';
+import { State, DEF, DIS, RF } from './world.ts';
+import { MI } from './metrics.ts';
 import { Route, TF } from './tickets.ts';
 import {
   MEMORY_RATE, SAT_BASE, SAT_SOLVED, SAT_ON_TIME, NORM_FROM_EXPLANATION, SOLVE_UNIT, SOLVE_DEPT, RESP_FLOOR,

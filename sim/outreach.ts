@@ -5,11 +5,13 @@
  * and education campaigns raise the city-wide knowledge of what 12345 is for.
  */
 import { Kind, Channel } from './types.ts';
-import { State, RF, MI, DEF } from './world.ts';
+import { State, RF, DEF } from './world.ts';
+import { MI } from './metrics.ts';
 import {
   WECHAT_SOLVE, CONTACTS_PER_OUTREACH_HOUR, WORD_OF_MOUTH, TRUST_RATE, NORM_FROM_EXPLANATION,
 } from './constants.ts';
 import { remember, feel, fixDefect, settleDispute } from './outcomes.ts';
+import { pow } from './fmath.ts';
 
 /** Connect one unconnected resident of cell c to the social worker (a few tries). */
 function connectOne(s: State, c: number): void {
@@ -81,6 +83,6 @@ export function publicNorms(s: State): void {
     s.cityNorm = 1 - (1 - s.cityNorm) * (1 - k.publishReach);
   }
   if (s.day >= p.educationStart && s.day < p.educationEnd) {
-    s.cityNorm = 1 - (1 - s.cityNorm) * Math.pow(1 - k.educationStrength, 1 / k.educationDays);
+    s.cityNorm = 1 - (1 - s.cityNorm) * pow(1 - k.educationStrength, 1 / k.educationDays);
   }
 }

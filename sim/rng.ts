@@ -4,6 +4,7 @@
  * does not reshuffle the draws of another (common random numbers).
  */
 import seedrandom from 'seedrandom';
+import { exp, log } from './fmath.ts';
 
 export class Stream {
   private readonly next: () => number;
@@ -22,11 +23,14 @@ export class Stream {
   chance(p: number): boolean {
     return this.next() < p;
   }
-  /** Standard normal (Box-Muller, one value per call; two uniforms). */
+  /** Standard normal (Marsaglia's polar method: no trigonometry, so identical in every engine). */
   normal(): number {
-    const u1 = 1 - this.next();
-    const u2 = this.next();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    for (;;) {
+      const a = 2 * this.next() - 1;
+      const b = 2 * this.next() - 1;
+      const q = a * a + b * b;
+      if (q > 0 && q < 1) return a * Math.sqrt((-2 * log(q)) / q);
+    }
   }
   /**
    * Poisson count with mean lambda: inversion for small means, a rounded normal
@@ -37,7 +41,7 @@ export class Stream {
     if (!(lambda > 0)) return 0;
     if (lambda < 60) {
       let k = 0;
-      let p = Math.exp(-lambda);
+      let p = exp(-lambda);
       let s = p;
       const u = this.next();
       while (u > s && k < 1000) {

@@ -3,9 +3,9 @@
  * The day reads as the numbered pipeline of MODEL.md section 3.
  */
 import type { Knobs } from './knobs.ts';
-import { METRICS, METRIC_NAMES, emptyDaily, type Daily, type MetricName } from './metrics.ts';
+import { METRICS, METRIC_NAMES, MI, emptyDaily, type Daily, type MetricName } from './metrics.ts';
 import { MODEL, type CellSnapshot, type PeriodRecord, type ResolvedScenario, type RunResult, type SimOptions, type Summary, type VillageEvent } from './types.ts';
-import { State, MI } from './world.ts';
+import { State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
 import { defects, personalNeeds, contested, disputes } from './needs.ts';
 import { outreach, publicNorms } from './outreach.ts';

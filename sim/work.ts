@@ -6,7 +6,8 @@
  * here (for tickets the hotline judged unreasonable and, when the leader games, for hard or
  * overdue ones) and reviewed by the city a few days later.
  */
-import { State, MI } from './world.ts';
+import { State } from './world.ts';
+import { MI } from './metrics.ts';
 import { Status, TF } from './tickets.ts';
 import {
   LEGIT_APPEAL, GAMING_APPEAL_AT_FULL, FATIGUE_SLOWDOWN, EXPECTED_SAT, APPEAL_SAT_BELOW, APPEAL_REVIEW_DAYS, FAKE_PER_STAFF, HOURS_FAKE, UPKEEP_TAU,

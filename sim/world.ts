@@ -8,9 +8,11 @@ import { epochDay, periodBoundaries } from './calendar.ts';
 import { IdSet, Table, TicketStore } from './tickets.ts';
 import { IntQueue } from './queue.ts';
 import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
-import { METRIC_NAMES, type MetricName } from './metrics.ts';
+import { METRIC_NAMES, MI, type MetricName } from './metrics.ts';
 import type { VillageEvent } from './types.ts';
 import { CATEGORY_COUNT } from './categories.ts';
+import { exp } from './fmath.ts';
+import { expTables, type ExpTables } from './channels.ts';
 
 /** Resident flag bits. */
 export const RF = {
@@ -29,8 +31,7 @@ export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, O
 /** Council case columns. */
 export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5 } as const;
 
-/** Metric index by name, for the day's accumulator. */
-export const MI = Object.fromEntries(METRIC_NAMES.map((n, i) => [n, i])) as Record<MetricName, number>;
+export { MI } from './metrics.ts';
 
 export interface PolicyDays {
   refuse: number;
@@ -152,6 +153,8 @@ export class State {
 
   // watched cell (village view)
   readonly watch: number;
+  /** exp of the channel-choice utility terms (sim/channels.ts). */
+  readonly expTables: ExpTables;
 
   constructor(k: Knobs, seed: number, watchCell = -1) {
     this.k = { ...k }; // a fresh literal copy keeps fast (non-dictionary) properties for the hot loop
@@ -172,6 +175,7 @@ export class State {
       educationEnd: k.educationCampaign ? edStart + k.educationDays : Infinity,
     };
     this.watch = watchCell;
+    this.expTables = expTables(this.k);
 
     const w = this.rng.world;
     const U = (this.U = Math.min(k.units, k.cells));
@@ -191,7 +195,7 @@ export class State {
     for (let c = 0; c < C; c++) {
       this.cellUnit[c] = Math.floor((c * U) / C);
       this.cellVillage[c] = w.u() < k.villageShare ? 1 : 0;
-      sizeW[c] = Math.exp(0.5 * w.normal());
+      sizeW[c] = exp(0.5 * w.normal());
       wsum += sizeW[c];
     }
     // Largest-remainder allocation of N residents, each cell at least 1.
