@@ -33,6 +33,8 @@ export interface KnobSpec {
   readonly step?: number;
   /** Allowed values for enum knobs. */
   readonly options?: readonly string[];
+  /** How each option reads in the UI. */
+  readonly optionLabels?: Readonly<Record<string, { en: string; zh: string }>>;
   readonly unit: { en: string; zh: string };
   readonly meaning: { en: string; zh: string };
   /** Where the default comes from: a FACTS.md row, or 'assumption' with a reason. */
@@ -152,6 +154,7 @@ export const KNOBS: readonly KnobSpec[] = [
 
   // ---------------- intake ----------------
   { name: 'intakePolicy', group: 'intake', type: 'enum', default: 'accept-all', options: ['accept-all', 'refuse-out-of-scope'], unit: U.none,
+    optionLabels: { 'accept-all': { en: 'accept all', zh: '全部受理' }, 'refuse-out-of-scope': { en: 'refuse out-of-scope requests', zh: '拒绝超范围诉求' } },
     meaning: { en: 'Accept every call as a ticket, or refuse out-of-scope requests with the standard reply.', zh: '全部受理，或以标准答复拒绝超范围诉求。' },
     source: 'BRIEF.md: Baotou reply' },
   { name: 'refuseStart', group: 'intake', type: 'date', default: '2021-01-01', unit: U.date,
@@ -225,8 +228,10 @@ export const KNOBS: readonly KnobSpec[] = [
 
   // ---------------- assessment ----------------
   { name: 'cadence', group: 'assessment', type: 'enum', default: 'monthly', options: ['monthly', 'bimonthly', 'quarterly'], unit: U.none,
+    optionLabels: { monthly: { en: 'monthly', zh: '每月' }, bimonthly: { en: 'every two months', zh: '每两个月' }, quarterly: { en: 'quarterly', zh: '每季度' } },
     meaning: { en: 'How often units are scored and ranked.', zh: '考核排名的频率。' }, source: 'FACTS.md: Beijing ranks monthly' },
   { name: 'rankingMode', group: 'assessment', type: 'enum', default: 'rank', options: ['rank', 'grades'], unit: U.none,
+    optionLabels: { rank: { en: 'rank by score', zh: '按分数排名' }, grades: { en: 'grade bands', zh: '分档' } },
     meaning: { en: 'Publish a rank by score, or place units in grade bands (excellent/good/pass/poor).', zh: '按分数排名，或分档（优秀/良好/合格/较差）。' } },
   { name: 'periodStartDay', group: 'assessment', type: 'integer', default: 1, min: 1, max: 28, unit: { en: 'day of month', zh: '每月第几天' },
     meaning: { en: 'Day of the month an assessment period starts.', zh: '考核周期起始日。' }, source: 'FACTS.md: one district runs the month from the 19th to the 18th' },

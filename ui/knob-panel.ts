@@ -280,7 +280,7 @@ export class HlKnobPanel extends LitElement {
           aria-describedby=${describedBy}
           @change=${(e: Event) => this.change(spec, (e.target as HTMLSelectElement).value)}
         >
-          ${(spec.options ?? []).map((o) => html`<option value=${o} ?selected=${o === v}>${o}</option>`)}
+          ${(spec.options ?? []).map((o) => html`<option value=${o} ?selected=${o === v}>${pick(this.lang, spec.optionLabels?.[o]) || o}</option>`)}
         </select>`;
       case 'date':
         return html`<input

@@ -284,3 +284,16 @@ describe('export helpers', () => {
     expect(slug('Tickets per week, by kind')).toBe('tickets-per-week-by-kind');
   });
 });
+
+describe('date ticks', () => {
+  it('read as year, month or day in the chosen language', async () => {
+    const { dateTick } = await import('../../ui/charts/line-chart.ts');
+    const d = (s: string) => new Date(s + 'T00:00:00Z');
+    expect(dateTick(d('2022-01-01'), 'en')).toBe('2022');
+    expect(dateTick(d('2022-01-01'), 'zh')).toBe('2022年');
+    expect(dateTick(d('2022-03-01'), 'en')).toBe('March');
+    expect(dateTick(d('2022-03-01'), 'zh')).toBe('3月');
+    expect(dateTick(d('2022-03-13'), 'en')).toBe('Mar 13');
+    expect(dateTick(d('2022-03-13'), 'zh')).toBe('3月13日');
+  });
+});

@@ -217,12 +217,12 @@ export class HlLineChart extends LitElement {
     const bottom = M.top + this.plotHeight;
     const idx = d3.range(d.count);
 
-    const key = [w, this.plotHeight, d.startDate, d.total, d.step, y.domain(), this.hasRight ? yr.domain() : '', this.compare ? this.yd.domain() : ''].join('|');
+    const key = [w, this.lang, this.plotHeight, d.startDate, d.total, d.step, y.domain(), this.hasRight ? yr.domain() : '', this.compare ? this.yd.domain() : ''].join('|');
     if (key !== this.axisKey) {
       this.axisKey = key;
       const t = d3.scaleUtc().domain([dateAt(d.startDate, 0), dateAt(d.startDate, (d.total - 1) * d.step)]).range(x.range());
       svg.select<SVGGElement>('g.xaxis').attr('transform', `translate(0,${bottom})`)
-        .call(d3.axisBottom(t).ticks(Math.max(2, Math.floor((w - M.left - right) / 95))).tickSizeOuter(0));
+        .call(d3.axisBottom(t).ticks(Math.max(2, Math.floor((w - M.left - right) / 95))).tickFormat((v) => dateTick(v as Date, this.lang)).tickSizeOuter(0));
       svg.select<SVGGElement>('g.yaxis').attr('transform', `translate(${M.left},0)`)
         .call(d3.axisLeft(y).ticks(5).tickFormat(this.tickFmt(false)));
       svg.select<SVGGElement>('g.yraxis').attr('transform', `translate(${w - right},0)`)
@@ -431,4 +431,16 @@ declare global {
   interface HTMLElementTagNameMap {
     'hl-line-chart': HlLineChart;
   }
+}
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date tick in the chart's language: the year on 1 January, the month on the 1st, else the day. */
+export function dateTick(d: Date, lang: 'en' | 'zh'): string {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  const day = d.getUTCDate();
+  if (m === 0 && day === 1) return lang === 'zh' ? `${y}年` : String(y);
+  if (day === 1) return lang === 'zh' ? `${m + 1}月` : EN_MONTHS[m];
+  return lang === 'zh' ? `${m + 1}月${day}日` : `${EN_MONTHS[m].slice(0, 3)} ${day}`;
 }
