@@ -12,6 +12,7 @@ import { bumpSlots, gradeBands, gradeChurnSeries, meanGradeChurn, meanRankVolati
 import { GRADE_LABEL, UI, tr, unitName } from './labels.ts';
 import { exportSvgElement } from './export.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
+import { WidthController } from './width-controller.ts';
 
 const M = { top: 12, right: 64, bottom: 24, left: 44, leftGrades: 84 };
 const STRIP = 78;
@@ -59,7 +60,6 @@ export class HlBumpChart extends LitElement {
   /** Highlighted unit, -1 for none. */
   declare _unit: number;
 
-  private ro: ResizeObserver | null = null;
   private slots: Map<number, number>[] = [];
   private units: number[] = [];
   private x = d3.scaleLinear();
@@ -75,6 +75,7 @@ export class HlBumpChart extends LitElement {
 
   constructor() {
     super();
+    new WidthController(this);
     this.periods = [];
     this.baseline = null;
     this.lang = 'en';
@@ -121,20 +122,9 @@ export class HlBumpChart extends LitElement {
     .readout .pen { color: #c62828; }
   `;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ro = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0].contentRect.width);
-      if (w > 0 && Math.abs(w - this._width) >= 1) this._width = w;
-    });
-    this.ro.observe(this);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelDraw(this);
-    this.ro?.disconnect();
-    this.ro = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

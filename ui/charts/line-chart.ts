@@ -11,6 +11,7 @@ import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
 import { UI, tr } from './labels.ts';
 import { exportSvgElement } from './export.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
+import { WidthController } from './width-controller.ts';
 
 const M = { top: 26, bottom: 26, left: 52, rightAxis: 52, right: 16 };
 const DIFF_H = 92;
@@ -45,7 +46,6 @@ export class HlLineChart extends LitElement {
   /** Index of the week under the read-out, -1 for none. */
   declare _hover: number;
 
-  private ro: ResizeObserver | null = null;
   private x = d3.scaleLinear();
   private y = d3.scaleLinear();
   private yr = d3.scaleLinear();
@@ -59,6 +59,7 @@ export class HlLineChart extends LitElement {
 
   constructor() {
     super();
+    new WidthController(this);
     this.data = null;
     this.heading = '';
     this.lang = 'en';
@@ -105,20 +106,9 @@ export class HlLineChart extends LitElement {
     .readout .d { color: #6a3d9a; font-variant-numeric: tabular-nums; }
   `;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ro = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0].contentRect.width);
-      if (w > 0 && Math.abs(w - this._width) >= 1) this._width = w;
-    });
-    this.ro.observe(this);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelDraw(this);
-    this.ro?.disconnect();
-    this.ro = null;
   }
 
   private get hasRight(): boolean {

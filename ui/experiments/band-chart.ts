@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, svg, nothing } from 'lit';
 import * as d3 from 'd3';
+import { WidthController } from '../charts/width-controller.ts';
 
 export interface BandSeries {
   label: string;
@@ -36,30 +37,15 @@ export class HlBandChart extends LitElement {
   declare yLabel: string;
   declare plotHeight: number;
   declare _width: number;
-  private ro: ResizeObserver | null = null;
 
   constructor() {
     super();
+    new WidthController(this, 2);
     this.series = [];
     this.heading = '';
     this.yLabel = '';
     this.plotHeight = 240;
     this._width = 640;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ro = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0].contentRect.width);
-      if (w > 0 && Math.abs(w - this._width) > 2) this._width = w;
-    });
-    this.ro.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.ro?.disconnect();
-    this.ro = null;
   }
 
   override render() {

@@ -6,6 +6,7 @@
  */
 import { LitElement, css, html, svg, nothing } from 'lit';
 import * as d3 from 'd3';
+import { WidthController } from '../charts/width-controller.ts';
 
 export interface IntervalRow {
   label: string;
@@ -38,30 +39,16 @@ export class HlIntervalChart extends LitElement {
   declare zero: boolean;
   declare xLabel: string;
   declare _width: number;
-  private ro: ResizeObserver | null = null;
 
   constructor() {
     super();
+    new WidthController(this, 2);
     this.rows = [];
     this.heading = '';
     this.mode = 'dot';
     this.zero = true;
     this.xLabel = '';
     this._width = 480;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ro = new ResizeObserver((e) => {
-      const w = Math.round(e[0].contentRect.width);
-      if (w > 0 && Math.abs(w - this._width) > 2) this._width = w;
-    });
-    this.ro.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.ro?.disconnect();
   }
 
   override render() {

@@ -13,6 +13,7 @@ import type { Lang } from '../charts/types.ts';
 import { unitName } from '../charts/labels.ts';
 import { DISTRICT_METRICS, cellAt, colorDomain, districtLayout, metricValues, type DistrictLayout, type DistrictMetric } from './layout.ts';
 import { DV, METRIC_LABEL, tr } from './labels.ts';
+import { WidthController } from '../charts/width-controller.ts';
 
 const INTERP: Record<DistrictMetric, (t: number) => string> = {
   ticketsFiled: d3.interpolateYlOrRd,
@@ -45,7 +46,6 @@ export class HlDistrictView extends LitElement {
   /** Cell under the pointer or keyboard focus, -1 for none. */
   declare _focus: number;
 
-  private ro: ResizeObserver | null = null;
   private layout: DistrictLayout | null = null;
   private layoutKey = '';
   private values: Float64Array<ArrayBufferLike> = new Float64Array(0);
@@ -54,6 +54,7 @@ export class HlDistrictView extends LitElement {
 
   constructor() {
     super();
+    new WidthController(this);
     this.cells = null;
     this.metric = 'ticketsFiled';
     this.lang = 'en';
@@ -83,21 +84,6 @@ export class HlDistrictView extends LitElement {
     .readout b { font-weight: 600; }
     .num { font-variant-numeric: tabular-nums; }
   `;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ro = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0].contentRect.width);
-      if (w > 0 && Math.abs(w - this._width) >= 1) this._width = w;
-    });
-    this.ro.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.ro?.disconnect();
-    this.ro = null;
-  }
 
   private get height(): number {
     return Math.round(Math.max(260, Math.min(560, this._width * 0.55)));
