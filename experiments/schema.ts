@@ -20,6 +20,7 @@ import {
   show,
   utf8Length,
   type Problem,
+  parseJsonText,
 } from '../scenarios/loader.ts';
 import { canonicalJson, sha256Hex } from '../scenarios/export.ts';
 
@@ -458,19 +459,9 @@ export function loadExperimentText(text: string): ExperimentLoad {
   if (bytes > MAX_SCENARIO_BYTES) return fail(`experiment text is ${bytes} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('experiment text is empty: expected a JSON object like {"vary": {"handDown": [false, true]}}');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(raw);
-    const pos = m ? Number(m[1]) : body.length;
-    const before = body.slice(0, pos);
-    const line = before.split('\n').length;
-    const column = pos - before.lastIndexOf('\n');
-    return fail(`invalid JSON at line ${line} column ${column}: ${raw.replace(/\s*(in JSON )?at position \d+.*$/, '')}`);
-  }
-  return loadExperiment(parsed);
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) return fail(`invalid JSON at line ${parsed.line} column ${parsed.column}: ${parsed.why}`);
+  return loadExperiment(parsed.value);
 }
 
 /** The experiment as plain JSON that `loadExperiment` accepts again (scenario knobs fully resolved). */

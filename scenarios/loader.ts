@@ -588,6 +588,29 @@ function lineColumn(text: string, pos: number): { line: number; column: number }
   return { line, column: col };
 }
 
+/** Why JSON text failed to parse: where (1-based line and column), the text near it, and the reason. */
+export interface JsonSyntaxError {
+  line: number;
+  column: number;
+  near: string;
+  why: string;
+}
+
+/** Parse JSON text; on a syntax error say where, with the text around it. Never throws. */
+export function parseJsonText(body: string): { ok: true; value: unknown } | ({ ok: false } & JsonSyntaxError) {
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(raw);
+    const pos = m ? Number(m[1]) : body.length;
+    const { line, column } = lineColumn(body, pos);
+    const near = body.slice(Math.max(0, pos - 10), pos + 10).replace(/\s+/g, ' ');
+    const why = raw.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    return { ok: false, line, column, near, why };
+  }
+}
+
 /**
  * Load a scenario from JSON text: refuses text over 1 MB, reports syntax errors with line and
  * column, then validates as `loadScenario`. Never throws.
@@ -616,16 +639,9 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
   if (body.trim() === '') {
     return fail({ field: '(json)', value: '', message: 'scenario text is empty: expected a JSON object like {"preset": "baseline"}', code: 'empty' });
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(raw);
-    const pos = m ? Number(m[1]) : body.length;
-    const { line, column } = lineColumn(body, pos);
-    const near = body.slice(Math.max(0, pos - 10), pos + 10).replace(/\s+/g, ' ');
-    const why = raw.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
+    const { line, column, near, why } = parsed;
     return fail({
       field: '(json)',
       value: near,
@@ -634,7 +650,7 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
       detail: { line, column, near },
     });
   }
-  return loadScenario(parsed, opts);
+  return loadScenario(parsed.value, opts);
 }
 
 /** One line per problem, for a terminal or a banner. */
