@@ -14,6 +14,7 @@ import type { Knobs } from './knobs.ts';
 import { handleWechat } from './outreach.ts';
 import { openHallCase } from './councils.ts';
 
+/** Is the village hall of cell c open today (council formed and hall started)? */
 export function hallOpen(s: State, c: number): boolean {
   return s.cellCouncil[c] === 1 && s.day >= s.policy.hall;
 }
@@ -29,7 +30,7 @@ export function chooseChannel(s: State, r: number, c: number, kind: number, u: n
   else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * s.k.normEffect * s.norm(r, c));
   const eHot = x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[mem[r * 3 + 2]];
   const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[s.resTrust[r]] : 0;
-  const eHall = s.cellCouncil[c] === 1 && s.day >= s.policy.hall ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
+  const eHall = hallOpen(s, c) ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
   const v = u * (eNone + eHot + eWe + eHall);
   if (v < eNone) return Channel.NONE;
   if (v < eNone + eWe) return Channel.WECHAT;

@@ -8,7 +8,7 @@ import { epochDay, periodBoundaries } from './calendar.ts';
 import { IdSet, Table, TicketStore } from './tickets.ts';
 import { IntQueue } from './queue.ts';
 import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
-import { METRIC_NAMES, MI, type MetricName } from './metrics.ts';
+import { METRIC_NAMES } from './metrics.ts';
 import type { VillageEvent } from './types.ts';
 import { CATEGORY_COUNT } from './categories.ts';
 import { exp } from './fmath.ts';
@@ -444,10 +444,6 @@ export class State {
     const tickets = this.tickets.bytes() + this.defects.bytes() + this.disputes.bytes() + this.cases.bytes();
     const cells = this.C * 120;
     return { residents, perResident: residents / this.N, tickets, total: residents + tickets + cells };
-  }
-
-  record(name: MetricName, v = 1): void {
-    this.acc[MI[name]] += v;
   }
 }
 
