@@ -50,8 +50,6 @@ export const NORM_FROM_ELDERS = 0.4;
 export const SAT_BASE = [0.9, 0.15, 0.15, 0.2, 0.15, 0.15, 0.35, 1, 1];
 export const SAT_SOLVED = 0.65;
 export const SAT_ON_TIME = 0.15;
-/** A unit's expectation of a satisfied rating for a ticket of each kind (used to pick appeals). */
-export const EXPECTED_SAT = SAT_BASE.map((b, k) => Math.min(1, b + SAT_SOLVED * SOLVE_UNIT[k] + SAT_ON_TIME));
 
 /** Each earlier report of a defect divides the chance of noticing and raising it by (1 + this x reports). */
 export const DUPLICATE_DAMPING = 3;
@@ -88,8 +86,9 @@ export const HOURS_INDUCED = 1;
 export const HOURS_FAKE = 0.5;
 /** Units appeal tickets the hotline judged unreasonable with this probability when appeals exist. */
 export const LEGIT_APPEAL = 0.8;
-/** Gaming units appeal tickets whose expected satisfied rating is below this. */
-export const APPEAL_SAT_BELOW = 0.7;
+/** Gaming units appeal tickets they expect to be rated below their satisfaction rate so far this
+ * period (this value before any rating of the period). */
+export const APPEAL_SAT_DEFAULT = 0.9;
 export const APPEAL_REVIEW_DAYS = 5;
 /** Audit: score deduction and integrity a caught leader gains. */
 export const AUDIT_SCORE_PENALTY = 20;

@@ -10,9 +10,19 @@ import { State } from './world.ts';
 import { MI } from './metrics.ts';
 import { Status, TF } from './tickets.ts';
 import {
-  LEGIT_APPEAL, GAMING_APPEAL_AT_FULL, FATIGUE_SLOWDOWN, EXPECTED_SAT, APPEAL_SAT_BELOW, APPEAL_REVIEW_DAYS, FAKE_PER_STAFF, HOURS_FAKE, UPKEEP_TAU,
+  LEGIT_APPEAL, GAMING_APPEAL_AT_FULL, FATIGUE_SLOWDOWN, SAT_BASE, SAT_SOLVED, SAT_ON_TIME, SOLVE_UNIT, RESP_FLOOR, APPEAL_SAT_DEFAULT, APPEAL_REVIEW_DAYS, FAKE_PER_STAFF, HOURS_FAKE, UPKEEP_TAU,
 } from './constants.ts';
 import { closeTicket, excludeTicket, solveDispatched } from './outcomes.ts';
+
+/** The unit's reported satisfaction rate so far this period (what a poor rating would pull down). */
+function satisfactionSoFar(s: State, o: number): number {
+  return s.pRatings[o] > 0 ? s.pSatReported[o] / s.pRatings[o] : APPEAL_SAT_DEFAULT;
+}
+
+/** The chance the unit expects a ticket of this kind to be rated satisfied, at its responsiveness. */
+function expectedSat(s: State, kind: number, o: number): number {
+  return SAT_BASE[kind] + SAT_SOLVED * SOLVE_UNIT[kind] * (RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[o]) + SAT_ON_TIME;
+}
 
 /** Would this unit appeal ticket t now? Legitimate for judged-unreasonable tickets; gaming otherwise. */
 function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
@@ -27,7 +37,7 @@ function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
   // left unfilled: "exclusion reports instead of fixes")
   const eff = 1 - FATIGUE_SLOWDOWN * s.fatigue[o];
   const hard =
-    T.deadline[t] < s.day || EXPECTED_SAT[T.kind[t]] < APPEAL_SAT_BELOW || (behind && T.remaining[t] / eff > s.k.appealHours);
+    T.deadline[t] < s.day || expectedSat(s, T.kind[t], o) < satisfactionSoFar(s, o) || (behind && T.remaining[t] / eff > s.k.appealHours);
   return hard && rng.u() < g * GAMING_APPEAL_AT_FULL;
 }
 

@@ -66,6 +66,7 @@ describe('appeal and exclusion', () => {
     expect(mean(on, 'tickets_excluded')).toBeGreaterThan(0);
     expect(mean(on, 'mean_score')).toBeGreaterThan(mean(off, 'mean_score'));
     expect(mean(on, 'resolution_rate')).toBeLessThan(mean(off, 'resolution_rate'));
+    expect(mean(on, 'defects_fixed')).toBeLessThan(mean(off, 'defects_fixed')); // potholes left unfilled
     expect(mean(on, 'staff_hours_appeals')).toBeGreaterThan(0);
   });
 });
