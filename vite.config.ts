@@ -1,4 +1,35 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+/**
+ * Writes `precache.json` into the built folder: every file of the build (relative paths), so the
+ * service worker can store the whole app when it installs and the app works offline at once,
+ * whatever the page happened to load before the network went away.
+ */
+function precacheList(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'hotline-lab-precache-list',
+    apply: 'build',
+    configResolved(c) {
+      outDir = resolve(c.root, c.build.outDir);
+    },
+    closeBundle() {
+      const files: string[] = [];
+      const walk = (dir: string) => {
+        for (const name of readdirSync(dir)) {
+          const p = join(dir, name);
+          if (statSync(p).isDirectory()) walk(p);
+          else files.push(relative(outDir, p).split('\\').join('/'));
+        }
+      };
+      walk(outDir);
+      const list = files.filter((f) => f !== 'sw.js' && f !== 'precache.json').sort();
+      writeFileSync(join(outDir, 'precache.json'), JSON.stringify(list) + '\n');
+    },
+  };
+}
 
 // base './' makes every asset URL relative, so the built folder works under any sub-path.
 // `npm test` (vitest run) runs two projects: the unit tests, and the end-to-end tests, which
@@ -7,6 +38,7 @@ export default defineConfig({
   base: './',
   build: { outDir: 'dist', target: 'es2022' },
   worker: { format: 'es' },
+  plugins: [precacheList()],
   test: {
     projects: [
       {

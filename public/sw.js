@@ -8,11 +8,30 @@
 const CACHE = 'hotline-lab-v1';
 
 self.addEventListener('install', (event) => {
-  // Cache the page the worker was registered from, so a reload offline works at once.
+  // Store the page the worker was registered from and every file of the build (precache.json,
+  // written at build time), so the app works offline as soon as the worker is installed.
+  const scope = self.registration.scope;
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.add(new Request(self.registration.scope, { cache: 'reload' })))
+      .then((cache) =>
+        Promise.all([
+          cache.add(new Request(scope, { cache: 'reload' })).catch(() => undefined),
+          fetch(new URL('precache.json', scope), { cache: 'reload' })
+            .then((res) => (res.ok ? res.json() : []))
+            .then((files) =>
+              Promise.all(
+                (Array.isArray(files) ? files : [])
+                  .filter((f) => typeof f === 'string')
+                  .map((f) => {
+                    const url = new URL(f, scope);
+                    return inScope(url) ? cache.add(new Request(url, { cache: 'reload' })).catch(() => undefined) : undefined;
+                  }),
+              ),
+            )
+            .catch(() => undefined),
+        ]),
+      )
       .catch(() => undefined)
       .then(() => self.skipWaiting()),
   );
