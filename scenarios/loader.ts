@@ -53,7 +53,8 @@ export type ProblemCode =
   // app parameters (ui/)
   | 'bad-view'
   | 'bad-flag'
-  | 'bad-cell';
+  | 'bad-cell'
+  | 'bad-story';
 
 /** What a field allows, as data (mirrors `allowedText`). */
 export interface Allowed {

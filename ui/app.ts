@@ -174,7 +174,7 @@ export class HlApp extends LitElement {
     if (ex.story !== undefined || ex.step !== undefined) {
       const n = Number(ex.step ?? '1');
       if (ex.story === STORY_ID && storyStep(n)) this.storyStep = n;
-      else problems.push({ field: 'story', value: `${ex.story ?? ''} step ${ex.step ?? ''}`, message: `story '${ex.story ?? ''}' has no step '${ex.step ?? ''}': steps of '${STORY_ID}' are 1 to 8`, used: 'the sandbox' });
+      else problems.push({ field: 'story', value: `${ex.story ?? ''} step ${ex.step ?? ''}`, message: `story '${ex.story ?? ''}' has no step '${ex.step ?? ''}': steps of '${STORY_ID}' are 1 to 8`, used: 'the sandbox', code: 'bad-story', detail: { story: STORY_ID } });
     }
     this.problems = problems;
   }

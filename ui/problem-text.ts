@@ -137,6 +137,8 @@ function zhMessage(p: Problem): string | null {
       return `${p.field} 只能是 1 或 0`;
     case 'bad-cell':
       return `cell 必须是 0 到 ${d.max ?? ''} 之间的整数`;
+    case 'bad-story':
+      return `课堂故事中没有 ${v}：“${d.story ?? ''}”的步骤为 1 到 8`;
     default:
       return null;
   }
@@ -155,6 +157,7 @@ export function problemUsed(lang: Lang, p: Problem): string {
   if (lang !== 'zh') return u === 'ignored' ? 'ignored' : `used ${u}`;
   if (u === 'ignored') return '已忽略';
   if (u === 'the app default') return '改用应用默认值';
+  if (u === 'the sandbox') return '改为自由探索';
   let m = /^preset (\S+), seed (\d+)$/.exec(u);
   if (m) return `改用预设 ${m[1]}、随机种子 ${m[2]}`;
   m = /^preset (\S+)'s knobs$/.exec(u);

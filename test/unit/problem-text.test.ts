@@ -53,4 +53,12 @@ describe('problem messages in Chinese', () => {
     expect(texts.join('\n')).toContain('<img src=x onerror=alert(1)>');
     expect(texts.join('\n')).toContain('<script>alert(1)</script>');
   });
+
+  it('a story link with no such step reads in Chinese, and says the sandbox opened instead', () => {
+    const p = { field: 'story', value: 'article step 9', message: "story 'article' has no step '9'", used: 'the sandbox', code: 'bad-story' as const, detail: { story: 'article' } };
+    expect(problemMessage('zh', p)).toMatch(CJK);
+    expect(problemMessage('zh', p)).toContain('article step 9');
+    expect(problemUsed('zh', p)).toBe('改为自由探索');
+    expect(problemMessage('en', p)).toBe(p.message);
+  });
 });
