@@ -13,6 +13,7 @@ import { GRADE_LABEL, UI, tr, unitName } from './labels.ts';
 import { exportSvgElement } from './export.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
+import { chartBaseStyles } from './chart-styles.ts';
 
 const M = { top: 12, right: 64, bottom: 24, left: 44, leftGrades: 84 };
 const STRIP = 78;
@@ -88,24 +89,12 @@ export class HlBumpChart extends LitElement {
     this._unit = -1;
   }
 
-  static override styles = css`
-    :host { display: block; font: 14px/1.3 system-ui, 'Noto Sans CJK SC', 'PingFang SC', sans-serif; color: #222; min-width: 0; }
-    figure { margin: 0; }
-    header { display: flex; align-items: baseline; gap: 8px; }
-    h3 { font-size: 16px; margin: 0 0 4px; flex: 1; font-weight: 600; }
-    .tools button { font: 12px system-ui, sans-serif; padding: 2px 6px; border: 1px solid #888; background: #fff; border-radius: 3px; cursor: pointer; }
-    .tools button:focus-visible { outline: 2px solid #1565c0; outline-offset: 1px; }
+  static override styles = [
+    chartBaseStyles,
+    css`
     .summary { font-size: 13px; margin: 0 0 4px; }
     .summary b { font-variant-numeric: tabular-nums; }
-    ul.legend { list-style: none; margin: 0 0 4px; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 13px; }
     ul.legend li { display: inline-flex; align-items: center; gap: 5px; }
-    .sw { display: inline-block; width: 14px; height: 10px; border-radius: 2px; }
-    .plot { position: relative; outline: none; }
-    .plot:focus-visible { outline: 2px solid #1565c0; outline-offset: 2px; }
-    svg { display: block; overflow: visible; }
-    .axis text { font-size: 12px; fill: #333; }
-    .axis path, .axis line { stroke: #999; }
-    .ylabel { font-size: 12px; fill: #444; }
     .lines path { fill: none; stroke-width: 1.6; stroke-opacity: 0.75; }
     .lines path.dim { stroke-opacity: 0.28; }
     .lines path.hi { stroke-width: 3.5; stroke-opacity: 1; }
@@ -115,12 +104,11 @@ export class HlBumpChart extends LitElement {
     .vol path { fill: none; stroke: #333; stroke-width: 2; }
     .vol path.base { stroke-dasharray: 6 4; stroke: #777; }
     .rule { stroke: #222; }
-    .overlay { fill: transparent; pointer-events: all; cursor: crosshair; }
-    .empty { font-size: 14px; fill: #777; }
     .readout { position: absolute; top: 4px; background: rgba(255,255,255,0.95); border: 1px solid #bbb; border-radius: 4px;
       padding: 4px 7px; font-size: 12.5px; pointer-events: none; white-space: nowrap; box-shadow: 0 1px 4px rgba(0,0,0,0.15); z-index: 2; }
     .readout .pen { color: #c62828; }
-  `;
+  `,
+  ];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

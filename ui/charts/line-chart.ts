@@ -12,6 +12,7 @@ import { UI, tr } from './labels.ts';
 import { exportSvgElement } from './export.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
+import { chartBaseStyles } from './chart-styles.ts';
 
 const M = { top: 26, bottom: 26, left: 52, rightAxis: 52, right: 16 };
 const DIFF_H = 92;
@@ -69,25 +70,13 @@ export class HlLineChart extends LitElement {
     this._hover = -1;
   }
 
-  static override styles = css`
-    :host { display: block; font: 14px/1.3 system-ui, 'Noto Sans CJK SC', 'PingFang SC', sans-serif; color: #222; min-width: 0; }
-    figure { margin: 0; }
-    header { display: flex; align-items: baseline; gap: 8px; }
-    h3 { font-size: 16px; margin: 0 0 4px; flex: 1; font-weight: 600; }
-    .tools button { font: 12px system-ui, sans-serif; padding: 2px 6px; border: 1px solid #888; background: #fff; border-radius: 3px; cursor: pointer; }
-    .tools button:focus-visible { outline: 2px solid #1565c0; outline-offset: 1px; }
-    ul.legend { list-style: none; margin: 0 0 4px; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 13px; }
+  static override styles = [
+    chartBaseStyles,
+    css`
     ul.legend li { display: inline-flex; align-items: center; gap: 5px; white-space: nowrap; }
-    .sw { display: inline-block; width: 14px; height: 10px; border-radius: 2px; }
     .sw.line { height: 0; border-top: 3px solid; border-radius: 0; }
     .sw.dash { height: 0; border-top: 2px dashed #333; border-radius: 0; width: 16px; }
-    .plot { position: relative; outline: none; }
-    .plot:focus-visible { outline: 2px solid #1565c0; outline-offset: 2px; }
-    svg { display: block; overflow: visible; }
-    .axis text { font-size: 12px; fill: #333; }
-    .axis path, .axis line { stroke: #999; }
     .grid line { stroke: #e6e6e6; }
-    .ylabel { font-size: 12px; fill: #444; }
     .areas path { stroke: none; }
     .lines path { fill: none; stroke-width: 2.2; }
     .base path { fill: none; stroke-width: 1.8; stroke-dasharray: 6 4; }
@@ -96,15 +85,14 @@ export class HlLineChart extends LitElement {
     .diffg .darea { fill: #8e63b5; fill-opacity: 0.35; stroke: #6a3d9a; stroke-width: 1.5; }
     .rule { stroke: #222; stroke-width: 1; }
     .dot { stroke: #fff; stroke-width: 1.5; }
-    .overlay { fill: transparent; pointer-events: all; cursor: crosshair; }
-    .empty { font-size: 14px; fill: #777; }
     .readout { position: absolute; top: 22px; background: rgba(255,255,255,0.95); border: 1px solid #bbb; border-radius: 4px;
       padding: 4px 7px; font-size: 12.5px; pointer-events: none; white-space: nowrap; box-shadow: 0 1px 4px rgba(0,0,0,0.15); z-index: 2; }
     .readout b { font-weight: 600; }
     .readout .row { display: flex; gap: 6px; align-items: center; }
     .readout .v { margin-left: auto; padding-left: 10px; font-variant-numeric: tabular-nums; }
     .readout .d { color: #6a3d9a; font-variant-numeric: tabular-nums; }
-  `;
+  `,
+  ];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
