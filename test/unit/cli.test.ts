@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { KNOBS, METRIC_NAMES, MODEL, type RunResult } from '../../sim/index.ts';
 import { main } from '../../cli/main.ts';
+import { captureOutput } from './capture.ts';
 import { scenarioHash } from '../../scenarios/export.ts';
 import { scenarioToQuery } from '../../scenarios/link.ts';
 import { presetKnobs } from '../../scenarios/presets.ts';
@@ -14,23 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A small, fast world for every run in these tests. */
 const SMALL = ['--days', '30', '--set', 'residents=5000', '--set', 'cells=10', '--set', 'units=3'];
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    out += String(chunk);
-    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    cb?.();
-    return true;
-  }) as typeof process.stdout.write);
-  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  }) as typeof process.stderr.write);
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 describe('hotline-lab run', () => {
   it('writes the RunResult as JSON with every key, and a summary to stderr', async () => {
@@ -45,12 +30,12 @@ describe('hotline-lab run', () => {
     expect(r.scenario.knobs).toMatchObject({ residents: 5000, cells: 10, units: 3, horizonDays: 30 });
     for (const m of METRIC_NAMES) expect(r.daily[m], m).toHaveLength(30);
     expect(Array.isArray(r.periods)).toBe(true);
-    expect(err).toMatch(/preset baseline with .*residents=5000/);
-    expect(err).toMatch(/seed 7, 30 days \(2021-01-01 to 2021-01-30\)/);
+    expect(io.err).toMatch(/preset baseline with .*residents=5000/);
+    expect(io.err).toMatch(/seed 7, 30 days \(2021-01-01 to 2021-01-30\)/);
     for (const word of ['contacts', 'requests per 10k', 'consultations', 'reported', 'true', 'gaming', 'disputes settled', 'contested flips']) {
-      expect(err).toContain(word);
+      expect(io.err).toContain(word);
     }
-    expect(out).toBe('');
+    expect(io.out).toBe('');
   });
 
   it('writes tidy CSV under the comment header', async () => {
@@ -74,10 +59,10 @@ describe('hotline-lab run', () => {
 
   it('writes JSON to stdout without --out, and is deterministic', async () => {
     expect(await main(['run', ...SMALL, '--format', 'json'])).toBe(0);
-    const first = out;
-    out = '';
+    const first = io.out;
+    io.out = '';
     expect(await main(['run', ...SMALL])).toBe(0);
-    expect(out).toBe(first);
+    expect(io.out).toBe(first);
     expect(JSON.parse(first).seed).toBe(1);
   });
 
@@ -98,11 +83,11 @@ describe('hotline-lab run', () => {
 
   it('bad input exits 2 with one line per problem naming the field', async () => {
     expect(await main(['run', '--set', 'handown=1', '--set', 'cells=abc', '--seed', '-3', '--days', '0'])).toBe(2);
-    expect(err).toContain("unknown knob 'handown': did you mean 'handDown'?");
-    expect(err).toContain("knob 'cells' = 'abc' is not a number");
-    expect(err).toContain("seed = '-3' is not allowed");
-    expect(err).toContain("--days '0' is not allowed");
-    expect(err).not.toMatch(/\n\s+at /);
+    expect(io.err).toContain("unknown knob 'handown': did you mean 'handDown'?");
+    expect(io.err).toContain("knob 'cells' = 'abc' is not a number");
+    expect(io.err).toContain("seed = '-3' is not allowed");
+    expect(io.err).toContain("--days '0' is not allowed");
+    expect(io.err).not.toMatch(/\n\s+at /);
   });
 
   it.each([
@@ -119,18 +104,18 @@ describe('hotline-lab run', () => {
     [['knobs', '--lang', 'fr'], /--lang 'fr' is not allowed/],
   ])('%j exits 2', async (argv, message) => {
     expect(await main(argv as string[])).toBe(2);
-    expect(err).toMatch(message);
-    expect(err.trim().split('\n').every((l) => l.startsWith('hotline-lab: '))).toBe(true);
+    expect(io.err).toMatch(message);
+    expect(io.err.trim().split('\n').every((l) => l.startsWith('hotline-lab: '))).toBe(true);
   });
 
   it('reports a bad scenario file with its JSON position', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{\n  "preset": "baseline",\n}');
     expect(await main(['run', bad])).toBe(2);
-    expect(err).toMatch(/bad\.json: invalid JSON at line 3 column 1/);
+    expect(io.err).toMatch(/bad\.json: invalid JSON at line 3 column 1/);
     writeFileSync(bad, JSON.stringify({ preset: 'baseline', knobs: { councilSkill: 3 } }));
     expect(await main(['run', bad])).toBe(2);
-    expect(err).toMatch(/knob 'councilSkill' = 3 is above the maximum: must be a number from 0 to 1/);
+    expect(io.err).toMatch(/knob 'councilSkill' = 3 is above the maximum: must be a number from 0 to 1/);
   });
 });
 
@@ -141,47 +126,47 @@ describe('internal errors', () => {
       return false;
     }) as typeof process.stdout.write);
     expect(await main(['knobs'])).toBe(1);
-    expect(err).toBe('hotline-lab: internal error: disk full\n');
+    expect(io.err).toBe('hotline-lab: internal error: disk full\n');
   });
 });
 
 describe('hotline-lab listings', () => {
   it('knobs lists every knob, grouped, in English, Chinese, Markdown and JSON', async () => {
     expect(await main(['knobs'])).toBe(0);
-    for (const k of KNOBS) expect(out).toContain(k.name);
-    expect(out).toContain('Intake and routing');
-    out = '';
+    for (const k of KNOBS) expect(io.out).toContain(k.name);
+    expect(io.out).toContain('Intake and routing');
+    io.out = '';
     expect(await main(['knobs', '--lang', 'zh'])).toBe(0);
-    expect(out).toContain('受理与派单');
-    out = '';
+    expect(io.out).toContain('受理与派单');
+    io.out = '';
     expect(await main(['knobs', '--format', 'md'])).toBe(0);
-    expect(out).toContain('| `handDown` |');
-    out = '';
+    expect(io.out).toContain('| `handDown` |');
+    io.out = '';
     expect(await main(['knobs', '--format=json'])).toBe(0);
-    expect(JSON.parse(out)).toHaveLength(KNOBS.length);
+    expect(JSON.parse(io.out)).toHaveLength(KNOBS.length);
   });
 
   it('presets and metrics', async () => {
     expect(await main(['presets'])).toBe(0);
-    expect(out).toContain('pinggu-hand-down');
-    expect(out).toContain('handDown=true');
-    out = '';
+    expect(io.out).toContain('pinggu-hand-down');
+    expect(io.out).toContain('handDown=true');
+    io.out = '';
     expect(await main(['metrics'])).toBe(0);
-    for (const m of METRIC_NAMES) expect(out).toContain(m);
-    out = '';
+    for (const m of METRIC_NAMES) expect(io.out).toContain(m);
+    io.out = '';
     expect(await main(['presets', '--format', 'json'])).toBe(0);
-    expect(JSON.parse(out)[0].name).toBe('baseline');
+    expect(JSON.parse(io.out)[0].name).toBe('baseline');
     expect(presetKnobs('baseline')).toBeDefined();
   });
 
   it('help, --help, no arguments and --version', async () => {
     for (const argv of [[], ['help'], ['--help'], ['run', '--help']]) {
-      out = '';
+      io.out = '';
       expect(await main(argv)).toBe(0);
-      expect(out).toMatch(/^hotline-lab .*\n\nUsage:/);
+      expect(io.out).toMatch(/^hotline-lab .*\n\nUsage:/);
     }
-    out = '';
+    io.out = '';
     expect(await main(['--version'])).toBe(0);
-    expect(out).toBe(`hotline-lab ${MODEL.version}\n`);
+    expect(io.out).toBe(`hotline-lab ${MODEL.version}\n`);
   });
 });

@@ -7,8 +7,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
+import { captureOutput } from './capture.ts';
 import { replicateSeeds } from '../../experiments/index.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,22 +26,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    out += String(chunk);
-    (rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.();
-    return true;
-  }) as typeof process.stdout.write);
-  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  }) as typeof process.stderr.write);
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 const EXPERIMENT = {
   description: 'test: cadence x hand-down on a tiny world',
@@ -107,7 +93,7 @@ describe('hotline-lab experiment', () => {
     expect(one['differences.csv']).toMatch(/\npoint,1,monthly,true,1,2021-02-01,2021-02-28,gaming_paid,3,/);
     expect(one['differences.csv']).not.toMatch(/\npoint,2,/);
     expect(one['differences.csv']).not.toContain('\nmain-effect');
-    expect(out).toContain('paired difference from the baseline point');
+    expect(io.out).toContain('paired difference from the baseline point');
   });
 
   it('gives identical files with 2 workers', async () => {
@@ -120,10 +106,10 @@ describe('hotline-lab experiment', () => {
     const shards = [0, 1, 2].map((i) => join(dir, `shard${i}`));
     for (let i = 0; i < 3; i++) expect(await main(['experiment', file, '--out', shards[i], '--shard', `${i}/3`, '--workers', '1'])).toBe(0);
     expect(existsSync(join(shards[0], 'summary.csv'))).toBe(false);
-    expect(err).toContain('run the other shards');
+    expect(io.err).toContain('run the other shards');
     // Merging an incomplete set names what is missing.
     expect(await main(['merge', shards[0], shards[1], '--out', join(dir, 'partial')])).toBe(2);
-    expect(err).toMatch(/4 of 12 runs are missing \(run 2, 5, 8, 11\)/);
+    expect(io.err).toMatch(/4 of 12 runs are missing \(run 2, 5, 8, 11\)/);
     const merged = join(dir, 'merged');
     expect(await main(['merge', ...shards, '--out', merged])).toBe(0);
     expect(tree(merged)).toEqual(one);
@@ -132,13 +118,13 @@ describe('hotline-lab experiment', () => {
   it('refuses to overwrite, and refuses a different experiment in the folder', async () => {
     const o = join(dir, 'w1');
     expect(await main(['experiment', file, '--out', o])).toBe(2);
-    expect(err).toContain('already holds 12 run(s) of this experiment: add --resume');
+    expect(io.err).toContain('already holds 12 run(s) of this experiment: add --resume');
     const other = write('other.json', { ...EXPERIMENT, seed: 12 });
     expect(await main(['experiment', other, '--out', o, '--resume'])).toBe(2);
-    expect(err).toContain('holds a different experiment');
+    expect(io.err).toContain('holds a different experiment');
     // Resuming a complete folder runs nothing and rewrites the same files.
     expect(await main(['experiment', file, '--out', o, '--resume'])).toBe(0);
-    expect(err).toContain('12 already done; 0 to run');
+    expect(io.err).toContain('12 already done; 0 to run');
     expect(tree(o)).toEqual(one);
   });
 
@@ -165,7 +151,7 @@ describe('hotline-lab experiment', () => {
     expect(before).toBeLessThan(40);
     expect(existsSync(join(killed, 'summary.csv'))).toBe(false);
     expect(await main(['experiment', big, '--out', killed, '--resume', '--workers', '2'])).toBe(0);
-    expect(err).toContain(`${before} already done; ${40 - before} to run`);
+    expect(io.err).toContain(`${before} already done; ${40 - before} to run`);
     expect(tree(killed)).toEqual(tree(whole));
   }, 120_000);
 
@@ -177,9 +163,9 @@ describe('hotline-lab experiment', () => {
   ])('a bad experiment file exits 2 naming the field: %#', async (x, message) => {
     const f = write('bad.json', x);
     expect(await main(['experiment', f, '--out', join(dir, 'bad')])).toBe(2);
-    expect(err).toContain(message);
-    expect(err).toContain('bad.json: ');
-    expect(err.trim().split('\n').every((l) => l.startsWith('hotline-lab: '))).toBe(true);
+    expect(io.err).toContain(message);
+    expect(io.err).toContain('bad.json: ');
+    expect(io.err.trim().split('\n').every((l) => l.startsWith('hotline-lab: '))).toBe(true);
   });
 
   it.each([
@@ -190,6 +176,6 @@ describe('hotline-lab experiment', () => {
     [['merge'], 'merge needs one or more experiment folders'],
   ])('%j exits 2', async (argv, message) => {
     expect(await main(argv)).toBe(2);
-    expect(err).toContain(message);
+    expect(io.err).toContain(message);
   });
 });
