@@ -140,12 +140,14 @@ export function benchTable(results: BenchResult[]): string {
       '',
     );
   }
-  const misses = results.flatMap((r) => [
-    r.wallSeconds < r.maxSeconds,
-    r.contactsPerSecond >= TARGET_CONTACTS_PER_SECOND,
-    r.maxRss === undefined || r.peakRss < r.maxRss,
-    r.state.perResident < TARGET_BYTES_PER_RESIDENT,
-  ]).filter((ok) => !ok).length;
+  const misses = results
+    .flatMap((r) => [
+      r.wallSeconds < r.maxSeconds,
+      r.contactsPerSecond >= TARGET_CONTACTS_PER_SECOND,
+      r.maxRss === undefined || r.peakRss < r.maxRss,
+      r.state.perResident < TARGET_BYTES_PER_RESIDENT,
+    ])
+    .filter((ok) => !ok).length;
   lines.push(misses ? `${misses} target(s) missed` : 'all targets met');
   lines.push(`node ${process.version}, ${process.platform}/${process.arch}`);
   return lines.join('\n') + '\n';

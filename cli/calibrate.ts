@@ -109,27 +109,74 @@ export function studies(): Study[] {
       source: 'FACTS.md: Wulimiao village 12345 requests, 2022: 50, 2023: 24, 2024: 5, 2025: about 0',
       mapping:
         'One village of 2,500 (the `wulimiao-village` preset), hand-down and hall from 2022-07-01, 2021 and early 2022 as the years before. ' +
-        'The village secretary\'s count is mapped onto the village\'s 12345 tickets of the kinds the hall deliberates: ' +
+        "The village secretary's count is mapped onto the village's 12345 tickets of the kinds the hall deliberates: " +
         'out-of-scope wishes, venting, proxy complaints from neighbour disputes and contested-good complaints ' +
         '(`filed_wish + filed_vent + filed_dispute + filed_contested`, summed by calendar year). ' +
-        'Potholes, individual matters and consultations still go to 12345 in the model (they are the town\'s to fix), ' +
-        'so the village\'s total 12345 requests do not fall toward zero: the last row shows it, and it fails. ' +
+        "Potholes, individual matters and consultations still go to 12345 in the model (they are the town's to fix), " +
+        "so the village's total 12345 requests do not fall toward zero: the last row shows it, and it fails. " +
         'Targets are "shape and order of magnitude": levels within a factor of 3, and the ratios to 2022.',
       rows: [
-        { label: 'hall-kind requests 2022', target: 50, lo: 50 / 3, hi: 150, tol: '×/÷3', unit: 'count', measure: ({ sim }) => hallKindRequests(sim, '2022') },
-        { label: 'hall-kind requests 2023', target: 24, lo: 8, hi: 72, tol: '×/÷3', unit: 'count', measure: ({ sim }) => hallKindRequests(sim, '2023') },
-        { label: 'hall-kind requests 2024', target: 5, lo: 0, hi: 15, tol: '0..15', unit: 'count', measure: ({ sim }) => hallKindRequests(sim, '2024') },
-        { label: 'hall-kind requests 2025', target: 0, lo: 0, hi: 3, tol: '≤3', unit: 'count', measure: ({ sim }) => hallKindRequests(sim, '2025') },
         {
-          label: 'ratio 2023/2022', target: 0.48, lo: 0.3, hi: 0.7, tol: '0.3..0.7', unit: 'ratio',
+          label: 'hall-kind requests 2022',
+          target: 50,
+          lo: 50 / 3,
+          hi: 150,
+          tol: '×/÷3',
+          unit: 'count',
+          measure: ({ sim }) => hallKindRequests(sim, '2022'),
+        },
+        {
+          label: 'hall-kind requests 2023',
+          target: 24,
+          lo: 8,
+          hi: 72,
+          tol: '×/÷3',
+          unit: 'count',
+          measure: ({ sim }) => hallKindRequests(sim, '2023'),
+        },
+        {
+          label: 'hall-kind requests 2024',
+          target: 5,
+          lo: 0,
+          hi: 15,
+          tol: '0..15',
+          unit: 'count',
+          measure: ({ sim }) => hallKindRequests(sim, '2024'),
+        },
+        {
+          label: 'hall-kind requests 2025',
+          target: 0,
+          lo: 0,
+          hi: 3,
+          tol: '≤3',
+          unit: 'count',
+          measure: ({ sim }) => hallKindRequests(sim, '2025'),
+        },
+        {
+          label: 'ratio 2023/2022',
+          target: 0.48,
+          lo: 0.3,
+          hi: 0.7,
+          tol: '0.3..0.7',
+          unit: 'ratio',
           measure: ({ sim }) => hallKindRequests(sim, '2023') / Math.max(1, hallKindRequests(sim, '2022')),
         },
         {
-          label: 'ratio 2025/2022', target: 0, lo: 0, hi: 0.1, tol: '≤0.1', unit: 'ratio',
+          label: 'ratio 2025/2022',
+          target: 0,
+          lo: 0,
+          hi: 0.1,
+          tol: '≤0.1',
+          unit: 'ratio',
           measure: ({ sim }) => hallKindRequests(sim, '2025') / Math.max(1, hallKindRequests(sim, '2022')),
         },
         {
-          label: 'all village requests 2025/2022', target: 0, lo: 0, hi: 0.1, tol: '≤0.1', unit: 'ratio',
+          label: 'all village requests 2025/2022',
+          target: 0,
+          lo: 0,
+          hi: 0.1,
+          tol: '≤0.1',
+          unit: 'ratio',
           measure: ({ sim }) => requestsIn(sim, '2025') / Math.max(1, requestsIn(sim, '2022')),
         },
       ],
@@ -143,20 +190,36 @@ export function studies(): Study[] {
         'Under `baseline` (accept everything), the share of dispatched requests the hotline judges non-compliant: ' +
         '`tickets_flagged_unreasonable / (tickets_filed - consultations)` over the run (summary `flagged_share`). ' +
         'The hotline recognises 80% of out-of-scope wishes and venting and misjudges 0.5% of the rest.',
-      rows: [{ label: 'non-compliant share', target: 0.017, lo: 0.012, hi: 0.022, tol: '±0.5 pt', unit: 'share', measure: ({ sim }) => sim.summary().flagged_share }],
+      rows: [
+        {
+          label: 'non-compliant share',
+          target: 0.017,
+          lo: 0.012,
+          hi: 0.022,
+          tol: '±0.5 pt',
+          unit: 'share',
+          measure: ({ sim }) => sim.summary().flagged_share,
+        },
+      ],
     },
     {
       id: 'baotou',
       title: 'Baotou: scale of refused requests',
       preset: 'baotou-refuse-publish',
-      source: 'FACTS.md: Baotou, Jan-May 2024, 15,000 out of scope or unreasonable; Baotou has about 2.7 million residents (2020 census, [S])',
+      source:
+        'FACTS.md: Baotou, Jan-May 2024, 15,000 out of scope or unreasonable; Baotou has about 2.7 million residents (2020 census, [S])',
       mapping:
         'Out-of-scope requests refused per 10,000 residents per month in the first policy year (2022) of `baotou-refuse-publish`: ' +
-        '15,000 / 271 / 5 months = about 11. The model\'s district has its own size; the per-resident rate carries.',
+        "15,000 / 271 / 5 months = about 11. The model's district has its own size; the per-resident rate carries.",
       rows: [
         {
-          label: 'refused per 10k residents per month', target: 11.1, lo: 5.5, hi: 22, tol: '×/÷2', unit: 'rate',
-          measure: ({ sim }) => (sumOver(sim, 'tickets_refused', '2022') / sim.state.N) * 10000 / 12,
+          label: 'refused per 10k residents per month',
+          target: 11.1,
+          lo: 5.5,
+          hi: 22,
+          tol: '×/÷2',
+          unit: 'rate',
+          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.state.N) * 10000) / 12,
         },
       ],
     },
@@ -167,13 +230,29 @@ export function studies(): Study[] {
       over: BEIJING_SCALED,
       source: 'FACTS.md: Beijing 21.43 M contacts (2023), about 25 M (2025), 21.9 M residents; 41.5% requests, 58.5% consultations',
       mapping:
-        'The `beijing-city` preset at 1/100 of its population (219,000 residents, 70 cells of Beijing\'s mean size, 4 units): ' +
+        "The `beijing-city` preset at 1/100 of its population (219,000 residents, 70 cells of Beijing's mean size, 4 units): " +
         'per-resident rates do not depend on the population, only on cell sizes and the kind mix, which are kept. ' +
         '`tickets_filed / residents / years` (summary `contacts_per_resident_year`) and `consultations / tickets_filed` ' +
         '(summary `consultation_share`). The full-scale preset (`npx hotline-lab run beijing-city`) gives the same rates.',
       rows: [
-        { label: 'contacts per resident per year', target: 1.1, lo: 0.95, hi: 1.25, tol: '±0.15', unit: 'rate', measure: ({ sim }) => sim.summary().contacts_per_resident_year },
-        { label: 'consultation share', target: 0.585, lo: 0.555, hi: 0.615, tol: '±3 pt', unit: 'share', measure: ({ sim }) => sim.summary().consultation_share },
+        {
+          label: 'contacts per resident per year',
+          target: 1.1,
+          lo: 0.95,
+          hi: 1.25,
+          tol: '±0.15',
+          unit: 'rate',
+          measure: ({ sim }) => sim.summary().contacts_per_resident_year,
+        },
+        {
+          label: 'consultation share',
+          target: 0.585,
+          lo: 0.555,
+          hi: 0.615,
+          tol: '±3 pt',
+          unit: 'share',
+          measure: ({ sim }) => sim.summary().consultation_share,
+        },
       ],
     },
     {
@@ -185,12 +264,28 @@ export function studies(): Study[] {
       mapping:
         'An extension (`sim/categories.ts`): each contact gets a subject category drawn from an assumed P(category | kind) ' +
         'over 29 categories, so the mix follows the kind mix the model produces. The check is on the mix that comes out: ' +
-        'the largest category\'s share and the ten largest together. The table was set with these figures in view, so the ' +
+        "the largest category's share and the ten largest together. The table was set with these figures in view, so the " +
         'row shows consistency, not an independent test. (The published top five, 8.9 + 5.9 + 5.5 + 5.0 + 4.3 = 29.6%, ' +
         'cannot be followed by five categories of at most 4.3% summing to 25.4%: the 55% must count categories differently.)',
       rows: [
-        { label: 'largest category share', target: 0.089, lo: 0, hi: 0.1, tol: '≤10%', unit: 'share', measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).top },
-        { label: 'top ten share', target: 0.55, lo: 0.5, hi: 0.6, tol: '±5 pt', unit: 'share', measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).topTen },
+        {
+          label: 'largest category share',
+          target: 0.089,
+          lo: 0,
+          hi: 0.1,
+          tol: '≤10%',
+          unit: 'share',
+          measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).top,
+        },
+        {
+          label: 'top ten share',
+          target: 0.55,
+          lo: 0.5,
+          hi: 0.6,
+          tol: '±5 pt',
+          unit: 'share',
+          measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).topTen,
+        },
       ],
     },
     {
@@ -198,24 +293,78 @@ export function studies(): Study[] {
       title: 'Beijing: resolution and satisfaction as units become responsive, 2019 to 2024',
       preset: 'beijing-city',
       over: { ...BEIJING_SCALED, startDate: '2019-01-01', horizonDays: 2192, initialResponsiveness: 0.1 },
-      source: 'FACTS.md: resolution 53% (2019) to 97% (2024), satisfaction 65% to 97.3%; first nine months of 2019, resolution 40.1% to 70.0%; contacts rose about 3.6-fold 2019-2025',
+      source:
+        'FACTS.md: resolution 53% (2019) to 97% (2024), satisfaction 65% to 97.3%; first nine months of 2019, resolution 40.1% to 70.0%; contacts rose about 3.6-fold 2019-2025',
       mapping:
         'The scaled `beijing-city` from 2019-01-01 for six years, with units that start by passing the buck ' +
         '(`initialResponsiveness` 0.1, an assumption chosen so that 2019 resolves about half) and monthly ranking that pushes ' +
-        'honest leaders to respond (the core\'s responsiveness mechanism). Resolution is `resolution_rate` (real tickets ' +
+        "honest leaders to respond (the core's responsiveness mechanism). Resolution is `resolution_rate` (real tickets " +
         'closed solved) and satisfaction `reported_satisfaction`, each weighted by tickets closed over the calendar year; ' +
         'the demand row is contacts in 2024 over 2019. Beijing\'s rates are follow-up ratings in which "basically satisfied" ' +
         'counts 0.9 and excluded tickets drop out; in the model, even fully responsive units solve individual matters ' +
         '80% of the time and out-of-scope wishes never, which caps true resolution near 70%.',
       rows: [
-        { label: 'Jan 2019 resolution', target: 0.401, lo: 0.3, hi: 0.5, tol: '±10 pt', unit: 'share', measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019-01') },
-        { label: 'Sep 2019 resolution', target: 0.7, lo: 0.6, hi: 0.8, tol: '±10 pt', unit: 'share', measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019-09') },
-        { label: '2019 resolution', target: 0.53, lo: 0.43, hi: 0.63, tol: '±10 pt', unit: 'share', measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019') },
-        { label: '2024 resolution', target: 0.97, lo: 0.92, hi: 1, tol: '≥92%', unit: 'share', measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2024') },
-        { label: '2019 reported satisfaction', target: 0.65, lo: 0.55, hi: 0.75, tol: '±10 pt', unit: 'share', measure: ({ sim }) => yearMean(sim, 'reported_satisfaction', '2019') },
-        { label: '2024 reported satisfaction', target: 0.973, lo: 0.92, hi: 1, tol: '≥92%', unit: 'share', measure: ({ sim }) => yearMean(sim, 'reported_satisfaction', '2024') },
         {
-          label: 'contacts 2024 / 2019', target: 3.6, lo: 2.5, hi: 5, tol: '2.5..5', unit: 'ratio',
+          label: 'Jan 2019 resolution',
+          target: 0.401,
+          lo: 0.3,
+          hi: 0.5,
+          tol: '±10 pt',
+          unit: 'share',
+          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019-01'),
+        },
+        {
+          label: 'Sep 2019 resolution',
+          target: 0.7,
+          lo: 0.6,
+          hi: 0.8,
+          tol: '±10 pt',
+          unit: 'share',
+          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019-09'),
+        },
+        {
+          label: '2019 resolution',
+          target: 0.53,
+          lo: 0.43,
+          hi: 0.63,
+          tol: '±10 pt',
+          unit: 'share',
+          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019'),
+        },
+        {
+          label: '2024 resolution',
+          target: 0.97,
+          lo: 0.92,
+          hi: 1,
+          tol: '≥92%',
+          unit: 'share',
+          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2024'),
+        },
+        {
+          label: '2019 reported satisfaction',
+          target: 0.65,
+          lo: 0.55,
+          hi: 0.75,
+          tol: '±10 pt',
+          unit: 'share',
+          measure: ({ sim }) => yearMean(sim, 'reported_satisfaction', '2019'),
+        },
+        {
+          label: '2024 reported satisfaction',
+          target: 0.973,
+          lo: 0.92,
+          hi: 1,
+          tol: '≥92%',
+          unit: 'share',
+          measure: ({ sim }) => yearMean(sim, 'reported_satisfaction', '2024'),
+        },
+        {
+          label: 'contacts 2024 / 2019',
+          target: 3.6,
+          lo: 2.5,
+          hi: 5,
+          tol: '2.5..5',
+          unit: 'ratio',
           measure: ({ sim }) => sumOver(sim, 'tickets_filed', '2024') / sumOver(sim, 'tickets_filed', '2019'),
         },
       ],
@@ -228,15 +377,25 @@ export function studies(): Study[] {
       source: 'FACTS.md: Shanghai Qingpu, desks in all 307 villages and neighbourhoods, hotline complaints -19.3% in 2020',
       mapping:
         'Two local alternatives to the hotline, each in its first full year against the same year without it (same seed): ' +
-        'social workers\' outreach (`social-worker-outreach` from 2022 vs outreach off) and village halls (`pinggu-hand-down`, ' +
+        "social workers' outreach (`social-worker-outreach` from 2022 vs outreach off) and village halls (`pinggu-hand-down`, " +
         'halls from July 2021, 2022 vs `baseline`, in the next study). Hotline complaints are requests: `tickets_filed - consultations`.',
       rows: [
         {
-          label: 'requests 2022, outreach vs none', target: -0.193, lo: -0.25, hi: -0.14, tol: '±5.5 pt', unit: 'share',
+          label: 'requests 2022, outreach vs none',
+          target: -0.193,
+          lo: -0.25,
+          hi: -0.14,
+          tol: '±5.5 pt',
+          unit: 'share',
           measure: ({ sim, counter }) => requestsIn(sim, '2022') / requestsIn(counter!, '2022') - 1,
         },
         {
-          label: 'requests 2023, outreach vs none', target: -0.193, lo: -0.25, hi: -0.14, tol: '±5.5 pt', unit: 'share',
+          label: 'requests 2023, outreach vs none',
+          target: -0.193,
+          lo: -0.25,
+          hi: -0.14,
+          tol: '±5.5 pt',
+          unit: 'share',
           measure: ({ sim, counter }) => requestsIn(sim, '2023') / requestsIn(counter!, '2023') - 1,
         },
       ],
@@ -250,24 +409,50 @@ export function studies(): Study[] {
       mapping: 'See the study above: `pinggu-hand-down` against the same district without hand-down, requests in 2022.',
       rows: [
         {
-          label: 'requests 2022, halls vs none', target: -0.193, lo: -0.25, hi: -0.14, tol: '±5.5 pt', unit: 'share',
+          label: 'requests 2022, halls vs none',
+          target: -0.193,
+          lo: -0.25,
+          hi: -0.14,
+          tol: '±5.5 pt',
+          unit: 'share',
           measure: ({ sim, counter }) => requestsIn(sim, '2022') / requestsIn(counter!, '2022') - 1,
         },
       ],
     },
     {
       id: 'social-worker',
-      title: 'A social worker\'s WeChat contacts, about 200 to 1,834',
+      title: "A social worker's WeChat contacts, about 200 to 1,834",
       preset: 'social-worker-outreach',
-      source: 'FACTS.md: a Beijing social worker\'s WeChat contacts, about 200, then 1,834',
+      source: "FACTS.md: a Beijing social worker's WeChat contacts, about 200, then 1,834",
       mapping:
         'Mean WeChat contacts per social worker (one per community: `wechat_contacts / cells`) on the first day and ' +
         'on the last (end of 2024, three years of outreach) in `social-worker-outreach`, and their ratio ("ninefold").',
       rows: [
-        { label: 'contacts per social worker, start', target: 200, lo: 170, hi: 230, tol: '±15%', unit: 'count', measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.state.C },
-        { label: 'contacts per social worker, end', target: 1834, lo: 1500, hi: 2200, tol: '±20%', unit: 'count', measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.state.C },
         {
-          label: 'growth, end / start', target: 9.2, lo: 7, hi: 11.5, tol: '7..11.5', unit: 'ratio',
+          label: 'contacts per social worker, start',
+          target: 200,
+          lo: 170,
+          hi: 230,
+          tol: '±15%',
+          unit: 'count',
+          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.state.C,
+        },
+        {
+          label: 'contacts per social worker, end',
+          target: 1834,
+          lo: 1500,
+          hi: 2200,
+          tol: '±20%',
+          unit: 'count',
+          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.state.C,
+        },
+        {
+          label: 'growth, end / start',
+          target: 9.2,
+          lo: 7,
+          hi: 11.5,
+          tol: '7..11.5',
+          unit: 'ratio',
           measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / value(sim, 'wechat_contacts', 0),
         },
       ],
@@ -282,7 +467,12 @@ export function studies(): Study[] {
         '(`reported_satisfaction - true_satisfaction`) under `ranking-pressure`. Only the order of magnitude is asked.',
       rows: [
         {
-          label: 'reported - true satisfaction', target: 0.19, lo: 0.05, hi: 0.3, tol: '5..30 pt', unit: 'share',
+          label: 'reported - true satisfaction',
+          target: 0.19,
+          lo: 0.05,
+          hi: 0.3,
+          tol: '5..30 pt',
+          unit: 'share',
           measure: ({ sim }) => sim.summary().reported_satisfaction - sim.summary().true_satisfaction,
         },
       ],
@@ -305,8 +495,8 @@ export function deriveSeed(base: number, study: string, i: number): number {
 
 /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
 const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
-  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
+  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
 export function interval95(xs: number[]): { mean: number; lo: number; hi: number } {
@@ -337,13 +527,23 @@ export function runStudy(study: Study, replicates: number, baseSeed: number): Ro
     const seed = deriveSeed(baseSeed, study.id, i);
     const runs: Runs = { sim: new Simulation(knobs, seed).run() };
     if (study.counter) runs.counter = new Simulation({ ...knobs, ...study.counter } as Knobs, seed).run();
-    study.rows.forEach((r, j) => values[j].push(r.measure(runs)));
+    study.rows.forEach((r, j) => {
+      values[j].push(r.measure(runs));
+    });
   }
   return study.rows.map((r, j) => {
     const iv = interval95(values[j]);
     return {
-      study: study.id, label: r.label, target: r.target, mean: iv.mean, lo: iv.lo, hi: iv.hi, tol: r.tol, unit: r.unit,
-      pass: iv.mean >= r.lo && iv.mean <= r.hi, values: values[j],
+      study: study.id,
+      label: r.label,
+      target: r.target,
+      mean: iv.mean,
+      lo: iv.lo,
+      hi: iv.hi,
+      tol: r.tol,
+      unit: r.unit,
+      pass: iv.mean >= r.lo && iv.mean <= r.hi,
+      values: values[j],
     };
   });
 }
@@ -360,19 +560,35 @@ function fmt(x: number, unit: Row['unit']): string {
 const HEAD = ['study', 'target', 'figure', 'simulated mean', '95% interval', 'tolerance', 'result'];
 
 function cells(r: RowResult): string[] {
-  return [r.study, r.label, fmt(r.target, r.unit), fmt(r.mean, r.unit), `${fmt(r.lo, r.unit)} .. ${fmt(r.hi, r.unit)}`, r.tol, r.pass ? 'pass' : 'FAIL'];
+  return [
+    r.study,
+    r.label,
+    fmt(r.target, r.unit),
+    fmt(r.mean, r.unit),
+    `${fmt(r.lo, r.unit)} .. ${fmt(r.hi, r.unit)}`,
+    r.tol,
+    r.pass ? 'pass' : 'FAIL',
+  ];
 }
 
 export function tableText(rows: RowResult[]): string {
   const body = rows.map(cells);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (xs: string[]) => xs.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (xs: string[]) =>
+    xs
+      .map((x, i) => x.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(HEAD), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
 }
 
 export function tableMarkdown(rows: RowResult[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [`| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join('\n') + '\n';
+  return (
+    [`| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 export function calibrationMarkdown(rows: RowResult[], all: Study[], replicates: number, baseSeed: number, notes: string): string {
@@ -384,7 +600,7 @@ export function calibrationMarkdown(rows: RowResult[], all: Study[], replicates:
     `Generated by \`npx hotline-lab calibrate --replicates ${replicates} --seed ${baseSeed}\` (model ${MODEL.name} ${MODEL.version}). ` +
       'Every figure of `../shared/FACTS.md` the model can be held to, simulated over replicates of its scenario ' +
       '(seeds derived from the base seed and the study id), against its target. A row passes when the mean of the ' +
-      'replicates lies in the tolerance band; the 95% interval is the mean\'s (Student t). ' +
+      "replicates lies in the tolerance band; the 95% interval is the mean's (Student t). " +
       `${passed} of ${rows.length} rows pass. Misses are kept in the table on purpose.`,
   );
   out.push('');
@@ -394,8 +610,22 @@ export function calibrationMarkdown(rows: RowResult[], all: Study[], replicates:
   for (const s of all) {
     out.push(`### ${s.id}: ${s.title}`);
     out.push('');
-    out.push(`- Preset: \`${s.preset}\`${s.over ? `, with ${Object.entries(s.over).map(([k, v]) => `${k} = ${v}`).join(', ')}` : ''}` +
-      `${s.counter ? `; counterfactual (same seeds): ${Object.entries(s.counter).map(([k, v]) => `${k} = ${v}`).join(', ')}` : ''}.`);
+    out.push(
+      `- Preset: \`${s.preset}\`${
+        s.over
+          ? `, with ${Object.entries(s.over)
+              .map(([k, v]) => `${k} = ${v}`)
+              .join(', ')}`
+          : ''
+      }` +
+        `${
+          s.counter
+            ? `; counterfactual (same seeds): ${Object.entries(s.counter)
+                .map(([k, v]) => `${k} = ${v}`)
+                .join(', ')}`
+            : ''
+        }.`,
+    );
     out.push(`- Source: ${s.source}.`);
     out.push(`- Mapping: ${s.mapping}`);
     out.push('');

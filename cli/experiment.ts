@@ -54,7 +54,11 @@ export function gitCommit(): string | null {
   if (env !== undefined) return env || null;
   try {
     const cwd = fileURLToPath(new URL('..', import.meta.url));
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || null
+    );
   } catch {
     return null;
   }
@@ -134,7 +138,12 @@ export function joinCommits(list: (string | null | undefined)[]): string | null 
  * Write every output file of a folder whose runs are all present (or results.csv only, for a shard).
  * Returns the records when the experiment is complete.
  */
-export async function finishDir(dir: string, exp: Experiment, points: readonly DesignPoint[], commit: string | null): Promise<RunRecord[] | null> {
+export async function finishDir(
+  dir: string,
+  exp: Experiment,
+  points: readonly DesignPoint[],
+  commit: string | null,
+): Promise<RunRecord[] | null> {
   const present = await presentRuns(dir);
   const total = runCount(exp, points);
   const order = [...present.keys()].sort((a, b) => a - b);
@@ -173,7 +182,8 @@ export class Progress {
     const left = this.total - this.already - this.done;
     const eta = rate > 0 ? left / rate : NaN;
     const all = this.already + this.done;
-    const t = (s: number) => (!Number.isFinite(s) ? '?' : s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
+    const t = (s: number) =>
+      !Number.isFinite(s) ? '?' : s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`;
     return `${all}/${this.total} runs  ${rate.toFixed(rate < 10 ? 2 : 0)} runs/s  elapsed ${t(secs)}  left ${left > 0 ? t(eta) : '0 s'}`;
   }
 
@@ -207,7 +217,9 @@ export function parseShard(text: string | undefined): { i: number; n: number } |
   const i = m ? Number(m[1]) : NaN;
   const n = m ? Number(m[2]) : NaN;
   if (!m || !(n >= 1) || !(i < n)) {
-    throw new UsageError(`--shard '${text}' is not allowed: must be i/n with 0 <= i < n, 0-based as SLURM_ARRAY_TASK_ID (with --array=0-(n-1)) and JOB_COMPLETION_INDEX give, e.g. --shard 0/3`);
+    throw new UsageError(
+      `--shard '${text}' is not allowed: must be i/n with 0 <= i < n, 0-based as SLURM_ARRAY_TASK_ID (with --array=0-(n-1)) and JOB_COMPLETION_INDEX give, e.g. --shard 0/3`,
+    );
   }
   return { i, n };
 }
@@ -215,7 +227,10 @@ export function parseShard(text: string | undefined): { i: number; n: number } |
 export function parseWorkers(text: string | undefined): number {
   if (text === undefined) return Math.max(1, availableParallelism());
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < 1 || n > 1024) throw new UsageError(`--workers '${text}' is not allowed: must be an integer from 1 to 1024 (default: the number of cores, ${availableParallelism()})`);
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > 1024)
+    throw new UsageError(
+      `--workers '${text}' is not allowed: must be an integer from 1 to 1024 (default: the number of cores, ${availableParallelism()})`,
+    );
   return n;
 }
 
@@ -227,16 +242,22 @@ async function readExperimentFile(path: string): Promise<Experiment> {
     size = s.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read experiment file '${path}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(
+      `cannot read experiment file '${path}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
-  if (size > MAX_SCENARIO_BYTES) throw new UsageError(`experiment file '${path}' is ${size} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
+  if (size > MAX_SCENARIO_BYTES)
+    throw new UsageError(`experiment file '${path}' is ${size} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
   const res = loadExperimentText(await readFile(path, 'utf8'));
   if (!res.ok) throw new UsageError(res.problems.map((p) => `${path}: ${p.message}`));
   return res.experiment!;
 }
 
 export async function experimentCommand(p: ExperimentArgs): Promise<number> {
-  if (p.positional.length !== 1) throw new UsageError(`experiment takes one experiment file, got ${p.positional.length ? p.positional.join(' ') : 'none'}: hotline-lab experiment FILE --out DIR`);
+  if (p.positional.length !== 1)
+    throw new UsageError(
+      `experiment takes one experiment file, got ${p.positional.length ? p.positional.join(' ') : 'none'}: hotline-lab experiment FILE --out DIR`,
+    );
   const out = one(p, 'out');
   if (!out) throw new UsageError('experiment needs --out DIR: the folder for runs/, results.csv and summary.csv');
   const workers = parseWorkers(one(p, 'workers'));
@@ -255,10 +276,14 @@ export async function experimentCommand(p: ExperimentArgs): Promise<number> {
   });
   const present = await presentRuns(out);
   if (existing && experimentHash(existing) !== hash) {
-    throw new UsageError(`--out '${out}' holds a different experiment (hash ${experimentHash(existing).slice(0, 12)}, this one ${hash.slice(0, 12)}): use a new folder`);
+    throw new UsageError(
+      `--out '${out}' holds a different experiment (hash ${experimentHash(existing).slice(0, 12)}, this one ${hash.slice(0, 12)}): use a new folder`,
+    );
   }
   if ((existing || present.size > 0) && !resume) {
-    throw new UsageError(`--out '${out}' already holds ${present.size} run(s) of this experiment: add --resume to run only the missing ones, or use a new folder`);
+    throw new UsageError(
+      `--out '${out}' already holds ${present.size} run(s) of this experiment: add --resume to run only the missing ones, or use a new folder`,
+    );
   }
   await mkdir(join(out, 'runs'), { recursive: true });
   const oldProv = await readProvenance(out);
@@ -311,13 +336,19 @@ export async function experimentCommand(p: ExperimentArgs): Promise<number> {
   const secs = (performance.now() - t0) / 1000;
 
   const records = await finishDir(out, exp, points, commit);
-  process.stderr.write(`hotline-lab: ${todo.length} runs in ${secs.toFixed(1)} s on ${nWorkers} worker${nWorkers === 1 ? '' : 's'}; wrote ${out}/results.csv\n`);
+  process.stderr.write(
+    `hotline-lab: ${todo.length} runs in ${secs.toFixed(1)} s on ${nWorkers} worker${nWorkers === 1 ? '' : 's'}; wrote ${out}/results.csv\n`,
+  );
   if (records) {
-    process.stderr.write(`hotline-lab: statistics in ${out}/summary.csv and ${out}/differences.csv${exp.design.type === 'oat' || exp.design.type === 'morris' ? ` and ${out}/sensitivity.csv` : ''}\n`);
+    process.stderr.write(
+      `hotline-lab: statistics in ${out}/summary.csv and ${out}/differences.csv${exp.design.type === 'oat' || exp.design.type === 'morris' ? ` and ${out}/sensitivity.csv` : ''}\n`,
+    );
     process.stdout.write(experimentTables(exp, points, records));
   } else {
     const have = (await presentRuns(out)).size;
-    process.stderr.write(`hotline-lab: ${have} of ${total} runs in ${out}; run the other shards, then: hotline-lab merge DIR... --out DIR\n`);
+    process.stderr.write(
+      `hotline-lab: ${have} of ${total} runs in ${out}; run the other shards, then: hotline-lab merge DIR... --out DIR\n`,
+    );
   }
   return 0;
 }

@@ -17,7 +17,14 @@ export function sha256(text: string): string {
 
 export function goldenFixture(spec: GoldenSpec): GoldenFixture {
   const summary = new Simulation(goldenKnobs(spec), spec.seed).run().summary();
-  return { preset: spec.preset, seed: spec.seed, over: spec.over, model: { name: MODEL.name, version: MODEL.version }, sha256: sha256(goldenText(summary)), summary };
+  return {
+    preset: spec.preset,
+    seed: spec.seed,
+    over: spec.over,
+    model: { name: MODEL.name, version: MODEL.version },
+    sha256: sha256(goldenText(summary)),
+    summary,
+  };
 }
 
 export async function goldenMain(argv: string[]): Promise<number> {

@@ -112,7 +112,10 @@ function parseArgs(command: string, args: string[]): Parsed {
       break;
     }
     if (!a.startsWith('--') || a === '-') {
-      if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}': options are ${allowed.map((o) => '--' + o).join(', ') || 'none'} (see hotline-lab help)`);
+      if (a.startsWith('-') && a !== '-')
+        throw new UsageError(
+          `unknown option '${a}': options are ${allowed.map((o) => '--' + o).join(', ') || 'none'} (see hotline-lab help)`,
+        );
       out.positional.push(a);
       continue;
     }
@@ -172,7 +175,9 @@ async function readScenarioFile(path: string): Promise<LoadResult> {
     size = s.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read scenario file '${path}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(
+      `cannot read scenario file '${path}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
   if (size > MAX_SCENARIO_BYTES) {
     throw new UsageError(`scenario file '${path}' is ${size} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
@@ -191,7 +196,8 @@ export interface ResolvedRun {
 /** Turn `run`'s arguments into a validated scenario and seed, or throw a UsageError listing every problem. */
 export async function resolveRun(p: Parsed): Promise<ResolvedRun> {
   const notes: string[] = [];
-  if (p.positional.length > 1) throw new UsageError(`run takes one preset or scenario file, got ${p.positional.length}: ${p.positional.join(' ')}`);
+  if (p.positional.length > 1)
+    throw new UsageError(`run takes one preset or scenario file, got ${p.positional.length}: ${p.positional.join(' ')}`);
   const source = p.positional[0];
   const link = one(p, 'link');
   if (source !== undefined && link !== undefined) throw new UsageError(`give either a preset/file or --link, not both`);
@@ -316,7 +322,8 @@ async function calibrateCommand(p: Parsed): Promise<number> {
   const { calibrate, studyIds } = await import('./calibrate.ts');
   const reps = one(p, 'replicates') ?? '8';
   const replicates = Number(reps);
-  if (!/^\d+$/.test(reps) || replicates < 1 || replicates > 1000) throw new UsageError(`--replicates '${reps}' is not allowed: must be an integer from 1 to 1000`);
+  if (!/^\d+$/.test(reps) || replicates < 1 || replicates > 1000)
+    throw new UsageError(`--replicates '${reps}' is not allowed: must be an integer from 1 to 1000`);
   const only = one(p, 'only');
   if (only !== undefined && !studyIds().includes(only)) {
     const near = nearest(only, studyIds());
@@ -347,7 +354,9 @@ async function dispatch(argv: string[]): Promise<number> {
   }
   if (!COMMANDS.includes(command)) {
     const near = nearest(command, COMMANDS);
-    throw new UsageError(`unknown command '${command}'${near ? `: did you mean '${near}'?` : ''}; commands are ${COMMANDS.join(', ')} (see hotline-lab help)`);
+    throw new UsageError(
+      `unknown command '${command}'${near ? `: did you mean '${near}'?` : ''}; commands are ${COMMANDS.join(', ')} (see hotline-lab help)`,
+    );
   }
   const p = parseArgs(command, rest);
   if (p.flags.has('help')) {

@@ -28,7 +28,9 @@ export async function mergeCommand(p: ExperimentArgs): Promise<number> {
       exp = e;
       hash = h;
     } else if (h !== hash) {
-      throw new UsageError(`'${d}' holds a different experiment (hash ${h.slice(0, 12)}; '${dirs[0]}' has ${hash.slice(0, 12)}): only shards of one experiment merge`);
+      throw new UsageError(
+        `'${d}' holds a different experiment (hash ${h.slice(0, 12)}; '${dirs[0]}' has ${hash.slice(0, 12)}): only shards of one experiment merge`,
+      );
     }
     commits.push((await readProvenance(d))?.commit ?? null);
     for (const [r, path] of await presentRuns(d)) {

@@ -33,9 +33,7 @@ function tsxApiUrl(): string {
 
 function bootstrapUrl(): URL {
   const code =
-    `import { register } from ${JSON.stringify(tsxApiUrl())};\n` +
-    `register();\n` +
-    `await import(${JSON.stringify(import.meta.url)});\n`;
+    `import { register } from ${JSON.stringify(tsxApiUrl())};\n` + `register();\n` + `await import(${JSON.stringify(import.meta.url)});\n`;
   return new URL('data:text/javascript,' + encodeURIComponent(code));
 }
 
@@ -92,7 +90,11 @@ export async function runPool(experiment: unknown, runs: readonly number[], opts
       });
       w.on('error', (e) => fail(e as Error));
       w.on('exit', () => {
-        if (--live === 0 && !failed) chain.then(() => resolve(), (e: unknown) => fail(e as Error));
+        if (--live === 0 && !failed)
+          chain.then(
+            () => resolve(),
+            (e: unknown) => fail(e as Error),
+          );
       });
       feed();
     }

@@ -48,7 +48,9 @@ export function knobsText(lang: Lang = 'en'): string {
     }
     lines.push('');
   }
-  lines.push(lang === 'zh' ? '用 --set 名称=值 修改，例如 --set handDown=true' : 'Change one with --set name=value, e.g. --set handDown=true');
+  lines.push(
+    lang === 'zh' ? '用 --set 名称=值 修改，例如 --set handDown=true' : 'Change one with --set name=value, e.g. --set handDown=true',
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -77,7 +79,13 @@ export function knobsMarkdown(lang: Lang = 'en'): string {
 }
 
 export function knobsJson(): string {
-  return JSON.stringify(KNOBS.map((k) => ({ ...k, allowed: allowedText(k) })), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      KNOBS.map((k) => ({ ...k, allowed: allowedText(k) })),
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 // ---------------------------------------------------------------- metrics
@@ -119,7 +127,9 @@ export function presetsText(lang: Lang = 'en'): string {
     const changes = Object.entries(p.knobs).map(([k, v]) => `${k}=${formatKnobValue(v as string)}`);
     lines.push(`${pad(p.name, nameW)}${p.title[lang]}`);
     lines.push(`${' '.repeat(nameW)}${p.question[lang]}`);
-    lines.push(`${' '.repeat(nameW)}${changes.length ? changes.join(' ') : lang === 'zh' ? '（全部默认值）' : '(all knobs at their defaults)'}`);
+    lines.push(
+      `${' '.repeat(nameW)}${changes.length ? changes.join(' ') : lang === 'zh' ? '（全部默认值）' : '(all knobs at their defaults)'}`,
+    );
   }
   lines.push('', lang === 'zh' ? '运行：hotline-lab run <名称>' : 'Run one: hotline-lab run <name>');
   return lines.join('\n') + '\n';
@@ -128,9 +138,21 @@ export function presetsText(lang: Lang = 'en'): string {
 export function presetsMarkdown(lang: Lang = 'en'): string {
   const lines: string[] = [];
   for (const p of listPresets()) {
-    lines.push(`### \`${p.name}\`: ${p.title[lang]}`, '', p.description[lang], '', `> ${p.passage}`, '', `**${lang === 'zh' ? '问题' : 'Question'}:** ${p.question[lang]}`, '');
+    lines.push(
+      `### \`${p.name}\`: ${p.title[lang]}`,
+      '',
+      p.description[lang],
+      '',
+      `> ${p.passage}`,
+      '',
+      `**${lang === 'zh' ? '问题' : 'Question'}:** ${p.question[lang]}`,
+      '',
+    );
     const changes = Object.entries(p.knobs).map(([k, v]) => `\`${k}=${formatKnobValue(v as string)}\``);
-    lines.push(`${lang === 'zh' ? '参数' : 'Knobs'}: ${changes.length ? changes.join(', ') : lang === 'zh' ? '全部默认值' : 'all at their defaults'}`, '');
+    lines.push(
+      `${lang === 'zh' ? '参数' : 'Knobs'}: ${changes.length ? changes.join(', ') : lang === 'zh' ? '全部默认值' : 'all at their defaults'}`,
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -141,7 +163,8 @@ export function presetsJson(): string {
 
 // ---------------------------------------------------------------- generated docs
 
-const GENERATED = '<!-- Generated from sim/knobs.ts and sim/metrics.ts and scenarios/ by `npm run docs` (cli/docs.ts). Do not edit by hand. -->';
+const GENERATED =
+  '<!-- Generated from sim/knobs.ts and sim/metrics.ts and scenarios/ by `npm run docs` (cli/docs.ts). Do not edit by hand. -->';
 
 export function knobsDoc(): string {
   return [

@@ -52,7 +52,9 @@ function factorial(exp: Experiment): DesignPoint[] {
   const total = lv.reduce((a, l) => a * l.length, 1);
   for (let n = 0; n < total; n++) {
     const values: Record<string, KnobValue> = {};
-    f.forEach((fa, j) => (values[fa.knob] = lv[j][idx[j]]));
+    f.forEach((fa, j) => {
+      values[fa.knob] = lv[j][idx[j]];
+    });
     out.push({ index: n, values, baseline: sameValues(values, exp.baseline) });
     // Advance the odometer, last knob fastest.
     for (let j = f.length - 1; j >= 0; j--) {
@@ -130,7 +132,9 @@ function latinHypercube(exp: Experiment, n: number): DesignPoint[] {
   });
   return Array.from({ length: n }, (_, i) => {
     const values: Record<string, KnobValue> = {};
-    exp.factors.forEach((f, j) => (values[f.knob] = cols[j][i]));
+    exp.factors.forEach((f, j) => {
+      values[f.knob] = cols[j][i];
+    });
     return { index: i, values, baseline: false };
   });
 }
@@ -151,7 +155,9 @@ function morris(exp: Experiment, r: number): DesignPoint[] {
     const order = shuffled(f.length, rng);
     const point = (step: number, knob: string | null, delta: number): DesignPoint => {
       const values: Record<string, KnobValue> = {};
-      f.forEach((fa, j) => (values[fa.knob] = lv[j][pos[j]]));
+      f.forEach((fa, j) => {
+        values[fa.knob] = lv[j][pos[j]];
+      });
       return { index: out.length, values, baseline: false, morris: { trajectory: t, step, knob, delta } };
     };
     out.push(point(0, null, 0));

@@ -68,7 +68,10 @@ export function parseExperimentParam(text: string): ParsedExpParam {
         input[key] = value;
         break;
       case 'metrics':
-        input.metrics = value.split(',').map((s) => s.trim()).filter(Boolean);
+        input.metrics = value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         break;
       default: {
         const range = /^(-?[\d.eE+-]+)\.\.(-?[\d.eE+-]+)(?:\/(\d+))?$/.exec(value);

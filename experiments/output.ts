@@ -56,11 +56,18 @@ export function resultsColumns(exp: Experiment): string {
 
 /** results.csv rows of one run, in time then metric order. */
 export function resultRows(exp: Experiment, points: readonly DesignPoint[], rec: RunRecord): string[] {
-  const lead = [rec.run, rec.point, rec.replicate, rec.seed].join(',') + ',' + knobCells(exp, points[rec.point].values).map((c) => c + ',').join('');
+  const lead =
+    [rec.run, rec.point, rec.replicate, rec.seed].join(',') +
+    ',' +
+    knobCells(exp, points[rec.point].values)
+      .map((c) => c + ',')
+      .join('');
   const out: string[] = [];
   const steps = exp.resolution === 'summary' ? 1 : rec.time.length;
   for (let i = 0; i < steps; i++) {
-    const t = timeCells(exp, rec, i).map((c) => c + ',').join('');
+    const t = timeCells(exp, rec, i)
+      .map((c) => c + ',')
+      .join('');
     for (const m of exp.metrics) out.push(`${lead}${t}${m},${csvNumber(rec.values[m][i])}`);
   }
   return out;
@@ -184,7 +191,9 @@ export function differences(exp: Experiment, points: readonly DesignPoint[], rec
         const pairs: [number, number][] = [];
         for (const p of points) {
           if (p.values[f.knob] !== v) continue;
-          const q = points.find((x) => x.values[f.knob] === b0 && exp.factors.every((g) => g.knob === f.knob || x.values[g.knob] === p.values[g.knob]));
+          const q = points.find(
+            (x) => x.values[f.knob] === b0 && exp.factors.every((g) => g.knob === f.knob || x.values[g.knob] === p.values[g.knob]),
+          );
           if (q) pairs.push([p.index, q.index]);
         }
         const values: Record<string, unknown> = {};
@@ -192,8 +201,18 @@ export function differences(exp: Experiment, points: readonly DesignPoint[], rec
         for (let t = 0; t < steps; t++) {
           const key = timeKey(exp, baseRecs[0], t);
           for (const m of exp.metrics) {
-            const a = avg(pairs.map((x) => x[0]), t, m, key);
-            const b = avg(pairs.map((x) => x[1]), t, m, key);
+            const a = avg(
+              pairs.map((x) => x[0]),
+              t,
+              m,
+              key,
+            );
+            const b = avg(
+              pairs.map((x) => x[1]),
+              t,
+              m,
+              key,
+            );
             if (a.every((x) => !Number.isFinite(x))) continue;
             out.push({ kind: 'main-effect', point: -1, values, t, metric: m, diff: pairedDiff(a, b) });
           }
@@ -209,25 +228,59 @@ function pairedDiff(a: number[], b: number[]): Interval {
   return interval(d);
 }
 
-export function differencesCsv(exp: Experiment, points: readonly DesignPoint[], records: readonly RunRecord[], prov: Provenance = {}): string {
+export function differencesCsv(
+  exp: Experiment,
+  points: readonly DesignPoint[],
+  records: readonly RunRecord[],
+  prov: Provenance = {},
+): string {
   const base = points.findIndex((p) => p.baseline);
   const lines = [
     ...provenanceLines(exp, prov),
     base >= 0
-      ? `# paired differences (compared minus baseline, replicate k against replicate k, same seed); baseline point ${base}: ${Object.entries(points[base].values).map(([k, v]) => `${k}=${v}`).join(' ')}`
+      ? `# paired differences (compared minus baseline, replicate k against replicate k, same seed); baseline point ${base}: ${Object.entries(
+          points[base].values,
+        )
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`
       : '# this design has no baseline point: no differences',
     '# main-effect rows: the knob at that value against its baseline value, averaged over the other knobs (*), paired by replicate',
-    ['comparison', 'point', ...exp.factors.map((f) => f.knob), ...timeColumns(exp), 'metric', 'n', 'mean_diff', 'sd_diff', 'ci_low', 'ci_high'].join(','),
+    [
+      'comparison',
+      'point',
+      ...exp.factors.map((f) => f.knob),
+      ...timeColumns(exp),
+      'metric',
+      'n',
+      'mean_diff',
+      'sd_diff',
+      'ci_low',
+      'ci_high',
+    ].join(','),
   ];
   const baseRec = base >= 0 ? records[base * exp.replicates] : null;
   for (const d of differences(exp, points, records)) {
-    lines.push([d.kind, d.point >= 0 ? d.point : '', ...knobCells(exp, d.values), ...(baseRec ? timeCells(exp, baseRec, d.t) : []), d.metric, statCells(d.diff)].join(','));
+    lines.push(
+      [
+        d.kind,
+        d.point >= 0 ? d.point : '',
+        ...knobCells(exp, d.values),
+        ...(baseRec ? timeCells(exp, baseRec, d.t) : []),
+        d.metric,
+        statCells(d.diff),
+      ].join(','),
+    );
   }
   return lines.join('\n') + '\n';
 }
 
 /** sensitivity.csv for one-at-a-time and Morris designs; null for the others. */
-export function sensitivityCsv(exp: Experiment, points: readonly DesignPoint[], records: readonly RunRecord[], prov: Provenance = {}): string | null {
+export function sensitivityCsv(
+  exp: Experiment,
+  points: readonly DesignPoint[],
+  records: readonly RunRecord[],
+  prov: Provenance = {},
+): string | null {
   if (exp.design.type === 'oat') {
     const lines = [
       ...provenanceLines(exp, prov),
@@ -240,17 +293,23 @@ export function sensitivityCsv(exp: Experiment, points: readonly DesignPoint[], 
   if (exp.design.type === 'morris') {
     const lines = [
       ...provenanceLines(exp, prov),
-      '# Morris elementary effects on whole-run values (replicate means); delta in units of the knob\'s range',
+      "# Morris elementary effects on whole-run values (replicate means); delta in units of the knob's range",
       'knob,metric,r,mu,mu_star,sigma',
     ];
-    for (const e of morrisEffects(exp, points, records)) lines.push([e.knob, e.metric, e.r, csvNumber(e.mu), csvNumber(e.muStar), csvNumber(e.sigma)].join(','));
+    for (const e of morrisEffects(exp, points, records))
+      lines.push([e.knob, e.metric, e.r, csvNumber(e.mu), csvNumber(e.muStar), csvNumber(e.sigma)].join(','));
     return lines.join('\n') + '\n';
   }
   return null;
 }
 
 /** Every output file of a complete experiment, by name. */
-export function experimentFiles(exp: Experiment, points: readonly DesignPoint[], records: readonly RunRecord[], prov: Provenance = {}): Record<string, string> {
+export function experimentFiles(
+  exp: Experiment,
+  points: readonly DesignPoint[],
+  records: readonly RunRecord[],
+  prov: Provenance = {},
+): Record<string, string> {
   const files: Record<string, string> = {
     'results.csv': resultsCsv(exp, points, records, prov),
     'summary.csv': summaryCsv(exp, points, records, prov),

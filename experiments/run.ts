@@ -52,7 +52,9 @@ export function checkPoints(exp: Experiment, points: readonly DesignPoint[], lim
   for (const p of points) {
     const res = loadScenario({ preset: exp.scenario.preset, knobs: pointKnobs(exp, p) });
     for (const pr of res.problems) {
-      const where = Object.entries(p.values).map(([k, v]) => `${k}=${v}`).join(' ');
+      const where = Object.entries(p.values)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
       out.push({ ...pr, field: 'vary', message: `vary: design point ${p.index} (${where}): ${pr.message}` });
       if (out.length >= limit) return out;
     }

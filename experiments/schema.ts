@@ -80,7 +80,16 @@ export interface ExperimentLoad {
 }
 
 export const EXPERIMENT_FIELDS = [
-  'description', 'scenario', 'vary', 'design', 'replicates', 'horizonDays', 'metrics', 'resolution', 'seed', 'baseline',
+  'description',
+  'scenario',
+  'vary',
+  'design',
+  'replicates',
+  'horizonDays',
+  'metrics',
+  'resolution',
+  'seed',
+  'baseline',
 ] as const;
 
 /** Limits that keep a typo from asking for a billion runs. */
@@ -144,9 +153,14 @@ function evenlySpaced(min: number, max: number, steps: number, integer: boolean)
  */
 export function loadExperiment(input: unknown): ExperimentLoad {
   const problems: Problem[] = [];
-  const add = (field: string, value: unknown, message: string) => problems.push({ field, value: show(value), message: `${field}: ${message}` });
+  const add = (field: string, value: unknown, message: string) =>
+    problems.push({ field, value: show(value), message: `${field}: ${message}` });
   if (!isObj(input)) {
-    add('(input)', input, 'an experiment must be a JSON object like {"scenario": {"preset": "baseline"}, "vary": {"handDown": [false, true]}, "replicates": 10}');
+    add(
+      '(input)',
+      input,
+      'an experiment must be a JSON object like {"scenario": {"preset": "baseline"}, "vary": {"handDown": [false, true]}, "replicates": 10}',
+    );
     return { ok: false, experiment: null, problems };
   }
   for (const key of Object.keys(input)) {
@@ -180,7 +194,8 @@ export function loadExperiment(input: unknown): ExperimentLoad {
     if (typeof sc === 'string') sc = { preset: sc };
     if (!isObj(sc)) add('scenario', sc, 'must be a preset name or an object like {"preset": "baseline", "knobs": {"residents": 20000}}');
     else {
-      if (sc.seed !== undefined) add('scenario.seed', sc.seed, "runs take their seeds from the experiment's seed: put \"seed\" at the top level");
+      if (sc.seed !== undefined)
+        add('scenario.seed', sc.seed, 'runs take their seeds from the experiment\'s seed: put "seed" at the top level');
       const { seed: _ignored, ...rest } = sc;
       void _ignored;
       const res = loadScenario(rest);
@@ -204,28 +219,42 @@ export function loadExperiment(input: unknown): ExperimentLoad {
   // ---- resolution and metrics
   let resolution: Resolution = 'summary';
   if (input.resolution !== undefined) {
-    if (typeof input.resolution === 'string' && (RESOLUTIONS as readonly string[]).includes(input.resolution)) resolution = input.resolution as Resolution;
-    else add('resolution', input.resolution, `${q(input.resolution)} is not allowed: must be one of ${RESOLUTIONS.join(', ')}${typeof input.resolution === 'string' ? suggest(input.resolution, RESOLUTIONS) : ''}`);
+    if (typeof input.resolution === 'string' && (RESOLUTIONS as readonly string[]).includes(input.resolution))
+      resolution = input.resolution as Resolution;
+    else
+      add(
+        'resolution',
+        input.resolution,
+        `${q(input.resolution)} is not allowed: must be one of ${RESOLUTIONS.join(', ')}${typeof input.resolution === 'string' ? suggest(input.resolution, RESOLUTIONS) : ''}`,
+      );
   }
   let metrics = DEFAULT_METRICS.slice();
   if (input.metrics !== undefined) {
-    if (!Array.isArray(input.metrics) || input.metrics.length === 0) add('metrics', input.metrics, 'must be a non-empty list of metric names, like ["gaming_intensity_mean", "true_satisfaction"]');
+    if (!Array.isArray(input.metrics) || input.metrics.length === 0)
+      add('metrics', input.metrics, 'must be a non-empty list of metric names, like ["gaming_intensity_mean", "true_satisfaction"]');
     else {
       const allowed = allowedMetrics(resolution);
       metrics = [];
       input.metrics.forEach((m, i) => {
-        if (typeof m !== 'string') return add(`metrics[${i}]`, m, 'must be a metric name (text)');
+        if (typeof m !== 'string') {
+          add(`metrics[${i}]`, m, 'must be a metric name (text)');
+          return;
+        }
         if (!allowed.includes(m)) {
           const inSummary = summaryKeys().includes(m);
-          return add(
+          add(
             `metrics[${i}]`,
             m,
             inSummary
               ? `'${m}' is a run-summary value, kept only with "resolution": "summary"`
               : `unknown metric '${m}'${suggest(m, allowed) || '; see `hotline-lab metrics` for the daily metrics'}`,
           );
+          return;
         }
-        if (metrics.includes(m)) return add(`metrics[${i}]`, m, `'${m}' is listed twice`);
+        if (metrics.includes(m)) {
+          add(`metrics[${i}]`, m, `'${m}' is listed twice`);
+          return;
+        }
         metrics.push(m);
       });
     }
@@ -238,12 +267,26 @@ export function loadExperiment(input: unknown): ExperimentLoad {
     const type = typeof d === 'string' ? d : isObj(d) ? d.type : d === undefined ? 'factorial' : undefined;
     const field = typeof d === 'string' ? 'design' : 'design.type';
     if (typeof type !== 'string' || !(DESIGN_TYPES as readonly string[]).includes(type)) {
-      add(field, isObj(d) ? d.type : d, `${q(isObj(d) ? d.type : d)} is not allowed: must be one of ${DESIGN_TYPES.join(', ')} (or an object like {"type": "lhs", "samples": 50})${typeof type === 'string' ? suggest(type, DESIGN_TYPES) : ''}`);
+      add(
+        field,
+        isObj(d) ? d.type : d,
+        `${q(isObj(d) ? d.type : d)} is not allowed: must be one of ${DESIGN_TYPES.join(', ')} (or an object like {"type": "lhs", "samples": 50})${typeof type === 'string' ? suggest(type, DESIGN_TYPES) : ''}`,
+      );
     } else {
       const o = isObj(d) ? d : {};
-      const allowedKeys: Record<DesignType, string[]> = { factorial: ['type'], oat: ['type'], lhs: ['type', 'samples'], morris: ['type', 'trajectories', 'levels'] };
+      const allowedKeys: Record<DesignType, string[]> = {
+        factorial: ['type'],
+        oat: ['type'],
+        lhs: ['type', 'samples'],
+        morris: ['type', 'trajectories', 'levels'],
+      };
       for (const key of Object.keys(o)) {
-        if (!allowedKeys[type as DesignType].includes(key)) add(`design.${key}`, o[key], `unknown field '${key}' for a ${type} design${suggest(key, allowedKeys[type as DesignType])}; allowed: ${allowedKeys[type as DesignType].join(', ')}`);
+        if (!allowedKeys[type as DesignType].includes(key))
+          add(
+            `design.${key}`,
+            o[key],
+            `unknown field '${key}' for a ${type} design${suggest(key, allowedKeys[type as DesignType])}; allowed: ${allowedKeys[type as DesignType].join(', ')}`,
+          );
       }
       const int = (key: string, dflt: number | undefined, min: number, max: number): number => {
         const v = o[key];
@@ -269,7 +312,8 @@ export function loadExperiment(input: unknown): ExperimentLoad {
   // ---- vary
   const factors: Factor[] = [];
   if (input.vary === undefined) add('vary', undefined, 'is missing: name the knobs to vary, like {"handDown": [false, true]}');
-  else if (!isObj(input.vary) || Object.keys(input.vary).length === 0) add('vary', input.vary, 'must be an object of knob names, each a list, a range or a distribution, like {"handDown": [false, true]}');
+  else if (!isObj(input.vary) || Object.keys(input.vary).length === 0)
+    add('vary', input.vary, 'must be an object of knob names, each a list, a range or a distribution, like {"handDown": [false, true]}');
   else {
     for (const [knob, spec] of Object.entries(input.vary)) {
       const f = `vary.${knob}`;
@@ -296,31 +340,64 @@ export function loadExperiment(input: unknown): ExperimentLoad {
           else if (values.includes(c.value)) add(`${lf}[${i}]`, v, `${q(v)} is listed twice`);
           else values.push(c.value);
         });
-        if (isObj(spec)) for (const key of Object.keys(spec)) if (key !== 'values') add(`${f}.${key}`, spec[key], `unknown field '${key}' next to "values"`);
+        if (isObj(spec))
+          for (const key of Object.keys(spec))
+            if (key !== 'values') add(`${f}.${key}`, spec[key], `unknown field '${key}' next to "values"`);
         factors.push({ knob, kind: 'list', values });
         continue;
       }
       if (!isObj(spec)) {
-        add(f, spec, `must be a list of values like [${ks.type === 'boolean' ? 'false, true' : ks.type === 'enum' ? (ks.options ?? []).slice(0, 2).map((o) => `"${o}"`).join(', ') : '1, 2'}], a range {"min": .., "max": .., "steps": ..} or a distribution {"distribution": "uniform", "min": .., "max": ..}`);
+        add(
+          f,
+          spec,
+          `must be a list of values like [${
+            ks.type === 'boolean'
+              ? 'false, true'
+              : ks.type === 'enum'
+                ? (ks.options ?? [])
+                    .slice(0, 2)
+                    .map((o) => `"${o}"`)
+                    .join(', ')
+                : '1, 2'
+          }], a range {"min": .., "max": .., "steps": ..} or a distribution {"distribution": "uniform", "min": .., "max": ..}`,
+        );
         continue;
       }
       const numeric = ks.type === 'number' || ks.type === 'integer';
       if ('distribution' in spec) {
         if (!numeric) {
-          add(`${f}.distribution`, spec.distribution, `knob '${knob}' is ${ks.type === 'boolean' ? 'a boolean' : ks.type === 'date' ? 'a date' : 'a choice'}: give a list of values instead (${allowedText(ks)})`);
+          add(
+            `${f}.distribution`,
+            spec.distribution,
+            `knob '${knob}' is ${ks.type === 'boolean' ? 'a boolean' : ks.type === 'date' ? 'a date' : 'a choice'}: give a list of values instead (${allowedText(ks)})`,
+          );
           continue;
         }
         if (design.type !== 'lhs') {
-          add(`${f}.distribution`, spec.distribution, `distributions are for sampling: use "design": {"type": "lhs", "samples": N}, or a range {"min", "max", "steps"} for a ${design.type} design`);
+          add(
+            `${f}.distribution`,
+            spec.distribution,
+            `distributions are for sampling: use "design": {"type": "lhs", "samples": N}, or a range {"min", "max", "steps"} for a ${design.type} design`,
+          );
           continue;
         }
         const name = spec.distribution;
         if (typeof name !== 'string' || !(DISTRIBUTIONS as readonly string[]).includes(name)) {
-          add(`${f}.distribution`, name, `${q(name)} is not allowed: must be one of ${DISTRIBUTIONS.join(', ')}${typeof name === 'string' ? suggest(name, DISTRIBUTIONS) : ''}`);
+          add(
+            `${f}.distribution`,
+            name,
+            `${q(name)} is not allowed: must be one of ${DISTRIBUTIONS.join(', ')}${typeof name === 'string' ? suggest(name, DISTRIBUTIONS) : ''}`,
+          );
           continue;
         }
         const allowedKeys = ['distribution', 'min', 'max', ...(name === 'normal' ? ['mean', 'sd'] : name === 'triangular' ? ['mode'] : [])];
-        for (const key of Object.keys(spec)) if (!allowedKeys.includes(key)) add(`${f}.${key}`, spec[key], `unknown field '${key}' for a ${name} distribution${suggest(key, allowedKeys)}; allowed: ${allowedKeys.join(', ')}`);
+        for (const key of Object.keys(spec))
+          if (!allowedKeys.includes(key))
+            add(
+              `${f}.${key}`,
+              spec[key],
+              `unknown field '${key}' for a ${name} distribution${suggest(key, allowedKeys)}; allowed: ${allowedKeys.join(', ')}`,
+            );
         const num = (key: string, dflt?: number): number | undefined => {
           const v = spec[key];
           if (v === undefined) return dflt;
@@ -334,7 +411,8 @@ export function loadExperiment(input: unknown): ExperimentLoad {
         const needBounds = name !== 'normal';
         const min = num('min', needBounds ? undefined : ks.min);
         const max = num('max', needBounds ? undefined : ks.max);
-        if (needBounds && (spec.min === undefined || spec.max === undefined)) add(`${f}.${spec.min === undefined ? 'min' : 'max'}`, undefined, `a ${name} distribution needs "min" and "max"`);
+        if (needBounds && (spec.min === undefined || spec.max === undefined))
+          add(`${f}.${spec.min === undefined ? 'min' : 'max'}`, undefined, `a ${name} distribution needs "min" and "max"`);
         if (min === undefined || max === undefined) continue;
         if (!(max > min)) {
           add(`${f}.max`, max, `must be above min = ${min}`);
@@ -346,7 +424,8 @@ export function loadExperiment(input: unknown): ExperimentLoad {
           const mean = num('mean');
           const sd = spec.sd;
           if (mean === undefined) add(`${f}.mean`, spec.mean, 'a normal distribution needs "mean" within the knob\'s range');
-          if (typeof sd !== 'number' || !(sd > 0) || !Number.isFinite(sd)) add(`${f}.sd`, sd, `${q(sd)} is not allowed: a normal distribution needs "sd", a number above 0`);
+          if (typeof sd !== 'number' || !(sd > 0) || !Number.isFinite(sd))
+            add(`${f}.sd`, sd, `${q(sd)} is not allowed: a normal distribution needs "sd", a number above 0`);
           dist.mean = mean;
           dist.sd = sd as number;
         }
@@ -360,10 +439,20 @@ export function loadExperiment(input: unknown): ExperimentLoad {
       }
       // A range with steps.
       if (!numeric) {
-        add(f, spec, `knob '${knob}' is ${ks.type === 'boolean' ? 'a boolean' : ks.type === 'date' ? 'a date' : 'a choice'}: give a list of values (${allowedText(ks)})`);
+        add(
+          f,
+          spec,
+          `knob '${knob}' is ${ks.type === 'boolean' ? 'a boolean' : ks.type === 'date' ? 'a date' : 'a choice'}: give a list of values (${allowedText(ks)})`,
+        );
         continue;
       }
-      for (const key of Object.keys(spec)) if (!['min', 'max', 'steps'].includes(key)) add(`${f}.${key}`, spec[key], `unknown field '${key}' in a range${suggest(key, ['min', 'max', 'steps', 'distribution', 'values'])}; a range is {"min", "max", "steps"}`);
+      for (const key of Object.keys(spec))
+        if (!['min', 'max', 'steps'].includes(key))
+          add(
+            `${f}.${key}`,
+            spec[key],
+            `unknown field '${key}' in a range${suggest(key, ['min', 'max', 'steps', 'distribution', 'values'])}; a range is {"min", "max", "steps"}`,
+          );
       const min = knobValue(knob, spec.min);
       const max = knobValue(knob, spec.max);
       if (spec.min === undefined || spec.max === undefined) {
@@ -380,7 +469,11 @@ export function loadExperiment(input: unknown): ExperimentLoad {
       let steps = design.type === 'morris' ? design.levels : 2;
       if (spec.steps !== undefined) {
         if (typeof spec.steps !== 'number' || !Number.isInteger(spec.steps) || spec.steps < 1 || spec.steps > MAX_STEPS) {
-          add(`${f}.steps`, spec.steps, `${q(spec.steps)} is not allowed: must be an integer from 1 to ${MAX_STEPS} (the number of values, ends included)`);
+          add(
+            `${f}.steps`,
+            spec.steps,
+            `${q(spec.steps)} is not allowed: must be an integer from 1 to ${MAX_STEPS} (the number of values, ends included)`,
+          );
           continue;
         }
         steps = spec.steps;
@@ -393,17 +486,25 @@ export function loadExperiment(input: unknown): ExperimentLoad {
     }
   }
   if (design.type === 'lhs') {
-    for (const fa of factors) if (fa.kind === 'range') add(`vary.${fa.knob}`, '', 'a Latin hypercube samples: give a distribution {"distribution": "uniform", "min", "max"} or a list of values');
+    for (const fa of factors)
+      if (fa.kind === 'range')
+        add(
+          `vary.${fa.knob}`,
+          '',
+          'a Latin hypercube samples: give a distribution {"distribution": "uniform", "min", "max"} or a list of values',
+        );
   }
   if (design.type === 'morris') {
-    for (const fa of factors) if (fa.kind === 'list' && fa.values.length < 2) add(`vary.${fa.knob}`, fa.values, 'Morris needs at least two values per knob');
+    for (const fa of factors)
+      if (fa.kind === 'list' && fa.values.length < 2) add(`vary.${fa.knob}`, fa.values, 'Morris needs at least two values per knob');
   }
 
   // ---- replicates
   let replicates = 1;
   if (input.replicates !== undefined) {
     const r = input.replicates;
-    if (typeof r !== 'number' || !Number.isInteger(r) || r < 1 || r > MAX_REPLICATES) add('replicates', r, `${q(r)} is not allowed: must be an integer from 1 to ${MAX_REPLICATES}`);
+    if (typeof r !== 'number' || !Number.isInteger(r) || r < 1 || r > MAX_REPLICATES)
+      add('replicates', r, `${q(r)} is not allowed: must be an integer from 1 to ${MAX_REPLICATES}`);
     else replicates = r;
   }
 
@@ -411,17 +512,28 @@ export function loadExperiment(input: unknown): ExperimentLoad {
   const baseline: Record<string, KnobValue> = {};
   for (const fa of factors) if (fa.kind !== 'distribution') baseline[fa.knob] = fa.values[0];
   if (input.baseline !== undefined) {
-    if (!isObj(input.baseline)) add('baseline', input.baseline, 'must be an object of varied knobs and their baseline values, like {"cadence": "monthly"}');
+    if (!isObj(input.baseline))
+      add('baseline', input.baseline, 'must be an object of varied knobs and their baseline values, like {"cadence": "monthly"}');
     else {
       for (const [knob, v] of Object.entries(input.baseline)) {
         const fa = factors.find((x) => x.knob === knob);
         if (!fa || fa.kind === 'distribution') {
-          add(`baseline.${knob}`, v, knobSpec(knob) ? `'${knob}' is not varied with a list or range, so it has no baseline level` : `unknown knob '${knob}'${suggest(knob, factors.map((x) => x.knob))}`);
+          add(
+            `baseline.${knob}`,
+            v,
+            knobSpec(knob)
+              ? `'${knob}' is not varied with a list or range, so it has no baseline level`
+              : `unknown knob '${knob}'${suggest(
+                  knob,
+                  factors.map((x) => x.knob),
+                )}`,
+          );
           continue;
         }
         const c = knobValue(knob, v);
         if (!c.ok) add(`baseline.${knob}`, v, c.message);
-        else if (!fa.values.includes(c.value)) add(`baseline.${knob}`, v, `${q(v)} is not one of the values varied: ${fa.values.map((x) => String(x)).join(', ')}`);
+        else if (!fa.values.includes(c.value))
+          add(`baseline.${knob}`, v, `${q(v)} is not one of the values varied: ${fa.values.map((x) => String(x)).join(', ')}`);
         else baseline[knob] = c.value;
       }
     }
@@ -454,9 +566,14 @@ export function designSize(exp: Experiment): number {
 
 /** Parse and validate experiment text (JSON): size limit and syntax position like scenario files. */
 export function loadExperimentText(text: string): ExperimentLoad {
-  const fail = (message: string, value = ''): ExperimentLoad => ({ ok: false, experiment: null, problems: [{ field: '(json)', value, message }] });
+  const fail = (message: string, value = ''): ExperimentLoad => ({
+    ok: false,
+    experiment: null,
+    problems: [{ field: '(json)', value, message }],
+  });
   const bytes = utf8Length(text);
-  if (bytes > MAX_SCENARIO_BYTES) return fail(`experiment text is ${bytes} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
+  if (bytes > MAX_SCENARIO_BYTES)
+    return fail(`experiment text is ${bytes} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('experiment text is empty: expected a JSON object like {"vary": {"handDown": [false, true]}}');
   const parsed = parseJsonText(body);

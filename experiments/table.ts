@@ -23,17 +23,33 @@ const ci = (s: Interval): string => (Number.isFinite(s.lo) ? `[${fmt(s.lo)}, ${f
 
 function table(rows: string[][]): string[] {
   const w = rows[0].map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
-  return rows.map((r) => '  ' + r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(w[j] + 2))).join('').trimEnd());
+  return rows.map(
+    (r) =>
+      '  ' +
+      r
+        .map((c, j) => (j === r.length - 1 ? c : c.padEnd(w[j] + 2)))
+        .join('')
+        .trimEnd(),
+  );
 }
 
 /** The experiment seen at summary resolution: each run's whole-run values. */
 function wholeRun(exp: Experiment, records: readonly RunRecord[]): [Experiment, RunRecord[]] {
   const e: Experiment = { ...exp, resolution: 'summary' };
-  const rs = records.map((r) => ({ ...r, time: [], date: [], end: [], values: Object.fromEntries(exp.metrics.map((m) => [m, [r.scalars[m]]])) }));
+  const rs = records.map((r) => ({
+    ...r,
+    time: [],
+    date: [],
+    end: [],
+    values: Object.fromEntries(exp.metrics.map((m) => [m, [r.scalars[m]]])),
+  }));
   return [e, rs];
 }
 
-const label = (values: Record<string, unknown>): string => Object.entries(values).map(([k, v]) => `${k}=${v}`).join(' ');
+const label = (values: Record<string, unknown>): string =>
+  Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
 
 /** Tables of a finished experiment; `maxRows` caps rows per metric. */
 export function experimentTables(exp: Experiment, points: readonly DesignPoint[], records: readonly RunRecord[], maxRows = 24): string {
@@ -55,7 +71,8 @@ export function experimentTables(exp: Experiment, points: readonly DesignPoint[]
     if (ds.length) {
       out.push('  paired difference from the baseline point (*), same seeds:');
       const dr = [['', 'compared', 'difference', '95% interval']];
-      for (const d of ds.slice(0, maxRows)) dr.push([d.kind === 'point' ? `point ${d.point}` : 'main effect', label(d.values), fmt(d.diff.mean), ci(d.diff)]);
+      for (const d of ds.slice(0, maxRows))
+        dr.push([d.kind === 'point' ? `point ${d.point}` : 'main effect', label(d.values), fmt(d.diff.mean), ci(d.diff)]);
       out.push(...table(dr));
     }
     out.push('');
@@ -68,7 +85,7 @@ export function experimentTables(exp: Experiment, points: readonly DesignPoint[]
     out.push(...table(rows), '');
   }
   if (exp.design.type === 'morris') {
-    out.push('Morris elementary effects (whole run; per unit of each knob\'s range):');
+    out.push("Morris elementary effects (whole run; per unit of each knob's range):");
     const rows = [['metric', 'knob', 'r', 'mu', 'mu*', 'sigma']];
     const effects = morrisEffects(e, points, rs).sort((a, b) => (a.metric === b.metric ? b.muStar - a.muStar : 0));
     for (const x of effects) rows.push([x.metric, x.knob, String(x.r), fmt(x.mu), fmt(x.muStar), fmt(x.sigma)]);

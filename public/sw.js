@@ -50,7 +50,7 @@ self.addEventListener('activate', (event) => {
 // the assets fetched before the worker existed are cached too. It answers when they are stored.
 self.addEventListener('message', (event) => {
   const data = event.data;
-  if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
+  if (data?.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
   const keys = new Set();
   for (const u of data.urls) {
     try {
@@ -62,13 +62,9 @@ self.addEventListener('message', (event) => {
       /* not a URL */
     }
   }
-  const work = caches.open(CACHE).then((cache) =>
-    Promise.all(
-      [...keys].map((k) =>
-        cache.match(k).then((hit) => hit || cache.add(k).catch(() => undefined)),
-      ),
-    ),
-  );
+  const work = caches
+    .open(CACHE)
+    .then((cache) => Promise.all([...keys].map((k) => cache.match(k).then((hit) => hit || cache.add(k).catch(() => undefined)))));
   event.waitUntil(
     work.then(() => {
       if (event.source) event.source.postMessage({ type: 'cached', count: keys.size });

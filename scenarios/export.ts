@@ -26,14 +26,12 @@ function utf8Bytes(s: string): Uint8Array {
 }
 
 const K256 = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,
+  0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa,
+  0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85,
+  0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3,
+  0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f,
+  0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
 /** SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits (pure JS, synchronous). */
@@ -159,18 +157,52 @@ export function csvField(v: string | number | boolean | null | undefined): strin
 export function periodsCsv(result: Pick<RunResult, 'seed' | 'scenario' | 'periods' | 'model'>): string {
   const lines = csvHeader({ ...result, daily: {} });
   const cols = [
-    'period', 'start_date', 'end_date', 'unit', 'district', 'dispatched', 'acceptance', 'completion',
-    'satisfaction', 'requests_per_10k', 'excluded', 'score', 'rank', 'grade', 'penalised', 'pressure',
-    'gaming_intensity', 'audited', 'caught', 'true_satisfaction',
+    'period',
+    'start_date',
+    'end_date',
+    'unit',
+    'district',
+    'dispatched',
+    'acceptance',
+    'completion',
+    'satisfaction',
+    'requests_per_10k',
+    'excluded',
+    'score',
+    'rank',
+    'grade',
+    'penalised',
+    'pressure',
+    'gaming_intensity',
+    'audited',
+    'caught',
+    'true_satisfaction',
   ];
   lines.push(cols.join(','));
   for (const p of result.periods) {
     for (const u of p.units) {
       lines.push(
         [
-          p.index, p.startDate, p.endDate, u.unit, u.district, u.dispatched, u.acceptance, u.completion,
-          u.satisfaction, u.requestsPer10k, u.excluded, u.score, u.rank, u.grade, u.penalised, u.pressure,
-          u.gamingIntensity, u.audited, u.caught, u.truthSatisfaction,
+          p.index,
+          p.startDate,
+          p.endDate,
+          u.unit,
+          u.district,
+          u.dispatched,
+          u.acceptance,
+          u.completion,
+          u.satisfaction,
+          u.requestsPer10k,
+          u.excluded,
+          u.score,
+          u.rank,
+          u.grade,
+          u.penalised,
+          u.pressure,
+          u.gamingIntensity,
+          u.audited,
+          u.caught,
+          u.truthSatisfaction,
         ]
           .map(csvField)
           .join(','),
@@ -198,7 +230,9 @@ export function prettyJson(value: unknown, indent = '  '): string {
     if (Array.isArray(v)) {
       if (v.length === 0) return void out.push('[]');
       if (v.every((x) => x === null || typeof x !== 'object')) {
-        out.push('[' + v.map((x) => (typeof x === 'number' && !Number.isFinite(x) ? 'null' : (JSON.stringify(x) ?? 'null'))).join(',') + ']');
+        out.push(
+          '[' + v.map((x) => (typeof x === 'number' && !Number.isFinite(x) ? 'null' : (JSON.stringify(x) ?? 'null'))).join(',') + ']',
+        );
         return;
       }
       out.push('[\n');

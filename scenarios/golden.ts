@@ -27,7 +27,14 @@ export function goldenSpecs(): GoldenSpec[] {
     let over: Partial<Knobs> = {};
     if (k.residents > 1_000_000) {
       // Beijing: 1/100 of the population, Beijing's cell and unit sizes kept, one year
-      over = { residents: Math.round(k.residents / 100), cells: Math.round(k.cells / 100), units: Math.max(1, Math.round(k.units / 100)), districts: 1, departments: Math.max(1, Math.round(k.departments / 10)), horizonDays: Math.min(k.horizonDays, 365) };
+      over = {
+        residents: Math.round(k.residents / 100),
+        cells: Math.round(k.cells / 100),
+        units: Math.max(1, Math.round(k.units / 100)),
+        districts: 1,
+        departments: Math.max(1, Math.round(k.departments / 10)),
+        horizonDays: Math.min(k.horizonDays, 365),
+      };
     } else if (k.residents > 50_000) {
       over = { horizonDays: Math.min(k.horizonDays, DISTRICT_DAYS) };
     }

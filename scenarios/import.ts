@@ -41,16 +41,31 @@ function fromCsv(text: string): ImportResult {
     if (m && m[1] === 'scenario') scenario = m[2];
   }
   if (scenario === undefined) {
-    return fail({ field: '(csv)', value: show(text.slice(0, 40)), message: "this CSV has no '# scenario {...}' header line: it is not a Hotline Lab export", code: 'csv-no-scenario' });
+    return fail({
+      field: '(csv)',
+      value: show(text.slice(0, 40)),
+      message: "this CSV has no '# scenario {...}' header line: it is not a Hotline Lab export",
+      code: 'csv-no-scenario',
+    });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(scenario);
   } catch {
-    return fail({ field: '(csv)', value: show(scenario), message: "the CSV's '# scenario' line is not valid JSON", code: 'csv-bad-scenario' });
+    return fail({
+      field: '(csv)',
+      value: show(scenario),
+      message: "the CSV's '# scenario' line is not valid JSON",
+      code: 'csv-bad-scenario',
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return fail({ field: '(csv)', value: show(scenario), message: "the CSV's '# scenario' line must be a JSON object", code: 'csv-bad-scenario' });
+    return fail({
+      field: '(csv)',
+      value: show(scenario),
+      message: "the CSV's '# scenario' line must be a JSON object",
+      code: 'csv-bad-scenario',
+    });
   }
   const seedNum = seed !== undefined && /^\d+$/.test(seed) ? Number(seed) : seed;
   const loaded = loadScenario({ ...(parsed as object), seed: seedNum ?? 1 });
@@ -73,7 +88,12 @@ export function importText(text: string): ImportResult {
   const head = body.trimStart();
   if (head.startsWith('#') || /^day,/.test(head)) return fromCsv(head);
   if (!head.startsWith('{')) {
-    return fail({ field: '(file)', value: show(head.slice(0, 40)), message: 'not a Hotline Lab file: expected a scenario or result JSON, or a CSV export', code: 'not-hotline-file' });
+    return fail({
+      field: '(file)',
+      value: show(head.slice(0, 40)),
+      message: 'not a Hotline Lab file: expected a scenario or result JSON, or a CSV export',
+      code: 'not-hotline-file',
+    });
   }
   let parsed: unknown;
   try {
@@ -81,7 +101,12 @@ export function importText(text: string): ImportResult {
   } catch (e) {
     // the scenario loader reports the line and column of a syntax error
     if (bytes <= 1_000_000) return { ...loadScenarioText(body), kind: 'scenario' };
-    return fail({ field: '(json)', value: '', message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}`, code: 'invalid-json' });
+    return fail({
+      field: '(json)',
+      value: '',
+      message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      code: 'invalid-json',
+    });
   }
   return fromObject(parsed);
 }
@@ -89,13 +114,25 @@ export function importText(text: string): ImportResult {
 /** A scenario object, or a run result (model, seed, scenario {preset, knobs}, daily, ...). */
 function fromObject(parsed: unknown): ImportResult {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return fail({ field: '(json)', value: show(parsed), message: 'expected a JSON object', code: 'not-object', allowed: { type: 'object' } });
+    return fail({
+      field: '(json)',
+      value: show(parsed),
+      message: 'expected a JSON object',
+      code: 'not-object',
+      allowed: { type: 'object' },
+    });
   }
   const o = parsed as Record<string, unknown>;
   if (!('scenario' in o && 'model' in o)) return { ...loadScenario(o), kind: 'scenario' };
   const sc = o.scenario;
   if (typeof sc !== 'object' || sc === null || Array.isArray(sc)) {
-    return fail({ field: 'scenario', value: show(sc), message: "a result's 'scenario' must be an object {preset, knobs}", code: 'result-bad-scenario', allowed: { type: 'object' } });
+    return fail({
+      field: 'scenario',
+      value: show(sc),
+      message: "a result's 'scenario' must be an object {preset, knobs}",
+      code: 'result-bad-scenario',
+      allowed: { type: 'object' },
+    });
   }
   const { preset, knobs } = sc as Record<string, unknown>;
   return { ...loadScenario({ preset, knobs, seed: o.seed }), kind: 'result' };

@@ -123,7 +123,12 @@ export function parseLink(urlOrQuery: string): ParsedLink {
       for (const [k, v] of new URLSearchParams(q)) params.push([k, v]);
     }
   } catch (e) {
-    return refuse({ field: '(link)', value: show(urlOrQuery), message: `link could not be read: ${e instanceof Error ? e.message : String(e)}`, code: 'unreadable' });
+    return refuse({
+      field: '(link)',
+      value: show(urlOrQuery),
+      message: `link could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      code: 'unreadable',
+    });
   }
 
   const input: { preset?: string; seed?: number; knobs: Record<string, KnobValue> } = { knobs: {} };
@@ -133,7 +138,13 @@ export function parseLink(urlOrQuery: string): ParsedLink {
 
   for (const [key, value] of params) {
     if (seen.has(key)) {
-      problems.push({ field: key, value: show(value), message: `parameter '${key}' is given more than once: the last one counts`, used: show(value), code: 'duplicate-param' });
+      problems.push({
+        field: key,
+        value: show(value),
+        message: `parameter '${key}' is given more than once: the last one counts`,
+        used: show(value),
+        code: 'duplicate-param',
+      });
     }
     seen.add(key);
     if ((RESERVED_PARAMS as readonly string[]).includes(key)) {
@@ -163,7 +174,14 @@ export function parseLink(urlOrQuery: string): ParsedLink {
       if (s.ok) input.seed = s.seed;
       else {
         delete input.seed;
-        problems.push({ field: 'seed', value: show(value), message: s.message, used: String(DEFAULT_SEED), code: 'bad-seed', allowed: SEED_ALLOWED });
+        problems.push({
+          field: 'seed',
+          value: show(value),
+          message: s.message,
+          used: String(DEFAULT_SEED),
+          code: 'bad-seed',
+          allowed: SEED_ALLOWED,
+        });
       }
       continue;
     }

@@ -539,14 +539,25 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
         message,
         used: lenient ? rule.fields.map((f) => `${f}=${formatKnobValue(knobs[f])}`).join(', ') : undefined,
         code: 'cross-field',
-        detail: { first: rule.fields[0], second: rule.fields[1], firstValue: k[rule.fields[0]] as number, secondValue: k[rule.fields[1]] as number, other },
+        detail: {
+          first: rule.fields[0],
+          second: rule.fields[1],
+          firstValue: k[rule.fields[0]] as number,
+          secondValue: k[rule.fields[1]] as number,
+          other,
+        },
       });
     }
 
     return finish(knobs as unknown as Knobs);
   } catch (e) {
     // Defensive: a getter or proxy in the input could throw; report it rather than crash.
-    problems.push({ field: '(input)', value: '', message: `could not read the scenario: ${e instanceof Error ? e.message : String(e)}`, code: 'unreadable' });
+    problems.push({
+      field: '(input)',
+      value: '',
+      message: `could not read the scenario: ${e instanceof Error ? e.message : String(e)}`,
+      code: 'unreadable',
+    });
     return finish(presetKnobs(presetName) ?? (presetKnobs(DEFAULT_PRESET) as Knobs));
   }
 
@@ -624,7 +635,12 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
     problems: [p],
   });
   if (typeof text !== 'string') {
-    return fail({ field: '(input)', value: show(text), message: `scenario text must be a string, not ${typeName(text)}`, code: 'not-text-input' });
+    return fail({
+      field: '(input)',
+      value: show(text),
+      message: `scenario text must be a string, not ${typeName(text)}`,
+      code: 'not-text-input',
+    });
   }
   const bytes = utf8Length(text);
   if (bytes > MAX_SCENARIO_BYTES) {
@@ -638,7 +654,12 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
-    return fail({ field: '(json)', value: '', message: 'scenario text is empty: expected a JSON object like {"preset": "baseline"}', code: 'empty' });
+    return fail({
+      field: '(json)',
+      value: '',
+      message: 'scenario text is empty: expected a JSON object like {"preset": "baseline"}',
+      code: 'empty',
+    });
   }
   const parsed = parseJsonText(body);
   if (!parsed.ok) {

@@ -24,14 +24,12 @@ export interface Preset {
   knobs: Partial<Record<string, KnobValue>>;
 }
 
-const ordered = (Object.values(files) as Preset[]).slice().sort((a, b) =>
-  a.name === 'baseline' ? -1 : b.name === 'baseline' ? 1 : a.name.localeCompare(b.name),
-);
+const ordered = (Object.values(files) as Preset[])
+  .slice()
+  .sort((a, b) => (a.name === 'baseline' ? -1 : b.name === 'baseline' ? 1 : a.name.localeCompare(b.name)));
 
 /** Every preset by name; `baseline` first. */
-export const PRESETS: Readonly<Record<string, Preset>> = Object.freeze(
-  Object.fromEntries(ordered.map((p) => [p.name, p])),
-);
+export const PRESETS: Readonly<Record<string, Preset>> = Object.freeze(Object.fromEntries(ordered.map((p) => [p.name, p])));
 
 export const DEFAULT_PRESET = 'baseline';
 

@@ -64,15 +64,24 @@ export const STORY: readonly StoryStep[] = [
     compare: false,
     predict: {
       question: b('Over four years, how often will the bump and the lights be changed?', '四年里，减速带和路灯会被改动多少次？'),
-      options: [b('Once or twice, then it settles', '一两次，然后就定下来了'), b('Dozens of times a year, with no end', '每年几十次，没完没了'), b('Never: the street refuses', '从不：街道会拒绝')],
+      options: [
+        b('Once or twice, then it settles', '一两次，然后就定下来了'),
+        b('Dozens of times a year, with no end', '每年几十次，没完没了'),
+        b('Never: the street refuses', '从不：街道会拒绝'),
+      ],
       answer: 1,
     },
     figures: [
-      { label: b('changes of the bump or lights, by year', '减速带或路灯被改动次数（按年）'), metrics: ['contested_flips'], byYear: true, format: 'int' },
+      {
+        label: b('changes of the bump or lights, by year', '减速带或路灯被改动次数（按年）'),
+        metrics: ['contested_flips'],
+        byYear: true,
+        format: 'int',
+      },
       { label: b('complaints about them, by year', '相关投诉（按年）'), metrics: ['filed_contested'], byYear: true, format: 'int' },
     ],
     explain: b(
-      'Each answered complaint makes the other side unhappy, and they complain in turn: the good flips back and forth every year and the complaints never stop. Answering every ticket fast cannot settle what residents disagree about. Try it: turn on hand-down (下交群评) in the knobs and watch a council\'s consensus stop the flipping.',
+      "Each answered complaint makes the other side unhappy, and they complain in turn: the good flips back and forth every year and the complaints never stop. Answering every ticket fast cannot settle what residents disagree about. Try it: turn on hand-down (下交群评) in the knobs and watch a council's consensus stop the flipping.",
       '每回应一次投诉，另一方就不满意，接着投诉：减速带和路灯每年来回改，投诉永远不停。快速回应每张工单，解决不了居民之间的分歧。试一试：在参数里打开“下交群评”，看议事会达成共识后是否不再来回改。',
     ),
   },
@@ -92,11 +101,20 @@ export const STORY: readonly StoryStep[] = [
     compare: false,
     predict: {
       question: b('Year after year, what happens to the number of these proxy complaints?', '一年又一年，这类借题投诉的数量会怎样？'),
-      options: [b('Falls, since each one is handled', '减少，因为每件都处理了'), b('Stays about the same', '大致不变'), b('Grows, as disputes pile up', '增加，因为纠纷越积越多')],
+      options: [
+        b('Falls, since each one is handled', '减少，因为每件都处理了'),
+        b('Stays about the same', '大致不变'),
+        b('Grows, as disputes pile up', '增加，因为纠纷越积越多'),
+      ],
       answer: 2,
     },
     figures: [
-      { label: b('proxy complaints to 12345, by year', '打到12345的借题投诉（按年）'), metrics: ['filed_dispute'], byYear: true, format: 'int' },
+      {
+        label: b('proxy complaints to 12345, by year', '打到12345的借题投诉（按年）'),
+        metrics: ['filed_dispute'],
+        byYear: true,
+        format: 'int',
+      },
       { label: b('disputes settled, by year', '化解的纠纷（按年）'), metrics: ['disputes_settled'], byYear: true, format: 'int' },
     ],
     explain: b(
@@ -120,11 +138,20 @@ export const STORY: readonly StoryStep[] = [
     compare: false,
     predict: {
       question: b('Once the council visits from 2022, what happens to the proxy complaints?', '2022年议事团开始上门后，借题投诉会怎样？'),
-      options: [b('They fall back instead of growing', '不再增加，逐渐回落'), b('They keep growing, as in the last step', '像上一步一样继续增加'), b('They vanish at once', '立刻消失')],
+      options: [
+        b('They fall back instead of growing', '不再增加，逐渐回落'),
+        b('They keep growing, as in the last step', '像上一步一样继续增加'),
+        b('They vanish at once', '立刻消失'),
+      ],
       answer: 0,
     },
     figures: [
-      { label: b('proxy complaints to 12345, by year', '打到12345的借题投诉（按年）'), metrics: ['filed_dispute'], byYear: true, format: 'int' },
+      {
+        label: b('proxy complaints to 12345, by year', '打到12345的借题投诉（按年）'),
+        metrics: ['filed_dispute'],
+        byYear: true,
+        format: 'int',
+      },
       { label: b('disputes settled, by year', '化解的纠纷（按年）'), metrics: ['disputes_settled'], byYear: true, format: 'int' },
       { label: b('council visits, by year', '议事团上门次数（按年）'), metrics: ['council_visits'], byYear: true, format: 'int' },
     ],
@@ -135,7 +162,7 @@ export const STORY: readonly StoryStep[] = [
   },
   {
     id: 'village-hall',
-    title: b('The village hall and Wulimiao\'s falling count', '村民议事厅与五里庙村的诉求数'),
+    title: b("The village hall and Wulimiao's falling count", '村民议事厅与五里庙村的诉求数'),
     passage:
       '其他村民旁听议事,渐渐分清哪些诉求能解决、哪些诉求不合理,即便打12345也无法解决。隋占良拿出了这几年的数据举例:2022年,五里庙村的12345诉求有50件;2023年降低为24件;2024年降到5件;2025年五里庙村几乎没有诉求。',
     setup: b(
@@ -148,8 +175,15 @@ export const STORY: readonly StoryStep[] = [
     view: 'village',
     compare: false,
     predict: {
-      question: b('Will the model\'s village show the same fall in unreasonable requests and proxy complaints?', '模型里的村，不合理诉求和借题投诉也会这样下降吗？'),
-      options: [b('Yes, roughly halving each year toward a few', '会，大约逐年减半，降到个位数'), b('No, the count stays the same', '不会，数量不变'), b('It drops to zero at once', '一下子降到零')],
+      question: b(
+        "Will the model's village show the same fall in unreasonable requests and proxy complaints?",
+        '模型里的村，不合理诉求和借题投诉也会这样下降吗？',
+      ),
+      options: [
+        b('Yes, roughly halving each year toward a few', '会，大约逐年减半，降到个位数'),
+        b('No, the count stays the same', '不会，数量不变'),
+        b('It drops to zero at once', '一下子降到零'),
+      ],
       answer: 0,
     },
     figures: [
@@ -159,7 +193,12 @@ export const STORY: readonly StoryStep[] = [
         byYear: true,
         format: 'int',
       },
-      { label: b('matters brought to the hall, by year', '到议事厅反映的事项（按年）'), metrics: ['hall_cases'], byYear: true, format: 'int' },
+      {
+        label: b('matters brought to the hall, by year', '到议事厅反映的事项（按年）'),
+        metrics: ['hall_cases'],
+        byYear: true,
+        format: 'int',
+      },
     ],
     explain: b(
       'The count falls year on year as the village learns, close to the secretary\'s figures for 2022 and 2023; it levels off at a few a year because new quarrels keep arising (the model does not reach "almost none", see docs/CALIBRATION.md). Potholes and lost cats still go to 12345: the hall takes what is the village\'s to settle.',
@@ -181,18 +220,34 @@ export const STORY: readonly StoryStep[] = [
     view: 'charts',
     compare: true,
     predict: {
-      question: b('Under hard ranking, how will reported satisfaction compare with how satisfied residents truly are?', '严厉排名之下，上报的满意度和居民真实的满意度相比会怎样？'),
-      options: [b('Reported is higher than true', '上报的高于真实的'), b('They are the same', '两者相同'), b('Reported is lower than true', '上报的低于真实的')],
+      question: b(
+        'Under hard ranking, how will reported satisfaction compare with how satisfied residents truly are?',
+        '严厉排名之下，上报的满意度和居民真实的满意度相比会怎样？',
+      ),
+      options: [
+        b('Reported is higher than true', '上报的高于真实的'),
+        b('They are the same', '两者相同'),
+        b('Reported is lower than true', '上报的低于真实的'),
+      ],
       answer: 0,
     },
     figures: [
       { label: b('reported satisfaction', '上报满意度'), metrics: ['reported_satisfaction'], over: ['tickets_closed'], format: 'pct' },
       { label: b('true satisfaction', '真实满意度'), metrics: ['true_satisfaction'], over: ['tickets_closed'], format: 'pct' },
-      { label: b('acts of gaming (paid, induced, fake)', '造假次数（买满意、诱导、自导自演）'), metrics: ['gaming_paid', 'gaming_induced', 'gaming_fake'], format: 'int' },
-      { label: b('acts of gaming under ordinary ranking', '普通排名下的造假次数'), metrics: ['gaming_paid', 'gaming_induced', 'gaming_fake'], from: 'baseline', format: 'int' },
+      {
+        label: b('acts of gaming (paid, induced, fake)', '造假次数（买满意、诱导、自导自演）'),
+        metrics: ['gaming_paid', 'gaming_induced', 'gaming_fake'],
+        format: 'int',
+      },
+      {
+        label: b('acts of gaming under ordinary ranking', '普通排名下的造假次数'),
+        metrics: ['gaming_paid', 'gaming_induced', 'gaming_fake'],
+        from: 'baseline',
+        format: 'int',
+      },
     ],
     explain: b(
-      'Pressure times weak integrity buys satisfied ratings and fills the books with easy tickets: reported satisfaction rises above the true one, and staff hours go into gaming instead of long-term work. The score measures the gaming as much as the service (Goodhart\'s law).',
+      "Pressure times weak integrity buys satisfied ratings and fills the books with easy tickets: reported satisfaction rises above the true one, and staff hours go into gaming instead of long-term work. The score measures the gaming as much as the service (Goodhart's law).",
       '压力乘以薄弱的操守，换来了买来的满意和大量简单工单：上报满意度高于真实满意度，工时花在了造假而不是长远的工作上。分数衡量的既是服务，也是造假（古德哈特定律）。',
     ),
   },
@@ -211,17 +266,36 @@ export const STORY: readonly StoryStep[] = [
     view: 'charts',
     compare: true,
     predict: {
-      question: b('With exclusions, what happens to the share of requests that are truly solved?', '有了剔除制度，真正解决的诉求比例会怎样？'),
-      options: [b('It rises: staff have more time', '上升：基层有了更多时间'), b('It falls: effort goes into reports', '下降：精力花在写报告上'), b('No change', '没有变化')],
+      question: b(
+        'With exclusions, what happens to the share of requests that are truly solved?',
+        '有了剔除制度，真正解决的诉求比例会怎样？',
+      ),
+      options: [
+        b('It rises: staff have more time', '上升：基层有了更多时间'),
+        b('It falls: effort goes into reports', '下降：精力花在写报告上'),
+        b('No change', '没有变化'),
+      ],
       answer: 1,
     },
     figures: [
       { label: b('tickets excluded from scores', '从考核中剔除的工单'), metrics: ['tickets_excluded'], format: 'int' },
       { label: b('staff hours writing appeals', '写申诉材料的工时'), metrics: ['staff_hours_appeals'], format: 'int' },
       { label: b('requests truly solved', '真正解决的诉求比例'), metrics: ['resolution_rate'], over: ['tickets_closed'], format: 'pct' },
-      { label: b('requests truly solved without appeals', '没有申诉制度时真正解决的比例'), metrics: ['resolution_rate'], over: ['tickets_closed'], from: 'baseline', format: 'pct' },
+      {
+        label: b('requests truly solved without appeals', '没有申诉制度时真正解决的比例'),
+        metrics: ['resolution_rate'],
+        over: ['tickets_closed'],
+        from: 'baseline',
+        format: 'pct',
+      },
       { label: b('residents truly satisfied', '居民真实满意度'), metrics: ['true_satisfaction'], over: ['tickets_closed'], format: 'pct' },
-      { label: b('residents truly satisfied without appeals', '没有申诉制度时居民真实满意度'), metrics: ['true_satisfaction'], over: ['tickets_closed'], from: 'baseline', format: 'pct' },
+      {
+        label: b('residents truly satisfied without appeals', '没有申诉制度时居民真实满意度'),
+        metrics: ['true_satisfaction'],
+        over: ['tickets_closed'],
+        from: 'baseline',
+        format: 'pct',
+      },
     ],
     explain: b(
       'Thousands of tickets leave the score without being solved, and thousands of hours go into writing the appeals. Fewer requests are truly solved and fewer residents are truly satisfied, while the score hardly suffers. "You can never exclude them all; a pothole must be filled."',
@@ -238,20 +312,48 @@ export const STORY: readonly StoryStep[] = [
       '同一个区，按2026年的方式考核：双月考核，分档不排名，取消区级考核，一半可派工单派给职能部门，村民议事已经开展。虚线是普通的月度排名。',
     ),
     preset: 'baseline',
-    knobs: { cadence: 'bimonthly', rankingMode: 'grades', districtLayer: false, deptShare: 0.5, handDown: true, handDownStart: '2021-01-01', hallStart: '2021-01-01' },
+    knobs: {
+      cadence: 'bimonthly',
+      rankingMode: 'grades',
+      districtLayer: false,
+      deptShare: 0.5,
+      handDown: true,
+      handDownStart: '2021-01-01',
+      hallStart: '2021-01-01',
+    },
     seed: 1,
     view: 'charts',
     compare: true,
     predict: {
       question: b('Once assessment is relaxed, what happens to gaming?', '考核松绑后，造假会怎样？'),
-      options: [b('It disappears or nearly so', '消失或几乎消失'), b('It stays the same', '不变'), b('It grows: nobody is watching', '增加：没人盯着了')],
+      options: [
+        b('It disappears or nearly so', '消失或几乎消失'),
+        b('It stays the same', '不变'),
+        b('It grows: nobody is watching', '增加：没人盯着了'),
+      ],
       answer: 0,
     },
     figures: [
       { label: b('acts of gaming, relaxed', '松绑后的造假次数'), metrics: ['gaming_paid', 'gaming_induced', 'gaming_fake'], format: 'int' },
-      { label: b('acts of gaming, monthly ranking', '月度排名下的造假次数'), metrics: ['gaming_paid', 'gaming_induced', 'gaming_fake'], from: 'baseline', format: 'int' },
-      { label: b('requests truly solved, relaxed', '松绑后真正解决的诉求比例'), metrics: ['resolution_rate'], over: ['tickets_closed'], format: 'pct' },
-      { label: b('requests truly solved, monthly ranking', '月度排名下真正解决的诉求比例'), metrics: ['resolution_rate'], over: ['tickets_closed'], from: 'baseline', format: 'pct' },
+      {
+        label: b('acts of gaming, monthly ranking', '月度排名下的造假次数'),
+        metrics: ['gaming_paid', 'gaming_induced', 'gaming_fake'],
+        from: 'baseline',
+        format: 'int',
+      },
+      {
+        label: b('requests truly solved, relaxed', '松绑后真正解决的诉求比例'),
+        metrics: ['resolution_rate'],
+        over: ['tickets_closed'],
+        format: 'pct',
+      },
+      {
+        label: b('requests truly solved, monthly ranking', '月度排名下真正解决的诉求比例'),
+        metrics: ['resolution_rate'],
+        over: ['tickets_closed'],
+        from: 'baseline',
+        format: 'pct',
+      },
     ],
     explain: b(
       'Grade bands and a slower cadence take the sting out of a bad month, so leaders stop gaming; councils settle what the village can, and departments take their own work. In the model nothing makes units pass the buck again when pressure eases: that is the open question the article ends on, the balance between supervising laziness and filtering unreasonable requests.',
@@ -261,29 +363,55 @@ export const STORY: readonly StoryStep[] = [
   {
     id: 'bigger-things',
     title: b('"Let 12345 handle bigger things"', '“让12345处理一些更大的事”'),
-    passage: '“让12345处理一些更大的事。”他期待。陈锋回忆,以前有“有事找110”的口号,一度让公安系统不堪重负,后来才开始宣传什么事该找110,他认为,12345也将走相似的路。',
+    passage:
+      '“让12345处理一些更大的事。”他期待。陈锋回忆,以前有“有事找110”的口号,一度让公安系统不堪重负,后来才开始宣传什么事该找110,他认为,12345也将走相似的路。',
     setup: b(
       'Everything together from 2022: village councils and halls, social workers adding residents on WeChat, and a campaign about what 12345 is for. The dashed lines are the zero-threshold hotline alone.',
       '2022年起多管齐下：村议事团和议事厅、社工加居民微信、宣传12345是做什么的。虚线是只有零门槛热线的情形。',
     ),
     preset: 'baseline',
-    knobs: { handDown: true, handDownStart: '2022-01-01', hallStart: '2022-01-01', outreachHoursPerWeek: 10, outreachStart: '2022-01-01', educationCampaign: true },
+    knobs: {
+      handDown: true,
+      handDownStart: '2022-01-01',
+      hallStart: '2022-01-01',
+      outreachHoursPerWeek: 10,
+      outreachStart: '2022-01-01',
+      educationCampaign: true,
+    },
     seed: 1,
     view: 'charts',
     compare: true,
     predict: {
-      question: b('What happens to the hotline\'s load, and to the staff hours left for long-term work?', '热线的工作量，以及留给长远工作的工时，会怎样？'),
-      options: [b('Load falls and long-term work grows', '工作量下降，长远工作增加'), b('Both stay the same', '都不变'), b('Load rises: more channels, more requests', '工作量上升：渠道多了，诉求也多了')],
+      question: b(
+        "What happens to the hotline's load, and to the staff hours left for long-term work?",
+        '热线的工作量，以及留给长远工作的工时，会怎样？',
+      ),
+      options: [
+        b('Load falls and long-term work grows', '工作量下降，长远工作增加'),
+        b('Both stay the same', '都不变'),
+        b('Load rises: more channels, more requests', '工作量上升：渠道多了，诉求也多了'),
+      ],
       answer: 0,
     },
     figures: [
       { label: b('12345 contacts, by year', '12345来电（按年）'), metrics: ['tickets_filed'], byYear: true, format: 'int' },
       { label: b('unreasonable requests, by year', '不合理诉求（按年）'), metrics: ['unreasonable_filed'], byYear: true, format: 'int' },
-      { label: b('staff hours for long-term work, by year', '长远工作的工时（按年）'), metrics: ['staff_hours_longterm'], byYear: true, format: 'int' },
-      { label: b('the same, hotline alone', '只有热线时的长远工作工时'), metrics: ['staff_hours_longterm'], byYear: true, from: 'baseline', format: 'int' },
+      {
+        label: b('staff hours for long-term work, by year', '长远工作的工时（按年）'),
+        metrics: ['staff_hours_longterm'],
+        byYear: true,
+        format: 'int',
+      },
+      {
+        label: b('the same, hotline alone', '只有热线时的长远工作工时'),
+        metrics: ['staff_hours_longterm'],
+        byYear: true,
+        from: 'baseline',
+        format: 'int',
+      },
     ],
     explain: b(
-      'Small matters find closer channels, unreasonable ones fade as people learn, and the hours freed go into the long-term work that prevents problems. That is the article\'s hope: a hotline for bigger things. Now the sandbox is yours: change any knob, compare, and share the link.',
+      "Small matters find closer channels, unreasonable ones fade as people learn, and the hours freed go into the long-term work that prevents problems. That is the article's hope: a hotline for bigger things. Now the sandbox is yours: change any knob, compare, and share the link.",
       '小事找到了更近的渠道，不合理诉求随着大家了解而减少，腾出的工时用于预防问题的长远工作。这正是文章的期待：让12345处理更大的事。现在进入自由模式：改变任何参数，对比，分享链接。',
     ),
   },
@@ -295,7 +423,11 @@ export function storyStep(n: number): StoryStep | undefined {
 }
 
 /** The link query of step n: the story parameters and the step's scenario. */
-export function storyQuery(n: number, lang?: 'en' | 'zh', toQuery?: (x: { preset: string; knobs: Partial<Knobs>; seed: number; lang?: 'en' | 'zh' }) => string): string {
+export function storyQuery(
+  n: number,
+  lang?: 'en' | 'zh',
+  toQuery?: (x: { preset: string; knobs: Partial<Knobs>; seed: number; lang?: 'en' | 'zh' }) => string,
+): string {
   const s = storyStep(n);
   if (!s) return '';
   const base = toQuery ? toQuery({ preset: s.preset, knobs: s.knobs, seed: s.seed, lang }) : `?preset=${s.preset}&seed=${s.seed}`;
@@ -322,7 +454,10 @@ export function storyFigure(
   for (let d = 0; d < run.day; d++) {
     const key = f.byYear ? String(yearOf(d)) : '';
     let e = sums.get(key);
-    if (!e) sums.set(key, (e = { num: 0, den: 0 }));
+    if (!e) {
+      e = { num: 0, den: 0 };
+      sums.set(key, e);
+    }
     if (f.over) {
       let w = 0;
       for (const m of f.over) w += run.daily[m]?.[d] ?? 0;

@@ -6,7 +6,7 @@
  * Pressure decays day by day.
  */
 import type { Grade, PeriodRecord, UnitPeriod } from './types.ts';
-import { State } from './world.ts';
+import type { State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
 import { GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS, AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE, RESP_DECAY } from './constants.ts';
 import { audit } from './gaming.ts';
@@ -62,14 +62,33 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     const truth = s.pTrueRatings[u] > 0 ? s.pSatTrue[u] / s.pTrueRatings[u] : 1;
     const reqScore = per10k[u] > 0 ? Math.min(1, med / per10k[u]) : 1;
     let score =
-      (100 * (k.weightAcceptance * acceptance + k.weightCompletion * completion + k.weightSatisfaction * satisfaction + k.weightRequests * reqScore)) /
+      (100 *
+        (k.weightAcceptance * acceptance +
+          k.weightCompletion * completion +
+          k.weightSatisfaction * satisfaction +
+          k.weightRequests * reqScore)) /
       wsum;
     const [audited, caught] = audit(s, u);
     if (caught) score = Math.max(0, score - AUDIT_SCORE_PENALTY);
     units.push({
-      unit: u, district: s.unitDistrict[u], dispatched: s.pDispatched[u] - s.pExcluded[u], acceptance, completion, satisfaction,
-      requestsPer10k: per10k[u], excluded: s.pExcluded[u], score, rank: null, grade: null, penalised: false,
-      pressure: 0, gamingIntensity: s.gaming[u], audited, caught, truthSatisfaction: truth, responsiveness: s.resp[u],
+      unit: u,
+      district: s.unitDistrict[u],
+      dispatched: s.pDispatched[u] - s.pExcluded[u],
+      acceptance,
+      completion,
+      satisfaction,
+      requestsPer10k: per10k[u],
+      excluded: s.pExcluded[u],
+      score,
+      rank: null,
+      grade: null,
+      penalised: false,
+      pressure: 0,
+      gamingIntensity: s.gaming[u],
+      audited,
+      caught,
+      truthSatisfaction: truth,
+      responsiveness: s.resp[u],
     });
   }
 
@@ -128,7 +147,8 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     s.prevRanks = ranks;
   }
   // reset accumulators
-  for (const a of [s.pDispatched, s.pReturned, s.pClosed, s.pOnTime, s.pRatings, s.pSatReported, s.pSatTrue, s.pTrueRatings, s.pExcluded]) a.fill(0);
+  for (const a of [s.pDispatched, s.pReturned, s.pClosed, s.pOnTime, s.pRatings, s.pSatReported, s.pSatTrue, s.pTrueRatings, s.pExcluded])
+    a.fill(0);
   return {
     index: s.periodIndex++,
     startDay,

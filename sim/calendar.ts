@@ -1,4 +1,7 @@
-/** Calendar arithmetic on UTC day numbers: pure and identical in every engine. */
+/**
+ * Calendar arithmetic on UTC day numbers: pure and identical in every engine. The one file of the
+ * core allowed to use `Date` (biome.json), and only its UTC arithmetic, never the clock.
+ */
 
 const MS_PER_DAY = 86400000;
 

@@ -5,7 +5,7 @@
  * knowledge of what the hotline is for. One uniform draw per decision.
  */
 import { Kind, Channel } from './types.ts';
-import { State, RF } from './world.ts';
+import { type State, RF } from './world.ts';
 import { MI } from './metrics.ts';
 import { U_NONE, U_HOTLINE, U_WECHAT, U_HALL, CLASS_HOTLINE_BONUS, NORM_ON_PROXY } from './constants.ts';
 import { intake } from './intake.ts';

@@ -7,11 +7,17 @@
  * for years. Villagers who watch learn which requests are unreasonable.
  */
 import { Kind, Channel } from './types.ts';
-import { State, CASE, DIS, DEF, RF } from './world.ts';
+import { type State, CASE, DIS, DEF, RF } from './world.ts';
 import { MI } from './metrics.ts';
 import {
-  COUNCIL_ROUND_GAIN, COUNCIL_TIES_CHANCE, COUNCIL_TIES_GAIN, COUNCIL_EVIDENCE_ROUND, COUNCIL_EVIDENCE_GAIN,
-  COUNCIL_HELP, COUNCIL_DEFECT_FIX, NORM_FROM_ELDERS,
+  COUNCIL_ROUND_GAIN,
+  COUNCIL_TIES_CHANCE,
+  COUNCIL_TIES_GAIN,
+  COUNCIL_EVIDENCE_ROUND,
+  COUNCIL_EVIDENCE_GAIN,
+  COUNCIL_HELP,
+  COUNCIL_DEFECT_FIX,
+  NORM_FROM_ELDERS,
 } from './constants.ts';
 import { closeTicket, fixDefect, settleDispute, setGood, remember, feel } from './outcomes.ts';
 

@@ -7,11 +7,15 @@
  * Accuracy: within a few units in the last place of the true value over the ranges the model uses.
  */
 
-// ln 2 split so that k * LN2_HI is exact for |k| < 2^20 (fdlibm's constants).
-const LN2_HI = 6.93147180369123816490e-1;
+// ln 2 split so that k * LN2_HI is exact for |k| < 2^20 (fdlibm's constants, written as fdlibm
+// writes them; the extra digits round to the intended doubles).
+// biome-ignore lint/correctness/noPrecisionLoss: fdlibm's literal
+const LN2_HI = 6.9314718036912381649e-1;
+// biome-ignore lint/correctness/noPrecisionLoss: fdlibm's literal
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700e0;
-const SQRT2 = 1.4142135623730951;
+// biome-ignore lint/correctness/noPrecisionLoss: fdlibm's literal
+const INV_LN2 = 1.442695040888963387;
+const SQRT2 = Math.SQRT2;
 
 /** 2^k for k in [-1074, 1023], built by exact doubling and halving. */
 const POW2 = new Float64Array(1074 + 1024);
@@ -37,7 +41,7 @@ const E = Array.from({ length: 15 }, (_, n) => {
 });
 
 export function exp(x: number): number {
-  if (x !== x) return NaN;
+  if (Number.isNaN(x)) return NaN;
   if (x > 709.782712893384) return Infinity;
   if (x < -745.1332191019412) return 0;
   const k = Math.round(x * INV_LN2);
@@ -52,7 +56,7 @@ const view = new DataView(new ArrayBuffer(8));
 const L = Array.from({ length: 13 }, (_, n) => 2 / (2 * n + 1));
 
 export function log(x: number): number {
-  if (x !== x || x < 0) return NaN;
+  if (Number.isNaN(x) || x < 0) return NaN;
   if (x === 0) return -Infinity;
   if (x === Infinity) return Infinity;
   let e = 0;

@@ -5,7 +5,7 @@
  * work.ts. At the period's end an audit may catch a unit that gamed: its score is cut, its
  * leader's pressure rises and integrity grows.
  */
-import { State } from './world.ts';
+import type { State } from './world.ts';
 import { AUDIT_INTEGRITY_GAIN } from './constants.ts';
 
 export function chooseGaming(s: State): void {

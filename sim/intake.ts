@@ -5,7 +5,7 @@
  * department or to the street of the caller's cell, with a deadline.
  */
 import { Kind, Channel } from './types.ts';
-import { State, CASE } from './world.ts';
+import { type State, CASE } from './world.ts';
 import { MI } from './metrics.ts';
 import { Route, TF } from './tickets.ts';
 import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL, RESP_EFFORT_BASE, RESP_EFFORT_SLOPE } from './constants.ts';
@@ -14,8 +14,15 @@ import { categorise } from './categories.ts';
 import { log } from './fmath.ts';
 
 const FILED_METRIC = [
-  MI.consultations, MI.filed_defect, MI.filed_individual, MI.filed_wish, MI.filed_contested,
-  MI.filed_dispute, MI.filed_vent, MI.filed_gaming, MI.filed_gaming,
+  MI.consultations,
+  MI.filed_defect,
+  MI.filed_individual,
+  MI.filed_wish,
+  MI.filed_contested,
+  MI.filed_dispute,
+  MI.filed_vent,
+  MI.filed_gaming,
+  MI.filed_gaming,
 ];
 
 /** Kinds a hand-down policy sends to the village council (not the district's or town's to coordinate). */

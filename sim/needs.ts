@@ -10,7 +10,7 @@
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
  */
 import { Kind } from './types.ts';
-import { State, DEF, DIS } from './world.ts';
+import { type State, DEF, DIS } from './world.ts';
 import { MI } from './metrics.ts';
 import { ROUTINE_FIX_DAYS, DUPLICATE_DAMPING } from './constants.ts';
 import { decide } from './channels.ts';

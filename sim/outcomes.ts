@@ -4,12 +4,22 @@
  * and the rating (true, and reported when gamed).
  */
 import { Kind, Channel } from './types.ts';
-import { State, DEF, DIS, RF } from './world.ts';
+import { type State, DEF, DIS, RF } from './world.ts';
 import { MI } from './metrics.ts';
 import { Route, TF } from './tickets.ts';
 import {
-  MEMORY_RATE, SAT_BASE, SAT_SOLVED, SAT_ON_TIME, NORM_FROM_EXPLANATION, SOLVE_UNIT, SOLVE_DEPT, RESP_FLOOR,
-  PAID_AT_FULL, INDUCED_AT_FULL, HOURS_PAID, HOURS_INDUCED,
+  MEMORY_RATE,
+  SAT_BASE,
+  SAT_SOLVED,
+  SAT_ON_TIME,
+  NORM_FROM_EXPLANATION,
+  SOLVE_UNIT,
+  SOLVE_DEPT,
+  RESP_FLOOR,
+  PAID_AT_FULL,
+  INDUCED_AT_FULL,
+  HOURS_PAID,
+  HOURS_INDUCED,
 } from './constants.ts';
 
 /** Memory slot per channel: wechat 0, hall 1, hotline 2. */

@@ -5,11 +5,9 @@
  * and education campaigns raise the city-wide knowledge of what 12345 is for.
  */
 import { Kind, Channel } from './types.ts';
-import { State, RF, DEF } from './world.ts';
+import { type State, RF, DEF } from './world.ts';
 import { MI } from './metrics.ts';
-import {
-  WECHAT_SOLVE, CONTACTS_PER_OUTREACH_HOUR, WORD_OF_MOUTH, TRUST_RATE, NORM_FROM_EXPLANATION,
-} from './constants.ts';
+import { WECHAT_SOLVE, CONTACTS_PER_OUTREACH_HOUR, WORD_OF_MOUTH, TRUST_RATE, NORM_FROM_EXPLANATION } from './constants.ts';
 import { remember, feel, fixDefect, settleDispute } from './outcomes.ts';
 import { pow } from './fmath.ts';
 

@@ -52,6 +52,7 @@ export class Stream {
       return k;
     }
     const x = Math.round(lambda + Math.sqrt(lambda) * this.normal());
+    // biome-ignore lint/complexity/useMathMinMax: keeps -0 out of counts exactly as before (bit-identical runs)
     return x < 0 ? 0 : x;
   }
   /** Binomial(n, p): exact by summing Bernoullis for small n, normal approximation for large. */
@@ -66,13 +67,24 @@ export class Stream {
     const mean = n * p;
     const sd = Math.sqrt(mean * (1 - p));
     const x = Math.round(mean + sd * this.normal());
+    // biome-ignore lint/complexity/useMathMinMax: keeps -0 out of counts exactly as before (bit-identical runs)
     return x < 0 ? 0 : x > n ? n : x;
   }
 }
 
 /** The subsystems that own a stream. */
 export const STREAMS = [
-  'world', 'needs', 'channels', 'intake', 'work', 'outcomes', 'councils', 'outreach', 'gaming', 'audit', 'categories',
+  'world',
+  'needs',
+  'channels',
+  'intake',
+  'work',
+  'outcomes',
+  'councils',
+  'outreach',
+  'gaming',
+  'audit',
+  'categories',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 export type Streams = Record<StreamName, Stream>;

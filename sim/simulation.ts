@@ -4,7 +4,16 @@
  */
 import type { Knobs } from './knobs.ts';
 import { METRICS, METRIC_NAMES, MI, emptyDaily, type Daily, type MetricName } from './metrics.ts';
-import { MODEL, type CellSnapshot, type PeriodRecord, type ResolvedScenario, type RunResult, type SimOptions, type Summary, type VillageEvent } from './types.ts';
+import {
+  MODEL,
+  type CellSnapshot,
+  type PeriodRecord,
+  type ResolvedScenario,
+  type RunResult,
+  type SimOptions,
+  type Summary,
+  type VillageEvent,
+} from './types.ts';
 import { State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
 import { defects, personalNeeds, contested, disputes } from './needs.ts';

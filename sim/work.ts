@@ -6,11 +6,23 @@
  * here (for tickets the hotline judged unreasonable and, when the leader games, for hard or
  * overdue ones) and reviewed by the city a few days later.
  */
-import { State } from './world.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 import { Status, TF } from './tickets.ts';
 import {
-  LEGIT_APPEAL, GAMING_APPEAL_AT_FULL, FATIGUE_SLOWDOWN, SAT_BASE, SAT_SOLVED, SAT_ON_TIME, SOLVE_UNIT, RESP_FLOOR, APPEAL_SAT_DEFAULT, APPEAL_REVIEW_DAYS, FAKE_PER_STAFF, HOURS_FAKE, UPKEEP_TAU,
+  LEGIT_APPEAL,
+  GAMING_APPEAL_AT_FULL,
+  FATIGUE_SLOWDOWN,
+  SAT_BASE,
+  SAT_SOLVED,
+  SAT_ON_TIME,
+  SOLVE_UNIT,
+  RESP_FLOOR,
+  APPEAL_SAT_DEFAULT,
+  APPEAL_REVIEW_DAYS,
+  FAKE_PER_STAFF,
+  HOURS_FAKE,
+  UPKEEP_TAU,
 } from './constants.ts';
 import { closeTicket, excludeTicket, solveDispatched } from './outcomes.ts';
 
@@ -76,7 +88,7 @@ export function reviewAppeals(s: State): void {
     else {
       T.status[t] = Status.OPEN;
       // back at the head of its queue: it is the oldest work the unit has
-      ((T.flags[t] & TF.COMPLEX) ? s.qComplex : s.qGeneral)[T.owner[t]].unshift(t);
+      (T.flags[t] & TF.COMPLEX ? s.qComplex : s.qGeneral)[T.owner[t]].unshift(t);
     }
   }
 }

@@ -178,10 +178,11 @@ export class State {
     this.expTables = expTables(this.k);
 
     const w = this.rng.world;
-    const U = (this.U = Math.min(k.units, k.cells));
-    const D = (this.D = k.departments);
-    const C = (this.C = k.cells);
-    const N = (this.N = Math.max(k.residents, C));
+    this.U = Math.min(k.units, k.cells);
+    this.D = k.departments;
+    this.C = k.cells;
+    this.N = Math.max(k.residents, this.C);
+    const { U, D, C, N } = this;
     const districts = Math.min(k.districts, U);
 
     this.unitDistrict = new Int32Array(U);
@@ -247,9 +248,7 @@ export class State {
       this.cellHouseholdStart[c + 1] = this.cellHouseholdStart[c] + Math.max(1, Math.round(pop[c] / k.householdSize));
     }
     this.H = this.cellHouseholdStart[C];
-    this.householdPick = new AliasTable(
-      Array.from({ length: C }, (_, c) => this.cellHouseholdStart[c + 1] - this.cellHouseholdStart[c]),
-    );
+    this.householdPick = new AliasTable(Array.from({ length: C }, (_, c) => this.cellHouseholdStart[c + 1] - this.cellHouseholdStart[c]));
     this.resHousehold = new Int32Array(N);
     for (let c = 0; c < C; c++) {
       const s = this.cellStart[c];
@@ -439,8 +438,12 @@ export class State {
   /** Bytes held per resident and in total (for the bench). */
   stateBytes(): { residents: number; perResident: number; tickets: number; total: number } {
     const residents =
-      this.resHousehold.byteLength + this.resFlags.byteLength + this.resNorm.byteLength + this.resTrust.byteLength +
-      this.resMem.byteLength + this.resSat.byteLength;
+      this.resHousehold.byteLength +
+      this.resFlags.byteLength +
+      this.resNorm.byteLength +
+      this.resTrust.byteLength +
+      this.resMem.byteLength +
+      this.resSat.byteLength;
     const tickets = this.tickets.bytes() + this.defects.bytes() + this.disputes.bytes() + this.cases.bytes();
     const cells = this.C * 120;
     return { residents, perResident: residents / this.N, tickets, total: residents + tickets + cells };

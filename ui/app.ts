@@ -161,20 +161,37 @@ export class HlApp extends LitElement {
     for (const f of ['compare', 'embed'] as const) {
       if (ex[f] === undefined) continue;
       const v = flag(ex[f]);
-      if (v === undefined) problems.push({ field: f, value: ex[f], message: t('en', 'invalidFlag', { field: f }), used: '0', code: 'bad-flag' });
+      if (v === undefined)
+        problems.push({ field: f, value: ex[f], message: t('en', 'invalidFlag', { field: f }), used: '0', code: 'bad-flag' });
       else this[f] = v;
     }
     if (ex.cell !== undefined) {
       const n = Number(ex.cell);
       const max = this.knobs.cells - 1;
       if (/^\d+$/.test(ex.cell.trim()) && n <= max) this.cell = n;
-      else problems.push({ field: 'cell', value: ex.cell, message: t('en', 'invalidCell', { max }), used: '0', code: 'bad-cell', detail: { max } });
+      else
+        problems.push({
+          field: 'cell',
+          value: ex.cell,
+          message: t('en', 'invalidCell', { max }),
+          used: '0',
+          code: 'bad-cell',
+          detail: { max },
+        });
     }
     if (ex.exp !== undefined) this.exp = ex.exp;
     if (ex.story !== undefined || ex.step !== undefined) {
       const n = Number(ex.step ?? '1');
       if (ex.story === STORY_ID && storyStep(n)) this.storyStep = n;
-      else problems.push({ field: 'story', value: `${ex.story ?? ''} step ${ex.step ?? ''}`, message: `story '${ex.story ?? ''}' has no step '${ex.step ?? ''}': steps of '${STORY_ID}' are 1 to 8`, used: 'the sandbox', code: 'bad-story', detail: { story: STORY_ID } });
+      else
+        problems.push({
+          field: 'story',
+          value: `${ex.story ?? ''} step ${ex.step ?? ''}`,
+          message: `story '${ex.story ?? ''}' has no step '${ex.step ?? ''}': steps of '${STORY_ID}' are 1 to 8`,
+          used: 'the sandbox',
+          code: 'bad-story',
+          detail: { story: STORY_ID },
+        });
     }
     this.problems = problems;
   }
@@ -803,14 +820,17 @@ export class HlApp extends LitElement {
     const main = this.sim.main;
     const base = this.sim.baseline;
     return html`<div class="notices">
-      ${this.fatal
-        ? html`<div class="notice error" role="alert" data-testid="fatal-error">
+      ${
+        this.fatal
+          ? html`<div class="notice error" role="alert" data-testid="fatal-error">
             <div><strong>${t(lang, 'errorTitle')}</strong>: ${this.fatal}<br />${t(lang, 'errorHelp')}</div>
             <button type="button" @click=${() => location.reload()}>${t(lang, 'reload')}</button>
           </div>`
-        : nothing}
-      ${this.problems.length
-        ? html`<div class="notice warn" role="alert" data-testid="link-problems">
+          : nothing
+      }
+      ${
+        this.problems.length
+          ? html`<div class="notice warn" role="alert" data-testid="link-problems">
             <div>
               ${t(lang, 'problemsTitle')}
               <ul>
@@ -819,9 +839,11 @@ export class HlApp extends LitElement {
             </div>
             <button type="button" @click=${() => (this.problems = [])}>${t(lang, 'dismiss')}</button>
           </div>`
-        : nothing}
-      ${this.importProblems
-        ? html`<div class="notice warn" role="alert" data-testid="import-problems">
+          : nothing
+      }
+      ${
+        this.importProblems
+          ? html`<div class="notice warn" role="alert" data-testid="import-problems">
             <div>
               ${t(lang, 'importProblemsTitle', { name: this.importProblems.name })}
               <ul>
@@ -830,9 +852,11 @@ export class HlApp extends LitElement {
             </div>
             <button type="button" @click=${() => (this.importProblems = null)}>${t(lang, 'dismiss')}</button>
           </div>`
-        : nothing}
-      ${main.status === 'refused' && main.knobs
-        ? html`<div class="notice error" role="alert" data-testid="run-refused">
+          : nothing
+      }
+      ${
+        main.status === 'refused' && main.knobs
+          ? html`<div class="notice error" role="alert" data-testid="run-refused">
             <div>
               ${t(lang, 'refusedTitle')}
               <ul>
@@ -841,28 +865,37 @@ export class HlApp extends LitElement {
               ${t(lang, 'refusedHelp', { command: 'npx hotline-lab run --link …' })}
             </div>
           </div>`
-        : nothing}
-      ${main.restarted && main.status !== 'error'
-        ? html`<div class="notice info" role="status" data-testid="worker-restarted">
+          : nothing
+      }
+      ${
+        main.restarted && main.status !== 'error'
+          ? html`<div class="notice info" role="status" data-testid="worker-restarted">
             <div>${t(lang, 'workerRestarted', { reason: main.restarted })}</div>
           </div>`
-        : nothing}
-      ${this.linkVersion
-        ? html`<div class="notice info" role="status" data-testid="version-notice">
+          : nothing
+      }
+      ${
+        this.linkVersion
+          ? html`<div class="notice info" role="status" data-testid="version-notice">
             <div>${t(lang, 'versionNotice', { linkVersion: this.linkVersion, version: MODEL.version })}</div>
             <button type="button" @click=${() => (this.linkVersion = null)}>${t(lang, 'dismiss')}</button>
           </div>`
-        : nothing}
-      ${main.error
-        ? html`<div class="notice error" role="alert" data-testid="worker-error">
+          : nothing
+      }
+      ${
+        main.error
+          ? html`<div class="notice error" role="alert" data-testid="worker-error">
             <div>${t(lang, 'workerError', { message: main.error })}</div>
           </div>`
-        : nothing}
-      ${base?.error
-        ? html`<div class="notice error" role="alert">
+          : nothing
+      }
+      ${
+        base?.error
+          ? html`<div class="notice error" role="alert">
             <div>${t(lang, 'baselineLabel')}: ${t(lang, 'workerError', { message: base.error })}</div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -965,7 +998,8 @@ export class HlApp extends LitElement {
   private expScenario: ResolvedScenario = { preset: '', knobs: null as unknown as Knobs };
   /** The scenario the experiments panel starts from: the same object while preset and knobs stay. */
   private experimentScenario(): ResolvedScenario {
-    if (this.expScenario.preset !== this.preset || this.expScenario.knobs !== this.knobs) this.expScenario = { preset: this.preset, knobs: this.knobs };
+    if (this.expScenario.preset !== this.preset || this.expScenario.knobs !== this.knobs)
+      this.expScenario = { preset: this.preset, knobs: this.knobs };
     return this.expScenario;
   }
 
@@ -989,15 +1023,20 @@ export class HlApp extends LitElement {
     const c = this.shown.charts;
     const d = this.shown.district;
     const v = this.shown.village;
-    return html`${this.visited.has('charts') && c
-      ? html`<div ?hidden=${this.view !== 'charts'}>
-          ${c.run
-            ? html`<hl-charts .run=${c.run} .baseline=${c.baseline} .lang=${lang}></hl-charts>`
-            : html`<p>${t(lang, 'loadingCharts')}</p>`}
+    return html`${
+      this.visited.has('charts') && c
+        ? html`<div ?hidden=${this.view !== 'charts'}>
+          ${
+            c.run
+              ? html`<hl-charts .run=${c.run} .baseline=${c.baseline} .lang=${lang}></hl-charts>`
+              : html`<p>${t(lang, 'loadingCharts')}</p>`
+          }
         </div>`
-      : nothing}
-    ${this.visited.has('district') && d
-      ? html`<div ?hidden=${this.view !== 'district'}>
+        : nothing
+    }
+    ${
+      this.visited.has('district') && d
+        ? html`<div ?hidden=${this.view !== 'district'}>
           <hl-district-view
             .cells=${d.cells}
             .metric=${this.cellMetric}
@@ -1007,9 +1046,11 @@ export class HlApp extends LitElement {
             @cell-select=${(e: CustomEvent<{ cell: number }>) => this.watchCell(e.detail.cell, true)}
           ></hl-district-view>
         </div>`
-      : nothing}
-    ${this.visited.has('experiments')
-      ? html`<div ?hidden=${this.view !== 'experiments'}>
+        : nothing
+    }
+    ${
+      this.visited.has('experiments')
+        ? html`<div ?hidden=${this.view !== 'experiments'}>
           <hl-experiments-panel
             .scenario=${this.experimentScenario()}
             .seed=${this.seed}
@@ -1018,13 +1059,16 @@ export class HlApp extends LitElement {
             @hl-experiment-change=${(e: CustomEvent<{ param: string }>) => (this.exp = e.detail.param)}
           ></hl-experiments-panel>
         </div>`
-      : nothing}
-    ${this.visited.has('village') && v
-      ? html`<div ?hidden=${this.view !== 'village'}>
+        : nothing
+    }
+    ${
+      this.visited.has('village') && v
+        ? html`<div ?hidden=${this.view !== 'village'}>
           <div class="viewbar">${this.renderCellPicker()}</div>
           <hl-village-view .events=${v.events} .households=${v.households} .day=${v.day} .lang=${lang}></hl-village-view>
         </div>`
-      : nothing}`;
+        : nothing
+    }`;
   }
 
   private renderCellPicker(): TemplateResult {
@@ -1067,9 +1111,11 @@ export class HlApp extends LitElement {
       </div>
       ${this.renderNotices()}
       <div class="embed-body">
-        ${main.view
-          ? html`<hl-charts .run=${main.view} .baseline=${this.compare ? (this.sim.baseline?.view ?? null) : null} .lang=${lang}></hl-charts>`
-          : html`<p>${t(lang, 'loadingCharts')}</p>`}
+        ${
+          main.view
+            ? html`<hl-charts .run=${main.view} .baseline=${this.compare ? (this.sim.baseline?.view ?? null) : null} .lang=${lang}></hl-charts>`
+            : html`<p>${t(lang, 'loadingCharts')}</p>`
+        }
       </div>`;
   }
 
@@ -1101,8 +1147,9 @@ export class HlApp extends LitElement {
           ></hl-knob-panel>
         </aside>
         <main tabindex="-1" id="main" class=${this.storyStep && main.knobs !== this.knobs ? 'story-waiting' : ''}>
-          ${this.storyStep
-            ? html`<hl-story
+          ${
+            this.storyStep
+              ? html`<hl-story
                 .lang=${lang}
                 .step=${this.storyStep}
                 .status=${main.status}
@@ -1112,14 +1159,17 @@ export class HlApp extends LitElement {
                 @story-run=${() => this.startRun()}
                 @story-exit=${() => this.exitStory()}
               ></hl-story>`
-            : nothing}
-          ${p
-            ? html`<details class="scenario">
+              : nothing
+          }
+          ${
+            p
+              ? html`<details class="scenario">
                 <summary><strong>${pick(lang, p.title)}</strong> · ${pick(lang, p.question)}</summary>
                 <p>${pick(lang, p.description)}</p>
                 ${p.passage ? html`<blockquote lang="zh-CN"><span class="pl">${t(lang, 'passage')}:</span> ${p.passage}</blockquote>` : nothing}
               </details>`
-            : nothing}
+              : nothing
+          }
           <div class="runbar">
             <hl-run-controls
               .status=${main.status}

@@ -82,7 +82,8 @@ const en = {
   problemUsed: 'used {value}',
   problemIgnored: 'ignored',
   dismiss: 'Dismiss',
-  versionNotice: 'This link was made with model version {linkVersion}; you are running {version}. Numbers may differ from the ones the link\'s author saw.',
+  versionNotice:
+    "This link was made with model version {linkVersion}; you are running {version}. Numbers may differ from the ones the link's author saw.",
   errorTitle: 'Something went wrong',
   errorHelp: 'The app hit an error. Reloading the page usually helps; the link keeps your scenario.',
   reload: 'Reload',

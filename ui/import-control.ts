@@ -92,7 +92,14 @@ export class HlImport extends LitElement {
       } catch (err) {
         this.send<ImportProblemsDetail>('import-problems', {
           name,
-          problems: [{ field: '(file)', value: name, message: `the file could not be read: ${err instanceof Error ? err.message : String(err)}`, code: 'unreadable' }],
+          problems: [
+            {
+              field: '(file)',
+              value: name,
+              message: `the file could not be read: ${err instanceof Error ? err.message : String(err)}`,
+              code: 'unreadable',
+            },
+          ],
         });
         return;
       }

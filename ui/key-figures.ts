@@ -144,15 +144,17 @@ export class HlKeyFigures extends LitElement {
             <dt>${t(lang, f.key)}</dt>
             <dd data-figure=${f.id}>
               ${this.show(f, x)}
-              ${this.baseline
-                ? html`<span class="cmp">${t(lang, 'baselineLabel')} ${this.show(f, b)}</span
+              ${
+                this.baseline
+                  ? html`<span class="cmp">${t(lang, 'baselineLabel')} ${this.show(f, b)}</span
                     ><span class="cmp diff" title=${t(lang, 'difference')}
                       ><span class="visually-hidden">${t(lang, 'difference')} </span>Δ ${x - b > 0 ? '+' : x - b < 0 ? '−' : '±'}${this.show(
                         f,
                         Math.abs(x - b),
                       )}</span
                     >`
-                : nothing}
+                  : nothing
+              }
             </dd>
           </div>`;
         })}

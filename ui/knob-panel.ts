@@ -298,7 +298,8 @@ export class HlKnobPanel extends LitElement {
       case 'number': {
         const step = spec.type === 'integer' ? 1 : (spec.step ?? 'any');
         const slider = sliderFits(spec);
-        return html`${slider
+        return html`${
+          slider
             ? html`<input
                 type="range"
                 aria-label=${label}
@@ -309,7 +310,8 @@ export class HlKnobPanel extends LitElement {
                 .value=${String(v)}
                 @input=${(e: Event) => this.change(spec, Number((e.target as HTMLInputElement).value))}
               />`
-            : nothing}<input
+            : nothing
+        }<input
             type="number"
             id=${id}
             class=${slider ? '' : 'wide'}
@@ -334,11 +336,13 @@ export class HlKnobPanel extends LitElement {
     return html`<div class="tip" role="tooltip" id=${`${id}-tip`}>
       <p>${pick(lang, spec.meaning)}</p>
       ${unit ? html`<p>${t(lang, 'unit')}: ${unit}</p>` : nothing}
-      ${spec.min !== undefined && spec.max !== undefined
-        ? html`<p>${t(lang, 'range', { min: fmt(lang, spec.min, spec.type === 'integer' ? 0 : 3).replace(/\.?0+$/, ''), max: fmt(lang, spec.max, spec.type === 'integer' ? 0 : 3).replace(/\.?0+$/, '') })}</p>`
-        : spec.options
-          ? html`<p>${spec.options.join(' / ')}</p>`
-          : nothing}
+      ${
+        spec.min !== undefined && spec.max !== undefined
+          ? html`<p>${t(lang, 'range', { min: fmt(lang, spec.min, spec.type === 'integer' ? 0 : 3).replace(/\.?0+$/, ''), max: fmt(lang, spec.max, spec.type === 'integer' ? 0 : 3).replace(/\.?0+$/, '') })}</p>`
+          : spec.options
+            ? html`<p>${spec.options.join(' / ')}</p>`
+            : nothing
+      }
       <p>${t(lang, 'default', { value: valueText(this.ref(spec), lang) })}</p>
       ${spec.source ? html`<p class="src">${t(lang, 'source')}: ${spec.source}</p>` : nothing}
     </div>`;
@@ -358,8 +362,9 @@ export class HlKnobPanel extends LitElement {
         ${changed ? html`<span class="mark">• ${t(this.lang, 'changed')}</span>` : nothing}
       </div>
       <div>
-        ${changed
-          ? html`<button
+        ${
+          changed
+            ? html`<button
               type="button"
               class="reset"
               aria-label=${t(this.lang, 'resetKnob', { name: label, value: valueText(ref, this.lang) })}
@@ -368,7 +373,8 @@ export class HlKnobPanel extends LitElement {
             >
               ↺
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div class="control">${this.control(spec, id, label, v)}</div>
       ${this.tip(spec, id)}

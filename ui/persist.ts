@@ -22,7 +22,7 @@ export function holdsScenario(search: string): boolean {
 export function storedQuery(): string | null {
   try {
     const q = localStorage.getItem(KEY);
-    return q && q.startsWith('?') && q.length <= MAX_LINK_LENGTH ? q : null;
+    return q?.startsWith('?') && q.length <= MAX_LINK_LENGTH ? q : null;
   } catch {
     return null;
   }

@@ -106,7 +106,13 @@ function zhMessage(p: Problem): string | null {
       const a = String(d.first ?? p.field);
       const b = String(d.second ?? '');
       const why =
-        a === 'units' ? '每个区至少要有一个街乡' : a === 'cells' ? '每个街乡至少要有一个社区或村' : a === 'residents' ? '每个社区或村至少要有一名居民' : '';
+        a === 'units'
+          ? '每个区至少要有一个街乡'
+          : a === 'cells'
+            ? '每个街乡至少要有一个社区或村'
+            : a === 'residents'
+              ? '每个社区或村至少要有一名居民'
+              : '';
       return `${a} = ${d.firstValue ?? p.value} 少于 ${b} = ${d.secondValue ?? ''}${why ? `：${why}` : ''}`;
     }
     case 'not-object':
@@ -177,11 +183,15 @@ export function limitReasons(lang: Lang, k: Knobs): string[] {
   const gb = (b: number) => (b / 1e9).toFixed(2);
   if (e.bytes > L.maxBytes) {
     const n = Math.floor(k.residents * (L.maxBytes / e.bytes) * 0.9);
-    out.push(`这次运行约需 ${gb(e.bytes)} GB 内存，超过此处允许的 ${gb(L.maxBytes)} GB：可改为约 ${n.toLocaleString('zh-CN')} 名居民或缩短模拟天数，或在命令行中运行`);
+    out.push(
+      `这次运行约需 ${gb(e.bytes)} GB 内存，超过此处允许的 ${gb(L.maxBytes)} GB：可改为约 ${n.toLocaleString('zh-CN')} 名居民或缩短模拟天数，或在命令行中运行`,
+    );
   }
   if (e.contacts > L.maxContacts) {
     const d = Math.max(1, Math.floor(k.horizonDays * (L.maxContacts / e.contacts) * 0.9));
-    out.push(`这次运行约要模拟 ${(e.contacts / 1e6).toFixed(0)} 百万次来电，超过此处允许的 ${(L.maxContacts / 1e6).toFixed(0)} 百万次：可将 horizonDays 改为 ${d} 或减少居民，或在命令行中运行`);
+    out.push(
+      `这次运行约要模拟 ${(e.contacts / 1e6).toFixed(0)} 百万次来电，超过此处允许的 ${(L.maxContacts / 1e6).toFixed(0)} 百万次：可将 horizonDays 改为 ${d} 或减少居民，或在命令行中运行`,
+    );
   }
   return out;
 }

@@ -149,17 +149,21 @@ export class HlRunControls extends LitElement {
           · <span data-testid="run-day">${t(lang, 'dayOf', { day: this.day, days: this.days })}</span>
           ${this.date ? html`· <span data-testid="run-date">${this.date}</span>` : nothing}
         </div>
-        ${this.baselineStatus
-          ? html`<div class="base">
+        ${
+          this.baselineStatus
+            ? html`<div class="base">
               ${t(lang, 'baselineLabel')}: ${t(lang, STATUS_KEY[this.baselineStatus])} ·
               ${t(lang, 'dayOf', { day: this.baselineDay, days: this.days })}
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div class="buttons">
-        ${s === 'paused'
-          ? html`<button type="button" class="primary" data-action="resume" @click=${() => this.emit('run-resume')}>${ICONS.play} ${t(lang, 'resume')}</button>`
-          : html`<button type="button" data-action="pause" ?disabled=${!active} @click=${() => this.emit('run-pause')}>${ICONS.pause} ${t(lang, 'pause')}</button>`}
+        ${
+          s === 'paused'
+            ? html`<button type="button" class="primary" data-action="resume" @click=${() => this.emit('run-resume')}>${ICONS.play} ${t(lang, 'resume')}</button>`
+            : html`<button type="button" data-action="pause" ?disabled=${!active} @click=${() => this.emit('run-pause')}>${ICONS.pause} ${t(lang, 'pause')}</button>`
+        }
         <button
           type="button"
           data-action="step"

@@ -200,7 +200,9 @@ describe('Hotline Lab in the browser', () => {
     await page.locator('hl-run-controls select').selectOption('30');
     await page.locator('hl-run-controls button[data-action="restart"]').click();
     await page.locator('[data-testid="run-status"][data-status="running"]').waitFor();
-    await expect.poll(async () => Number(((await page.locator('[data-testid="run-day"]').textContent()) ?? '').match(/\d+/)?.[0])).toBeGreaterThan(3);
+    await expect
+      .poll(async () => Number(((await page.locator('[data-testid="run-day"]').textContent()) ?? '').match(/\d+/)?.[0]))
+      .toBeGreaterThan(3);
     await page.locator('hl-run-controls button[data-action="pause"]').click();
     await page.locator('[data-testid="run-status"][data-status="paused"]').waitFor();
     const dayText = async () => Number(((await page.locator('[data-testid="run-day"]').textContent()) ?? '').match(/\d+/)?.[0]);

@@ -93,7 +93,10 @@ export async function traceMainThread(page: Page, during: () => Promise<void>): 
   const events: { ph: string; name: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', '__metadata'], excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', '__metadata'], excludedCategories: ['*'] },
+    transferMode: 'ReportEvents',
+  });
   try {
     await during();
   } finally {

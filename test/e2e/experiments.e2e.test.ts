@@ -46,7 +46,7 @@ afterAll(async () => {
 const EXP = 'cadence:monthly,bimonthly;handDown:false,true;replicates:4;metrics:gaming_intensity_mean,true_satisfaction';
 
 describe('Experiments tab', () => {
-  test('runs an experiment from a link on a pool of workers; its CSV is the command line\'s', async () => {
+  test("runs an experiment from a link on a pool of workers; its CSV is the command line's", async () => {
     const query = `?${SMALL}&seed=5&handDownStart=2021-02-01&view=experiments&exp=${EXP}`;
     const page = await open(query);
     const panel = page.locator('hl-experiments-panel');
@@ -63,7 +63,11 @@ describe('Experiments tab', () => {
     expect(await panel.locator('hl-band-chart svg .lines path').count()).toBe(4);
     await expect.poll(() => panel.locator('[data-testid="exp-differences"] svg g.row').count(), { timeout: 30_000 }).toBe(3);
     // The experiment is in the page's link, readably.
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('exp')?.startsWith('cadence:monthly,bimonthly;handDown:false,true;replicates:4'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => new URLSearchParams(location.search).get('exp')?.startsWith('cadence:monthly,bimonthly;handDown:false,true;replicates:4'),
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.screenshot({ path: `${SHOTS}experiments.png` });
     await panel.locator('[data-testid="exp-results"]').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}experiments-results.png` });
@@ -73,7 +77,11 @@ describe('Experiments tab', () => {
 
     // The same experiment through the command line.
     const scenario = parseLink(query).scenario;
-    const loaded = loadExperiment({ ...parseExperimentParam(EXP).input, scenario: { preset: scenario.preset, knobs: scenario.knobs }, seed: 5 });
+    const loaded = loadExperiment({
+      ...parseExperimentParam(EXP).input,
+      scenario: { preset: scenario.preset, knobs: scenario.knobs },
+      seed: 5,
+    });
     expect(loaded.problems).toEqual([]);
     const file = join(tmp, 'exp.json');
     writeFileSync(file, JSON.stringify(experimentJson(loaded.experiment!)));
@@ -88,7 +96,9 @@ describe('Experiments tab', () => {
   });
 
   test('one at a time shows a tornado; cancel stops the pool', async () => {
-    const page = await open(`?${SMALL}&seed=2&view=experiments&exp=staffPer10k:3..9/3;cadence:monthly,quarterly;design:oat;replicates:3;metrics:true_satisfaction`);
+    const page = await open(
+      `?${SMALL}&seed=2&view=experiments&exp=staffPer10k:3..9/3;cadence:monthly,quarterly;design:oat;replicates:3;metrics:true_satisfaction`,
+    );
     const panel = page.locator('hl-experiments-panel');
     await panel.locator('[data-testid="exp-run"]').click();
     await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 120_000 });
@@ -100,7 +110,11 @@ describe('Experiments tab', () => {
     await panel.locator('[data-testid="exp-replicates"]').fill('400');
     await panel.locator('[data-testid="exp-run"]').click();
     await panel.locator('[data-testid="exp-status"][data-status="running"]').waitFor();
-    await expect.poll(async () => Number(/^(\d+)/.exec((await panel.locator('[data-testid="exp-status"] span').textContent()) ?? '')?.[1] ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(/^(\d+)/.exec((await panel.locator('[data-testid="exp-status"] span').textContent()) ?? '')?.[1] ?? 0), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0);
     await panel.locator('[data-testid="exp-cancel"]').click();
     await panel.locator('[data-testid="exp-status"][data-status="cancelled"]').waitFor();
     const text = (await panel.locator('[data-testid="exp-status"] span').textContent()) ?? '';

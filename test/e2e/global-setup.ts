@@ -55,7 +55,7 @@ export function serveStatic(dir: string, prefix: string): Promise<{ server: Serv
         return;
       }
       const s = await stat(file).catch(() => null);
-      if (!s || !s.isFile()) {
+      if (!s?.isFile()) {
         res.writeHead(404).end('not found');
         return;
       }

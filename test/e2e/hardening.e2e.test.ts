@@ -113,10 +113,19 @@ describe('the same numbers everywhere', () => {
   const cases: { name: string; preset: string; knobs: Knobs; seed: number; fixture?: string }[] = [];
   for (const spec of goldenSpecs()) {
     const k = goldenKnobs(spec);
-    if (k.residents <= 5_000) cases.push({ name: `${spec.preset} (golden)`, preset: spec.preset, knobs: k, seed: spec.seed, fixture: spec.preset });
+    if (k.residents <= 5_000)
+      cases.push({ name: `${spec.preset} (golden)`, preset: spec.preset, knobs: k, seed: spec.seed, fixture: spec.preset });
   }
   const seeds = [1, 20260401, 4294967295];
-  ['baseline', 'pinggu-hand-down', 'ranking-pressure', 'baotou-refuse-publish', 'appeal-exclusion', 'social-worker-outreach', 'beijing-city'].forEach((preset, i) => {
+  [
+    'baseline',
+    'pinggu-hand-down',
+    'ranking-pressure',
+    'baotou-refuse-publish',
+    'appeal-exclusion',
+    'social-worker-outreach',
+    'beijing-city',
+  ].forEach((preset, i) => {
     const k = { ...presetKnobs(preset)!, ...SCALED } as Knobs;
     k.departments = Math.min(k.departments, 6);
     cases.push({ name: `${preset} (scaled)`, preset, knobs: k, seed: seeds[i % seeds.length] });
@@ -144,7 +153,9 @@ describe('the same numbers everywhere', () => {
       const nodeJson = resultJson(node);
       if (sha256(got.json) !== sha256(nodeJson)) {
         const d = numericDiff(JSON.parse(got.json), JSON.parse(nodeJson));
-        expect.fail(`${c.name}: JSON export differs: ${d.count} of ${d.total} numbers (largest relative ${d.maxRel.toExponential(1)}); ${d.structure.slice(0, 3).join('; ')}`);
+        expect.fail(
+          `${c.name}: JSON export differs: ${d.count} of ${d.total} numbers (largest relative ${d.maxRel.toExponential(1)}); ${d.structure.slice(0, 3).join('; ')}`,
+        );
       }
     }
     expect(page.errors).toEqual([]);
@@ -184,7 +195,9 @@ describe('nothing lost', () => {
     const progress = () => panel.locator('progress').evaluate((p) => (p as HTMLProgressElement).value);
     await expect.poll(progress, { timeout: 60_000 }).toBeGreaterThanOrEqual(6);
     await page.waitForTimeout(1200); // finished runs are written at most once a second
-    const saved = await page.evaluate(() => (JSON.parse(localStorage.getItem('hotline-lab.experiment')!).records as unknown[]).filter(Boolean).length);
+    const saved = await page.evaluate(
+      () => (JSON.parse(localStorage.getItem('hotline-lab.experiment')!).records as unknown[]).filter(Boolean).length,
+    );
     expect(saved).toBeGreaterThanOrEqual(6);
     // Closed and reopened: the bare address brings back the scenario, the tab and the experiment,
     // with the finished runs already counted (a restart would count from 0).
@@ -292,7 +305,11 @@ describe('import', () => {
     expect(await page.evaluate(() => location.search)).toBe(before);
     expect(await page.locator('[data-testid="run-status"]').getAttribute('data-status')).toBe('done');
 
-    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"preset": "baseline",\n "seed": }') });
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"preset": "baseline",\n "seed": }'),
+    });
     await box.locator('li[data-code="invalid-json"]').waitFor();
     expect(await page.evaluate(() => location.search)).toBe(before);
 
@@ -311,7 +328,13 @@ describe('import', () => {
     expect(await page.evaluate(() => location.search)).toBe(before);
 
     // A CSV export from the command line or the app: its header holds the scenario and seed.
-    const node = runScenario({ preset: 'pinggu-hand-down', knobs: { ...presetKnobs('pinggu-hand-down')!, residents: 20000, cells: 20, units: 4, horizonDays: 120 } as Knobs }, 77);
+    const node = runScenario(
+      {
+        preset: 'pinggu-hand-down',
+        knobs: { ...presetKnobs('pinggu-hand-down')!, residents: 20000, cells: 20, units: 4, horizonDays: 120 } as Knobs,
+      },
+      77,
+    );
     const { dailyCsv } = await import('../../scenarios/export.ts');
     await input.setInputFiles({ name: 'run.csv', mimeType: 'text/csv', buffer: Buffer.from(dailyCsv(node)) });
     await page.waitForFunction(() => location.search.includes('preset=pinggu-hand-down') && location.search.includes('seed=77'));
@@ -382,7 +405,9 @@ describe('security', () => {
   test('markup in an imported file is shown as text and injects nothing', async () => {
     const page = await open(`?${SMALL}&seed=1`);
     const file = JSON.stringify({ preset: MARKUP, description: 5, [MARKUP]: 1, knobs: { [MARKUP]: MARKUP, cadence: MARKUP } });
-    await page.locator('hl-import input[type="file"]').setInputFiles({ name: 'x<img src=y onerror=alert(1)>.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page
+      .locator('hl-import input[type="file"]')
+      .setInputFiles({ name: 'x<img src=y onerror=alert(1)>.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     const box = page.locator('[data-testid="import-problems"]');
     await box.waitFor();
     const text = (await box.textContent()) ?? '';
@@ -404,7 +429,9 @@ describe('security', () => {
 
   test('no link parameter makes the app fetch from anywhere else', async () => {
     const evil = 'https://evil.example/x';
-    const params = ['preset', 'v', 'lang', 'view', 'exp', 'story', 'src', 'url', 'scenario', 'cadence', 'handDownStart'].map((k) => `${k}=${encodeURIComponent(evil)}`);
+    const params = ['preset', 'v', 'lang', 'view', 'exp', 'story', 'src', 'url', 'scenario', 'cadence', 'handDownStart'].map(
+      (k) => `${k}=${encodeURIComponent(evil)}`,
+    );
     const page = await open(`?${SMALL}&${params.join('&')}&seed=1#${encodeURIComponent(evil)}`);
     await page.locator('[data-testid="link-problems"]').waitFor();
     await page.locator('[data-testid="run-status"]').waitFor();

@@ -86,26 +86,30 @@ describe('story mode', () => {
     STEP_TIMEOUT * 4,
   );
 
-  test('a teacher starts at step 4 from a link, in Chinese, and a wrong guess is corrected', async () => {
-    const s = STORY[3];
-    const page = await open(`?preset=${s.preset}&seed=${s.seed}&lang=zh&story=${STORY_ID}&step=4&view=${s.view}`);
-    await page.locator('[data-testid="story-panel"][data-step="4"]').waitFor();
-    expect(await page.locator('[data-testid="story-count"]').textContent()).toContain('第 4 步');
-    // nothing runs before the class predicts
-    expect(await page.locator('[data-testid="run-status"]').getAttribute('data-status')).not.toBe('running');
-    const wrong = s.predict.answer === 0 ? 1 : 0;
-    await page.locator(`[data-testid="story-option-${wrong}"]`).check();
-    await page.locator('[data-testid="story-run"]').click();
-    await page.locator('[data-testid="story-explain"]').waitFor({ timeout: STEP_TIMEOUT });
-    expect(await page.locator('[data-testid="story-verdict"]').getAttribute('data-right')).toBe('false');
-    expect(await page.locator('[data-testid="story-verdict"]').textContent()).toContain('不太对');
-    await shot(page, 'story-4-zh');
-    // the step dots jump to any step
-    await page.locator('[data-testid="story-panel"] .dots li:nth-child(2) button').click();
-    await page.locator('[data-testid="story-panel"][data-step="2"][data-phase="predict"]').waitFor();
-    expect(new URL(page.url()).searchParams.get('step')).toBe('2');
-    expect(page.errors).toEqual([]);
-  }, STEP_TIMEOUT);
+  test(
+    'a teacher starts at step 4 from a link, in Chinese, and a wrong guess is corrected',
+    async () => {
+      const s = STORY[3];
+      const page = await open(`?preset=${s.preset}&seed=${s.seed}&lang=zh&story=${STORY_ID}&step=4&view=${s.view}`);
+      await page.locator('[data-testid="story-panel"][data-step="4"]').waitFor();
+      expect(await page.locator('[data-testid="story-count"]').textContent()).toContain('第 4 步');
+      // nothing runs before the class predicts
+      expect(await page.locator('[data-testid="run-status"]').getAttribute('data-status')).not.toBe('running');
+      const wrong = s.predict.answer === 0 ? 1 : 0;
+      await page.locator(`[data-testid="story-option-${wrong}"]`).check();
+      await page.locator('[data-testid="story-run"]').click();
+      await page.locator('[data-testid="story-explain"]').waitFor({ timeout: STEP_TIMEOUT });
+      expect(await page.locator('[data-testid="story-verdict"]').getAttribute('data-right')).toBe('false');
+      expect(await page.locator('[data-testid="story-verdict"]').textContent()).toContain('不太对');
+      await shot(page, 'story-4-zh');
+      // the step dots jump to any step
+      await page.locator('[data-testid="story-panel"] .dots li:nth-child(2) button').click();
+      await page.locator('[data-testid="story-panel"][data-step="2"][data-phase="predict"]').waitFor();
+      expect(new URL(page.url()).searchParams.get('step')).toBe('2');
+      expect(page.errors).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
 
   test('a bad step in a link is reported and the sandbox opens', async () => {
     const page = await open(`?residents=20000&cells=20&units=4&horizonDays=30&story=${STORY_ID}&step=99`);
@@ -119,7 +123,10 @@ describe('story mode', () => {
     for (const name of presetNames()) {
       const page = await open(`?preset=${name}&seed=3`);
       // the run of the preset starts (heavy ones need not finish here)
-      await page.locator('[data-testid="run-status"][data-status="running"], [data-testid="run-status"][data-status="done"]').first().waitFor({ timeout: 60_000 });
+      await page
+        .locator('[data-testid="run-status"][data-status="running"], [data-testid="run-status"][data-status="done"]')
+        .first()
+        .waitFor({ timeout: 60_000 });
       expect(await page.locator('[data-testid="preset"]').inputValue()).toBe(name);
       expect(new URL(page.url()).searchParams.get('preset')).toBe(name);
       expect(await page.locator('[data-testid="link-problems"]').count()).toBe(0);

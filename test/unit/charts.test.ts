@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Channel, type PeriodRecord, type VillageEvent, type Grade } from '../../sim/index.ts';
 import {
-  aggOf, bumpSlots, gradeBands, gradeChurnSeries, meanGradeChurn, meanRankVolatility, stackUp, weekCount, weekly, weeklyMetric,
-  dateAt, isoDate, subtract,
+  aggOf,
+  bumpSlots,
+  gradeBands,
+  gradeChurnSeries,
+  meanGradeChurn,
+  meanRankVolatility,
+  stackUp,
+  weekCount,
+  weekly,
+  weeklyMetric,
+  dateAt,
+  isoDate,
+  subtract,
 } from '../../ui/charts/aggregate.ts';
 import { CHART_DEFS, buildChart, weeklySeries } from '../../ui/charts/chart-defs.ts';
 import { weeklyUnit, CHART, SERIES } from '../../ui/charts/labels.ts';
@@ -41,7 +52,7 @@ describe('weekly aggregation', () => {
     expect(Array.from(weekly(s, 7, 'sum'))).toEqual([7]);
   });
 
-  it('follows each metric\'s own aggregation', () => {
+  it("follows each metric's own aggregation", () => {
     expect(aggOf('tickets_filed')).toBe('sum');
     expect(aggOf('tickets_open')).toBe('last');
     expect(aggOf('mean_days_to_close')).toBe('mean');
@@ -69,11 +80,31 @@ describe('weekly aggregation', () => {
 function period(index: number, ranks: number[] | null, grades: Grade[] | null, vol: number | null): PeriodRecord {
   const n = (ranks ?? grades)!.length;
   return {
-    index, startDay: index * 30, endDay: index * 30 + 30, startDate: '2021-01-01', endDate: '2021-01-31', rankVolatility: vol,
+    index,
+    startDay: index * 30,
+    endDay: index * 30 + 30,
+    startDate: '2021-01-01',
+    endDate: '2021-01-31',
+    rankVolatility: vol,
     units: Array.from({ length: n }, (_, u) => ({
-      unit: u, district: 0, dispatched: 1, acceptance: 1, completion: 1, satisfaction: 1, requestsPer10k: 1, excluded: 0,
-      score: 100 - u, rank: ranks ? ranks[u] : null, grade: grades ? grades[u] : null, penalised: false, pressure: 0,
-      gamingIntensity: 0, audited: false, caught: false, truthSatisfaction: 1, responsiveness: 0.8,
+      unit: u,
+      district: 0,
+      dispatched: 1,
+      acceptance: 1,
+      completion: 1,
+      satisfaction: 1,
+      requestsPer10k: 1,
+      excluded: 0,
+      score: 100 - u,
+      rank: ranks ? ranks[u] : null,
+      grade: grades ? grades[u] : null,
+      penalised: false,
+      pressure: 0,
+      gamingIntensity: 0,
+      audited: false,
+      caught: false,
+      truthSatisfaction: 1,
+      responsiveness: 0.8,
     })),
   };
 }
@@ -110,7 +141,8 @@ describe('ranks and grades', () => {
 function fakeRun(day: number): RunView {
   const days = 28;
   const daily: Record<string, Float64Array> = {};
-  for (const k of ['tickets_filed', 'filed_gaming', 'consultations', 'reported_satisfaction', 'true_satisfaction']) daily[k] = new Float64Array(days);
+  for (const k of ['tickets_filed', 'filed_gaming', 'consultations', 'reported_satisfaction', 'true_satisfaction'])
+    daily[k] = new Float64Array(days);
   daily.tickets_filed.fill(10);
   daily.filed_gaming.fill(2);
   daily.reported_satisfaction.fill(0.9);
@@ -127,7 +159,7 @@ describe('chart definitions', () => {
     }
   });
 
-  it('derive the residents\' hotline contacts and keep the horizon on the x axis', () => {
+  it("derive the residents' hotline contacts and keep the horizon on the x axis", () => {
     const run = fakeRun(10);
     expect(Array.from(weeklySeries(run, 'hotline'))).toEqual([56, 56]);
     const c = buildChart(CHART_DEFS[1], run, null, 'en');
@@ -155,9 +187,18 @@ describe('chart definitions', () => {
 
 function cells(n: number, units: number): CellSnapshot {
   const c: CellSnapshot = {
-    count: n, unit: new Int32Array(n), population: new Int32Array(n), village: new Uint8Array(n), council: new Uint8Array(n),
-    hall: new Uint8Array(n), wechat: new Int32Array(n), defectsOpen: new Int32Array(n), disputesOpen: new Int32Array(n),
-    ticketsFiled: new Int32Array(n), contested: new Int8Array(n).fill(-1), norm: new Float64Array(n),
+    count: n,
+    unit: new Int32Array(n),
+    population: new Int32Array(n),
+    village: new Uint8Array(n),
+    council: new Uint8Array(n),
+    hall: new Uint8Array(n),
+    wechat: new Int32Array(n),
+    defectsOpen: new Int32Array(n),
+    disputesOpen: new Int32Array(n),
+    ticketsFiled: new Int32Array(n),
+    contested: new Int8Array(n).fill(-1),
+    norm: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
     c.unit[i] = i % units;
@@ -243,11 +284,26 @@ describe('village layout and state', () => {
   });
 
   it('folds events by day into open tickets, settlements, goods and yearly counts', () => {
-    const ev = (day: number, type: VillageEvent['type'], household = 0, channel = 0, good = 0, state = 0): VillageEvent =>
-      ({ day, type, household, kind: 1, channel, ok: true, good, state });
+    const ev = (day: number, type: VillageEvent['type'], household = 0, channel = 0, good = 0, state = 0): VillageEvent => ({
+      day,
+      type,
+      household,
+      kind: 1,
+      channel,
+      ok: true,
+      good,
+      state,
+    });
     const events = [
-      ev(0, 'file', 2, Channel.HOTLINE), ev(1, 'file', 3, Channel.HALL), ev(2, 'close', 2), ev(3, 'flip', 1, 0, 1, 0),
-      ev(366, 'file', 5, Channel.HOTLINE), ev(366, 'settle', 4), ev(367, 'visit', 4), ev(368, 'defect', -1), ev(400, 'fix', -1),
+      ev(0, 'file', 2, Channel.HOTLINE),
+      ev(1, 'file', 3, Channel.HALL),
+      ev(2, 'close', 2),
+      ev(3, 'flip', 1, 0, 1, 0),
+      ev(366, 'file', 5, Channel.HOTLINE),
+      ev(366, 'settle', 4),
+      ev(367, 'visit', 4),
+      ev(368, 'defect', -1),
+      ev(400, 'fix', -1),
     ];
     const s = new VillageState(10, '2021-01-01');
     expect(s.advance(events, 1)).toHaveLength(2);
@@ -267,8 +323,16 @@ describe('village layout and state', () => {
   });
 
   it('never leaves consultations or refused calls waiting', () => {
-    const ev = (type: VillageEvent['type'], household: number, kind: number): VillageEvent =>
-      ({ day: 0, type, household, kind, channel: Channel.HOTLINE, ok: true, good: -1, state: -1 });
+    const ev = (type: VillageEvent['type'], household: number, kind: number): VillageEvent => ({
+      day: 0,
+      type,
+      household,
+      kind,
+      channel: Channel.HOTLINE,
+      ok: true,
+      good: -1,
+      state: -1,
+    });
     const s = new VillageState(5, '2021-01-01');
     s.advance([ev('file', 1, 0), ev('file', 2, 3), ev('refuse', 2, 3), ev('file', 3, 1)], 0);
     expect(Array.from(s.open)).toEqual([0, 0, 0, 1, 0]);

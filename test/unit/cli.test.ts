@@ -32,7 +32,16 @@ describe('hotline-lab run', () => {
     expect(Array.isArray(r.periods)).toBe(true);
     expect(io.err).toMatch(/preset baseline with .*residents=5000/);
     expect(io.err).toMatch(/seed 7, 30 days \(2021-01-01 to 2021-01-30\)/);
-    for (const word of ['contacts', 'requests per 10k', 'consultations', 'reported', 'true', 'gaming', 'disputes settled', 'contested flips']) {
+    for (const word of [
+      'contacts',
+      'requests per 10k',
+      'consultations',
+      'reported',
+      'true',
+      'gaming',
+      'disputes settled',
+      'contested flips',
+    ]) {
       expect(io.err).toContain(word);
     }
     expect(io.out).toBe('');
@@ -68,7 +77,14 @@ describe('hotline-lab run', () => {
 
   it('runs a scenario file, and a link exactly', async () => {
     const scenarioFile = join(dir, 'scenario.json');
-    writeFileSync(scenarioFile, JSON.stringify({ preset: 'pinggu-hand-down', seed: 11, knobs: { cadence: 'quarterly', residents: 5000, cells: 10, units: 3, horizonDays: 30 } }));
+    writeFileSync(
+      scenarioFile,
+      JSON.stringify({
+        preset: 'pinggu-hand-down',
+        seed: 11,
+        knobs: { cadence: 'quarterly', residents: 5000, cells: 10, units: 3, horizonDays: 30 },
+      }),
+    );
     const a = join(dir, 'a.json');
     expect(await main(['run', scenarioFile, '--out', a])).toBe(0);
     const ra = JSON.parse(readFileSync(a, 'utf8')) as RunResult;
@@ -105,7 +121,12 @@ describe('hotline-lab run', () => {
   ])('%j exits 2', async (argv, message) => {
     expect(await main(argv as string[])).toBe(2);
     expect(io.err).toMatch(message);
-    expect(io.err.trim().split('\n').every((l) => l.startsWith('hotline-lab: '))).toBe(true);
+    expect(
+      io.err
+        .trim()
+        .split('\n')
+        .every((l) => l.startsWith('hotline-lab: ')),
+    ).toBe(true);
   });
 
   it('reports a bad scenario file with its JSON position', async () => {

@@ -67,7 +67,11 @@ describe('hotline-lab experiment', () => {
     const o = join(dir, 'w1');
     expect(await main(['experiment', file, '--out', o, '--workers', '1'])).toBe(0);
     one = tree(o);
-    expect(Object.keys(one).filter((k) => !k.startsWith('runs/')).sort()).toEqual(['differences.csv', 'experiment.json', 'provenance.json', 'results.csv', 'summary.csv']);
+    expect(
+      Object.keys(one)
+        .filter((k) => !k.startsWith('runs/'))
+        .sort(),
+    ).toEqual(['differences.csv', 'experiment.json', 'provenance.json', 'results.csv', 'summary.csv']);
     expect(Object.keys(one).filter((k) => k.startsWith('runs/'))).toHaveLength(12);
     const lines = one['results.csv'].trimEnd().split('\n');
     expect(lines[0]).toMatch(/^# model hotline-lab /);
@@ -165,7 +169,12 @@ describe('hotline-lab experiment', () => {
     expect(await main(['experiment', f, '--out', join(dir, 'bad')])).toBe(2);
     expect(io.err).toContain(message);
     expect(io.err).toContain('bad.json: ');
-    expect(io.err.trim().split('\n').every((l) => l.startsWith('hotline-lab: '))).toBe(true);
+    expect(
+      io.err
+        .trim()
+        .split('\n')
+        .every((l) => l.startsWith('hotline-lab: ')),
+    ).toBe(true);
   });
 
   it.each([

@@ -78,7 +78,11 @@ describe('designs', () => {
   });
 
   it('one at a time: baseline, then each knob alone', () => {
-    const exp = load({ design: 'oat', vary: { cadence: ['monthly', 'bimonthly', 'quarterly'], staffPer10k: [6, 3] }, baseline: { staffPer10k: 6 } });
+    const exp = load({
+      design: 'oat',
+      vary: { cadence: ['monthly', 'bimonthly', 'quarterly'], staffPer10k: [6, 3] },
+      baseline: { staffPer10k: 6 },
+    });
     expect(buildDesign(exp).map((p) => [p.moved, p.values])).toEqual([
       [null, { cadence: 'monthly', staffPer10k: 6 }],
       ['cadence', { cadence: 'bimonthly', staffPer10k: 6 }],
@@ -88,7 +92,13 @@ describe('designs', () => {
   });
 
   it('Latin hypercube: one sample per stratum of each knob, reproducible, within bounds', () => {
-    const exp = load({ design: { type: 'lhs', samples: 10 }, vary: { councilSkill: { distribution: 'uniform', min: 0, max: 1 }, staffPer10k: { distribution: 'normal', mean: 6, sd: 2, min: 2, max: 10 } } });
+    const exp = load({
+      design: { type: 'lhs', samples: 10 },
+      vary: {
+        councilSkill: { distribution: 'uniform', min: 0, max: 1 },
+        staffPer10k: { distribution: 'normal', mean: 6, sd: 2, min: 2, max: 10 },
+      },
+    });
     const pts = buildDesign(exp);
     const strata = pts.map((p) => Math.floor((p.values.councilSkill as number) * 10)).sort((a, b) => a - b);
     expect(strata).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -97,7 +107,10 @@ describe('designs', () => {
   });
 
   it('Morris: trajectories of k+1 points, each step moving one knob by a jump of levels/2', () => {
-    const exp = load({ design: { type: 'morris', trajectories: 3, levels: 4 }, vary: { councilSkill: { min: 0, max: 0.6 }, handDown: [false, true] } });
+    const exp = load({
+      design: { type: 'morris', trajectories: 3, levels: 4 },
+      vary: { councilSkill: { min: 0, max: 0.6 }, handDown: [false, true] },
+    });
     const pts = buildDesign(exp);
     expect(pts).toHaveLength(9);
     for (const p of pts) {
@@ -105,21 +118,42 @@ describe('designs', () => {
       const prev = pts[p.index - 1];
       const changed = Object.keys(p.values).filter((k) => p.values[k] !== prev.values[k]);
       expect(changed).toEqual([p.morris.knob]);
-      if (p.morris.knob === 'councilSkill') expect(Math.abs((p.values.councilSkill as number) - (prev.values.councilSkill as number))).toBeCloseTo(0.4, 12);
+      if (p.morris.knob === 'councilSkill')
+        expect(Math.abs((p.values.councilSkill as number) - (prev.values.councilSkill as number))).toBeCloseTo(0.4, 12);
       expect(Math.abs(p.morris.delta)).toBeCloseTo(p.morris.knob === 'councilSkill' ? 2 / 3 : 1, 12);
     }
   });
 
   it('sensitivity: Morris effects of a linear toy are its slopes; OAT effects are paired differences', () => {
-    const exp = load({ design: { type: 'morris', trajectories: 4 }, vary: { councilSkill: { min: 0, max: 0.6 }, staffPer10k: { min: 2, max: 8 } }, metrics: ['tickets_filed'], replicates: 1 });
+    const exp = load({
+      design: { type: 'morris', trajectories: 4 },
+      vary: { councilSkill: { min: 0, max: 0.6 }, staffPer10k: { min: 2, max: 8 } },
+      metrics: ['tickets_filed'],
+      replicates: 1,
+    });
     const pts = buildDesign(exp);
     // y = 10·skill + 1·staff: per unit of range (0.6 and 6) the effects are 6 and 6.
-    const recs = pts.map((p, i) => ({ ...runSpec(exp, i), time: [], date: [], end: [], values: {}, scalars: { tickets_filed: 10 * (p.values.councilSkill as number) + (p.values.staffPer10k as number) } }));
+    const recs = pts.map((p, i) => ({
+      ...runSpec(exp, i),
+      time: [],
+      date: [],
+      end: [],
+      values: {},
+      scalars: { tickets_filed: 10 * (p.values.councilSkill as number) + (p.values.staffPer10k as number) },
+    }));
     const e = morrisEffects(exp, pts, recs);
-    for (const x of e) expect(x).toMatchObject({ r: 4, mu: expect.closeTo(6, 9), muStar: expect.closeTo(6, 9), sigma: expect.closeTo(0, 9) });
+    for (const x of e)
+      expect(x).toMatchObject({ r: 4, mu: expect.closeTo(6, 9), muStar: expect.closeTo(6, 9), sigma: expect.closeTo(0, 9) });
     const oat = load({ design: 'oat', vary: { staffPer10k: [6, 3] }, metrics: ['tickets_filed'], replicates: 2 });
     const op = buildDesign(oat);
-    const orecs = [5, 7, 6, 9].map((v, i) => ({ ...runSpec(oat, i), time: [], date: [], end: [], values: {}, scalars: { tickets_filed: v } }));
+    const orecs = [5, 7, 6, 9].map((v, i) => ({
+      ...runSpec(oat, i),
+      time: [],
+      date: [],
+      end: [],
+      values: {},
+      scalars: { tickets_filed: v },
+    }));
     expect(oatEffects(oat, op, orecs)[0]).toMatchObject({ knob: 'staffPer10k', value: 3, diff: { n: 2, mean: 1.5 } });
   });
 });
@@ -127,22 +161,49 @@ describe('designs', () => {
 describe('validation names the field', () => {
   it.each([
     [{ vary: { handown: [true] } }, "vary.handown: unknown knob 'handown': did you mean 'handDown'?"],
-    [{ vary: { cadence: ['monthly', 'bimontly'] } }, "vary.cadence[1]: knob 'cadence' = 'bimontly' is not an option: must be one of monthly, bimonthly, quarterly"],
+    [
+      { vary: { cadence: ['monthly', 'bimontly'] } },
+      "vary.cadence[1]: knob 'cadence' = 'bimontly' is not an option: must be one of monthly, bimonthly, quarterly",
+    ],
     [{ vary: { councilSkill: { min: 0, max: 2, steps: 3 } } }, "vary.councilSkill.max: knob 'councilSkill' = 2 is above the maximum"],
     [{ vary: { councilSkill: { min: 0, max: 1 } } }, 'vary.councilSkill.steps: a range needs "steps"'],
     [{ vary: { handDown: { min: 0, max: 1, steps: 2 } } }, "vary.handDown: knob 'handDown' is a boolean: give a list of values"],
-    [{ vary: { councilSkill: { distribution: 'uniform', min: 0, max: 1 } } }, 'vary.councilSkill.distribution: distributions are for sampling'],
-    [{ vary: { councilSkill: { distribution: 'unifrom', min: 0, max: 1 } }, design: { type: 'lhs', samples: 5 } }, "did you mean 'uniform'?"],
+    [
+      { vary: { councilSkill: { distribution: 'uniform', min: 0, max: 1 } } },
+      'vary.councilSkill.distribution: distributions are for sampling',
+    ],
+    [
+      { vary: { councilSkill: { distribution: 'unifrom', min: 0, max: 1 } }, design: { type: 'lhs', samples: 5 } },
+      "did you mean 'uniform'?",
+    ],
     [{ vary: { handDown: [false, true] }, replicates: 0 }, 'replicates: 0 is not allowed: must be an integer from 1 to 10000'],
-    [{ vary: { handDown: [false, true] }, metrics: ['gaming_intensty_mean'] }, "metrics[0]: unknown metric 'gaming_intensty_mean': did you mean 'gaming_intensity_mean'?"],
-    [{ vary: { handDown: [false, true] }, resolution: 'period', metrics: ['mean_score'] }, "metrics[0]: 'mean_score' is a run-summary value"],
-    [{ vary: { handDown: [false, true] }, resolution: 'weekly' }, 'resolution: \'weekly\' is not allowed: must be one of daily, period, summary'],
-    [{ vary: { handDown: [false, true] }, design: 'factorail' }, "design: 'factorail' is not allowed: must be one of factorial, lhs, oat, morris (or an object like {\"type\": \"lhs\", \"samples\": 50})"],
+    [
+      { vary: { handDown: [false, true] }, metrics: ['gaming_intensty_mean'] },
+      "metrics[0]: unknown metric 'gaming_intensty_mean': did you mean 'gaming_intensity_mean'?",
+    ],
+    [
+      { vary: { handDown: [false, true] }, resolution: 'period', metrics: ['mean_score'] },
+      "metrics[0]: 'mean_score' is a run-summary value",
+    ],
+    [
+      { vary: { handDown: [false, true] }, resolution: 'weekly' },
+      "resolution: 'weekly' is not allowed: must be one of daily, period, summary",
+    ],
+    [
+      { vary: { handDown: [false, true] }, design: 'factorail' },
+      'design: \'factorail\' is not allowed: must be one of factorial, lhs, oat, morris (or an object like {"type": "lhs", "samples": 50})',
+    ],
     [{ vary: { handDown: [false, true] }, design: { type: 'lhs' } }, 'design.samples: a lhs design needs "samples"'],
     [{ vary: { handDown: [false, true] }, design: { type: 'morris', trajectories: 5, levels: 3 } }, 'design.levels: 3 is odd'],
-    [{ vary: { handDown: [false, true] }, baseline: { handDown: 'maybe' } }, "baseline.handDown: knob 'handDown' = 'maybe' is not a boolean"],
+    [
+      { vary: { handDown: [false, true] }, baseline: { handDown: 'maybe' } },
+      "baseline.handDown: knob 'handDown' = 'maybe' is not a boolean",
+    ],
     [{ vary: { handDown: [false, true] }, scenario: { preset: 'pingu' } }, "scenario.preset: unknown preset 'pingu'"],
-    [{ vary: { handDown: [false, true] }, scenario: { knobs: { cells: -1 } } }, "scenario.knobs.cells: knob 'cells' = -1 is below the minimum"],
+    [
+      { vary: { handDown: [false, true] }, scenario: { knobs: { cells: -1 } } },
+      "scenario.knobs.cells: knob 'cells' = -1 is below the minimum",
+    ],
     [{ vary: { handDown: [false, true] }, replicate: 3 }, "replicate: unknown field 'replicate': did you mean 'replicates'?"],
     [{ vary: { handDown: [false, true] }, cadence: 'monthly' }, "cadence: unknown field 'cadence': 'cadence' is a knob"],
     [{ vary: { handDown: [false, true] }, seed: -1 }, 'seed: -1 is not allowed'],
@@ -158,7 +219,12 @@ describe('validation names the field', () => {
   });
 
   it('round-trips: the written experiment loads to the same experiment and hash', () => {
-    const exp = load({ design: { type: 'lhs', samples: 4 }, vary: { councilSkill: { distribution: 'triangular', min: 0, max: 1, mode: 0.2 }, cadence: ['monthly', 'quarterly'] }, replicates: 2, seed: 5 });
+    const exp = load({
+      design: { type: 'lhs', samples: 4 },
+      vary: { councilSkill: { distribution: 'triangular', min: 0, max: 1, mode: 0.2 }, cadence: ['monthly', 'quarterly'] },
+      replicates: 2,
+      seed: 5,
+    });
     const again = loadExperiment(JSON.parse(JSON.stringify(experimentJson(exp))));
     expect(again.problems).toEqual([]);
     expect(experimentHash(again.experiment!)).toBe(experimentHash(exp));
@@ -167,7 +233,12 @@ describe('validation names the field', () => {
 
 describe('the exp= link parameter', () => {
   it('is readable and round-trips to the same experiment', () => {
-    const exp = load({ vary: { cadence: ['monthly', 'bimonthly'], councilSkill: { min: 0.2, max: 0.8, steps: 4 } }, replicates: 20, metrics: ['gaming_intensity_mean', 'true_satisfaction'], resolution: 'period' });
+    const exp = load({
+      vary: { cadence: ['monthly', 'bimonthly'], councilSkill: { min: 0.2, max: 0.8, steps: 4 } },
+      replicates: 20,
+      metrics: ['gaming_intensity_mean', 'true_satisfaction'],
+      resolution: 'period',
+    });
     const param = experimentToParam(exp);
     expect(param).toBe('cadence:monthly,bimonthly;councilSkill:0.2..0.8/4;replicates:20;metrics:gaming_intensity_mean,true_satisfaction');
     const back = loadExperiment({ ...parseExperimentParam(param).input, scenario: { preset: 'baseline', knobs: WORLD }, horizonDays: 90 });

@@ -14,13 +14,16 @@ describe('sha256Hex', () => {
       }),
       { numRuns: 200 },
     );
-    for (const n of [55, 56, 63, 64, 65, 119, 120, 1000]) expect(sha256Hex('a'.repeat(n))).toBe(createHash('sha256').update('a'.repeat(n)).digest('hex'));
+    for (const n of [55, 56, 63, 64, 65, 119, 120, 1000])
+      expect(sha256Hex('a'.repeat(n))).toBe(createHash('sha256').update('a'.repeat(n)).digest('hex'));
   });
 });
 
 describe('canonicalJson and scenarioHash', () => {
   it('sorts keys at every level and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: true }, u: undefined })).toBe('{"a":{"c":true,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: true }, u: undefined })).toBe(
+      '{"a":{"c":true,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('the hash depends on the scenario, not on key order', () => {
@@ -35,7 +38,11 @@ describe('canonicalJson and scenarioHash', () => {
 describe('dailyCsv', () => {
   it('writes the comment header and tidy rows day,date,metric,value', () => {
     const knobs = { ...defaultKnobs(), startDate: '2024-02-28' };
-    const text = dailyCsv({ seed: 5, scenario: { preset: 'baseline', knobs }, daily: { tickets_filed: [3, 4, 5], consultations: [1, NaN, 0.25] } });
+    const text = dailyCsv({
+      seed: 5,
+      scenario: { preset: 'baseline', knobs },
+      daily: { tickets_filed: [3, 4, 5], consultations: [1, NaN, 0.25] },
+    });
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(`# model ${MODEL.name} ${MODEL.version}`);
     expect(lines[1]).toBe('# seed 5');

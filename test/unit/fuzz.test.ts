@@ -20,7 +20,14 @@ const opts = { numRuns: RUNS, seed: SEED };
 const T = 300_000;
 
 const names = KNOBS.map((k) => k.name);
-const MARKUP = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><b>x</b>', "'); DROP TABLE", '&lt;&#x3C;', '\u202e\u0000\ud800'];
+const MARKUP = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><b>x</b>',
+  "'); DROP TABLE",
+  '&lt;&#x3C;',
+  '\u202e\u0000\ud800',
+];
 
 /** The result is a usable scenario: every knob valid, seed valid; every problem names a field. */
 function wellFormed(r: LoadResult): void {
@@ -46,42 +53,93 @@ const valueText = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.double().map(String),
   fc.integer().map(String),
-  fc.constantFrom('true', 'false', 'on', 'off', 'yes', 'NaN', 'Infinity', '-0', '1e309', '0x10', '1_000', '', ' ', '2021-02-30', '2021-07-01', 'monthly', 'GRADES'),
+  fc.constantFrom(
+    'true',
+    'false',
+    'on',
+    'off',
+    'yes',
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e309',
+    '0x10',
+    '1_000',
+    '',
+    ' ',
+    '2021-02-30',
+    '2021-07-01',
+    'monthly',
+    'GRADES',
+  ),
   fc.constantFrom(...MARKUP),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
 /** encodeURIComponent that does not throw on lone surrogates (they become U+FFFD, as browsers do). */
-const enc = (x: string) => encodeURIComponent(x.replace(/[\ud800-\udfff]/g, (c, i, str) => (/[\ud800-\udbff][\udc00-\udfff]/.test(str.slice(i, i + 2)) || /[\ud800-\udbff][\udc00-\udfff]/.test(str.slice(i - 1, i + 1)) ? c : '\ufffd')));
-const keyText = fc.oneof(fc.constantFrom(...names, 'preset', 'seed', 'lang', 'v', 'embed', 'view'), fc.string({ maxLength: 15 }), fc.constantFrom(...MARKUP));
+const enc = (x: string) =>
+  encodeURIComponent(
+    x.replace(/[\ud800-\udfff]/g, (c, i, str) =>
+      /[\ud800-\udbff][\udc00-\udfff]/.test(str.slice(i, i + 2)) || /[\ud800-\udbff][\udc00-\udfff]/.test(str.slice(i - 1, i + 1))
+        ? c
+        : '\ufffd',
+    ),
+  );
+const keyText = fc.oneof(
+  fc.constantFrom(...names, 'preset', 'seed', 'lang', 'v', 'embed', 'view'),
+  fc.string({ maxLength: 15 }),
+  fc.constantFrom(...MARKUP),
+);
 
 describe('fuzz: links', () => {
-  it('random text never throws and yields a usable scenario', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => wellFormed(parseLink(s))), opts);
-  }, T);
+  it(
+    'random text never throws and yields a usable scenario',
+    () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => wellFormed(parseLink(s))),
+        opts,
+      );
+    },
+    T,
+  );
 
-  it('random queries of known and unknown parameters', () => {
-    const q = fc.array(fc.tuple(keyText, valueText), { maxLength: 12 }).map((pairs) => '?' + pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&'));
-    fc.assert(
-      fc.property(q, fc.constantFrom('', 'https://example.org/a/b/', 'http://localhost:5173/#/'), (query, base) => {
-        const r = parseLink(base + query);
-        wellFormed(r);
-        // every bad value was replaced by the one used: lenient mode always resolves
-        for (const p of r.problems) if (names.includes(p.field)) expect(p.used).toBeDefined();
-      }),
-      opts,
-    );
-  }, T);
+  it(
+    'random queries of known and unknown parameters',
+    () => {
+      const q = fc
+        .array(fc.tuple(keyText, valueText), { maxLength: 12 })
+        .map((pairs) => '?' + pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&'));
+      fc.assert(
+        fc.property(q, fc.constantFrom('', 'https://example.org/a/b/', 'http://localhost:5173/#/'), (query, base) => {
+          const r = parseLink(base + query);
+          wellFormed(r);
+          // every bad value was replaced by the one used: lenient mode always resolves
+          for (const p of r.problems) if (names.includes(p.field)) expect(p.used).toBeDefined();
+        }),
+        opts,
+      );
+    },
+    T,
+  );
 
-  it('mutated valid links still parse to usable scenarios', () => {
-    const valid = scenarioToQuery({ preset: 'baseline', knobs: { ...defaultKnobs(), handDown: true, cadence: 'bimonthly', residents: 12345 }, seed: 42, lang: 'zh' });
-    fc.assert(
-      fc.property(fc.nat(valid.length), fc.nat(valid.length), fc.string({ unit: 'binary', maxLength: 8 }), (i, j, ins) => {
-        const [a, b] = i < j ? [i, j] : [j, i];
-        wellFormed(parseLink(valid.slice(0, a) + ins + valid.slice(b)));
-      }),
-      opts,
-    );
-  }, T);
+  it(
+    'mutated valid links still parse to usable scenarios',
+    () => {
+      const valid = scenarioToQuery({
+        preset: 'baseline',
+        knobs: { ...defaultKnobs(), handDown: true, cadence: 'bimonthly', residents: 12345 },
+        seed: 42,
+        lang: 'zh',
+      });
+      fc.assert(
+        fc.property(fc.nat(valid.length), fc.nat(valid.length), fc.string({ unit: 'binary', maxLength: 8 }), (i, j, ins) => {
+          const [a, b] = i < j ? [i, j] : [j, i];
+          wellFormed(parseLink(valid.slice(0, a) + ins + valid.slice(b)));
+        }),
+        opts,
+      );
+    },
+    T,
+  );
 
   it('a huge link is refused with a message', () => {
     const r = parseLink('?preset=baseline&' + 'x'.repeat(1_000_000));
@@ -99,51 +157,76 @@ describe('fuzz: links', () => {
 });
 
 describe('fuzz: scenario JSON', () => {
-  it('any JSON value never throws', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => wellFormed(loadScenario(v))), opts);
-  }, T);
+  it(
+    'any JSON value never throws',
+    () => {
+      fc.assert(
+        fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => wellFormed(loadScenario(v))),
+        opts,
+      );
+    },
+    T,
+  );
 
-  it('scenario-shaped objects with arbitrary knob values', () => {
-    const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.double(), fc.constantFrom(...MARKUP), fc.boolean());
-    const obj = fc.record(
-      {
-        preset: fc.oneof(fc.constantFrom(...presetNames()), fc.string({ maxLength: 12 })),
-        seed: fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })),
-        knobs: fc.dictionary(keyText, anyValue, { maxKeys: 10 }),
-        extra: anyValue,
-      },
-      { requiredKeys: [] },
-    );
-    fc.assert(
-      fc.property(obj, fc.boolean(), (o, lenient) => {
-        const r = loadScenario(o, { lenient });
-        wellFormed(r);
-        if (lenient) expect(r.ok || r.problems.length > 0).toBe(true);
-      }),
-      opts,
-    );
-  }, T);
+  it(
+    'scenario-shaped objects with arbitrary knob values',
+    () => {
+      const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.double(), fc.constantFrom(...MARKUP), fc.boolean());
+      const obj = fc.record(
+        {
+          preset: fc.oneof(fc.constantFrom(...presetNames()), fc.string({ maxLength: 12 })),
+          seed: fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })),
+          knobs: fc.dictionary(keyText, anyValue, { maxKeys: 10 }),
+          extra: anyValue,
+        },
+        { requiredKeys: [] },
+      );
+      fc.assert(
+        fc.property(obj, fc.boolean(), (o, lenient) => {
+          const r = loadScenario(o, { lenient });
+          wellFormed(r);
+          if (lenient) expect(r.ok || r.problems.length > 0).toBe(true);
+        }),
+        opts,
+      );
+    },
+    T,
+  );
 
-  it('random text as a scenario file', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.jsonValue().map((v) => JSON.stringify(v).slice(0, 200)));
-    fc.assert(fc.property(text, (s) => wellFormed(loadScenarioText(s))), opts);
-  }, T);
+  it(
+    'random text as a scenario file',
+    () => {
+      const text = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.jsonValue().map((v) => JSON.stringify(v).slice(0, 200)),
+      );
+      fc.assert(
+        fc.property(text, (s) => wellFormed(loadScenarioText(s))),
+        opts,
+      );
+    },
+    T,
+  );
 });
 
 describe('fuzz: --set', () => {
-  it('name=value pairs never throw; accepted values pass the schema', () => {
-    fc.assert(
-      fc.property(keyText, valueText, (name, text) => {
-        const r = parseKnobValue(name, text);
-        if (r.ok) expect(checkKnobValue(knobSpec(r.name)!, r.value).ok).toBe(true);
-        else {
-          expect(r.problem.field).toBe(name);
-          expect(r.problem.message.length).toBeGreaterThan(0);
-        }
-      }),
-      opts,
-    );
-  }, T);
+  it(
+    'name=value pairs never throw; accepted values pass the schema',
+    () => {
+      fc.assert(
+        fc.property(keyText, valueText, (name, text) => {
+          const r = parseKnobValue(name, text);
+          if (r.ok) expect(checkKnobValue(knobSpec(r.name)!, r.value).ok).toBe(true);
+          else {
+            expect(r.problem.field).toBe(name);
+            expect(r.problem.message.length).toBeGreaterThan(0);
+          }
+        }),
+        opts,
+      );
+    },
+    T,
+  );
 });
 
 describe('fuzz: file import', () => {
@@ -161,12 +244,26 @@ describe('fuzz: file import', () => {
     }
   });
 
-  it('random and mutated files never throw', () => {
-    const mutate = (src: string) =>
-      fc.tuple(fc.nat(src.length), fc.nat(200), fc.string({ unit: 'binary', maxLength: 10 })).map(([i, n, ins]) => src.slice(0, i) + ins + src.slice(i + n));
-    const file = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), mutate(csv.slice(0, 3000)), mutate(json.slice(0, 3000)), fc.constantFrom('#', '# scenario', '# scenario {}', '# seed -1\n# scenario {"preset":"x"}', 'day,date\n', '{}', '[]', 'null'));
-    fc.assert(fc.property(file, (text) => wellFormed(importText(text))), opts);
-  }, T);
+  it(
+    'random and mutated files never throw',
+    () => {
+      const mutate = (src: string) =>
+        fc
+          .tuple(fc.nat(src.length), fc.nat(200), fc.string({ unit: 'binary', maxLength: 10 }))
+          .map(([i, n, ins]) => src.slice(0, i) + ins + src.slice(i + n));
+      const file = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        mutate(csv.slice(0, 3000)),
+        mutate(json.slice(0, 3000)),
+        fc.constantFrom('#', '# scenario', '# scenario {}', '# seed -1\n# scenario {"preset":"x"}', 'day,date\n', '{}', '[]', 'null'),
+      );
+      fc.assert(
+        fc.property(file, (text) => wellFormed(importText(text))),
+        opts,
+      );
+    },
+    T,
+  );
 
   it('an oversized file is refused with a message before it is parsed', () => {
     const big = '{"preset":"baseline","description":"' + 'x'.repeat(100_000_000) + '"}';
@@ -192,41 +289,95 @@ describe('fuzz: experiment JSON and the exp= link parameter', () => {
       expect(p.message.length).toBeGreaterThan(0);
     }
   }
-  const knobValues = fc.oneof(fc.array(fc.oneof(fc.boolean(), fc.double(), fc.integer(), fc.string({ maxLength: 10 }), fc.constantFrom(...MARKUP)), { maxLength: 5 }), fc.record({ min: fc.double(), max: fc.double(), steps: fc.integer({ min: -2, max: 50 }) }), fc.anything());
+  const knobValues = fc.oneof(
+    fc.array(fc.oneof(fc.boolean(), fc.double(), fc.integer(), fc.string({ maxLength: 10 }), fc.constantFrom(...MARKUP)), { maxLength: 5 }),
+    fc.record({ min: fc.double(), max: fc.double(), steps: fc.integer({ min: -2, max: 50 }) }),
+    fc.anything(),
+  );
   const expObject = fc.record(
     {
-      scenario: fc.oneof(fc.record({ preset: fc.oneof(fc.constantFrom(...presetNames()), fc.string({ maxLength: 10 })), knobs: fc.dictionary(fc.constantFrom(...names), fc.anything(), { maxKeys: 3 }) }, { requiredKeys: [] }), fc.anything()),
-      vary: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), knobValues, { maxKeys: 4 }), fc.anything()),
+      scenario: fc.oneof(
+        fc.record(
+          {
+            preset: fc.oneof(fc.constantFrom(...presetNames()), fc.string({ maxLength: 10 })),
+            knobs: fc.dictionary(fc.constantFrom(...names), fc.anything(), { maxKeys: 3 }),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.anything(),
+      ),
+      vary: fc.oneof(
+        fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), knobValues, { maxKeys: 4 }),
+        fc.anything(),
+      ),
       replicates: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double(), fc.string({ maxLength: 5 })),
-      design: fc.oneof(fc.constantFrom('factorial', 'oat', 'lhs', 'morris', 'nope'), fc.record({ type: fc.constantFrom('factorial', 'oat', 'lhs', 'morris', 'x'), samples: fc.integer({ min: -2, max: 30 }) }), fc.anything()),
-      metrics: fc.oneof(fc.array(fc.oneof(fc.constantFrom('tickets_filed', 'true_satisfaction', 'gaming_intensity_mean'), fc.string({ maxLength: 8 })), { maxLength: 4 }), fc.anything()),
+      design: fc.oneof(
+        fc.constantFrom('factorial', 'oat', 'lhs', 'morris', 'nope'),
+        fc.record({ type: fc.constantFrom('factorial', 'oat', 'lhs', 'morris', 'x'), samples: fc.integer({ min: -2, max: 30 }) }),
+        fc.anything(),
+      ),
+      metrics: fc.oneof(
+        fc.array(fc.oneof(fc.constantFrom('tickets_filed', 'true_satisfaction', 'gaming_intensity_mean'), fc.string({ maxLength: 8 })), {
+          maxLength: 4,
+        }),
+        fc.anything(),
+      ),
       seed: fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })),
       resolution: fc.oneof(fc.constantFrom('daily', 'period', 'summary'), fc.string({ maxLength: 6 })),
     },
     { requiredKeys: [] },
   );
 
-  it('experiment-shaped objects and any JSON never throw', () => {
-    fc.assert(fc.property(fc.oneof(expObject, fc.jsonValue()), (o) => expWellFormed(loadExperiment(o))), opts);
-  }, T);
+  it(
+    'experiment-shaped objects and any JSON never throw',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(expObject, fc.jsonValue()), (o) => expWellFormed(loadExperiment(o))),
+        opts,
+      );
+    },
+    T,
+  );
 
-  it('random text as an experiment file', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), expObject.map((o) => JSON.stringify(o) ?? '')), (s) => expWellFormed(loadExperimentText(s))), opts);
-  }, T);
+  it(
+    'random text as an experiment file',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 200 }),
+            expObject.map((o) => JSON.stringify(o) ?? ''),
+          ),
+          (s) => expWellFormed(loadExperimentText(s)),
+        ),
+        opts,
+      );
+    },
+    T,
+  );
 
-  it('exp= text never throws and loads to an experiment or named problems', () => {
-    const part = fc.oneof(
-      fc.tuple(fc.oneof(fc.constantFrom(...names, 'replicates', 'design', 'metrics', 'resolution'), fc.string({ maxLength: 8 })), valueText).map(([k, v]) => `${k}:${v}`),
-      fc.string({ maxLength: 20 }),
-      fc.constantFrom(...MARKUP),
-    );
-    const param = fc.array(part, { maxLength: 6 }).map((ps) => ps.join(';'));
-    fc.assert(
-      fc.property(param, (p) => {
-        const { input } = parseExperimentParam(p);
-        expWellFormed(loadExperiment({ ...input, scenario: { preset: 'baseline' } }));
-      }),
-      opts,
-    );
-  }, T);
+  it(
+    'exp= text never throws and loads to an experiment or named problems',
+    () => {
+      const part = fc.oneof(
+        fc
+          .tuple(
+            fc.oneof(fc.constantFrom(...names, 'replicates', 'design', 'metrics', 'resolution'), fc.string({ maxLength: 8 })),
+            valueText,
+          )
+          .map(([k, v]) => `${k}:${v}`),
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom(...MARKUP),
+      );
+      const param = fc.array(part, { maxLength: 6 }).map((ps) => ps.join(';'));
+      fc.assert(
+        fc.property(param, (p) => {
+          const { input } = parseExperimentParam(p);
+          expWellFormed(loadExperiment({ ...input, scenario: { preset: 'baseline' } }));
+        }),
+        opts,
+      );
+    },
+    T,
+  );
 });

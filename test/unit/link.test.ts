@@ -25,9 +25,7 @@ function knobArb(k: KnobSpec): fc.Arbitrary<number | boolean | string> {
       arb = fc.integer({ min: k.min ?? -1e9, max: k.max ?? 1e9 });
       break;
     case 'number':
-      arb = fc
-        .double({ min: k.min ?? -1e9, max: k.max ?? 1e9, noNaN: true, noDefaultInfinity: true })
-        .map((x) => (x === 0 ? 0 : x));
+      arb = fc.double({ min: k.min ?? -1e9, max: k.max ?? 1e9, noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
       break;
   }
   return fc.oneof({ arbitrary: fc.constant(k.default), weight: 1 }, { arbitrary: arb, weight: 3 });
@@ -59,12 +57,18 @@ describe('scenarioToQuery', () => {
 
   it('writes nothing for knobs equal to the preset, and writes what differs from a non-baseline preset', () => {
     const pinggu = presetKnobs('pinggu-hand-down')!;
-    expect(scenarioToQuery({ preset: 'pinggu-hand-down', seed: 1, knobs: pinggu })).toBe(`?preset=pinggu-hand-down&seed=1&v=${MODEL.version}`);
+    expect(scenarioToQuery({ preset: 'pinggu-hand-down', seed: 1, knobs: pinggu })).toBe(
+      `?preset=pinggu-hand-down&seed=1&v=${MODEL.version}`,
+    );
     expect(scenarioToQuery({ preset: 'pinggu-hand-down', seed: 1, knobs: { ...pinggu, handDown: false } })).toMatch(/&handDown=false$/);
   });
 
   it('prints numbers minimally and accepts partial knobs', () => {
-    const q = scenarioToQuery({ preset: 'baseline', seed: 7, knobs: { councilSkill: 0.5, residents: 21_900_000, observerLearning: 0.005 } });
+    const q = scenarioToQuery({
+      preset: 'baseline',
+      seed: 7,
+      knobs: { councilSkill: 0.5, residents: 21_900_000, observerLearning: 0.005 },
+    });
     expect(q).toContain('residents=21900000');
     expect(q).toContain('councilSkill=0.5');
     expect(q).toContain('observerLearning=0.005');
@@ -89,15 +93,19 @@ describe('parseLink', () => {
 
   it('round-trips through a full URL on any host and sub-path, in search or hash', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.constantFrom('https://a.example/', 'http://localhost:5173/hotline/lab/index.html', 'file:///tmp/dist/'), (x, base) => {
-        const q = scenarioToQuery(x);
-        for (const url of [scenarioToLink(base, x), `${base}#${q}`, `${base}#/run${q}`, `${base}#${q.slice(1)}`]) {
-          const r = parseLink(url);
-          expect(r.problems).toEqual([]);
-          expect(r.scenario.knobs).toEqual(x.knobs);
-          expect(r.seed).toBe(x.seed);
-        }
-      }),
+      fc.property(
+        scenarioArb,
+        fc.constantFrom('https://a.example/', 'http://localhost:5173/hotline/lab/index.html', 'file:///tmp/dist/'),
+        (x, base) => {
+          const q = scenarioToQuery(x);
+          for (const url of [scenarioToLink(base, x), `${base}#${q}`, `${base}#/run${q}`, `${base}#${q.slice(1)}`]) {
+            const r = parseLink(url);
+            expect(r.problems).toEqual([]);
+            expect(r.scenario.knobs).toEqual(x.knobs);
+            expect(r.seed).toBe(x.seed);
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -103,9 +103,7 @@ describe('loadScenario: every kind of problem names field, value and what is all
   });
 
   it('wrong types', () => {
-    expect(oneProblem({ knobs: { handDown: 'true' } }).message).toBe(
-      "knob 'handDown' = 'true' is not a boolean: must be true or false",
-    );
+    expect(oneProblem({ knobs: { handDown: 'true' } }).message).toBe("knob 'handDown' = 'true' is not a boolean: must be true or false");
     expect(oneProblem({ knobs: { residents: '5000' } }).message).toMatch(/is not a number: must be an integer from 20 to 30000000/);
     expect(oneProblem({ knobs: { cadence: 3 } }).message).toMatch(/is not text: must be one of monthly, bimonthly, quarterly/);
     expect(oneProblem({ knobs: { startDate: 20210101 } }).message).toMatch(/is not text: must be a date YYYY-MM-DD/);
@@ -215,8 +213,10 @@ describe('loadScenarioText', () => {
 
 describe('parseKnobValue (from --set and links)', () => {
   it('booleans in every spelling', () => {
-    for (const t of ['true', 'TRUE', '1', 'on', 'yes']) expect(parseKnobValue('handDown', t)).toEqual({ ok: true, name: 'handDown', value: true });
-    for (const t of ['false', '0', 'off', 'No']) expect(parseKnobValue('handDown', t)).toEqual({ ok: true, name: 'handDown', value: false });
+    for (const t of ['true', 'TRUE', '1', 'on', 'yes'])
+      expect(parseKnobValue('handDown', t)).toEqual({ ok: true, name: 'handDown', value: true });
+    for (const t of ['false', '0', 'off', 'No'])
+      expect(parseKnobValue('handDown', t)).toEqual({ ok: true, name: 'handDown', value: false });
     const bad = parseKnobValue('handDown', 'maybe');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problem.message).toMatch(/'handDown' = 'maybe' is not a boolean/);

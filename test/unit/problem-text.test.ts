@@ -10,7 +10,9 @@ const CJK = /[\u4e00-\u9fff]/;
 
 describe('problem messages in Chinese', () => {
   it('a bad link: every problem has a code and a Chinese sentence naming its field', () => {
-    const r = parseLink('?preset=pingu&seed=12x&residents=abc&cells=99999999&handDwn=true&cadence=weekly&handDownStart=2021-02-30&lang=fr&seed=3');
+    const r = parseLink(
+      '?preset=pingu&seed=12x&residents=abc&cells=99999999&handDwn=true&cadence=weekly&handDownStart=2021-02-30&lang=fr&seed=3',
+    );
     expect(r.problems.length).toBeGreaterThanOrEqual(7);
     for (const p of r.problems) {
       expect(p.code, p.message).toBeTruthy();
@@ -55,7 +57,14 @@ describe('problem messages in Chinese', () => {
   });
 
   it('a story link with no such step reads in Chinese, and says the sandbox opened instead', () => {
-    const p = { field: 'story', value: 'article step 9', message: "story 'article' has no step '9'", used: 'the sandbox', code: 'bad-story' as const, detail: { story: 'article' } };
+    const p = {
+      field: 'story',
+      value: 'article step 9',
+      message: "story 'article' has no step '9'",
+      used: 'the sandbox',
+      code: 'bad-story' as const,
+      detail: { story: 'article' },
+    };
     expect(problemMessage('zh', p)).toMatch(CJK);
     expect(problemMessage('zh', p)).toContain('article step 9');
     expect(problemUsed('zh', p)).toBe('改为自由探索');

@@ -26,7 +26,8 @@ describe('security (static)', () => {
     for (const f of SOURCES) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       text.split('\n').forEach((line, i) => {
-        if (/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|unsafeHTML|unsafeSVG|document\.write|\beval\(|new Function\(|srcdoc/.test(line)) bad.push(`${f}:${i + 1}: ${line.trim()}`);
+        if (/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|unsafeHTML|unsafeSVG|document\.write|\beval\(|new Function\(|srcdoc/.test(line))
+          bad.push(`${f}:${i + 1}: ${line.trim()}`);
       });
     }
     expect(bad).toEqual([]);
@@ -37,7 +38,12 @@ describe('security (static)', () => {
     for (const f of SOURCES.filter((x) => x.startsWith('ui/'))) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       text.split('\n').forEach((line, i) => {
-        if (/\bfetch\(|\bimport\(|new (Shared)?Worker\(|\.src\s*=|location\.(href|assign|replace)\s*[=(]|window\.open\(|XMLHttpRequest|EventSource|WebSocket/.test(line)) found.push(`${f}:${i + 1}: ${line.trim()}`);
+        if (
+          /\bfetch\(|\bimport\(|new (Shared)?Worker\(|\.src\s*=|location\.(href|assign|replace)\s*[=(]|window\.open\(|XMLHttpRequest|EventSource|WebSocket/.test(
+            line,
+          )
+        )
+          found.push(`${f}:${i + 1}: ${line.trim()}`);
       });
     }
     // Each allowed use, with why it is safe: literal module paths, and a blob: URL the app made.
@@ -53,7 +59,12 @@ describe('security (static)', () => {
     const html = readFileSync(join(ROOT, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
     const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
     expect(m).not.toBeNull();
-    const csp = Object.fromEntries(m![1].split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    const csp = Object.fromEntries(
+      m![1]
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v.join(' ')]),
+    );
     expect(csp['default-src']).toBe("'self'");
     expect(csp['script-src']).toBe("'self'");
     expect(csp['worker-src']).toBe("'self' blob:");

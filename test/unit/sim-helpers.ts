@@ -28,12 +28,23 @@ export function total(sim: Simulation, metric: string): number {
   return perYear(sim, metric).reduce((a, b) => a + b, 0);
 }
 
-const RATES = ['reported_satisfaction', 'true_satisfaction', 'resolution_rate', 'staff_fatigue_mean', 'upkeep_mean', 'norm_knowledge_mean', 'gaming_intensity_mean'];
+const RATES = [
+  'reported_satisfaction',
+  'true_satisfaction',
+  'resolution_rate',
+  'staff_fatigue_mean',
+  'upkeep_mean',
+  'norm_knowledge_mean',
+  'gaming_intensity_mean',
+];
 
 /** Every ticket filed is open, closed, refused or excluded, and the counts add up every day. */
 export function checkInvariants(sim: Simulation): void {
   const d = sim.daily;
-  let filed = 0, closed = 0, refused = 0, excluded = 0;
+  let filed = 0,
+    closed = 0,
+    refused = 0,
+    excluded = 0;
   for (let i = 0; i < sim.day; i++) {
     filed += d.tickets_filed[i];
     closed += d.tickets_closed[i];
@@ -63,4 +74,3 @@ export function checkInvariants(sim: Simulation): void {
     }
   }
 }
-

@@ -5,11 +5,21 @@ import { knobs, run, SMALL, checkInvariants } from './sim-helpers.ts';
 describe('invariants', () => {
   const policies: [string, Partial<Knobs>][] = [
     ['baseline', {}],
-    ['every policy on', {
-      handDown: true, handDownStart: '2021-03-01', intakePolicy: 'refuse-out-of-scope', publishUnreasonable: true,
-      appealExclusion: true, outreachHoursPerWeek: 8, educationCampaign: true, educationStart: '2021-06-01',
-      rankingMode: 'grades', cadence: 'bimonthly',
-    }],
+    [
+      'every policy on',
+      {
+        handDown: true,
+        handDownStart: '2021-03-01',
+        intakePolicy: 'refuse-out-of-scope',
+        publishUnreasonable: true,
+        appealExclusion: true,
+        outreachHoursPerWeek: 8,
+        educationCampaign: true,
+        educationStart: '2021-06-01',
+        rankingMode: 'grades',
+        cadence: 'bimonthly',
+      },
+    ],
     ['overloaded and gaming', { staffPer10k: 2, penaltySeverity: 4, integrityMean: 0.1, appealExclusion: true }],
     ['one village', { residents: 1500, cells: 1, units: 1, departments: 0, villageShare: 1, handDown: true }],
   ];

@@ -2,13 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import { run, perYear, total } from './sim-helpers.ts';
 
-const VILLAGE = { staffPer10k: 15, residents: 1500, cells: 1, units: 1, departments: 0, villageShare: 1, contestedCellShare: 1, horizonDays: 1461 };
+const VILLAGE = {
+  staffPer10k: 15,
+  residents: 1500,
+  cells: 1,
+  units: 1,
+  departments: 0,
+  villageShare: 1,
+  contestedCellShare: 1,
+  horizonDays: 1461,
+};
 
 describe('contested goods', () => {
   it('flip back and forth without a council, and stop once a council reaches consensus', () => {
     const seeds = [1, 2, 3];
     const without = seeds.map((s) => perYear(run({ ...VILLAGE, contestedRate: 0.2 }, s), 'contested_flips'));
-    const withCouncil = seeds.map((s) => perYear(run({ ...VILLAGE, contestedRate: 0.2, handDown: true, handDownStart: '2021-01-01' }, s), 'contested_flips'));
+    const withCouncil = seeds.map((s) =>
+      perYear(run({ ...VILLAGE, contestedRate: 0.2, handDown: true, handDownStart: '2021-01-01' }, s), 'contested_flips'),
+    );
     for (const y of without) for (let i = 0; i < 4; i++) expect(y[i]).toBeGreaterThan(2); // keeps flipping every year
     for (const y of withCouncil) expect(y[1] + y[2] + y[3]).toBeLessThanOrEqual(2); // consensus holds
   });
@@ -133,10 +144,11 @@ describe('assessment', () => {
   it('grade mode places units in bands and has no ranks', () => {
     const s = run({ rankingMode: 'grades', cadence: 'bimonthly', horizonDays: 365 }, 1);
     expect(s.periods.length).toBe(6);
-    for (const p of s.periods) for (const u of p.units) {
-      expect(u.rank).toBeNull();
-      expect(['excellent', 'good', 'pass', 'poor']).toContain(u.grade);
-    }
+    for (const p of s.periods)
+      for (const u of p.units) {
+        expect(u.rank).toBeNull();
+        expect(['excellent', 'good', 'pass', 'poor']).toContain(u.grade);
+      }
   });
 });
 

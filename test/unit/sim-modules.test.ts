@@ -94,7 +94,7 @@ describe('stores', () => {
   });
   it('id set adds, removes and iterates', () => {
     const s = new IdSet();
-    [5, 1, 200, 7].forEach((x) => s.add(x));
+    for (const x of [5, 1, 200, 7]) s.add(x);
     s.remove(1);
     s.add(5);
     expect(Array.from(s.items.subarray(0, s.size)).sort((x, y) => x - y)).toEqual([5, 7, 200]);

@@ -1,7 +1,17 @@
 // Model invariants under random valid scenarios: any knob anywhere in its range (small worlds).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KNOBS, Simulation, defaultKnobs, estimateRun, checkRunLimits, BROWSER_LIMITS, isoOfEpochDay, epochDay, type Knobs } from '../../sim/index.ts';
+import {
+  KNOBS,
+  Simulation,
+  defaultKnobs,
+  estimateRun,
+  checkRunLimits,
+  BROWSER_LIMITS,
+  isoOfEpochDay,
+  epochDay,
+  type Knobs,
+} from '../../sim/index.ts';
 import { checkInvariants } from './sim-helpers.ts';
 
 const WORLD = new Set(['residents', 'units', 'cells', 'districts', 'horizonDays', 'startDate']);
@@ -26,13 +36,15 @@ function knobArb(name: string): fc.Arbitrary<unknown> {
 const scenarioArb = fc
   .record(Object.fromEntries(KNOBS.filter((k) => !WORLD.has(k.name)).map((k) => [k.name, knobArb(k.name)])))
   .chain((over) =>
-    fc.record({
-      residents: fc.integer({ min: 20, max: 4000 }),
-      units: fc.integer({ min: 1, max: 6 }),
-      cells: fc.integer({ min: 1, max: 12 }),
-      districts: fc.integer({ min: 1, max: 3 }),
-      horizonDays: fc.integer({ min: 1, max: 240 }),
-    }).map((w) => ({ ...defaultKnobs(), ...over, ...w, startDate: '2021-01-01' }) as Knobs),
+    fc
+      .record({
+        residents: fc.integer({ min: 20, max: 4000 }),
+        units: fc.integer({ min: 1, max: 6 }),
+        cells: fc.integer({ min: 1, max: 12 }),
+        districts: fc.integer({ min: 1, max: 3 }),
+        horizonDays: fc.integer({ min: 1, max: 240 }),
+      })
+      .map((w) => ({ ...defaultKnobs(), ...over, ...w, startDate: '2021-01-01' }) as Knobs),
   );
 
 describe('random valid scenarios', () => {

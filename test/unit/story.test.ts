@@ -13,8 +13,13 @@ function runStep(s: StoryStep) {
   const short = preset.residents > 50_000 ? { residents: 100_000, cells: 60, units: 4, horizonDays: 730 } : {};
   const main = new Simulation({ ...preset, ...s.knobs, ...short } as Knobs, s.seed).run().result(s.preset);
   const base = s.compare ? new Simulation({ ...preset, ...short } as Knobs, s.seed).run().result(s.preset) : null;
-  const view = (r: typeof main) => ({ startDate: r.scenario.knobs.startDate, day: r.summary.days, daily: r.daily as Record<string, number[]> });
-  const fig = (i: number) => storyFigure(s.figures[i], s.figures[i].from === 'baseline' ? view(base!) : view(main)).values.map((v) => v.value);
+  const view = (r: typeof main) => ({
+    startDate: r.scenario.knobs.startDate,
+    day: r.summary.days,
+    daily: r.daily as Record<string, number[]>,
+  });
+  const fig = (i: number) =>
+    storyFigure(s.figures[i], s.figures[i].from === 'baseline' ? view(base!) : view(main)).values.map((v) => v.value);
   return { main, base, fig };
 }
 

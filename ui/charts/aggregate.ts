@@ -155,7 +155,9 @@ export function bumpSlots(periods: readonly PeriodRecord[]): Map<number, number>
     }
     const g = (x: (typeof units)[number]) => (x.grade == null ? GRADES.length : GRADES.indexOf(x.grade));
     units.sort((a, b) => g(a) - g(b) || b.score - a.score || a.unit - b.unit);
-    units.forEach((u, i) => m.set(u.unit, i + 1));
+    units.forEach((u, i) => {
+      m.set(u.unit, i + 1);
+    });
     return m;
   });
 }

@@ -134,14 +134,25 @@ export class HlBumpChart extends LitElement {
     this.y.domain([0.5, Math.max(1, this.units.length) + 0.5]).range([M.top, M.top + this.plotHeight]);
     const vmax = this.gradeMode ? 1 : Math.max(1, ...[...this.vol, ...this.baseVol].map((v) => v ?? 0));
     const top = M.top + this.plotHeight + M.bottom + 26;
-    this.yv.domain([0, vmax]).nice(2).range([top + STRIP - 30, top]);
+    this.yv
+      .domain([0, vmax])
+      .nice(2)
+      .range([top + STRIP - 30, top]);
     if (this._hover >= this.periods.length) this._hover = this.periods.length - 1;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // Hovering a period only moves the rule and the read-out (lit); lines change with data, size or highlight.
-    if (changed.has('periods') || changed.has('baseline') || changed.has('_width') || changed.has('_unit') || changed.has('totalPeriods')
-      || changed.has('plotHeight') || changed.has('lang')) queueDraw(this, () => this.draw());
+    if (
+      changed.has('periods') ||
+      changed.has('baseline') ||
+      changed.has('_width') ||
+      changed.has('_unit') ||
+      changed.has('totalPeriods') ||
+      changed.has('plotHeight') ||
+      changed.has('lang')
+    )
+      queueDraw(this, () => this.draw());
   }
 
   private draw(): void {
@@ -153,49 +164,104 @@ export class HlBumpChart extends LitElement {
     const periods = this.periods;
     const bottom = M.top + this.plotHeight;
 
-    const ticks = periods.length <= 1 ? [0] : d3.ticks(0, periods.length - 1, Math.max(2, Math.floor((this._width - 140) / 80))).filter(Number.isInteger);
-    svg.select<SVGGElement>('g.xaxis').attr('transform', `translate(0,${bottom})`)
-      .call(d3.axisBottom(x).tickValues(ticks).tickFormat((i) => periods[+i]?.startDate.slice(0, 7) ?? '').tickSizeOuter(0));
+    const ticks =
+      periods.length <= 1
+        ? [0]
+        : d3.ticks(0, periods.length - 1, Math.max(2, Math.floor((this._width - 140) / 80))).filter(Number.isInteger);
+    svg
+      .select<SVGGElement>('g.xaxis')
+      .attr('transform', `translate(0,${bottom})`)
+      .call(
+        d3
+          .axisBottom(x)
+          .tickValues(ticks)
+          .tickFormat((i) => periods[+i]?.startDate.slice(0, 7) ?? '')
+          .tickSizeOuter(0),
+      );
     const yTicks = this.gradeMode ? [] : y.ticks(Math.min(this.units.length, 8)).filter((v) => Number.isInteger(v) && v >= 1);
-    svg.select<SVGGElement>('g.yaxis').attr('transform', `translate(${this.left},0)`)
+    svg
+      .select<SVGGElement>('g.yaxis')
+      .attr('transform', `translate(${this.left},0)`)
       .call(d3.axisLeft(y).tickValues(yTicks).tickFormat(d3.format('d')));
-    svg.select<SVGGElement>('g.vaxis').attr('transform', `translate(${this.left},0)`)
-      .call(d3.axisLeft(this.yv).ticks(2).tickFormat(d3.format(this.gradeMode ? '.0%' : '~r')));
+    svg
+      .select<SVGGElement>('g.vaxis')
+      .attr('transform', `translate(${this.left},0)`)
+      .call(
+        d3
+          .axisLeft(this.yv)
+          .ticks(2)
+          .tickFormat(d3.format(this.gradeMode ? '.0%' : '~r')),
+      );
 
     // Grade bands: one rectangle per period and band.
-    const bands = this.gradeMode
-      ? periods.flatMap((p, i) => gradeBands(p).map((b) => ({ i, ...b })))
-      : [];
+    const bands = this.gradeMode ? periods.flatMap((p, i) => gradeBands(p).map((b) => ({ i, ...b }))) : [];
     const colW = x(1) - x(0);
-    svg.select('g.bands').selectAll<SVGRectElement, (typeof bands)[number]>('rect').data(bands).join('rect')
-      .attr('x', (b) => x(b.i) - colW / 2).attr('width', colW + 0.5)
-      .attr('y', (b) => y(b.from - 0.5)).attr('height', (b) => y(b.to + 0.5) - y(b.from - 0.5))
+    svg
+      .select('g.bands')
+      .selectAll<SVGRectElement, (typeof bands)[number]>('rect')
+      .data(bands)
+      .join('rect')
+      .attr('x', (b) => x(b.i) - colW / 2)
+      .attr('width', colW + 0.5)
+      .attr('y', (b) => y(b.from - 0.5))
+      .attr('height', (b) => y(b.to + 0.5) - y(b.from - 0.5))
       .attr('fill', (b) => GRADE_FILL[b.grade] ?? '#eee');
 
     const lines: UnitLine[] = this.units.map((u) => ({
       unit: u,
       color: unitColor(u),
-      d: d3.line<number>().digits(1).defined((i) => this.slots[i].has(u)).x((i) => x(i)).y((i) => y(this.slots[i].get(u) ?? 0))
-        .curve(d3.curveMonotoneX)(d3.range(periods.length)) ?? '',
+      d:
+        d3
+          .line<number>()
+          .digits(1)
+          .defined((i) => this.slots[i].has(u))
+          .x((i) => x(i))
+          .y((i) => y(this.slots[i].get(u) ?? 0))
+          .curve(d3.curveMonotoneX)(d3.range(periods.length)) ?? '',
     }));
     // With many lines, the eye needs an anchor: unless a unit is picked, the latest period's
     // first and last units are drawn bold, so one can follow how they got there.
     const hu = this._unit;
     const bold = new Set<number>(hu >= 0 ? [hu] : this.endUnits());
-    svg.select('g.lines').selectAll<SVGPathElement, UnitLine>('path').data(lines, (l) => l.unit).join('path')
-      .attr('stroke', (l) => l.color).attr('d', (l) => l.d)
+    svg
+      .select('g.lines')
+      .selectAll<SVGPathElement, UnitLine>('path')
+      .data(lines, (l) => l.unit)
+      .join('path')
+      .attr('stroke', (l) => l.color)
+      .attr('d', (l) => l.d)
       .attr('class', (l) => (bold.has(l.unit) ? 'hi' : bold.size ? 'dim' : ''));
-    svg.select('g.lines').selectAll<SVGPathElement, UnitLine>('path').filter((l) => bold.has(l.unit)).raise();
+    svg
+      .select('g.lines')
+      .selectAll<SVGPathElement, UnitLine>('path')
+      .filter((l) => bold.has(l.unit))
+      .raise();
 
     const pen = periods.flatMap((p, i) => p.units.filter((u) => u.penalised).map((u) => ({ i, unit: u.unit })));
-    svg.select('g.pen').selectAll<SVGCircleElement, (typeof pen)[number]>('circle').data(pen).join('circle')
-      .attr('r', 3.5).attr('cx', (q) => x(q.i)).attr('cy', (q) => y(this.slots[q.i].get(q.unit) ?? 0));
+    svg
+      .select('g.pen')
+      .selectAll<SVGCircleElement, (typeof pen)[number]>('circle')
+      .data(pen)
+      .join('circle')
+      .attr('r', 3.5)
+      .attr('cx', (q) => x(q.i))
+      .attr('cy', (q) => y(this.slots[q.i].get(q.unit) ?? 0));
 
     const vol = (vs: (number | null)[]) =>
-      d3.line<number>().digits(1).defined((i) => vs[i] != null).x((i) => x(i)).y((i) => this.yv(vs[i] ?? 0))(d3.range(vs.length)) ?? '';
+      d3
+        .line<number>()
+        .digits(1)
+        .defined((i) => vs[i] != null)
+        .x((i) => x(i))
+        .y((i) => this.yv(vs[i] ?? 0))(d3.range(vs.length)) ?? '';
     const vlines = [{ k: 'run', d: vol(this.vol) }, ...(this.baseline ? [{ k: 'base', d: vol(this.baseVol) }] : [])];
-    svg.select('g.vol').selectAll<SVGPathElement, (typeof vlines)[number]>('path').data(vlines, (v) => v.k).join('path')
-      .attr('class', (v) => (v.k === 'base' ? 'base' : '')).attr('d', (v) => v.d);
+    svg
+      .select('g.vol')
+      .selectAll<SVGPathElement, (typeof vlines)[number]>('path')
+      .data(vlines, (v) => v.k)
+      .join('path')
+      .attr('class', (v) => (v.k === 'base' ? 'base' : ''))
+      .attr('d', (v) => v.d);
   }
 
   /** The first and last units of the latest period (the default bold lines). */
@@ -226,21 +292,33 @@ export class HlBumpChart extends LitElement {
     if (!n) return;
     let h = this._hover < 0 ? n - 1 : this._hover;
     switch (e.key) {
-      case 'ArrowLeft': h -= 1; break;
-      case 'ArrowRight': h += 1; break;
-      case 'Home': h = 0; break;
-      case 'End': h = n - 1; break;
+      case 'ArrowLeft':
+        h -= 1;
+        break;
+      case 'ArrowRight':
+        h += 1;
+        break;
+      case 'Home':
+        h = 0;
+        break;
+      case 'End':
+        h = n - 1;
+        break;
       case 'ArrowUp':
       case 'ArrowDown': {
         // Move the highlight one place up or down the ranking of the current period.
         const slots = this.slots[h];
-        const cur = this._unit >= 0 ? slots.get(this._unit) ?? 0 : e.key === 'ArrowDown' ? 0 : slots.size + 1;
+        const cur = this._unit >= 0 ? (slots.get(this._unit) ?? 0) : e.key === 'ArrowDown' ? 0 : slots.size + 1;
         const want = Math.max(1, Math.min(slots.size, cur + (e.key === 'ArrowDown' ? 1 : -1)));
         this._unit = [...slots.entries()].find(([, s]) => s === want)?.[0] ?? -1;
         break;
       }
-      case 'Escape': this._hover = -1; this._unit = -1; return;
-      default: return;
+      case 'Escape':
+        this._hover = -1;
+        this._unit = -1;
+        return;
+      default:
+        return;
     }
     e.preventDefault();
     this._hover = Math.max(0, Math.min(n - 1, h));
@@ -283,13 +361,15 @@ export class HlBumpChart extends LitElement {
     return html`<div class="readout" style=${style} aria-hidden="true">
       <div><b>${tr(UI.periodOf, lang)} ${p.startDate}</b></div>
       ${this.vol[i] != null ? html`<div>${tr(this.gradeMode ? UI.churnStrip : UI.volatilityStrip, lang)}: ${d3.format(this.gradeMode ? '.0%' : '.2f')(this.vol[i]!)}</div>` : nothing}
-      ${pick.map((u) => (u == null
-        ? html`<div>…</div>`
-        : html`<div style=${u.unit === this._unit ? 'font-weight:600' : ''}>
+      ${pick.map((u) =>
+        u == null
+          ? html`<div>…</div>`
+          : html`<div style=${u.unit === this._unit ? 'font-weight:600' : ''}>
             <span class="sw" style=${`background:${unitColor(u.unit)}`}></span>
             ${place(u)} ${unitName(u.unit, lang)} (${tr(UI.score, lang)} ${d3.format('.1f')(u.score)})
             ${u.penalised ? html`<span class="pen">● ${tr(UI.penalised, lang)}</span>` : nothing}
-          </div>`))}
+          </div>`,
+      )}
     </div>`;
   }
 
@@ -316,13 +396,23 @@ export class HlBumpChart extends LitElement {
       <ul class="legend">
         <li>${lang === 'zh' ? '每条线为一个街乡；粗线为最新一期的第一名和最后一名（指向可换）' : 'One line per unit; bold: the latest first and last (point to pick another)'}</li>
         <li><span class="sw" style="background:#c62828;border-radius:50%;width:10px"></span>${tr(UI.penalised, lang)}</li>
-        ${this.gradeMode
-          ? Object.entries(GRADE_FILL).map(([g, c]) => html`<li><span class="sw" style=${`background:${c};border:1px solid #bbb`}></span>${tr(GRADE_LABEL[g], lang)}</li>`)
-          : nothing}
+        ${
+          this.gradeMode
+            ? Object.entries(GRADE_FILL).map(
+                ([g, c]) =>
+                  html`<li><span class="sw" style=${`background:${c};border:1px solid #bbb`}></span>${tr(GRADE_LABEL[g], lang)}</li>`,
+              )
+            : nothing
+        }
         ${this.baseline ? html`<li><span class="sw" style="height:0;border-top:2px dashed #777;width:16px;border-radius:0"></span>${tr(UI.baseline, lang)}</li>` : nothing}
       </ul>
       <div class="plot" tabindex="0" role="group" aria-label=${help} @keydown=${this.onKey}
-        @focus=${() => { if (this._hover < 0 && n) this._hover = n - 1; }} @blur=${() => { this._hover = -1; this._unit = -1; }}>
+        @focus=${() => {
+          if (this._hover < 0 && n) this._hover = n - 1;
+        }} @blur=${() => {
+          this._hover = -1;
+          this._unit = -1;
+        }}>
         <svg width=${w} height=${h} role="img" aria-label=${this.heading}>
           <g class="bands"></g>
           <g class="axis xaxis"></g>
@@ -331,18 +421,25 @@ export class HlBumpChart extends LitElement {
           ${bands.map((b) => svg`<text class="band-label" x=${this.left - 6} y=${this.y((b.from + b.to) / 2) + 4} text-anchor="end">${tr(GRADE_LABEL[b.grade], lang)}</text>`)}
           <g class="lines"></g>
           <g class="pen"></g>
-          ${last && lastSlots && this.units.length <= 40
-            ? this.units.map((u) => lastSlots.has(u)
-              ? svg`<text class="endlabel" x=${this.x(n - 1) + 6} y=${this.y(lastSlots.get(u)!) + 4} fill=${unitColor(u)}>${unitName(u, lang)}</text>`
-              : nothing)
-            : nothing}
+          ${
+            last && lastSlots && this.units.length <= 40
+              ? this.units.map((u) =>
+                  lastSlots.has(u)
+                    ? svg`<text class="endlabel" x=${this.x(n - 1) + 6} y=${this.y(lastSlots.get(u)!) + 4} fill=${unitColor(u)}>${unitName(u, lang)}</text>`
+                    : nothing,
+                )
+              : nothing
+          }
           <text class="ylabel" x=${this.left} y=${bottom + M.bottom + 16}>${this.gradeMode ? tr(UI.churnStrip, lang) : `${tr(UI.volatilityStrip, lang)} (${tr(UI.places, lang)})`}</text>
           <g class="vol"></g>
           <g class="axis vaxis"></g>
           ${n === 0 ? svg`<text class="empty" x=${w / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>` : nothing}
           <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${h - 4} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>
           <rect class="overlay" data-noexport x=${this.left} y=${M.top} width=${Math.max(0, w - this.left - 16)} height=${h - M.top}
-            @pointermove=${this.onPointer} @pointerleave=${() => { this._hover = -1; this._unit = -1; }}></rect>
+            @pointermove=${this.onPointer} @pointerleave=${() => {
+              this._hover = -1;
+              this._unit = -1;
+            }}></rect>
         </svg>
         ${this.readout()}
       </div>

@@ -4,7 +4,7 @@
  */
 import type { ChartData, ChartSeries, Lang, RunView } from './types.ts';
 import { subtract, weekCount, weeklyMetric } from './aggregate.ts';
-import { CHART, seriesLabel, weeklyUnit } from './labels.ts';
+import { type CHART, seriesLabel, weeklyUnit } from './labels.ts';
 
 /** Series colours, shared by every chart so one kind keeps one colour. */
 export const COLORS: Record<string, string> = {
@@ -57,21 +57,83 @@ export interface ChartDef {
 }
 
 export const CHART_DEFS: readonly ChartDef[] = [
-  { id: 'kind', file: 'tickets-by-kind', unitOf: 'tickets_filed', diffKey: 'total',
-    stack: ['filed_defect', 'filed_individual', 'filed_wish', 'filed_contested', 'filed_dispute', 'filed_vent', 'filed_gaming', 'consultations'] },
-  { id: 'channel', file: 'needs-by-channel', unitOf: 'needs_dropped', diffKey: 'hotline',
-    stack: ['hotline', 'wechat_messages', 'hall_cases', 'needs_dropped'] },
-  { id: 'per10k', file: 'requests-per-10k', unitOf: 'requests_per_10k', lines: ['requests_per_10k'], diffKey: 'requests_per_10k', format: ',.2f' },
-  { id: 'backlog', file: 'backlog-and-time-to-close', unitOf: 'tickets_open', unitRightOf: 'mean_days_to_close',
-    lines: ['tickets_open'], right: ['mean_days_to_close'], diffKey: 'tickets_open', formatRight: ',.1f' },
-  { id: 'hours', file: 'staff-hours', unitOf: 'staff_hours_tickets', diffKey: 'staff_hours_longterm',
-    stack: ['staff_hours_tickets', 'staff_hours_gaming', 'staff_hours_appeals', 'staff_hours_longterm'], lines: ['staff_overtime_hours'] },
-  { id: 'gaming', file: 'gaming-and-exclusion', unitOf: 'gaming_paid', diffKey: 'total',
-    stack: ['gaming_paid', 'gaming_induced', 'gaming_fake'], lines: ['tickets_excluded'] },
-  { id: 'satisfaction', file: 'satisfaction-gap', unitOf: 'reported_satisfaction', diffKey: 'true_satisfaction',
-    lines: ['reported_satisfaction', 'true_satisfaction'], band: ['true_satisfaction', 'reported_satisfaction'], yMax: 1, format: '.1%' },
-  { id: 'disputes', file: 'disputes-and-flips', unitOf: 'disputes_open', unitRightOf: 'disputes_settled',
-    lines: ['disputes_open'], right: ['disputes_settled', 'contested_flips'], diffKey: 'disputes_open', formatRight: ',.1f' },
+  {
+    id: 'kind',
+    file: 'tickets-by-kind',
+    unitOf: 'tickets_filed',
+    diffKey: 'total',
+    stack: [
+      'filed_defect',
+      'filed_individual',
+      'filed_wish',
+      'filed_contested',
+      'filed_dispute',
+      'filed_vent',
+      'filed_gaming',
+      'consultations',
+    ],
+  },
+  {
+    id: 'channel',
+    file: 'needs-by-channel',
+    unitOf: 'needs_dropped',
+    diffKey: 'hotline',
+    stack: ['hotline', 'wechat_messages', 'hall_cases', 'needs_dropped'],
+  },
+  {
+    id: 'per10k',
+    file: 'requests-per-10k',
+    unitOf: 'requests_per_10k',
+    lines: ['requests_per_10k'],
+    diffKey: 'requests_per_10k',
+    format: ',.2f',
+  },
+  {
+    id: 'backlog',
+    file: 'backlog-and-time-to-close',
+    unitOf: 'tickets_open',
+    unitRightOf: 'mean_days_to_close',
+    lines: ['tickets_open'],
+    right: ['mean_days_to_close'],
+    diffKey: 'tickets_open',
+    formatRight: ',.1f',
+  },
+  {
+    id: 'hours',
+    file: 'staff-hours',
+    unitOf: 'staff_hours_tickets',
+    diffKey: 'staff_hours_longterm',
+    stack: ['staff_hours_tickets', 'staff_hours_gaming', 'staff_hours_appeals', 'staff_hours_longterm'],
+    lines: ['staff_overtime_hours'],
+  },
+  {
+    id: 'gaming',
+    file: 'gaming-and-exclusion',
+    unitOf: 'gaming_paid',
+    diffKey: 'total',
+    stack: ['gaming_paid', 'gaming_induced', 'gaming_fake'],
+    lines: ['tickets_excluded'],
+  },
+  {
+    id: 'satisfaction',
+    file: 'satisfaction-gap',
+    unitOf: 'reported_satisfaction',
+    diffKey: 'true_satisfaction',
+    lines: ['reported_satisfaction', 'true_satisfaction'],
+    band: ['true_satisfaction', 'reported_satisfaction'],
+    yMax: 1,
+    format: '.1%',
+  },
+  {
+    id: 'disputes',
+    file: 'disputes-and-flips',
+    unitOf: 'disputes_open',
+    unitRightOf: 'disputes_settled',
+    lines: ['disputes_open'],
+    right: ['disputes_settled', 'contested_flips'],
+    diffKey: 'disputes_open',
+    formatRight: ',.1f',
+  },
 ];
 
 /** Weekly values of a series key: a metric, or a derived series ('hotline' = residents' 12345 contacts). */
@@ -85,9 +147,28 @@ export function weeklySeries(run: RunView, key: string): Float64Array {
 /** The ChartData of one chart for a run (and its baseline). Pure apart from label lookup. */
 export function buildChart(def: ChartDef, run: RunView, baseline: RunView | null, lang: Lang): ChartData {
   const mk = (r: RunView): ChartSeries[] => [
-    ...(def.stack ?? []).map((k) => ({ key: k, label: seriesLabel(k, lang), color: COLORS[k] ?? '#888', values: weeklySeries(r, k), type: 'stack' as const })),
-    ...(def.lines ?? []).map((k) => ({ key: k, label: seriesLabel(k, lang), color: COLORS[k] ?? '#888', values: weeklySeries(r, k), type: 'line' as const })),
-    ...(def.right ?? []).map((k) => ({ key: k, label: seriesLabel(k, lang), color: COLORS[k] ?? '#888', values: weeklySeries(r, k), type: 'line' as const, axis: 'right' as const })),
+    ...(def.stack ?? []).map((k) => ({
+      key: k,
+      label: seriesLabel(k, lang),
+      color: COLORS[k] ?? '#888',
+      values: weeklySeries(r, k),
+      type: 'stack' as const,
+    })),
+    ...(def.lines ?? []).map((k) => ({
+      key: k,
+      label: seriesLabel(k, lang),
+      color: COLORS[k] ?? '#888',
+      values: weeklySeries(r, k),
+      type: 'line' as const,
+    })),
+    ...(def.right ?? []).map((k) => ({
+      key: k,
+      label: seriesLabel(k, lang),
+      color: COLORS[k] ?? '#888',
+      values: weeklySeries(r, k),
+      type: 'line' as const,
+      axis: 'right' as const,
+    })),
   ];
   const diffKey = def.diffKey ?? 'total';
   return {

@@ -47,7 +47,11 @@ export class HlCharts extends LitElement {
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const r = this.run;
     const b = this.baseline;
-    const key = [this.lang, r ? `${r.startDate}|${r.day}|${r.days}|${r.periods.length}` : '-', b ? `${b.startDate}|${b.day}|${b.periods.length}` : '-'].join('#');
+    const key = [
+      this.lang,
+      r ? `${r.startDate}|${r.day}|${r.days}|${r.periods.length}` : '-',
+      b ? `${b.startDate}|${b.day}|${b.periods.length}` : '-',
+    ].join('#');
     if (key === this.key && !changed.has('lang')) return false;
     this.key = key;
     this.built = r ? CHART_DEFS.map((d) => buildChart(d, r, b, this.lang)) : [];
@@ -68,9 +72,11 @@ export class HlCharts extends LitElement {
 
   override render() {
     const lang = this.lang;
-    const charts = CHART_DEFS.map((def, i) => html`<div class="card">
+    const charts = CHART_DEFS.map(
+      (def, i) => html`<div class="card">
       <hl-line-chart .data=${this.built[i] ?? null} .heading=${tr(CHART[def.id], lang)} .lang=${lang} .fileName=${def.file}></hl-line-chart>
-    </div>`);
+    </div>`,
+    );
     const bump = html`<div class="card">
       <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .heading=${tr(CHART.ranks, lang)} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
     </div>`;

@@ -14,13 +14,23 @@ const browser = await chromium.launchPersistentContext(userDir, {
   executablePath: '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1280, height: 720 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = browser.pages()[0] ?? (await browser.newPage());
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
-page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+page.on('console', (m) => {
+  if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+});
 const shots = (process.argv[4] ?? 'charts,charts-compare,charts-zh,grades,district,district-7000,village,village-zh,stream').split(',');
 const urls = {
   charts: '?view=charts',
@@ -41,8 +51,11 @@ for (const s of shots) {
   await page.emulateMedia({ reducedMotion: s === 'village-reduced' ? 'reduce' : 'no-preference' });
   if (s.startsWith('village-')) {
     await page.waitForTimeout(1400);
-    console.log(s, 'tokens in flight:', await page.evaluate(() =>
-      document.querySelector('hl-village-view')?.shadowRoot?.querySelectorAll('g.tokens circle').length));
+    console.log(
+      s,
+      'tokens in flight:',
+      await page.evaluate(() => document.querySelector('hl-village-view')?.shadowRoot?.querySelectorAll('g.tokens circle').length),
+    );
   }
   if (s.startsWith('stream')) {
     await page.waitForFunction(() => window.__perf, null, { timeout: 120000 });

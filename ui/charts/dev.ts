@@ -42,8 +42,16 @@ function synthRun(seed: number, policy: boolean, day: number, grades: boolean): 
     daily.filed_vent[d] = k(10, 0.6);
     daily.filed_gaming[d] = k(d > 200 ? 9 : 2, 0.5);
     daily.consultations[d] = k(170, 0.1);
-    daily.tickets_filed[d] = ['filed_defect', 'filed_individual', 'filed_wish', 'filed_contested', 'filed_dispute', 'filed_vent', 'filed_gaming', 'consultations']
-      .reduce((s, n) => s + daily[n][d], 0);
+    daily.tickets_filed[d] = [
+      'filed_defect',
+      'filed_individual',
+      'filed_wish',
+      'filed_contested',
+      'filed_dispute',
+      'filed_vent',
+      'filed_gaming',
+      'consultations',
+    ].reduce((s, n) => s + daily[n][d], 0);
     daily.wechat_messages[d] = k(10 + d / 60);
     daily.hall_cases[d] = policy && d > 500 ? k(25 * hd) : 0;
     daily.needs_dropped[d] = k(140);
@@ -55,14 +63,20 @@ function synthRun(seed: number, policy: boolean, day: number, grades: boolean): 
     daily.staff_hours_tickets[d] = k(900, 0.25);
     daily.staff_hours_gaming[d] = k(d > 200 ? 120 : 20, 0.4);
     daily.staff_hours_appeals[d] = k(d > 300 ? 80 : 0, 0.3);
-    daily.staff_hours_longterm[d] = Math.max(0, 1600 - daily.staff_hours_tickets[d] - daily.staff_hours_gaming[d] - daily.staff_hours_appeals[d]);
+    daily.staff_hours_longterm[d] = Math.max(
+      0,
+      1600 - daily.staff_hours_tickets[d] - daily.staff_hours_gaming[d] - daily.staff_hours_appeals[d],
+    );
     daily.staff_overtime_hours[d] = k(140, 0.5);
     daily.gaming_paid[d] = k(d > 200 ? 4 : 1, 0.4);
     daily.gaming_induced[d] = k(d > 200 ? 3 : 0.5, 0.4);
     daily.gaming_fake[d] = k(d > 200 ? 6 : 1, 0.4);
     daily.tickets_excluded[d] = k(d > 300 ? 7 : 0, 0.3);
     daily.true_satisfaction[d] = Math.min(1, 0.62 + 0.1 * hd + 0.06 * (r() - 0.5));
-    daily.reported_satisfaction[d] = Math.min(1, daily.true_satisfaction[d] + (d > 200 ? 0.22 : 0.08) * (1 - 0.5 * hd) + 0.03 * (r() - 0.5));
+    daily.reported_satisfaction[d] = Math.min(
+      1,
+      daily.true_satisfaction[d] + (d > 200 ? 0.22 : 0.08) * (1 - 0.5 * hd) + 0.03 * (r() - 0.5),
+    );
     const settled = k(2 + 4 * hd);
     disputes = Math.max(0, disputes + k(3, 0.3) - settled);
     daily.disputes_open[d] = disputes;
@@ -75,20 +89,45 @@ function synthRun(seed: number, policy: boolean, day: number, grades: boolean): 
   let score = Array.from({ length: units }, () => 80 + 10 * r());
   for (let p = 0; (p + 1) * 30 <= day; p++) {
     score = score.map((s) => Math.max(40, Math.min(100, s + (r() - 0.5) * (policy ? 6 : 14) + (85 - s) * 0.2)));
-    const order = score.map((s, u) => [s, u] as const).sort((a, b) => b[0] - a[0]).map((x) => x[1]);
+    const order = score
+      .map((s, u) => [s, u] as const)
+      .sort((a, b) => b[0] - a[0])
+      .map((x) => x[1]);
     const rank: number[] = [];
-    order.forEach((u, i) => (rank[u] = i + 1));
+    order.forEach((u, i) => {
+      rank[u] = i + 1;
+    });
     const vol = prev.length ? rank.reduce((s, x, u) => s + Math.abs(x - prev[u]), 0) / units : null;
     prev = rank;
     const gradeOf = (rk: number): Grade => (rk <= 3 ? 'excellent' : rk <= 10 ? 'good' : rk <= 16 ? 'pass' : 'poor');
     const d0 = new Date(Date.UTC(2021, 0, 1 + p * 30)).toISOString().slice(0, 10);
     const d1 = new Date(Date.UTC(2021, 0, 1 + (p + 1) * 30)).toISOString().slice(0, 10);
     periods.push({
-      index: p, startDay: p * 30, endDay: (p + 1) * 30, startDate: d0, endDate: d1, rankVolatility: grades ? null : vol,
+      index: p,
+      startDay: p * 30,
+      endDay: (p + 1) * 30,
+      startDate: d0,
+      endDate: d1,
+      rankVolatility: grades ? null : vol,
       units: score.map((s, u) => ({
-        unit: u, district: 0, dispatched: 100, acceptance: 1, completion: 0.95, satisfaction: s / 100, requestsPer10k: 3, excluded: 2,
-        score: s, rank: grades ? null : rank[u], grade: grades ? gradeOf(rank[u]) : null, penalised: grades ? rank[u] > 16 : rank[u] > 16,
-        pressure: 0, gamingIntensity: 0.1, audited: false, caught: false, truthSatisfaction: s / 110, responsiveness: 0.8,
+        unit: u,
+        district: 0,
+        dispatched: 100,
+        acceptance: 1,
+        completion: 0.95,
+        satisfaction: s / 100,
+        requestsPer10k: 3,
+        excluded: 2,
+        score: s,
+        rank: grades ? null : rank[u],
+        grade: grades ? gradeOf(rank[u]) : null,
+        penalised: grades ? rank[u] > 16 : rank[u] > 16,
+        pressure: 0,
+        gamingIntensity: 0.1,
+        audited: false,
+        caught: false,
+        truthSatisfaction: s / 110,
+        responsiveness: 0.8,
       })),
     });
   }
@@ -98,9 +137,18 @@ function synthRun(seed: number, policy: boolean, day: number, grades: boolean): 
 function synthCells(count: number, units: number): CellSnapshot {
   const r = rng(42);
   const c: CellSnapshot = {
-    count, unit: new Int32Array(count), population: new Int32Array(count), village: new Uint8Array(count), council: new Uint8Array(count),
-    hall: new Uint8Array(count), wechat: new Int32Array(count), defectsOpen: new Int32Array(count), disputesOpen: new Int32Array(count),
-    ticketsFiled: new Int32Array(count), contested: new Int8Array(count), norm: new Float64Array(count),
+    count,
+    unit: new Int32Array(count),
+    population: new Int32Array(count),
+    village: new Uint8Array(count),
+    council: new Uint8Array(count),
+    hall: new Uint8Array(count),
+    wechat: new Int32Array(count),
+    defectsOpen: new Int32Array(count),
+    disputesOpen: new Int32Array(count),
+    ticketsFiled: new Int32Array(count),
+    contested: new Int8Array(count),
+    norm: new Float64Array(count),
   };
   for (let i = 0; i < count; i++) {
     c.unit[i] = Math.floor((i * units) / count);
@@ -122,8 +170,16 @@ function synthCells(count: number, units: number): CellSnapshot {
 function synthEvents(households: number, upTo: number): VillageEvent[] {
   const r = rng(7);
   const ev: VillageEvent[] = [];
-  const mk = (day: number, type: VillageEvent['type'], household: number, channel = 0, good = 0, state = 0): VillageEvent =>
-    ({ day, type, household, kind: 1, channel, ok: true, good, state });
+  const mk = (day: number, type: VillageEvent['type'], household: number, channel = 0, good = 0, state = 0): VillageEvent => ({
+    day,
+    type,
+    household,
+    kind: 1,
+    channel,
+    ok: true,
+    good,
+    state,
+  });
   const pending: [number, number][] = [];
   for (let d = 0; d <= upTo; d++) {
     const year = Math.floor(d / 365);
@@ -132,11 +188,17 @@ function synthEvents(households: number, upTo: number): VillageEvent[] {
     if (r() < hotRate * 4) {
       const h = Math.floor(r() * households);
       ev.push(mk(d, 'need', h));
-      if (r() < hotRate / (hotRate + hallRate + 0.02)) { ev.push(mk(d, 'file', h, 3)); pending.push([d + 3 + Math.floor(r() * 6), h]); }
-      else if (hallRate && r() < 0.8) ev.push(mk(d, 'file', h, 2));
+      if (r() < hotRate / (hotRate + hallRate + 0.02)) {
+        ev.push(mk(d, 'file', h, 3));
+        pending.push([d + 3 + Math.floor(r() * 6), h]);
+      } else if (hallRate && r() < 0.8) ev.push(mk(d, 'file', h, 2));
       else ev.push(mk(d, 'file', h, 1));
     }
-    for (let i = pending.length - 1; i >= 0; i--) if (pending[i][0] === d) { ev.push(mk(d, 'close', pending[i][1], 3)); pending.splice(i, 1); }
+    for (let i = pending.length - 1; i >= 0; i--)
+      if (pending[i][0] === d) {
+        ev.push(mk(d, 'close', pending[i][1], 3));
+        pending.splice(i, 1);
+      }
     if (year > 0 && r() < 0.06) ev.push(mk(d, 'visit', Math.floor(r() * households)));
     if (year > 0 && r() < 0.01) ev.push(mk(d, 'settle', Math.floor(r() * households)));
     if (r() < 0.012) ev.push(mk(d, 'flip', Math.floor(r() * households), 3, r() < 0.5 ? 0 : 1, r() < 0.5 ? 1 : 0));
@@ -163,13 +225,24 @@ function draw(day: number, vday: number): void {
   const run = synthRunCached(1, true, day);
   const base = compare ? synthRunCached(2, false, day) : null;
   const events = allEvents.filter((e) => e.day < vday);
-  render(html`
+  render(
+    html`
     ${view === 'all' || view === 'charts' ? html`<section><hl-charts .run=${run} .baseline=${base} .lang=${lang}></hl-charts></section>` : ''}
-    ${view === 'all' || view === 'district' ? html`<section><hl-district-view .cells=${cells} .lang=${lang} .selected=${12}
-      @cell-select=${(e: CustomEvent) => console.log('cell-select', e.detail.cell)}></hl-district-view></section>` : ''}
-    ${view === 'all' || view === 'village' ? html`<section><hl-village-view .events=${events} .households=${households} .day=${vday}
-      .lang=${lang} start-date="2021-01-01" cell-name=${lang === 'zh' ? '五里庙村' : 'Wulimiao village'}></hl-village-view></section>` : ''}
-  `, root);
+    ${
+      view === 'all' || view === 'district'
+        ? html`<section><hl-district-view .cells=${cells} .lang=${lang} .selected=${12}
+      @cell-select=${(e: CustomEvent) => console.log('cell-select', e.detail.cell)}></hl-district-view></section>`
+        : ''
+    }
+    ${
+      view === 'all' || view === 'village'
+        ? html`<section><hl-village-view .events=${events} .households=${households} .day=${vday}
+      .lang=${lang} start-date="2021-01-01" cell-name=${lang === 'zh' ? '五里庙村' : 'Wulimiao village'}></hl-village-view></section>`
+        : ''
+    }
+  `,
+    root,
+  );
 }
 
 // Full runs are generated once; a shorter day is a view of the same arrays.
@@ -177,7 +250,10 @@ const cache = new Map<string, RunView>();
 function synthRunCached(seed: number, policy: boolean, day: number): RunView {
   const k = `${seed}|${policy}`;
   let full = cache.get(k);
-  if (!full) cache.set(k, (full = synthRun(seed, policy, 1461, grades)));
+  if (!full) {
+    full = synthRun(seed, policy, 1461, grades);
+    cache.set(k, full);
+  }
   return { ...full, day, periods: full.periods.filter((p) => p.endDay <= day) };
 }
 
@@ -197,7 +273,12 @@ if (q.get('stream') === '1') {
       // Let lit finish its update cycle before reading.
       requestAnimationFrame(() => {
         const s = times.slice().sort((a, b) => a - b);
-        (window as unknown as { __perf: unknown }).__perf = { n: s.length, median: s[s.length >> 1], p95: s[Math.floor(s.length * 0.95)], max: s[s.length - 1] };
+        (window as unknown as { __perf: unknown }).__perf = {
+          n: s.length,
+          median: s[s.length >> 1],
+          p95: s[Math.floor(s.length * 0.95)],
+          max: s[s.length - 1],
+        };
       });
     }
   };

@@ -5,9 +5,23 @@
 
 /** Properties worth copying: enough for paths, text and fills to look right outside the page. */
 const PROPS = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linejoin',
-  'stroke-linecap', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline',
-  'shape-rendering', 'visibility', 'display',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linejoin',
+  'stroke-linecap',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'shape-rendering',
+  'visibility',
+  'display',
 ] as const;
 
 export interface ExportExtras {
@@ -48,7 +62,7 @@ export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { t
     el.removeAttribute('class');
   }
   // Interactive bits (read-out rule, focus overlay) are not part of the figure.
-  clone.querySelectorAll('[data-noexport]').forEach((n) => n.remove());
+  for (const n of clone.querySelectorAll('[data-noexport]')) n.remove();
 
   // Legend entries flow left to right and wrap; text width is estimated (CJK glyphs are about twice as wide).
   const items = (extras.legend ?? []).map((e) => ({ ...e, w: 30 + textWidth(e.label, 13) }));
@@ -167,11 +181,21 @@ export function download(blob: Blob, fileName: string): void {
 
 /** A file-name-safe slug of a chart title. */
 export function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'chart'
+  );
 }
 
 /** Export an svg as a file: 'svg' saves the text, 'png' a 2x raster. */
-export async function exportSvgElement(svg: SVGSVGElement, format: 'svg' | 'png', fileBase: string, extras: ExportExtras = {}): Promise<void> {
+export async function exportSvgElement(
+  svg: SVGSVGElement,
+  format: 'svg' | 'png',
+  fileBase: string,
+  extras: ExportExtras = {},
+): Promise<void> {
   const s = serializeSvg(svg, extras);
   if (format === 'svg') download(new Blob([s.text], { type: 'image/svg+xml' }), `${fileBase}.svg`);
   else download(await svgToPng(s.text, s.width, s.height, 2), `${fileBase}.png`);

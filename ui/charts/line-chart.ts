@@ -120,7 +120,10 @@ export class HlLineChart extends LitElement {
     if (!d) return;
     const count = d.count;
     const st = d.series.filter((s) => s.type === 'stack');
-    const parts = stackUp(st.map((s) => s.values), count);
+    const parts = stackUp(
+      st.map((s) => s.values),
+      count,
+    );
     this.stacks = st.map((s, i) => ({ s, lo: parts[i].lo, hi: parts[i].hi }));
     this.total = parts.length ? parts[parts.length - 1].hi : new Float64Array(0);
     const left = d.series.filter((s) => s.type === 'line' && s.axis !== 'right').map((s) => s.values);
@@ -131,17 +134,32 @@ export class HlLineChart extends LitElement {
     this.baseTotal = new Float64Array(0);
     if (b && b.count > 0) {
       const bst = b.series.filter((s) => s.type === 'stack');
-      const bp = stackUp(bst.map((s) => s.values), b.count);
+      const bp = stackUp(
+        bst.map((s) => s.values),
+        b.count,
+      );
       this.baseTotal = bp.length ? bp[bp.length - 1].hi : new Float64Array(0);
-      maxL = Math.max(maxL, maxOf([this.baseTotal, ...b.series.filter((s) => s.type === 'line' && s.axis !== 'right').map((s) => s.values)], b.count));
-      maxR = Math.max(maxR, maxOf(b.series.filter((s) => s.axis === 'right').map((s) => s.values), b.count));
+      maxL = Math.max(
+        maxL,
+        maxOf([this.baseTotal, ...b.series.filter((s) => s.type === 'line' && s.axis !== 'right').map((s) => s.values)], b.count),
+      );
+      maxR = Math.max(
+        maxR,
+        maxOf(
+          b.series.filter((s) => s.axis === 'right').map((s) => s.values),
+          b.count,
+        ),
+      );
       const key = d.diffKey ?? 'total';
       const a = key === 'total' ? this.total : d.series.find((s) => s.key === key)?.values;
       const bb = key === 'total' ? this.baseTotal : b.series.find((s) => s.key === key)?.values;
       this.diff = a && bb ? subtract(a.subarray(0, count), bb.subarray(0, b.count)) : new Float64Array(0);
       const dm = maxOf([this.diff.map(Math.abs)], this.diff.length) || 1;
       const b0 = M.top + this.plotHeight + M.bottom;
-      this.yd.domain([-dm, dm]).range([b0 + DIFF_H - 6, b0 + 26]).nice(2);
+      this.yd
+        .domain([-dm, dm])
+        .range([b0 + DIFF_H - 6, b0 + 26])
+        .nice(2);
     } else {
       this.diff = new Float64Array(0);
     }
@@ -195,71 +213,156 @@ export class HlLineChart extends LitElement {
     const bottom = M.top + this.plotHeight;
     const idx = d3.range(d.count);
 
-    const key = [w, this.lang, this.plotHeight, d.startDate, d.total, d.step, y.domain(), this.hasRight ? yr.domain() : '', this.compare ? this.yd.domain() : ''].join('|');
+    const key = [
+      w,
+      this.lang,
+      this.plotHeight,
+      d.startDate,
+      d.total,
+      d.step,
+      y.domain(),
+      this.hasRight ? yr.domain() : '',
+      this.compare ? this.yd.domain() : '',
+    ].join('|');
     if (key !== this.axisKey) {
       this.axisKey = key;
-      const t = d3.scaleUtc().domain([dateAt(d.startDate, 0), dateAt(d.startDate, (d.total - 1) * d.step)]).range(x.range());
-      svg.select<SVGGElement>('g.xaxis').attr('transform', `translate(0,${bottom})`)
-        .call(d3.axisBottom(t).ticks(Math.max(2, Math.floor((w - M.left - right) / 95))).tickFormat((v) => dateTick(v as Date, this.lang)).tickSizeOuter(0));
-      svg.select<SVGGElement>('g.yaxis').attr('transform', `translate(${M.left},0)`)
+      const t = d3
+        .scaleUtc()
+        .domain([dateAt(d.startDate, 0), dateAt(d.startDate, (d.total - 1) * d.step)])
+        .range(x.range());
+      svg
+        .select<SVGGElement>('g.xaxis')
+        .attr('transform', `translate(0,${bottom})`)
+        .call(
+          d3
+            .axisBottom(t)
+            .ticks(Math.max(2, Math.floor((w - M.left - right) / 95)))
+            .tickFormat((v) => dateTick(v as Date, this.lang))
+            .tickSizeOuter(0),
+        );
+      svg
+        .select<SVGGElement>('g.yaxis')
+        .attr('transform', `translate(${M.left},0)`)
         .call(d3.axisLeft(y).ticks(5).tickFormat(this.tickFmt(false)));
-      svg.select<SVGGElement>('g.yraxis').attr('transform', `translate(${w - right},0)`)
+      svg
+        .select<SVGGElement>('g.yraxis')
+        .attr('transform', `translate(${w - right},0)`)
         .call(this.hasRight ? d3.axisRight(yr).ticks(5).tickFormat(this.tickFmt(true)) : () => undefined)
         .style('display', this.hasRight ? '' : 'none');
-      svg.select('g.grid').selectAll('line').data(y.ticks(5)).join('line')
-        .attr('x1', M.left).attr('x2', w - right).attr('y1', (v) => y(v)).attr('y2', (v) => y(v));
+      svg
+        .select('g.grid')
+        .selectAll('line')
+        .data(y.ticks(5))
+        .join('line')
+        .attr('x1', M.left)
+        .attr('x2', w - right)
+        .attr('y1', (v) => y(v))
+        .attr('y2', (v) => y(v));
       if (this.compare) {
-        svg.select<SVGGElement>('g.dyaxis').attr('transform', `translate(${M.left},0)`)
+        svg
+          .select<SVGGElement>('g.dyaxis')
+          .attr('transform', `translate(${M.left},0)`)
           .call(d3.axisLeft(this.yd).ticks(2).tickFormat(this.tickFmt(false, true)));
       }
     }
 
     const xi = (i: number) => x(i);
     const area = (lo: Float64Array, hi: Float64Array) =>
-      d3.area<number>().digits(1).x(xi).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(idx) ?? '';
+      d3
+        .area<number>()
+        .digits(1)
+        .x(xi)
+        .y0((i) => y(lo[i]))
+        .y1((i) => y(hi[i]))(idx) ?? '';
     const line = (v: Float64Array, sc: d3.ScaleLinear<number, number>, n: number) =>
-      d3.line<number>().digits(1).defined((i) => Number.isFinite(v[i])).x(xi).y((i) => sc(v[i]))(d3.range(Math.min(n, v.length))) ?? '';
+      d3
+        .line<number>()
+        .digits(1)
+        .defined((i) => Number.isFinite(v[i]))
+        .x(xi)
+        .y((i) => sc(v[i]))(d3.range(Math.min(n, v.length))) ?? '';
 
     const areas: Drawn[] = this.stacks.map(({ s, lo, hi }) => ({ key: s.key, color: s.color, d: area(lo, hi) }));
-    svg.select('g.areas').selectAll<SVGPathElement, Drawn>('path').data(areas, (a) => a.key).join('path')
-      .attr('fill', (a) => a.color).attr('d', (a) => a.d);
+    svg
+      .select('g.areas')
+      .selectAll<SVGPathElement, Drawn>('path')
+      .data(areas, (a) => a.key)
+      .join('path')
+      .attr('fill', (a) => a.color)
+      .attr('d', (a) => a.d);
 
-    const lines: Drawn[] = d.series.filter((s) => s.type === 'line')
+    const lines: Drawn[] = d.series
+      .filter((s) => s.type === 'line')
       .map((s) => ({ key: s.key, color: s.color, d: line(s.values, s.axis === 'right' ? yr : y, d.count) }));
-    svg.select('g.lines').selectAll<SVGPathElement, Drawn>('path').data(lines, (a) => a.key).join('path')
-      .attr('stroke', (a) => a.color).attr('d', (a) => a.d);
+    svg
+      .select('g.lines')
+      .selectAll<SVGPathElement, Drawn>('path')
+      .data(lines, (a) => a.key)
+      .join('path')
+      .attr('stroke', (a) => a.color)
+      .attr('d', (a) => a.d);
 
     const bands: Drawn[] = [];
     if (d.band) {
       const lo = d.series.find((s) => s.key === d.band!.lo)?.values;
       const hi = d.series.find((s) => s.key === d.band!.hi)?.values;
       if (lo && hi) {
-        const path = d3.area<number>().digits(1).defined((i) => Number.isFinite(lo[i]) && Number.isFinite(hi[i]))
-          .x(xi).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(idx) ?? '';
+        const path =
+          d3
+            .area<number>()
+            .digits(1)
+            .defined((i) => Number.isFinite(lo[i]) && Number.isFinite(hi[i]))
+            .x(xi)
+            .y0((i) => y(lo[i]))
+            .y1((i) => y(hi[i]))(idx) ?? '';
         bands.push({ key: 'band', color: d.band.color, d: path });
       }
     }
-    svg.select('g.band').selectAll<SVGPathElement, Drawn>('path').data(bands, (a) => a.key).join('path')
-      .attr('fill', (a) => a.color).attr('fill-opacity', 0.3).attr('d', (a) => a.d);
+    svg
+      .select('g.band')
+      .selectAll<SVGPathElement, Drawn>('path')
+      .data(bands, (a) => a.key)
+      .join('path')
+      .attr('fill', (a) => a.color)
+      .attr('fill-opacity', 0.3)
+      .attr('d', (a) => a.d);
 
     const base: Drawn[] = [];
     const b = d.baseline;
     if (b && b.count > 0) {
       if (this.baseTotal.length) base.push({ key: 'total', color: '#222', d: line(this.baseTotal, y, b.count) });
-      for (const s of b.series) if (s.type === 'line') base.push({ key: s.key, color: s.color, d: line(s.values, s.axis === 'right' ? yr : y, b.count) });
+      for (const s of b.series)
+        if (s.type === 'line') base.push({ key: s.key, color: s.color, d: line(s.values, s.axis === 'right' ? yr : y, b.count) });
     }
-    svg.select('g.base').selectAll<SVGPathElement, Drawn>('path').data(base, (a) => a.key).join('path')
-      .attr('stroke', (a) => a.color).attr('d', (a) => a.d);
+    svg
+      .select('g.base')
+      .selectAll<SVGPathElement, Drawn>('path')
+      .data(base, (a) => a.key)
+      .join('path')
+      .attr('stroke', (a) => a.color)
+      .attr('d', (a) => a.d);
 
     const diffs: Drawn[] = [];
     if (this.compare && this.diff.length) {
       const dv = this.diff;
       const yd = this.yd;
-      const p = d3.area<number>().digits(1).defined((i) => Number.isFinite(dv[i])).x(xi).y0(yd(0)).y1((i) => yd(dv[i]))(d3.range(dv.length)) ?? '';
+      const p =
+        d3
+          .area<number>()
+          .digits(1)
+          .defined((i) => Number.isFinite(dv[i]))
+          .x(xi)
+          .y0(yd(0))
+          .y1((i) => yd(dv[i]))(d3.range(dv.length)) ?? '';
       diffs.push({ key: 'diff', color: '', d: p });
     }
-    svg.select('g.diffg').selectAll<SVGPathElement, Drawn>('path.darea').data(diffs, (a) => a.key).join('path')
-      .attr('class', 'darea').attr('d', (a) => a.d);
+    svg
+      .select('g.diffg')
+      .selectAll<SVGPathElement, Drawn>('path.darea')
+      .data(diffs, (a) => a.key)
+      .join('path')
+      .attr('class', 'darea')
+      .attr('d', (a) => a.d);
   }
 
   private indexAt(px: number): number {
@@ -278,14 +381,29 @@ export class HlLineChart extends LitElement {
     if (!n) return;
     let h = this._hover < 0 ? n - 1 : this._hover;
     switch (e.key) {
-      case 'ArrowLeft': h -= 1; break;
-      case 'ArrowRight': h += 1; break;
-      case 'PageUp': h -= 4; break;
-      case 'PageDown': h += 4; break;
-      case 'Home': h = 0; break;
-      case 'End': h = n - 1; break;
-      case 'Escape': this._hover = -1; return;
-      default: return;
+      case 'ArrowLeft':
+        h -= 1;
+        break;
+      case 'ArrowRight':
+        h += 1;
+        break;
+      case 'PageUp':
+        h -= 4;
+        break;
+      case 'PageDown':
+        h += 4;
+        break;
+      case 'Home':
+        h = 0;
+        break;
+      case 'End':
+        h = n - 1;
+        break;
+      case 'Escape':
+        this._hover = -1;
+        return;
+      default:
+        return;
     }
     e.preventDefault();
     this._hover = Math.max(0, Math.min(n - 1, h));
@@ -325,14 +443,16 @@ export class HlLineChart extends LitElement {
       <span class="v">${this.fmt(v, rightAxis)}</span>
       ${bv == null ? nothing : html`<span class="d">(${tr(UI.baselineShort, this.lang)} ${this.fmt(bv, rightAxis)}, Δ ${this.fmtDelta(v - bv, rightAxis)})</span>`}
     </div>`;
-    const bval = (key: string) => (b && i < b.count ? b.series.find((s) => s.key === key)?.values[i] ?? NaN : null);
+    const bval = (key: string) => (b && i < b.count ? (b.series.find((s) => s.key === key)?.values[i] ?? NaN) : null);
     // The read-out sits in the half of the plot away from the rule, inside the card.
     const style = this.x(i) > this._width / 2 ? `left:${M.left + 2}px` : 'right:2px';
     return html`<div class="readout" style=${style} aria-hidden="true">
       <div><b>${tr(UI.weekOf, this.lang)} ${date}</b></div>
-      ${stackRows.length > 1
-        ? row(tr({ en: 'Total', zh: '合计' }, this.lang), '#444', this.total[i], b && i < b.count ? this.baseTotal[i] : null, false)
-        : nothing}
+      ${
+        stackRows.length > 1
+          ? row(tr({ en: 'Total', zh: '合计' }, this.lang), '#444', this.total[i], b && i < b.count ? this.baseTotal[i] : null, false)
+          : nothing
+      }
       ${stackRows.map((s) => row(s.label, s.color, s.values[i], bval(s.key), false))}
       ${lineRows.map((s) => row(s.label, s.color, s.values[i], bval(s.key), s.axis === 'right'))}
     </div>`;
@@ -367,7 +487,9 @@ export class HlLineChart extends LitElement {
         ${this.legendItems().map((l) => html`<li><span class=${`sw ${l.kind}`} style=${l.kind === 'area' ? `background:${l.color}` : `border-color:${l.color}`}></span>${l.label}</li>`)}
       </ul>
       <div class="plot" tabindex="0" role="group" aria-label=${`${this.heading}. ${tr(UI.chartHelp, lang)}`}
-        @keydown=${this.onKey} @focus=${() => { if (this._hover < 0 && d?.count) this._hover = d.count - 1; }}
+        @keydown=${this.onKey} @focus=${() => {
+          if (this._hover < 0 && d?.count) this._hover = d.count - 1;
+        }}
         @blur=${() => (this._hover = -1)}>
         <svg width=${w} height=${h} role="img" aria-label=${this.heading}>
           <g class="grid"></g>
@@ -379,19 +501,21 @@ export class HlLineChart extends LitElement {
           <g class="axis yaxis"></g>
           <g class="axis yraxis"></g>
           <text class="ylabel" x="4" y="12">↑ ${d?.yLabel ?? ''}</text>
-          ${this.hasRight
-            ? svg`<text class="ylabel" x=${w - 4} y="12" text-anchor="end">${d?.yLabelRight ?? ''} ↑</text>`
-            : nothing}
-          ${this.compare
-            ? svg`<g class="diffg">
+          ${this.hasRight ? svg`<text class="ylabel" x=${w - 4} y="12" text-anchor="end">${d?.yLabelRight ?? ''} ↑</text>` : nothing}
+          ${
+            this.compare
+              ? svg`<g class="diffg">
                 <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${tr(UI.difference, lang)}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
                 <line class="zero" x1=${M.left} x2=${w - right} y1=${this.yd(0)} y2=${this.yd(0)}></line>
                 <g class="axis dyaxis"></g>
               </g>`
-            : nothing}
-          ${!d || d.count === 0
-            ? svg`<text class="empty" x=${(M.left + w - right) / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>`
-            : nothing}
+              : nothing
+          }
+          ${
+            !d || d.count === 0
+              ? svg`<text class="empty" x=${(M.left + w - right) / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>`
+              : nothing
+          }
           <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${this.compare ? h - 8 : bottom} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>
           <rect class="overlay" data-noexport x=${M.left} y=${M.top} width=${Math.max(0, w - right - M.left)} height=${h - M.top}
             @pointermove=${this.onPointer} @pointerleave=${() => (this._hover = -1)}></rect>
@@ -411,7 +535,20 @@ declare global {
   }
 }
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A date tick in the chart's language: the year on 1 January, the month on the 1st, else the day. */
 export function dateTick(d: Date, lang: 'en' | 'zh'): string {

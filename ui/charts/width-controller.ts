@@ -11,7 +11,10 @@ export interface WidthHost extends ReactiveControllerHost, Element {
 export class WidthController implements ReactiveController {
   private ro: ResizeObserver | null = null;
   /** `tolerance`: changes of at most this many pixels are ignored (avoids resize loops). */
-  constructor(private readonly host: WidthHost, private readonly tolerance = 0) {
+  constructor(
+    private readonly host: WidthHost,
+    private readonly tolerance = 0,
+  ) {
     host.addController(this);
   }
   hostConnected(): void {

@@ -54,14 +54,30 @@ export class HlBandChart extends LitElement {
     const all = this.series.flatMap((s) => s.dates.map((d) => new Date(d + 'T00:00:00Z')));
     const ys = this.series.flatMap((s) => [...s.lo, ...s.hi, ...s.mean]).filter(Number.isFinite);
     if (all.length === 0 || ys.length === 0) return html`<p class="empty">—</p>`;
-    const x = d3.scaleUtc().domain(d3.extent(all) as [Date, Date]).range([M.left, w - M.right]);
+    const x = d3
+      .scaleUtc()
+      .domain(d3.extent(all) as [Date, Date])
+      .range([M.left, w - M.right]);
     const [y0, y1] = d3.extent(ys) as [number, number];
     const pad = (y1 - y0) * 0.05 || Math.abs(y1) * 0.05 || 1;
-    const y = d3.scaleLinear().domain([y0 - pad, y1 + pad]).nice().range([h - M.bottom, M.top]);
+    const y = d3
+      .scaleLinear()
+      .domain([y0 - pad, y1 + pad])
+      .nice()
+      .range([h - M.bottom, M.top]);
     const paths = this.series.map((s) => {
       const pts = s.dates.map((d, i) => ({ x: x(new Date(d + 'T00:00:00Z')), m: s.mean[i], lo: s.lo[i], hi: s.hi[i] }));
-      const area = d3.area<(typeof pts)[number]>().defined((p) => Number.isFinite(p.lo) && Number.isFinite(p.hi)).x((p) => p.x).y0((p) => y(p.lo)).y1((p) => y(p.hi));
-      const mean = d3.line<(typeof pts)[number]>().defined((p) => Number.isFinite(p.m)).x((p) => p.x).y((p) => y(p.m));
+      const area = d3
+        .area<(typeof pts)[number]>()
+        .defined((p) => Number.isFinite(p.lo) && Number.isFinite(p.hi))
+        .x((p) => p.x)
+        .y0((p) => y(p.lo))
+        .y1((p) => y(p.hi));
+      const mean = d3
+        .line<(typeof pts)[number]>()
+        .defined((p) => Number.isFinite(p.m))
+        .x((p) => p.x)
+        .y((p) => y(p.m));
       return { s, band: area(pts) ?? '', line: mean(pts) ?? '', dots: pts.length < 30 ? pts : [] };
     });
     // Month ticks for long runs; for a few months, days (so labels never repeat).

@@ -63,7 +63,10 @@ const COLORS = d3.schemeTableau10;
 const MAX_LINES = 10;
 const DEFAULT_PARAM = 'cadence:monthly,bimonthly;handDown:false,true;replicates:10;metrics:gaming_intensity_mean';
 
-const label = (values: Record<string, unknown>) => Object.entries(values).map(([k, v]) => `${k}=${v}`).join(', ');
+const label = (values: Record<string, unknown>) =>
+  Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 
 /** A design point's name: one-at-a-time points by the knob they move, others by every varied knob. */
 const pointLabel = (p: DesignPoint, baselineWord: string): string =>
@@ -136,10 +139,12 @@ export class HlExperimentsPanel extends LitElement {
     const vary = input.vary as Record<string, unknown>;
     this._rows = Object.entries(vary).map(([knob, v]) => ({
       knob,
-      values: Array.isArray(v) ? v.join(', ') : (() => {
-        const r = v as { min: number; max: number; steps: number };
-        return `${r.min}..${r.max}/${r.steps}`;
-      })(),
+      values: Array.isArray(v)
+        ? v.join(', ')
+        : (() => {
+            const r = v as { min: number; max: number; steps: number };
+            return `${r.min}..${r.max}/${r.steps}`;
+          })(),
     }));
     if (input.replicates !== undefined) this._replicates = String(input.replicates);
     this._design = input.design === 'oat' ? 'oat' : 'factorial';
@@ -164,7 +169,12 @@ export class HlExperimentsPanel extends LitElement {
     const res = loadExperiment({ ...input, scenario: { preset: this.scenario.preset, knobs: this.scenario.knobs }, seed: this.seed });
     if (!res.ok) return { exp: null, points: [], problems: res.problems.map((p) => p.message) };
     const exp = res.experiment!;
-    if (designSize(exp) * exp.replicates > 20_000) return { exp: null, points: [], problems: ['replicates: more than 20,000 runs: use the command line (hotline-lab experiment) for experiments this size'] };
+    if (designSize(exp) * exp.replicates > 20_000)
+      return {
+        exp: null,
+        points: [],
+        problems: ['replicates: more than 20,000 runs: use the command line (hotline-lab experiment) for experiments this size'],
+      };
     const points = buildDesign(exp);
     const bad = checkPoints(exp, points);
     return bad.length ? { exp: null, points: [], problems: bad.map((p) => p.message) } : { exp, points, problems: [] };
@@ -180,7 +190,9 @@ export class HlExperimentsPanel extends LitElement {
     if (resume && !saved) return;
     this._outcome = null;
     const param = experimentToParam(exp);
-    this.dispatchEvent(new CustomEvent<ExperimentChangeDetail>('hl-experiment-change', { detail: { param }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<ExperimentChangeDetail>('hl-experiment-change', { detail: { param }, bubbles: true, composed: true }),
+    );
     this.saving = { json: key, total };
     this.pool.start(
       json,
@@ -238,7 +250,15 @@ export class HlExperimentsPanel extends LitElement {
       const recs = o.records.slice(p.index * R, (p.index + 1) * R);
       const first = recs[0];
       const n = Math.min(...recs.map((r) => r.time.length));
-      const s: BandSeries = { label: pointLabel(p, tr(this.lang, 'baseline')) + (p.baseline && p.moved === undefined ? ` (${tr(this.lang, 'baseline')})` : ''), color: COLORS[i % COLORS.length], dates: [], mean: [], lo: [], hi: [], emphasis: p.baseline };
+      const s: BandSeries = {
+        label: pointLabel(p, tr(this.lang, 'baseline')) + (p.baseline && p.moved === undefined ? ` (${tr(this.lang, 'baseline')})` : ''),
+        color: COLORS[i % COLORS.length],
+        dates: [],
+        mean: [],
+        lo: [],
+        hi: [],
+        emphasis: p.baseline,
+      };
       for (let t = 0; t < n; t++) {
         const div = perDay ? dayCount(first.date[t], first.end[t]) : 1;
         const st = interval(recs.map((r) => r.values[metric][t] / div));
@@ -258,7 +278,14 @@ export class HlExperimentsPanel extends LitElement {
   private levelRows(o: Outcome, metric: string): IntervalRow[] {
     return o.points.map((p, i) => {
       const s = interval(this.scalars(o, metric, p.index));
-      return { label: pointLabel(p, tr(this.lang, 'baseline')), mean: s.mean, lo: s.lo, hi: s.hi, color: COLORS[i % COLORS.length], reference: p.baseline };
+      return {
+        label: pointLabel(p, tr(this.lang, 'baseline')),
+        mean: s.mean,
+        lo: s.lo,
+        hi: s.hi,
+        color: COLORS[i % COLORS.length],
+        reference: p.baseline,
+      };
     });
   }
 
@@ -326,7 +353,13 @@ export class HlExperimentsPanel extends LitElement {
     const left = rate > 0 ? (s.total - s.done) / rate : NaN;
     const text =
       s.status === 'running'
-        ? tr(L, 'progress', { done: s.done, total: s.total, workers: s.workers, rate: rate.toFixed(1), left: Number.isFinite(left) ? tr(L, 'seconds', { n: Math.ceil(left) }) : '?' })
+        ? tr(L, 'progress', {
+            done: s.done,
+            total: s.total,
+            workers: s.workers,
+            rate: rate.toFixed(1),
+            left: Number.isFinite(left) ? tr(L, 'seconds', { n: Math.ceil(left) }) : '?',
+          })
         : s.status === 'done'
           ? tr(L, 'done', { total: s.total, secs: secs.toFixed(1), workers: s.workers })
           : s.status === 'cancelled'
@@ -355,15 +388,18 @@ export class HlExperimentsPanel extends LitElement {
         ></hl-band-chart>
         <div class="two">
           <hl-interval-chart .rows=${this.levelRows(o, m)} .zero=${false} heading=${tr(L, 'wholeRun', { metric: m })}></hl-interval-chart>
-          ${diffs.length
-            ? html`<hl-interval-chart data-testid="exp-differences" .rows=${diffs} heading=${tr(L, 'difference', { baseline: base ? label(base.values) : '' })}></hl-interval-chart>`
-            : nothing}
+          ${
+            diffs.length
+              ? html`<hl-interval-chart data-testid="exp-differences" .rows=${diffs} heading=${tr(L, 'difference', { baseline: base ? label(base.values) : '' })}></hl-interval-chart>`
+              : nothing
+          }
         </div>
         ${tornado.length ? html`<hl-interval-chart data-testid="exp-tornado" mode="bar" .rows=${tornado} heading=${tr(L, 'tornado', { metric: m })}></hl-interval-chart>` : nothing}
         <div class="downloads">
           <span>${tr(L, 'downloads')}:</span>
           ${['results.csv', 'summary.csv', 'differences.csv', ...(o.exp.design.type === 'oat' ? ['sensitivity.csv'] : [])].map(
-            (name) => html`<button type="button" data-testid=${`exp-download-${name.replace('.csv', '')}`} @click=${() => this.download(name)}>${name}</button>`,
+            (name) =>
+              html`<button type="button" data-testid=${`exp-download-${name.replace('.csv', '')}`} @click=${() => this.download(name)}>${name}</button>`,
           )}
         </div>
       </section>
@@ -380,7 +416,10 @@ export class HlExperimentsPanel extends LitElement {
       <h2>${tr(L, 'title')}</h2>
       <p class="intro">${tr(L, 'intro')}</p>
       ${sc ? html`<p class="scenario">${tr(L, 'scenario', { preset: sc.preset, residents: sc.knobs.residents.toLocaleString(L === 'zh' ? 'zh-CN' : 'en-US'), days: sc.knobs.horizonDays })}</p>` : nothing}
-      <form @submit=${(e: Event) => { e.preventDefault(); this.run(); }}>
+      <form @submit=${(e: Event) => {
+        e.preventDefault();
+        this.run();
+      }}>
         <fieldset>
           <legend>${tr(L, 'vary')} <small>(${tr(L, 'valuesHelp')})</small></legend>
           ${this._rows.map(
@@ -410,11 +449,13 @@ export class HlExperimentsPanel extends LitElement {
             </select>
           </label>
         </div>
-        ${v.problems.length
-          ? html`<div class="problems" role="alert" data-testid="exp-problems"><strong>${tr(L, 'problems')}</strong><ul>${v.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
-          : v.exp
-            ? html`<p class="count" data-testid="exp-count">${tr(L, 'runs', { points: v.points.length, replicates: v.exp.replicates, runs: v.points.length * v.exp.replicates })}</p>`
-            : nothing}
+        ${
+          v.problems.length
+            ? html`<div class="problems" role="alert" data-testid="exp-problems"><strong>${tr(L, 'problems')}</strong><ul>${v.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
+            : v.exp
+              ? html`<p class="count" data-testid="exp-count">${tr(L, 'runs', { points: v.points.length, replicates: v.exp.replicates, runs: v.points.length * v.exp.replicates })}</p>`
+              : nothing
+        }
         <div class="actions">
           <button type="submit" class="primary" data-testid="exp-run" ?disabled=${!v.exp || running}>${tr(L, 'run')}</button>
           <button type="button" data-testid="exp-cancel" ?disabled=${!running} @click=${() => this.pool.cancel()}>${tr(L, 'cancel')}</button>

@@ -59,7 +59,11 @@ export class HlIntervalChart extends LitElement {
     const h = M.top + rows.length * ROW + M.bottom;
     const vals = rows.flatMap((r) => [r.lo, r.hi, this.mode === 'dot' ? r.mean : r.lo]).filter(Number.isFinite);
     const [a, b] = vals.length ? (d3.extent(this.zero ? [...vals, 0] : vals) as [number, number]) : [0, 1];
-    const x = d3.scaleLinear().domain([a, b === a ? a + 1 : b]).nice().range([labelW, w - M.right]);
+    const x = d3
+      .scaleLinear()
+      .domain([a, b === a ? a + 1 : b])
+      .nice()
+      .range([labelW, w - M.right]);
     const ticks = x.ticks(Math.max(2, Math.floor((w - labelW) / 90)));
     const f = (v: number) => (Number.isFinite(v) ? String(+v.toPrecision(4)) : 'n/a');
     return html`
@@ -81,9 +85,13 @@ export class HlIntervalChart extends LitElement {
                     ? svg`<rect x=${x(Math.min(r.lo, r.hi))} y=${cy - 8} width=${Math.max(1, Math.abs(x(r.hi) - x(r.lo)))} height="16" fill=${c} fill-opacity="0.8"></rect>`
                     : nothing
                   : svg`
-                    ${Number.isFinite(r.lo) ? svg`<line x1=${x(r.lo)} x2=${x(r.hi)} y1=${cy} y2=${cy} stroke=${c} stroke-width="2.5"></line>
+                    ${
+                      Number.isFinite(r.lo)
+                        ? svg`<line x1=${x(r.lo)} x2=${x(r.hi)} y1=${cy} y2=${cy} stroke=${c} stroke-width="2.5"></line>
                       <line x1=${x(r.lo)} x2=${x(r.lo)} y1=${cy - 5} y2=${cy + 5} stroke=${c} stroke-width="2"></line>
-                      <line x1=${x(r.hi)} x2=${x(r.hi)} y1=${cy - 5} y2=${cy + 5} stroke=${c} stroke-width="2"></line>` : nothing}
+                      <line x1=${x(r.hi)} x2=${x(r.hi)} y1=${cy - 5} y2=${cy + 5} stroke=${c} stroke-width="2"></line>`
+                        : nothing
+                    }
                     ${Number.isFinite(r.mean) ? svg`<circle cx=${x(r.mean)} cy=${cy} r="4.5" fill=${r.reference ? '#fff' : c} stroke=${c} stroke-width="2"></circle>` : nothing}`
               }
             </g>`;

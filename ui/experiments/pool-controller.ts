@@ -50,7 +50,12 @@ export class ExperimentPool implements ReactiveController {
    * Run `total` runs of the experiment (plain JSON); `onDone` gets the records in run order.
    * Records already finished (`have`, by run index: a resumed experiment) are kept, not run again.
    */
-  start(experiment: unknown, total: number, onDone: (records: RunRecord[]) => void, have: readonly (RunRecord | null | undefined)[] = []): void {
+  start(
+    experiment: unknown,
+    total: number,
+    onDone: (records: RunRecord[]) => void,
+    have: readonly (RunRecord | null | undefined)[] = [],
+  ): void {
     this.stop();
     this.records = new Array(total);
     let done = 0;
@@ -100,7 +105,10 @@ export class ExperimentPool implements ReactiveController {
 
   private receive(w: Worker, m: FromExperimentWorker): void {
     if (this.state.status !== 'running') return;
-    if (m.type === 'error') return this.fail(m.run >= 0 ? `run ${m.run}: ${m.message}` : m.message);
+    if (m.type === 'error') {
+      this.fail(m.run >= 0 ? `run ${m.run}: ${m.message}` : m.message);
+      return;
+    }
     this.records[m.record.run] = m.record;
     this.feed(w);
     const done = this.state.done + 1;

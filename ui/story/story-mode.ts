@@ -184,28 +184,36 @@ export class HlStory extends LitElement {
             </label>`,
         )}
       </fieldset>
-      ${this.phase === 'predict'
-        ? html`<div class="actions">
+      ${
+        this.phase === 'predict'
+          ? html`<div class="actions">
             <button type="button" class="primary" data-testid="story-run" ?disabled=${this.choice < 0} @click=${this.startRun}>${tx(lang, 'run')}</button>
             ${this.choice < 0 ? html`<span class="hint">${tx(lang, 'chooseFirst')}</span>` : nothing}
           </div>`
-        : nothing}
-      ${this.phase === 'running'
-        ? html`<p class="running" role="status" data-testid="story-running">
+          : nothing
+      }
+      ${
+        this.phase === 'running'
+          ? html`<p class="running" role="status" data-testid="story-running">
             ${tx(lang, 'running', { day: this.run?.day ?? 0, days: this.run?.days ?? '…' })}
           </p>`
-        : nothing}
+          : nothing
+      }
       ${this.phase === 'explain' ? this.renderExplain() : nothing}
-      ${this.phase === 'explain'
-        ? html`<div class="actions">
-            ${last
-              ? html`<button type="button" class="primary" data-testid="story-sandbox" @click=${() => this.emit('story-exit')}>${tx(lang, 'sandbox')}</button>`
-              : html`<button type="button" class="primary" data-testid="story-next" @click=${() => this.go(this.step + 1)}>${tx(lang, 'next')}</button>`}
+      ${
+        this.phase === 'explain'
+          ? html`<div class="actions">
+            ${
+              last
+                ? html`<button type="button" class="primary" data-testid="story-sandbox" @click=${() => this.emit('story-exit')}>${tx(lang, 'sandbox')}</button>`
+                : html`<button type="button" class="primary" data-testid="story-next" @click=${() => this.go(this.step + 1)}>${tx(lang, 'next')}</button>`
+            }
             <button type="button" data-testid="story-again" @click=${() => {
               this.phase = 'predict';
             }}>${tx(lang, 'again')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

@@ -239,7 +239,7 @@ export class HlDistrictView extends LitElement {
   private onKey(e: KeyboardEvent): void {
     const L = this.layout;
     const c = this.cells;
-    if (!L || !c || !c.count) return;
+    if (!L || !c?.count) return;
     const cur = this._focus >= 0 ? this._focus : this.selected >= 0 ? this.selected : L.order[0];
     let next = cur;
     const cx = (L.x0[cur] + L.x1[cur]) / 2;
@@ -255,16 +255,38 @@ export class HlDistrictView extends LitElement {
         next = n >= 0 ? n : L.order[Math.max(0, L.rankOf[cur] - 1)];
         break;
       }
-      case 'ArrowDown': { const n = cellAt(L, cx, L.y1[cur] + 1.5); if (n >= 0) next = n; break; }
-      case 'ArrowUp': { const n = cellAt(L, cx, L.y0[cur] - 1.5); if (n >= 0) next = n; break; }
-      case 'PageDown': next = L.order[Math.min(c.count - 1, L.rankOf[cur] + 1)]; break;
-      case 'PageUp': next = L.order[Math.max(0, L.rankOf[cur] - 1)]; break;
-      case 'Home': next = L.order[0]; break;
-      case 'End': next = L.order[c.count - 1]; break;
+      case 'ArrowDown': {
+        const n = cellAt(L, cx, L.y1[cur] + 1.5);
+        if (n >= 0) next = n;
+        break;
+      }
+      case 'ArrowUp': {
+        const n = cellAt(L, cx, L.y0[cur] - 1.5);
+        if (n >= 0) next = n;
+        break;
+      }
+      case 'PageDown':
+        next = L.order[Math.min(c.count - 1, L.rankOf[cur] + 1)];
+        break;
+      case 'PageUp':
+        next = L.order[Math.max(0, L.rankOf[cur] - 1)];
+        break;
+      case 'Home':
+        next = L.order[0];
+        break;
+      case 'End':
+        next = L.order[c.count - 1];
+        break;
       case 'Enter':
-      case ' ': e.preventDefault(); this.select(cur); return;
-      case 'Escape': this._focus = -1; return;
-      default: return;
+      case ' ':
+        e.preventDefault();
+        this.select(cur);
+        return;
+      case 'Escape':
+        this._focus = -1;
+        return;
+      default:
+        return;
     }
     e.preventDefault();
     this._focus = next;
@@ -307,14 +329,22 @@ export class HlDistrictView extends LitElement {
       </header>
       <div class="map" tabindex="0" role="application" aria-label=${`${tr(DV.title, lang)}. ${tr(DV.help, lang)}`}
         aria-describedby="readout" @keydown=${this.onKey}
-        @focus=${() => { if (this._focus < 0 && L && c?.count) this._focus = this.selected >= 0 ? this.selected : L.order[0]; }}
+        @focus=${() => {
+          if (this._focus < 0 && L && c?.count) this._focus = this.selected >= 0 ? this.selected : L.order[0];
+        }}
         @blur=${() => (this._focus = -1)}>
         <canvas style=${`width:${w}px;height:${h}px`} @pointermove=${(e: PointerEvent) => (this._focus = this.pick(e))}
           @pointerleave=${() => (this._focus = -1)} @click=${(e: MouseEvent) => this.select(this.pick(e))}></canvas>
-        ${L && (c?.count ?? 0) > 0
-          ? L.units.filter((u) => u.x1 - u.x0 > 54 && u.y1 - u.y0 > 22 && L.units.length <= 200)
-            .map((u) => html`<div class="ulabel" style=${`left:${u.x0 + 3}px;top:${u.y1 - 19}px;max-width:${u.x1 - u.x0 - 8}px`}>${unitName(u.unit, lang)}</div>`)
-          : html`<div class="ulabel" style="left:8px;top:8px">${tr(DV.noData, lang)}</div>`}
+        ${
+          L && (c?.count ?? 0) > 0
+            ? L.units
+                .filter((u) => u.x1 - u.x0 > 54 && u.y1 - u.y0 > 22 && L.units.length <= 200)
+                .map(
+                  (u) =>
+                    html`<div class="ulabel" style=${`left:${u.x0 + 3}px;top:${u.y1 - 19}px;max-width:${u.x1 - u.x0 - 8}px`}>${unitName(u.unit, lang)}</div>`,
+                )
+            : html`<div class="ulabel" style="left:8px;top:8px">${tr(DV.noData, lang)}</div>`
+        }
         ${f ? html`<div class="hl" style=${`left:${f.x - 2}px;top:${f.y - 2}px;width:${f.w + 4}px;height:${f.h + 4}px`}></div>` : nothing}
       </div>
       <div class="legend">

@@ -40,7 +40,10 @@ export const DV = {
   bumpOn: { en: 'speed bump present', zh: '有减速带' },
   bumpOff: { en: 'no speed bump', zh: '无减速带' },
   yes: { en: 'yes', zh: '有' },
-  hoverHint: { en: 'Point at or focus a cell to read its figures; click to watch it.', zh: '指向或聚焦一个格子查看数据；点击进入村庄视图。' },
+  hoverHint: {
+    en: 'Point at or focus a cell to read its figures; click to watch it.',
+    zh: '指向或聚焦一个格子查看数据；点击进入村庄视图。',
+  },
   noData: { en: 'Waiting for the world…', zh: '等待数据…' },
   selected: { en: 'watched', zh: '正在观察' },
 } as const satisfies Record<string, Text>;

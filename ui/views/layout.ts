@@ -6,7 +6,14 @@ import * as d3 from 'd3';
 import type { CellSnapshot } from '../../sim/index.ts';
 
 export type DistrictMetric = 'ticketsFiled' | 'defectsOpen' | 'disputesOpen' | 'wechat' | 'norm' | 'ticketsPer1k';
-export const DISTRICT_METRICS: readonly DistrictMetric[] = ['ticketsFiled', 'ticketsPer1k', 'defectsOpen', 'disputesOpen', 'wechat', 'norm'];
+export const DISTRICT_METRICS: readonly DistrictMetric[] = [
+  'ticketsFiled',
+  'ticketsPer1k',
+  'defectsOpen',
+  'disputesOpen',
+  'wechat',
+  'norm',
+];
 
 export interface Rect {
   x0: number;
@@ -35,7 +42,12 @@ export interface DistrictLayout {
  * so the same world always gets the same picture.
  */
 export function districtLayout(cells: Pick<CellSnapshot, 'count' | 'unit' | 'population'>, width: number, height: number): DistrictLayout {
-  interface Node { unit?: number; cell?: number; value?: number; children?: Node[] }
+  interface Node {
+    unit?: number;
+    cell?: number;
+    value?: number;
+    children?: Node[];
+  }
   // Every cell gets at least a tenth of the mean cell's area, so an empty or tiny cell stays visible.
   let total = 0;
   for (let c = 0; c < cells.count; c++) total += Math.max(0, cells.population[c]);
@@ -44,25 +56,41 @@ export function districtLayout(cells: Pick<CellSnapshot, 'count' | 'unit' | 'pop
   for (let c = 0; c < cells.count; c++) {
     const u = cells.unit[c];
     let list = byUnit.get(u);
-    if (!list) byUnit.set(u, (list = []));
+    if (!list) {
+      list = [];
+      byUnit.set(u, list);
+    }
     list.push({ cell: c, value: Math.max(floor, cells.population[c]) });
   }
   const units = [...byUnit.keys()].sort((a, b) => a - b);
-  const root = d3.hierarchy<Node>({ children: units.map((u) => ({ unit: u, children: byUnit.get(u)! })) })
-    .sum((n) => n.value ?? 0);
+  const root = d3.hierarchy<Node>({ children: units.map((u) => ({ unit: u, children: byUnit.get(u)! })) }).sum((n) => n.value ?? 0);
   const n = cells.count;
   const gap = n > 2000 ? 0 : n > 500 ? 0.5 : 1;
-  d3.treemap<Node>().tile(d3.treemapSquarify.ratio(1.3)).size([width, height]).paddingOuter(gap ? 1.5 : 1).paddingInner(gap).round(false)(root);
+  d3
+    .treemap<Node>()
+    .tile(d3.treemapSquarify.ratio(1.3))
+    .size([width, height])
+    .paddingOuter(gap ? 1.5 : 1)
+    .paddingInner(gap)
+    .round(false)(root);
   const out: DistrictLayout = {
-    x0: new Float32Array(n), y0: new Float32Array(n), x1: new Float32Array(n), y1: new Float32Array(n),
-    order: new Int32Array(n), rankOf: new Int32Array(n), units: [],
+    x0: new Float32Array(n),
+    y0: new Float32Array(n),
+    x1: new Float32Array(n),
+    y1: new Float32Array(n),
+    order: new Int32Array(n),
+    rankOf: new Int32Array(n),
+    units: [],
   };
   let k = 0;
   for (const u of (root.children ?? []) as d3.HierarchyRectangularNode<Node>[]) {
     out.units.push({ unit: u.data.unit!, x0: u.x0, y0: u.y0, x1: u.x1, y1: u.y1, population: u.value ?? 0 });
     for (const leaf of (u.children ?? []) as d3.HierarchyRectangularNode<Node>[]) {
       const c = leaf.data.cell!;
-      out.x0[c] = leaf.x0; out.y0[c] = leaf.y0; out.x1[c] = leaf.x1; out.y1[c] = leaf.y1;
+      out.x0[c] = leaf.x0;
+      out.y0[c] = leaf.y0;
+      out.x1[c] = leaf.x1;
+      out.y1[c] = leaf.y1;
       out.order[k] = c;
       out.rankOf[c] = k;
       k++;
@@ -83,9 +111,14 @@ export function metricValues(cells: CellSnapshot, metric: DistrictMetric): Float
   const out = new Float64Array(cells.count);
   for (let c = 0; c < cells.count; c++) {
     switch (metric) {
-      case 'ticketsPer1k': out[c] = cells.population[c] > 0 ? (cells.ticketsFiled[c] * 1000) / cells.population[c] : 0; break;
-      case 'norm': out[c] = cells.norm[c]; break;
-      default: out[c] = cells[metric][c];
+      case 'ticketsPer1k':
+        out[c] = cells.population[c] > 0 ? (cells.ticketsFiled[c] * 1000) / cells.population[c] : 0;
+        break;
+      case 'norm':
+        out[c] = cells.norm[c];
+        break;
+      default:
+        out[c] = cells[metric][c];
     }
   }
   return out;
@@ -94,8 +127,10 @@ export function metricValues(cells: CellSnapshot, metric: DistrictMetric): Float
 /** Colour domain of a metric: [0, 1] for shares, else [0, the 98th percentile] so one outlier does not wash the map out. */
 export function colorDomain(values: Float64Array, metric: DistrictMetric): [number, number] {
   if (metric === 'norm') return [0, 1];
-  const finite = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
-  const hi = finite.length ? d3.quantileSorted(finite, 0.98) ?? 0 : 0;
+  const finite = Array.from(values)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  const hi = finite.length ? (d3.quantileSorted(finite, 0.98) ?? 0) : 0;
   return [0, hi > 0 ? hi : Math.max(1, finite[finite.length - 1] ?? 1)];
 }
 

@@ -28,7 +28,10 @@ export class VillageState {
   seen = 0;
   private startDay: number;
 
-  constructor(public households: number, startDate: string) {
+  constructor(
+    public households: number,
+    startDate: string,
+  ) {
     const n = Math.max(1, households);
     this.open = new Int32Array(n);
     this.settled = new Uint8Array(n);
@@ -50,7 +53,10 @@ export class VillageState {
   private year(day: number): YearCounts {
     const y = this.yearOf(day);
     let c = this.byYear.get(y);
-    if (!c) this.byYear.set(y, (c = { tickets: 0, hall: 0, visits: 0, flips: 0, wechat: 0 }));
+    if (!c) {
+      c = { tickets: 0, hall: 0, visits: 0, flips: 0, wechat: 0 };
+      this.byYear.set(y, c);
+    }
     return c;
   }
 
@@ -66,21 +72,38 @@ export class VillageState {
         } else if (e.channel === Channel.HALL) this.year(e.day).hall++;
         else if (e.channel === Channel.WECHAT) this.year(e.day).wechat++;
         break;
-      case 'hall': this.year(e.day).hall++; break;
-      case 'wechat': this.year(e.day).wechat++; break;
-      case 'close': if (h >= 0 && this.open[h] > 0) this.open[h]--; break;
+      case 'hall':
+        this.year(e.day).hall++;
+        break;
+      case 'wechat':
+        this.year(e.day).wechat++;
+        break;
+      case 'close':
+        if (h >= 0 && this.open[h] > 0) this.open[h]--;
+        break;
       // The model files every call, then refuses some: a refused call stops waiting at once.
-      case 'refuse': if (h >= 0 && this.open[h] > 0 && e.kind !== Kind.CONSULT) this.open[h]--; break;
-      case 'visit': this.year(e.day).visits++; break;
-      case 'settle': if (h >= 0) this.settled[h] = 1; break;
+      case 'refuse':
+        if (h >= 0 && this.open[h] > 0 && e.kind !== Kind.CONSULT) this.open[h]--;
+        break;
+      case 'visit':
+        this.year(e.day).visits++;
+        break;
+      case 'settle':
+        if (h >= 0) this.settled[h] = 1;
+        break;
       case 'flip':
         this.year(e.day).flips++;
         if (e.good === 0) this.lights = e.state ? 1 : 0;
         else this.bump = e.state ? 1 : 0;
         break;
-      case 'defect': this.defectsOpen++; break;
-      case 'fix': this.defectsOpen = Math.max(0, this.defectsOpen - 1); break;
-      default: break;
+      case 'defect':
+        this.defectsOpen++;
+        break;
+      case 'fix':
+        this.defectsOpen = Math.max(0, this.defectsOpen - 1);
+        break;
+      default:
+        break;
     }
   }
 

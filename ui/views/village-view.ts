@@ -122,8 +122,12 @@ export class HlVillageView extends LitElement {
     const ev = this.events ?? [];
     const n = Math.max(1, this.households | 0);
     // A different cell, fewer events or going back in time: fold again from the start.
-    const reset = changed.has('households') || changed.has('startDate') || ev[0] !== this.firstEvent
-      || ev.length < this.state.seen || this.day < this.lastDay;
+    const reset =
+      changed.has('households') ||
+      changed.has('startDate') ||
+      ev[0] !== this.firstEvent ||
+      ev.length < this.state.seen ||
+      this.day < this.lastDay;
     if (reset) {
       this.state = new VillageState(n, this.startDate);
       this.lay = householdLayout(n, BOX, n);
@@ -156,12 +160,25 @@ export class HlVillageView extends LitElement {
     const n = s.open.length;
     const idx = d3.range(n);
     const r = this.lay.r;
-    d3.select(root).select('g.hh').selectAll<SVGCircleElement, number>('circle').data(idx).join('circle')
-      .attr('cx', (i) => this.lay.x[i]).attr('cy', (i) => this.lay.y[i]).attr('r', r)
+    d3.select(root)
+      .select('g.hh')
+      .selectAll<SVGCircleElement, number>('circle')
+      .data(idx)
+      .join('circle')
+      .attr('cx', (i) => this.lay.x[i])
+      .attr('cy', (i) => this.lay.y[i])
+      .attr('r', r)
       .attr('fill', (i) => (s.open[i] > 0 ? TOKEN.hotline : '#aab4be'));
     const rings = idx.filter((i) => s.settled[i]);
-    d3.select(root).select('g.rings').selectAll<SVGCircleElement, number>('circle').data(rings, (i) => i).join('circle')
-      .attr('class', 'ring').attr('cx', (i) => this.lay.x[i]).attr('cy', (i) => this.lay.y[i]).attr('r', r + 2.5);
+    d3.select(root)
+      .select('g.rings')
+      .selectAll<SVGCircleElement, number>('circle')
+      .data(rings, (i) => i)
+      .join('circle')
+      .attr('class', 'ring')
+      .attr('cx', (i) => this.lay.x[i])
+      .attr('cy', (i) => this.lay.y[i])
+      .attr('r', r + 2.5);
   }
 
   /** Turn the newly folded events into moving tokens and flashes. */
@@ -183,17 +200,38 @@ export class HlVillageView extends LitElement {
           else if (e.channel === Channel.HALL) tokens.push(this.token(at, PLACES.hall, TOKEN.hall));
           else if (e.channel === Channel.WECHAT) tokens.push(this.token(at, PLACES.social, TOKEN.social));
           break;
-        case 'hall': tokens.push(this.token(at, PLACES.hall, TOKEN.hall)); break;
-        case 'wechat': tokens.push(this.token(at, PLACES.social, TOKEN.social)); break;
-        case 'close': tokens.push(this.token(PLACES.hotline, at, TOKEN.close)); break;
-        case 'refuse': tokens.push(this.token(PLACES.hotline, at, TOKEN.refuse)); break;
-        case 'visit': tokens.push(this.token(PLACES.council, at, TOKEN.visit)); break;
-        case 'settle': flashes.push({ ...at, color: '#2e7d32' }); break;
-        case 'need': flashes.push({ ...at, color: '#f28e2b' }); break;
-        case 'fix': flashes.push({ ...PLACES.defects, color: '#2e7d32' }); break;
-        case 'defect': flashes.push({ ...PLACES.defects, color: '#b71c1c' }); break;
-        case 'flip': flashes.push({ ...(e.good === 0 ? PLACES.light : PLACES.bump), color: '#f2b200' }); break;
-        default: break;
+        case 'hall':
+          tokens.push(this.token(at, PLACES.hall, TOKEN.hall));
+          break;
+        case 'wechat':
+          tokens.push(this.token(at, PLACES.social, TOKEN.social));
+          break;
+        case 'close':
+          tokens.push(this.token(PLACES.hotline, at, TOKEN.close));
+          break;
+        case 'refuse':
+          tokens.push(this.token(PLACES.hotline, at, TOKEN.refuse));
+          break;
+        case 'visit':
+          tokens.push(this.token(PLACES.council, at, TOKEN.visit));
+          break;
+        case 'settle':
+          flashes.push({ ...at, color: '#2e7d32' });
+          break;
+        case 'need':
+          flashes.push({ ...at, color: '#f28e2b' });
+          break;
+        case 'fix':
+          flashes.push({ ...PLACES.defects, color: '#2e7d32' });
+          break;
+        case 'defect':
+          flashes.push({ ...PLACES.defects, color: '#b71c1c' });
+          break;
+        case 'flip':
+          flashes.push({ ...(e.good === 0 ? PLACES.light : PLACES.bump), color: '#f2b200' });
+          break;
+        default:
+          break;
       }
     }
     // Keep the stage readable: at most MAX_TOKENS in flight, spread over the trip.
@@ -201,21 +239,52 @@ export class HlVillageView extends LitElement {
     const step = tokens.length > room ? tokens.length / Math.max(1, room) : 1;
     const shown: Token[] = [];
     for (let k = 0; k < tokens.length && shown.length < room; k += step) shown.push(tokens[Math.floor(k)]);
-    shown.forEach((t, i) => (t.delay = shown.length > 1 ? (i / shown.length) * dur * 0.5 : 0));
+    shown.forEach((t, i) => {
+      t.delay = shown.length > 1 ? (i / shown.length) * dur * 0.5 : 0;
+    });
     this.active += shown.length;
     const g = d3.select(root).select('g.tokens');
-    g.selectAll<SVGCircleElement, Token>('circle.t').data(shown, (t) => t.id).enter().append('circle')
-      .attr('class', 't').attr('r', 9).attr('fill', (t) => t.color).attr('stroke', '#fff').attr('stroke-width', 2)
-      .attr('cx', (t) => t.from.x).attr('cy', (t) => t.from.y)
-      .transition().delay((t) => t.delay).duration(dur).ease(d3.easeCubicInOut)
-      .attr('cx', (t) => t.to.x).attr('cy', (t) => t.to.y)
-      .transition().duration(150).attr('r', 0)
-      .on('end interrupt', () => { this.active = Math.max(0, this.active - 1); })
+    g.selectAll<SVGCircleElement, Token>('circle.t')
+      .data(shown, (t) => t.id)
+      .enter()
+      .append('circle')
+      .attr('class', 't')
+      .attr('r', 9)
+      .attr('fill', (t) => t.color)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 2)
+      .attr('cx', (t) => t.from.x)
+      .attr('cy', (t) => t.from.y)
+      .transition()
+      .delay((t) => t.delay)
+      .duration(dur)
+      .ease(d3.easeCubicInOut)
+      .attr('cx', (t) => t.to.x)
+      .attr('cy', (t) => t.to.y)
+      .transition()
+      .duration(150)
+      .attr('r', 0)
+      .on('end interrupt', () => {
+        this.active = Math.max(0, this.active - 1);
+      })
       .remove();
-    g.selectAll('circle.f').data(flashes.slice(0, 60)).enter().append('circle')
-      .attr('class', 'f').attr('fill', 'none').attr('stroke', (f) => f.color).attr('stroke-width', 3)
-      .attr('cx', (f) => f.x).attr('cy', (f) => f.y).attr('r', 3).attr('opacity', 1)
-      .transition().duration(dur).attr('r', 22).attr('opacity', 0).remove();
+    g.selectAll('circle.f')
+      .data(flashes.slice(0, 60))
+      .enter()
+      .append('circle')
+      .attr('class', 'f')
+      .attr('fill', 'none')
+      .attr('stroke', (f) => f.color)
+      .attr('stroke-width', 3)
+      .attr('cx', (f) => f.x)
+      .attr('cy', (f) => f.y)
+      .attr('r', 3)
+      .attr('opacity', 1)
+      .transition()
+      .duration(dur)
+      .attr('r', 22)
+      .attr('opacity', 0)
+      .remove();
   }
 
   private token(from: { x: number; y: number }, to: { x: number; y: number }, color: string): Token {
@@ -248,8 +317,10 @@ export class HlVillageView extends LitElement {
         <rect x=${P.hall.x - 10} y=${P.hall.y + 6} width="20" height="30" fill=${TOKEN.hall}/>
         <text class="lbl" x=${P.hall.x} y=${P.hall.y + 62} text-anchor="middle">${tr(VV.hall, lang)}</text>
 
-        ${[-30, 0, 30].map((dx) => svg`<circle cx=${P.council.x + dx} cy=${P.council.y - 22} r="10" fill=${TOKEN.visit}/>
-          <path d=${`M${P.council.x + dx - 15} ${P.council.y + 12} q15 -36 30 0 z`} fill=${TOKEN.visit}/>`)}
+        ${[-30, 0, 30].map(
+          (dx) => svg`<circle cx=${P.council.x + dx} cy=${P.council.y - 22} r="10" fill=${TOKEN.visit}/>
+          <path d=${`M${P.council.x + dx - 15} ${P.council.y + 12} q15 -36 30 0 z`} fill=${TOKEN.visit}/>`,
+        )}
         <text class="lbl" x=${P.council.x} y=${P.council.y + 40} text-anchor="middle">${tr(VV.council, lang)}</text>
 
         <line x1=${P.light.x - 60} y1=${P.light.y + 30} x2=${P.light.x - 60} y2=${P.light.y - 26} stroke="#555" stroke-width="4"/>
@@ -260,9 +331,11 @@ export class HlVillageView extends LitElement {
         <text class="lbl" x=${P.light.x - 14} y=${P.light.y + 18}>${s.lights == null ? '–' : tr(bright ? VV.bright : VV.dim, lang)}</text>
 
         <rect x=${P.bump.x - 70} y=${P.bump.y + 6} width="60" height="14" fill="#777"/>
-        ${bump
-          ? svg`<path d=${`M${P.bump.x - 58} ${P.bump.y + 6} q18 -22 36 0 z`} fill="#f2b200" stroke="#222" stroke-width="1.5"/>`
-          : svg`<path d=${`M${P.bump.x - 58} ${P.bump.y + 6} q18 -22 36 0`} fill="none" stroke="#999" stroke-width="1.5" stroke-dasharray="4 3"/>`}
+        ${
+          bump
+            ? svg`<path d=${`M${P.bump.x - 58} ${P.bump.y + 6} q18 -22 36 0 z`} fill="#f2b200" stroke="#222" stroke-width="1.5"/>`
+            : svg`<path d=${`M${P.bump.x - 58} ${P.bump.y + 6} q18 -22 36 0`} fill="none" stroke="#999" stroke-width="1.5" stroke-dasharray="4 3"/>`
+        }
         <text class="sub" x=${P.bump.x} y=${P.bump.y - 8}>${tr(VV.bump, lang)}</text>
         <text class="lbl" x=${P.bump.x} y=${P.bump.y + 18}>${s.bump == null ? '–' : tr(bump ? VV.present : VV.absent, lang)}</text>
 

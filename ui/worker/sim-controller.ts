@@ -5,7 +5,15 @@
  * restarts (a new run replaces the old one in place) and terminated when the host leaves.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BROWSER_LIMITS, checkRunLimits, type Knobs, type PeriodRecord, type CellSnapshot, type VillageEvent, type Summary } from '../../sim/index.ts';
+import {
+  BROWSER_LIMITS,
+  checkRunLimits,
+  type Knobs,
+  type PeriodRecord,
+  type CellSnapshot,
+  type VillageEvent,
+  type Summary,
+} from '../../sim/index.ts';
 import type { RunView } from '../charts/types.ts';
 import type { ExportFormat, FromWorker, Speed, ToWorker } from './protocol.ts';
 import { cacheForOffline } from '../offline.ts';
@@ -54,7 +62,20 @@ const WATCHDOG_START_MS = 120_000;
 const MAX_RESTARTS = 2;
 
 function emptyState(): RunState {
-  return { status: 'idle', view: null, dates: [], cells: null, events: [], households: 0, summary: null, error: null, knobs: null, seed: 0, refused: [], restarted: null };
+  return {
+    status: 'idle',
+    view: null,
+    dates: [],
+    cells: null,
+    events: [],
+    households: 0,
+    summary: null,
+    error: null,
+    knobs: null,
+    seed: 0,
+    refused: [],
+    restarted: null,
+  };
 }
 
 export interface WorkerStatus {
