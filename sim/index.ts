@@ -5,3 +5,4 @@ export * from './types.ts';
 export { Simulation, runScenario } from './simulation.ts';
 export { isIsoDate, epochDay, isoOfEpochDay } from './calendar.ts';
 export { estimateRun, checkRunLimits, BROWSER_LIMITS, type RunEstimate, type RunLimits } from './budget.ts';
+export { KNOB_LABELS, knobName, type KnobLabel } from './knob-labels.ts';
