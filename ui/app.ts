@@ -19,6 +19,8 @@ import type { ExportFormat } from './worker/protocol.ts';
 import { pick, rememberLang, storedLang, t, type Lang, type MessageKey } from './i18n.ts';
 import type { KnobChangeDetail } from './knob-panel.ts';
 import { ICONS } from './icons.ts';
+import { copyText } from './clipboard.ts';
+import { exportFileName, exportMime, saveText } from './download.ts';
 import './knob-panel.ts';
 import './run-controls.ts';
 import './key-figures.ts';
@@ -30,6 +32,7 @@ import { storyLabel } from './story/story-mode.ts';
 import { STORY_ID, storyStep } from '../scenarios/story.ts';
 import './experiments/experiments-panel.ts';
 import { tr as expTr } from './experiments/labels.ts';
+import { encodeExpParam } from '../experiments/index.ts';
 import type { ResolvedScenario } from '../sim/index.ts';
 
 export type View = 'charts' | 'district' | 'village' | 'experiments';
@@ -204,8 +207,8 @@ export class HlApp extends LitElement {
     if (this.cell !== 0) q += `&cell=${this.cell}`;
     if (this.embed) q += '&embed=1';
     if (this.storyStep) q += `&story=${STORY_ID}&step=${this.storyStep}`;
-    // encoded (a decoded value with '&' or '#' would otherwise add parameters to the link), ':;,' kept readable
-    if (this.exp) q += `&exp=${encodeURIComponent(this.exp).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ',')}`;
+    // encoded (a decoded value with '&' or '#' would otherwise add parameters to the link), ':;,/' kept readable
+    if (this.exp) q += `&exp=${encodeExpParam(this.exp)}`;
     return q;
   }
 
@@ -393,34 +396,8 @@ export class HlApp extends LitElement {
     return location.origin + location.pathname + this.query() + extra;
   }
 
-  private async copyText(text: string): Promise<boolean> {
-    try {
-      if (navigator.clipboard && window.isSecureContext) {
-        await navigator.clipboard.writeText(text);
-        return true;
-      }
-    } catch {
-      /* fall back below */
-    }
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.append(ta);
-    ta.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    ta.remove();
-    return ok;
-  }
-
   private async copyLink(): Promise<void> {
-    const ok = await this.copyText(this.link());
+    const ok = await copyText(this.link());
     this.flash(t(this.lang, ok ? 'copied' : 'copyFailed'));
   }
 
@@ -443,18 +420,7 @@ export class HlApp extends LitElement {
     const which = e.shiftKey && this.compare ? 'baseline' : 'main';
     try {
       const text = await this.sim.exportText(format, which);
-      const ext = format === 'json' ? 'json' : 'csv';
-      const kind = format === 'periods-csv' ? '-periods' : '';
-      const name = `hotline-lab_${this.preset}${which === 'baseline' ? '-baseline' : ''}_seed${this.seed}${kind}.${ext}`;
-      const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveText(text, exportFileName(this.preset, this.seed, format, which), exportMime(format));
     } catch (err) {
       this.flash(t(this.lang, 'exportFailed', { message: err instanceof Error ? err.message : String(err) }));
     }
@@ -986,7 +952,7 @@ export class HlApp extends LitElement {
       <div class="row">
         <button
           type="button"
-          @click=${async () => this.flash(t(lang, (await this.copyText(snippet)) ? 'copied' : 'copyFailed'))}
+          @click=${async () => this.flash(t(lang, (await copyText(snippet)) ? 'copied' : 'copyFailed'))}
         >
           ${t(lang, 'copySnippet')}
         </button>

@@ -32,6 +32,8 @@ import {
   type RunRecord,
 } from '../../experiments/index.ts';
 import { ExperimentPool } from './pool-controller.ts';
+import { copyText } from '../clipboard.ts';
+import { saveText } from '../download.ts';
 import { forgetExperiment, loadExperimentState, saveExperiment } from './persist.ts';
 import { tr, type Lang } from './labels.ts';
 import type { BandSeries } from './band-chart.ts';
@@ -318,12 +320,7 @@ export class HlExperimentsPanel extends LitElement {
     if (!o) return;
     const text = experimentFiles(o.exp, o.points, o.records)[name];
     if (text === undefined) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `hotline-lab-experiment-${name}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveText(text, `hotline-lab-experiment-${name}`, 'text/csv;charset=utf-8');
   }
 
   /** A link that opens the app with this scenario and this experiment. */
@@ -334,12 +331,8 @@ export class HlExperimentsPanel extends LitElement {
   }
 
   private async copyLink(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.link());
-      this._notice = tr(this.lang, 'copied');
-    } catch {
-      (this.renderRoot.querySelector('#exp-link') as HTMLInputElement | null)?.select();
-    }
+    if (await copyText(this.link())) this._notice = tr(this.lang, 'copied');
+    else (this.renderRoot.querySelector('#exp-link') as HTMLInputElement | null)?.select();
   }
 
   // ------------------------------------------------------------------ render
