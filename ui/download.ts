@@ -4,6 +4,7 @@
  * built in the simulation worker (worker/protocol.ts `export`).
  */
 import type { ExportFormat } from './worker/protocol.ts';
+import type { SimController } from './worker/sim-controller.ts';
 
 /** Which run of the page an export comes from: the scenario, or the baseline in compare mode. */
 export type ExportWhich = 'main' | 'baseline';
@@ -35,4 +36,16 @@ export function saveBlob(blob: Blob, name: string): void {
 /** Save text as a file of the given MIME type. */
 export function saveText(text: string, name: string, type: string): void {
   saveBlob(new Blob([text], { type }), name);
+}
+
+/** Download an export of the scenario's run (or the baseline's), built in its worker; rejects when there is no such run. */
+export async function downloadRun(
+  sim: SimController,
+  format: ExportFormat,
+  which: ExportWhich,
+  preset: string,
+  seed: number,
+): Promise<void> {
+  const text = await sim.exportText(format, which);
+  saveText(text, exportFileName(preset, seed, format, which), exportMime(format));
 }
