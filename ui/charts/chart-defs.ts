@@ -4,7 +4,8 @@
  */
 import type { ChartData, ChartSeries, Lang, RunView } from './types.ts';
 import { subtract, weekCount, weeklyMetric } from './aggregate.ts';
-import { type CHART, seriesLabel, weeklyUnit } from './labels.ts';
+import type { CHART_TITLE } from '../i18n/charts.ts';
+import { seriesLabel, weeklyUnit } from './labels.ts';
 
 /** Series colours, shared by every chart so one kind keeps one colour. */
 export const COLORS: Record<string, string> = {
@@ -42,7 +43,7 @@ export const COLORS: Record<string, string> = {
 
 /** How one chart is built from a run: which metrics, stacked or as lines, on which axis. */
 export interface ChartDef {
-  id: keyof typeof CHART;
+  id: keyof typeof CHART_TITLE;
   file: string;
   stack?: string[];
   lines?: string[];

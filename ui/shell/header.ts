@@ -15,7 +15,6 @@ import { listPresets } from '../../scenarios/presets.ts';
 import { checkSeed } from '../../scenarios/loader.ts';
 import { ICONS } from '../icons.ts';
 import { pick, t, type Lang } from '../i18n.ts';
-import { storyLabel } from '../story/story-mode.ts';
 import type { ExportFormat } from '../worker/protocol.ts';
 import { baseStyles } from '../styles/index.ts';
 import '../import-control.ts';
@@ -198,7 +197,7 @@ export class HlHeader extends LitElement {
           aria-pressed=${this.storyStep ? 'true' : 'false'}
           @click=${() => this.send('story-go', { step: this.storyStep || 1 })}
         >
-          ${storyLabel(lang)}
+          ${t(lang, 'story.story')}
         </button>
         <button type="button" data-testid="copy-link" @click=${() => this.send('copy-link')}>${ICONS.link} ${t(lang, 'copyLink')}</button>
         <button type="button" data-testid="embed" @click=${() => this.send('embed-open')}>${t(lang, 'embed')}</button>

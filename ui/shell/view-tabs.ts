@@ -8,11 +8,10 @@
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { t, type Lang, type MessageKey } from '../i18n.ts';
-import { tr as expTr } from '../experiments/labels.ts';
 import { baseStyles } from '../styles/index.ts';
 import { VIEWS, type View } from './page-link.ts';
 
-const VIEW_KEY: Record<Exclude<View, 'experiments'>, MessageKey> = { charts: 'tabCharts', district: 'tabDistrict', village: 'tabVillage' };
+const VIEW_KEY: Record<View, MessageKey> = { charts: 'tabCharts', district: 'tabDistrict', village: 'tabVillage', experiments: 'exp.tab' };
 
 export class HlViewTabs extends LitElement {
   static override properties = { lang: {}, view: {}, compare: { type: Boolean } };
@@ -147,7 +146,7 @@ export class HlViewTabs extends LitElement {
                 tabindex=${v === this.view ? '0' : '-1'}
                 @click=${() => this.send('view-change', { view: v })}
               >
-                ${v === 'experiments' ? expTr(lang, 'tab') : t(lang, VIEW_KEY[v])}
+                ${t(lang, VIEW_KEY[v])}
               </button>`,
           )}
         </div>
