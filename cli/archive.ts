@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -119,7 +120,30 @@ async function checkLockedVersions(tree: string, moduleIds: readonly string[]): 
   return problems;
 }
 
-export async function archive(version: string, commitish: string, log: (s: string) => void = () => {}): Promise<Manifest> {
+export interface ArchiveOptions {
+  /** Build and compare with the committed archive; write nothing. */
+  check?: boolean;
+  /** Replace a committed archive whose bundle differs (a published version's bytes should not move). */
+  force?: boolean;
+  log?: (s: string) => void;
+}
+
+export interface ArchiveOutcome {
+  manifest: Manifest;
+  /** What the committed archive was: absent, the same bytes, or different. */
+  before: 'absent' | 'same' | 'different';
+}
+
+async function committedManifest(version: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(VERSIONS_DIR, version, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function archive(version: string, commitish: string, opts: ArchiveOptions = {}): Promise<ArchiveOutcome> {
+  const log = opts.log ?? (() => {});
   if (!/^\d+\.\d+\.\d+$/.test(version)) fail(`version '${version}' is not allowed: must be MAJOR.MINOR.PATCH, e.g. 0.2.0`);
   let commit: string;
   try {
@@ -172,13 +196,8 @@ export async function archive(version: string, commitish: string, log: (s: strin
     const lockProblems = await checkLockedVersions(tree, chunks[0].moduleIds ?? []);
     if (lockProblems.length) fail(`the bundle would not be that commit's code: ${lockProblems.join('; ')}`);
 
-    const dir = join(VERSIONS_DIR, version);
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(join(dir, 'golden'), { recursive: true });
-    await writeFile(join(dir, 'core.mjs'), code);
     const goldenDir = join(tree, 'test/fixtures/golden');
     const golden = (await readdir(goldenDir)).filter((f) => f.endsWith('.json')).sort();
-    for (const f of golden) await copyFile(join(goldenDir, f), join(dir, 'golden', f));
     const bytes = Buffer.byteLength(code, 'utf8');
     const manifest: Manifest = {
       name: 'hotline-lab',
@@ -192,6 +211,19 @@ export async function archive(version: string, commitish: string, log: (s: strin
       bundler: `vite ${vite.version}`,
       golden: golden.map((f) => `golden/${f}`),
     };
+    const old = await committedManifest(version);
+    const before = !old ? 'absent' : old.sha256 === manifest.sha256 && old.commit === manifest.commit ? 'same' : 'different';
+    if (opts.check) return { manifest, before };
+    if (before === 'different' && !opts.force) {
+      fail(
+        `versions/${version} is already archived with other bytes (commit ${old!.commit.slice(0, 7)}, sha256 ${old!.sha256.slice(0, 16)}): a published version should not move; use --force to replace it`,
+      );
+    }
+    const dir = join(VERSIONS_DIR, version);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(join(dir, 'golden'), { recursive: true });
+    await writeFile(join(dir, 'core.mjs'), code);
+    for (const f of golden) await copyFile(join(goldenDir, f), join(dir, 'golden', f));
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
     const versions = (await readdir(VERSIONS_DIR, { withFileTypes: true }))
@@ -199,7 +231,7 @@ export async function archive(version: string, commitish: string, log: (s: strin
       .map((d) => d.name)
       .sort(compareVersions);
     await writeFile(join(VERSIONS_DIR, 'archived.ts'), archivedSource(versions));
-    return manifest;
+    return { manifest, before };
   } finally {
     git(['worktree', 'remove', '--force', tree]);
     await rm(tmp, { recursive: true, force: true });
@@ -207,16 +239,35 @@ export async function archive(version: string, commitish: string, log: (s: strin
 }
 
 export async function archiveMain(argv: string[]): Promise<number> {
-  const args = argv.filter((a) => a !== '--');
-  if (args.length !== 2) {
-    process.stderr.write('usage: npm run archive -- VERSION COMMIT   (e.g. npm run archive -- 0.2.0 abc1234)\n');
+  const flags = argv.filter((a) => a.startsWith('--') && a !== '--');
+  const args = argv.filter((a) => !a.startsWith('--'));
+  const unknown = flags.filter((f) => f !== '--check' && f !== '--force');
+  if (args.length !== 2 || unknown.length) {
+    process.stderr.write(
+      'usage: npm run archive -- VERSION COMMIT [--check | --force]   (e.g. npm run archive -- 0.2.0 abc1234)\n' +
+        '  --check  rebuild and compare with the committed archive, write nothing (exit 1 if it differs)\n' +
+        '  --force  replace a committed archive whose bytes differ\n',
+    );
     return 2;
   }
+  const check = flags.includes('--check');
   try {
-    const m = await archive(args[0], args[1], (s) => process.stderr.write(s + '\n'));
-    const gz = (await import('node:zlib')).gzipSync(await readFile(join(VERSIONS_DIR, m.version, 'core.mjs')), { level: 9 }).length;
+    const { manifest: m, before } = await archive(args[0], args[1], {
+      check,
+      force: flags.includes('--force'),
+      log: (s) => process.stderr.write(s + '\n'),
+    });
+    if (check) {
+      process.stdout.write(
+        before === 'same'
+          ? `versions/${m.version}/core.mjs rebuilds to the same bytes (sha256 ${m.sha256.slice(0, 16)})\n`
+          : `versions/${m.version}: the rebuild ${before === 'absent' ? 'has no committed archive to compare with' : `differs (sha256 ${m.sha256.slice(0, 16)})`}\n`,
+      );
+      return before === 'same' ? 0 : 1;
+    }
+    const gz = gzipSync(await readFile(join(VERSIONS_DIR, m.version, 'core.mjs')), { level: 9 }).length;
     process.stdout.write(
-      `versions/${m.version}/core.mjs  ${m.bytes} bytes (${gz} gzip)  sha256 ${m.sha256.slice(0, 16)}  commit ${m.commit.slice(0, 7)} of ${m.date}  ${m.golden.length} golden fixtures\n`,
+      `versions/${m.version}/core.mjs  ${m.bytes} bytes (${gz} gzip)  sha256 ${m.sha256.slice(0, 16)}  commit ${m.commit.slice(0, 7)} of ${m.date}  ${m.golden.length} golden fixtures${before === 'same' ? '  (unchanged)' : ''}\n`,
     );
     return 0;
   } catch (e) {
