@@ -11,6 +11,7 @@ import { MAX_SCENARIO_BYTES, checkSeed, nearest, type Problem } from '../scenari
 import { MAX_IMPORT_BYTES } from '../scenarios/import.ts';
 import { parseLink } from '../scenarios/link.ts';
 import type { CoreApi, CoreKnobValue, CoreKnobs, CoreLoadResult } from '../versions/core-api.ts';
+import { fileKind } from '../versions/open.ts';
 import {
   ARCHIVED,
   CURRENT_VERSION,
@@ -192,33 +193,6 @@ async function readRunFile(path: string): Promise<string> {
     throw new UsageError(`scenario file '${path}' is ${size} bytes: too large, the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)`);
   }
   return readFile(path, 'utf8');
-}
-
-/** What a file is, and the model version it names (`model`: "0.1.0" or {name, version}; a CSV's `# model` line). */
-interface FileKind {
-  kind: 'scenario' | 'scenario-with-model' | 'result' | 'csv';
-  /** The version named, as given (undefined: none named). */
-  named?: unknown;
-  /** A scenario object without its `model` field (kind 'scenario-with-model'). */
-  rest?: Record<string, unknown>;
-}
-
-function fileKind(text: string): FileKind {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trimStart().startsWith('#')) {
-    const m = /^# model \S+ (\S+)\s*$/m.exec(body);
-    return { kind: 'csv', named: m ? m[1] : undefined };
-  }
-  let o: unknown;
-  try {
-    o = JSON.parse(body);
-  } catch {
-    return { kind: 'scenario' }; // the loader reports the line and column
-  }
-  if (typeof o !== 'object' || o === null || Array.isArray(o) || !('model' in o)) return { kind: 'scenario' };
-  const { model, ...rest } = o as Record<string, unknown>;
-  const named = typeof model === 'object' && model !== null && 'version' in model ? (model as { version: unknown }).version : model;
-  return 'scenario' in rest ? { kind: 'result', named } : { kind: 'scenario-with-model', named, rest };
 }
 
 export interface ResolvedRun {

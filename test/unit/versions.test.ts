@@ -13,6 +13,7 @@ import { MODEL } from '../../sim/index.ts';
 import { problemMessage } from '../../ui/problem-text.ts';
 import type { CoreApi } from '../../versions/core-api.ts';
 import { CURRENT_CORE, loadCore } from '../../versions/core.ts';
+import { fileKind, openFile, openLink } from '../../versions/open.ts';
 import {
   ARCHIVED,
   ARCHIVED_VERSIONS,
@@ -195,6 +196,48 @@ describe('versions that never existed', () => {
     expect(rows.map((r) => r.version).sort(compareVersions)).toEqual([...KNOWN_VERSIONS]);
     expect(rows.filter((r) => r.current).map((r) => r.version)).toEqual([CURRENT_VERSION]);
     for (const m of ARCHIVED) expect(rows.find((r) => r.version === m.version)).toMatchObject({ archived: true, sha256: m.sha256 });
+  });
+});
+
+describe('opening a link or file on its version (the app side)', () => {
+  it('a link: its own version reads it; no v is the current model; an unknown v is a problem and the current model', async () => {
+    for (const v of KNOWN_VERSIONS) {
+      const core = await loadCore(v);
+      const link = 'https://example.org/a/b/' + core.scenarioToQuery({ preset: core.DEFAULT_PRESET, seed: 9, knobs: { horizonDays: 10 } });
+      const o = await openLink(link);
+      expect(o.version).toBe(v);
+      expect(o.archived).toBe(v !== CURRENT_VERSION);
+      expect(o.versionProblem).toBeUndefined();
+      expect(o.parsed).toEqual(core.parseLink(link));
+      expect(o.current).toEqual(CURRENT_CORE.parseLink(link));
+    }
+    const none = await openLink('?preset=baseline&seed=2');
+    expect(none).toMatchObject({ version: CURRENT_VERSION, archived: false });
+    expect(none.versionProblem).toBeUndefined();
+    const never = await openLink('?preset=baseline&seed=2&v=0.0.9');
+    expect(never).toMatchObject({ version: CURRENT_VERSION, archived: false, versionProblem: { field: 'v', code: 'unknown-version' } });
+    expect(never.parsed.seed).toBe(2);
+  });
+
+  it('a file names its version in "model", a run export in model.version, a CSV in its # model line', async () => {
+    expect(fileKind('{"preset": "baseline"}')).toEqual({ kind: 'scenario' });
+    expect(fileKind('{"preset": "baseline", "model": "0.1.0"}')).toEqual({
+      kind: 'scenario-with-model',
+      named: '0.1.0',
+      rest: { preset: 'baseline' },
+    });
+    expect(fileKind('{"model": {"name": "hotline-lab", "version": "0.1.0"}, "seed": 1, "scenario": {}}')).toMatchObject({
+      kind: 'result',
+      named: '0.1.0',
+    });
+    expect(fileKind('# model hotline-lab 0.1.0\n# seed 1\n')).toEqual({ kind: 'csv', named: '0.1.0' });
+    expect(fileKind('{not json')).toEqual({ kind: 'scenario' });
+    const a = await openFile(JSON.stringify({ preset: 'baseline', seed: 4, model: CURRENT_VERSION, knobs: { horizonDays: 9 } }));
+    expect(a).toMatchObject({ version: CURRENT_VERSION, archived: false, loaded: { ok: true, seed: 4, kind: 'scenario' } });
+    expect(a.current.ok).toBe(true);
+    const b = await openFile(JSON.stringify({ preset: 'baseline', model: 'banana' }));
+    expect(b.versionProblem).toMatchObject({ field: 'model', code: 'unknown-version' });
+    expect(b.version).toBe(CURRENT_VERSION);
   });
 });
 
