@@ -10,6 +10,9 @@ import { CHANGEABLE_KNOBS, fixedReason, knobsOnDate, lastDate, type TimelineChan
 import { main } from '../../cli/main.ts';
 import { captureOutput } from './capture.ts';
 import { problemMessage } from '../../ui/problem-text.ts';
+import { loadExperiment } from '../../experiments/schema.ts';
+import { buildDesign } from '../../experiments/design.ts';
+import { checkPoints, pointInput } from '../../experiments/run.ts';
 
 const io = captureOutput();
 const CJK = /[\u4e00-\u9fff]/;
@@ -266,5 +269,61 @@ describe('run --at: problems', () => {
     expect(await main(['run', '--days', '365', ...args])).toBe(2);
     expect(io.err).toMatch(message);
     expect(io.out).toBe('');
+  });
+});
+
+// ---------------------------------------------------------------- experiments: validation
+
+describe('experiments vary a change', () => {
+  const scenario = {
+    preset: 'baseline',
+    knobs: { residents: 2000, cells: 4, units: 2, horizonDays: 120 },
+    timeline: [{ date: '2021-03-01', knobs: { cadence: 'bimonthly' } }],
+  };
+
+  it('accepts timeline[i].date and timeline[i].knobs.<knob>, and each point carries its change', () => {
+    const r = loadExperiment({
+      scenario,
+      vary: { 'timeline[0].date': ['2021-02-01', '2021-04-01'], 'timeline[0].knobs.deptShare': [0.25, 0.5] },
+      horizonDays: 120,
+    });
+    expect(r.problems).toEqual([]);
+    const exp = r.experiment!;
+    const points = buildDesign(exp);
+    expect(points).toHaveLength(4);
+    expect(checkPoints(exp, points)).toEqual([]);
+    const last = pointInput(exp, points[3]);
+    expect(last.timeline).toEqual([{ date: '2021-04-01', knobs: { cadence: 'bimonthly', deptShare: 0.5 } }]);
+    // The factor leaves the scenario's knobs alone.
+    expect(last.knobs.deptShare).toBe(presetKnobs('baseline')!.deptShare);
+  });
+
+  it.each([
+    [{ 'timeline[1].date': ['2021-02-01'] }, 'vary.timeline[1].date', /has 1 change \(timeline\[0\] to timeline\[0\]/],
+    [{ 'timeline[0].knobs.residents': [100] }, 'vary.timeline[0].knobs.residents', /cannot change during a run/],
+    [{ 'timeline[0].knobs.cadense': ['monthly'] }, 'vary.timeline[0].knobs.cadense', /did you mean 'cadence'/],
+    [{ 'timeline[0].knobs.cadence': ['weekly'] }, 'vary.timeline[0].knobs.cadence[0]', /not an option/],
+    [{ 'timeline[0].date': ['2021-02-30'] }, 'vary.timeline[0].date[0]', /not a calendar date/],
+    [{ 'timeline[0].date': { min: 1, max: 2, steps: 2 } }, 'vary.timeline[0].date', /a date: give a list of values/],
+    [{ 'timeline.0.date': ['2021-02-01'] }, 'vary.timeline.0.date', /not a timeline factor/],
+  ])('%j names %s', (vary, field, message) => {
+    const r = loadExperiment({ scenario, vary, horizonDays: 120 });
+    expect(r.ok).toBe(false);
+    const p = r.problems.find((x) => x.field === field);
+    expect(p, JSON.stringify(r.problems)).toBeDefined();
+    expect(p!.message).toMatch(message);
+  });
+
+  it('a point that moves a change outside the run is named before anything runs', () => {
+    const r = loadExperiment({ scenario, vary: { 'timeline[0].date': ['2021-02-01', '2020-12-01'] }, horizonDays: 120 });
+    expect(r.ok).toBe(true);
+    const problems = checkPoints(r.experiment!, buildDesign(r.experiment!));
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/design point 1 \(timeline\[0\]\.date=2020-12-01\).*outside the run/);
+  });
+
+  it('a scenario without a timeline cannot vary one', () => {
+    const r = loadExperiment({ scenario: 'baseline', vary: { 'timeline[0].date': ['2021-02-01'] } });
+    expect(r.problems[0].message).toMatch(/the scenario has no timeline/);
   });
 });
