@@ -273,7 +273,7 @@ function timelineWithAt(
 
 /** A loader message about `timeline[i]` said in the words the user typed (`--at DATE knob=value`). */
 function atWords(message: string, labels: Map<number, string>): string {
-  return message.replace(/timeline\[(\d+)\](?:\.knobs\.[A-Za-z]+|\.date|\.knobs)?/g, (m, i) => labels.get(Number(i)) ?? m);
+  return message.replace(/timeline\[(\d+)\](?:\.date = '[^']*'|\.knobs\.[A-Za-z]+|\.date|\.knobs)?/g, (m, i) => labels.get(Number(i)) ?? m);
 }
 
 /** Turn `run`'s arguments into a validated scenario and seed, or throw a UsageError listing every problem. */
