@@ -7,7 +7,8 @@
  */
 import { stat, readFile } from 'node:fs/promises';
 import { MODEL, type RunResult } from '../sim/index.ts';
-import { MAX_SCENARIO_BYTES, checkSeed, nearest, type Problem } from '../scenarios/loader.ts';
+import { MAX_SCENARIO_BYTES, checkSeed, nearest, parseKnobValue, type Problem } from '../scenarios/loader.ts';
+import type { KnobValue } from '../sim/index.ts';
 import { MAX_IMPORT_BYTES } from '../scenarios/import.ts';
 import { parseLink } from '../scenarios/link.ts';
 import type { CoreApi, CoreKnobValue, CoreKnobs, CoreLoadResult } from '../versions/core-api.ts';
@@ -21,6 +22,7 @@ import {
   runsArchived,
   versionProblem,
 } from '../versions/registry.ts';
+import { fixedReason, type TimelineChange } from '../scenarios/timeline.ts';
 import { summaryText, writeOutput, type OutputFormat } from './output.ts';
 import {
   knobsJson,
@@ -68,6 +70,9 @@ Run options:
   --out FILE            write results to FILE (default: stdout)
   --link URL            run exactly the run a Hotline Lab link describes (--set/--seed/--days apply on top)
   --model VERSION       run on this model version (default: the link's v, the file's "model", else the current)
+  --at DATE knob=value  from DATE on, the knob takes the value (repeatable; several knobs on one date by
+                        repeating the date); added to the preset's or file's timeline, replacing a value it
+                        sets for the same knob and date. --at none drops that timeline first.
 
 Examples:
   hotline-lab run --days 365
@@ -75,6 +80,7 @@ Examples:
   hotline-lab run my-scenario.json --set residents=5000 --set cells=10 --set units=3
   hotline-lab run --link "https://example.org/hotline-lab/?preset=baseline&seed=42&handDown=true"
   hotline-lab run --link "https://example.org/hotline-lab/?preset=baseline&seed=42&v=0.1.0" --model ${MODEL.version}
+  hotline-lab run baseline --at 2023-01-01 cadence=bimonthly --at 2023-01-01 districtLayer=false
 
 Experiment options:
   --out DIR             folder for runs/, results.csv, summary.csv, differences.csv (required)
@@ -98,7 +104,7 @@ interface Parsed {
 
 /** Options that take a value, per command; flags take none. */
 const VALUE_OPTIONS: Record<string, readonly string[]> = {
-  run: ['seed', 'set', 'days', 'format', 'out', 'link', 'model'],
+  run: ['seed', 'set', 'at', 'days', 'format', 'out', 'link', 'model'],
   knobs: ['lang', 'format'],
   versions: ['format'],
   presets: ['lang', 'format'],
@@ -109,7 +115,9 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
 };
 /** Options that take no value, per command. */
 const FLAG_OPTIONS: Record<string, readonly string[]> = { experiment: ['resume'] };
-const REPEATABLE = new Set(['set']);
+const REPEATABLE = new Set(['set', 'at']);
+/** `--at DATE knob=value` takes two values (`--at none` one); kept as one text `DATE knob=value`. */
+const PAIR_OPTIONS: Record<string, readonly string[]> = { run: ['at'] };
 
 function parseArgs(command: string, args: string[]): Parsed {
   const allowed = VALUE_OPTIONS[command] ?? [];
@@ -126,6 +134,25 @@ function parseArgs(command: string, args: string[]): Parsed {
           `unknown option '${a}': options are ${allowed.map((o) => '--' + o).join(', ') || 'none'} (see hotline-lab help)`,
         );
       out.positional.push(a);
+      continue;
+    }
+    if (PAIR_OPTIONS[command]?.includes(a.slice(2))) {
+      const name = a.slice(2);
+      const date = args[i + 1];
+      if (date === undefined)
+        throw new UsageError(`option '--${name}' needs a date and knob=value, e.g. --${name} 2026-01-01 cadence=bimonthly`);
+      let value = date;
+      i++;
+      if (date !== 'none') {
+        const kv = args[i + 1];
+        if (kv === undefined || kv.startsWith('--'))
+          throw new UsageError(`option '--${name} ${date}' needs knob=value after the date, e.g. --${name} ${date} cadence=bimonthly`);
+        value = `${date} ${kv}`;
+        i++;
+      }
+      const list = out.options.get(name) ?? [];
+      list.push(value);
+      out.options.set(name, list);
       continue;
     }
     const eq = a.indexOf('=');
@@ -201,6 +228,7 @@ export interface ResolvedRun {
   core: CoreApi;
   preset: string;
   knobs: CoreKnobs;
+  timeline: TimelineChange[];
   seed: number;
   notes: string[];
 }
@@ -230,6 +258,62 @@ function checkNamed(named: unknown, field: string, where: string): string | unde
   const problem = versionProblem(field, named);
   if (problem) throw new UsageError(`${where}: ${problem.message}`);
   return named as string;
+}
+
+/**
+ * The timeline a run gets from `--at`: the base's changes (none after `--at none`) with each
+ * `--at DATE knob=value` added, replacing the base's value for the same knob and date. Returns
+ * the list as a scenario file writes it, and the `--at` text of each added entry (for messages).
+ */
+function timelineWithAt(
+  base: readonly TimelineChange[],
+  ats: readonly string[],
+  errors: string[],
+): { timeline: unknown[]; labels: Map<number, string> } {
+  let kept = base.map((c) => ({ date: c.date, knobs: { ...c.knobs } as Record<string, KnobValue> }));
+  const added: { date: string; knobs: Record<string, KnobValue> }[] = [];
+  const labels = new Map<number, string>();
+  for (const at of ats) {
+    if (at === 'none') {
+      kept = [];
+      continue;
+    }
+    const sp = at.indexOf(' ');
+    if (sp < 0) {
+      errors.push(`--at '${at}' needs a date and knob=value, e.g. --at 2026-01-01 cadence=bimonthly`);
+      continue;
+    }
+    const date = at.slice(0, sp);
+    const kv = at.slice(sp + 1);
+    const eq = kv.indexOf('=');
+    if (eq <= 0) {
+      errors.push(`--at ${at}: '${kv}' is not knob=value, e.g. --at ${date} cadence=bimonthly`);
+      continue;
+    }
+    const name = kv.slice(0, eq).trim();
+    let value: KnobValue = kv.slice(eq + 1);
+    // A knob that cannot change goes to the loader as given: it says why it cannot.
+    if (!fixedReason(name)) {
+      const r = parseKnobValue(name, kv.slice(eq + 1));
+      if (!r.ok) {
+        errors.push(`--at ${at}: ${r.problem.message}`);
+        continue;
+      }
+      value = r.value;
+    }
+    for (const c of kept) if (c.date === date) delete c.knobs[name];
+    labels.set(added.length, `--at ${at}`);
+    added.push({ date, knobs: { [name]: value } });
+  }
+  kept = kept.filter((c) => Object.keys(c.knobs).length > 0);
+  const shifted = new Map<number, string>();
+  for (const [i, label] of labels) shifted.set(kept.length + i, label);
+  return { timeline: [...kept, ...added], labels: shifted };
+}
+
+/** A loader message about `timeline[i]` said in the words the user typed (`--at DATE knob=value`). */
+function atWords(message: string, labels: Map<number, string>): string {
+  return message.replace(/timeline\[(\d+)\](?:\.date = '[^']*'|\.knobs\.[A-Za-z]+|\.date|\.knobs)?/g, (m, i) => labels.get(Number(i)) ?? m);
 }
 
 /**
@@ -338,15 +422,23 @@ export async function resolveRun(p: Parsed): Promise<ResolvedRun> {
     if (r.ok) seed = r.seed;
     else errors.push(`--seed: ${r.message}`);
   }
+  // timelines arrived with model 0.2: an archived version without them gets none
+  const baseTimeline = (base.scenario as { timeline?: TimelineChange[] }).timeline;
+  const at = timelineWithAt(baseTimeline ?? [], p.options.get('at') ?? [], errors);
+  if (baseTimeline === undefined && at.timeline.length > 0)
+    errors.push(`--at: model ${version} has no timelines (they arrived with model 0.2.0)`);
   if (errors.length) throw new UsageError(errors);
 
   const final = core.loadScenario({
     preset: base.scenario.preset,
     seed,
     knobs: { ...base.scenario.knobs, ...overrides },
+    ...(baseTimeline === undefined ? {} : { timeline: at.timeline }),
   });
-  failOn(final, 'scenario');
-  return { model: version, core, preset: final.scenario.preset, knobs: final.scenario.knobs, seed: final.seed, notes };
+  if (final.problems.length > 0) throw new UsageError(final.problems.map((pr) => `scenario: ${atWords(pr.message, at.labels)}`));
+  for (const n of (final as { notes?: Problem[] }).notes ?? []) notes.push(`note: ${atWords(n.message, at.labels)}`);
+  const timeline = (final.scenario as { timeline?: TimelineChange[] }).timeline ?? [];
+  return { model: version, core, preset: final.scenario.preset, knobs: final.scenario.knobs, timeline, seed: final.seed, notes };
 }
 
 /** Is `name` a preset of the version that would run it? (A file of the same name is read only when it is not.) */

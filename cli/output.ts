@@ -5,7 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { KNOBS, type KnobValue, type RunResult } from '../sim/index.ts';
-import { dailyCsv, dateOfDay, resultJson } from '../scenarios/export.ts';
+import { dailyCsv, dateOfDay, resultJson, type ExportScenario } from '../scenarios/export.ts';
+import { changeLine } from '../scenarios/timeline.ts';
 import { formatKnobValue } from '../scenarios/loader.ts';
 import { presetKnobs } from '../scenarios/presets.ts';
 
@@ -85,9 +86,11 @@ export function summaryText(result: RunResult, wallMs: number, wrote?: string): 
   const changed = changedKnobs(result);
   const end = t.days > 0 ? dateOfDay(k.startDate, t.days - 1) : k.startDate;
   const gap = (t.reportedSatisfaction - t.trueSatisfaction) * 100;
+  const timeline = (result.scenario as ExportScenario).timeline ?? [];
   const lines = [
     `${result.model.name} ${result.model.version}: preset ${result.scenario.preset}` +
       (changed.length ? ` with ${changed.join(' ')}` : '') +
+      timeline.map((c) => `; from ${changeLine(c)}`).join('') +
       `, seed ${result.seed}, ${t.days} days (${k.startDate} to ${end}), ${int(k.residents)} residents, ${(wallMs / 1000).toFixed(2)} s`,
     `  contacts             ${int(t.contacts)} (consultations ${pct(t.consultationShare)})`,
     `  requests per 10k     ${Number.isFinite(t.requestsPer10kYear) ? t.requestsPer10kYear.toFixed(1) : 'n/a'} per year`,

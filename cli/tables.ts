@@ -130,9 +130,15 @@ export function presetsText(lang: Lang = 'en'): string {
     lines.push(
       `${' '.repeat(nameW)}${changes.length ? changes.join(' ') : lang === 'zh' ? '（全部默认值）' : '(all knobs at their defaults)'}`,
     );
+    for (const c of p.timeline ?? []) lines.push(`${' '.repeat(nameW)}${lang === 'zh' ? '自' : 'from'} ${timelineText(c)}`);
   }
   lines.push('', lang === 'zh' ? '运行：hotline-lab run <名称>' : 'Run one: hotline-lab run <name>');
   return lines.join('\n') + '\n';
+}
+
+/** A preset's timeline change as `DATE knob=value ...`. */
+function timelineText(c: { date: string; knobs: Record<string, unknown> }): string {
+  return [c.date, ...Object.entries(c.knobs).map(([k, v]) => `${k}=${formatKnobValue(v as string)}`)].join(' ');
 }
 
 export function presetsMarkdown(lang: Lang = 'en'): string {
@@ -153,6 +159,8 @@ export function presetsMarkdown(lang: Lang = 'en'): string {
       `${lang === 'zh' ? '参数' : 'Knobs'}: ${changes.length ? changes.join(', ') : lang === 'zh' ? '全部默认值' : 'all at their defaults'}`,
       '',
     );
+    for (const c of p.timeline ?? [])
+      lines.push(`${lang === 'zh' ? '时间线：自' : 'Timeline: from'} ${c.date}: \`${timelineText(c).slice(c.date.length + 1)}\``, '');
   }
   return lines.join('\n');
 }

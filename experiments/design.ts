@@ -8,13 +8,16 @@
  * - morris: `trajectories` random walks of k+1 points on a grid of `levels` per knob; each step
  *   moves one knob by a jump of levels/2 grid steps (Morris 1991; Δ = p / (2(p - 1))).
  *
+ * A factor may name a change of the scenario's timeline (`timeline[0].date`,
+ * `timeline[0].knobs.cadence`); its values are then that change's date or value (experiments/run.ts).
+ *
  * Sampling draws come from one seeded stream named after the experiment's seed, so the design is
  * the same in every worker, shard and browser. Pure.
  */
 import seedrandom from 'seedrandom';
 import { errorFunction, probit } from 'simple-statistics';
-import { knobSpec, type KnobValue } from '../sim/index.ts';
-import type { Distribution, Experiment, Factor } from './schema.ts';
+import type { KnobValue } from '../sim/index.ts';
+import { factorSpec, type Distribution, type Experiment, type Factor } from './schema.ts';
 
 export interface MorrisStep {
   trajectory: number;
@@ -104,7 +107,7 @@ export function inverseCdf(d: Distribution, u: number): number {
 
 /** A sampled number made readable (6 significant digits) and kept within the knob's limits. */
 function tidyNumber(knob: string, v: number, min: number, max: number): number {
-  const spec = knobSpec(knob)!;
+  const spec = factorSpec(knob)!;
   let x = spec.type === 'integer' ? Math.round(v) : Number(v.toPrecision(6));
   x = Math.min(max, Math.max(min, x));
   return x === 0 ? 0 : x;

@@ -3,8 +3,10 @@
  * the kept metrics at the chosen resolution. Pure and synchronous, so the command line's
  * worker_threads, the app's Web Workers and the tests all call the same function.
  */
-import { METRICS, Simulation, type Knobs, type RunResult } from '../sim/index.ts';
-import { loadScenario, type Problem } from '../scenarios/loader.ts';
+import { METRICS, Simulation, type Knobs, type KnobValue, type RunResult } from '../sim/index.ts';
+import { loadScenario, type LoadResult, type Problem } from '../scenarios/loader.ts';
+import type { TimelineChange } from '../scenarios/timeline.ts';
+import { factorTarget } from './schema.ts';
 import { dateOfDay } from '../scenarios/export.ts';
 import type { Experiment } from './schema.ts';
 import type { DesignPoint } from './design.ts';
@@ -41,16 +43,38 @@ export function runSpec(exp: Experiment, run: number): RunSpec {
   return { run, point: Math.floor(run / exp.replicates), replicate, seed: replicateSeed(exp.seed, replicate) };
 }
 
-/** The full knobs of a design point. */
+/** The full knobs of a design point (a factor on a timeline change leaves the knobs alone). */
 export function pointKnobs(exp: Experiment, point: DesignPoint): Knobs {
-  return { ...exp.scenario.knobs, horizonDays: exp.horizonDays, ...point.values } as Knobs;
+  const plain: Record<string, KnobValue> = {};
+  for (const [name, v] of Object.entries(point.values)) if (factorTarget(name)?.kind === 'knob') plain[name] = v;
+  return { ...exp.scenario.knobs, horizonDays: exp.horizonDays, ...plain } as Knobs;
 }
 
-/** Cross-field problems of design points (e.g. units above cells), at most `limit` of them. */
+/**
+ * A design point's scenario as a scenario file would write it: the knobs, and the scenario's
+ * timeline with the point's values for its changes (`timeline[i].date` moves change i,
+ * `timeline[i].knobs.k` sets knob k at change i). The loader then sorts and checks it.
+ */
+export function pointInput(exp: Experiment, point: DesignPoint): { preset: string; knobs: Knobs; timeline: TimelineChange[] } {
+  const timeline = exp.scenario.timeline.map((c) => ({ date: c.date, knobs: { ...c.knobs } as Record<string, KnobValue> }));
+  for (const [name, v] of Object.entries(point.values)) {
+    const t = factorTarget(name);
+    if (t?.kind === 'date') timeline[t.change].date = String(v);
+    else if (t?.kind === 'change-knob') timeline[t.change].knobs[t.knob] = v;
+  }
+  return { preset: exp.scenario.preset, knobs: pointKnobs(exp, point), timeline: timeline as TimelineChange[] };
+}
+
+/** A design point's resolved scenario (its timeline sorted, merged and checked), or its problems. */
+export function pointScenario(exp: Experiment, point: DesignPoint): LoadResult {
+  return loadScenario(pointInput(exp, point));
+}
+
+/** Problems of design points (e.g. units above cells, a change moved before the start), at most `limit` of them. */
 export function checkPoints(exp: Experiment, points: readonly DesignPoint[], limit = 5): Problem[] {
   const out: Problem[] = [];
   for (const p of points) {
-    const res = loadScenario({ preset: exp.scenario.preset, knobs: pointKnobs(exp, p) });
+    const res = pointScenario(exp, p);
     for (const pr of res.problems) {
       const where = Object.entries(p.values)
         .map(([k, v]) => `${k}=${v}`)

@@ -7,12 +7,14 @@
  *
  * Pure: no Node or DOM API (runs in Node, in Web Workers and in worker_threads).
  */
-import { KNOBS, METRICS, Simulation, defaultKnobs, knobSpec, type KnobValue, type ResolvedScenario } from '../sim/index.ts';
+import { KNOBS, METRICS, Simulation, defaultKnobs, knobSpec, type KnobSpec, type KnobValue } from '../sim/index.ts';
+import { fixedReason, type TimelineScenario } from '../scenarios/timeline.ts';
 import {
   DEFAULT_SEED,
   MAX_SCENARIO_BYTES,
   allowedText,
   checkKnobValue,
+  checkTimeline,
   checkSeed,
   loadScenario,
   nearest,
@@ -22,7 +24,8 @@ import {
   type Problem,
   parseJsonText,
 } from '../scenarios/loader.ts';
-import { canonicalJson, sha256Hex } from '../scenarios/export.ts';
+import { canonicalJson, canonicalScenario, sha256Hex } from '../scenarios/export.ts';
+import { presetTimeline } from '../scenarios/presets.ts';
 
 export type Resolution = 'daily' | 'period' | 'summary';
 export const RESOLUTIONS: readonly Resolution[] = ['daily', 'period', 'summary'];
@@ -61,7 +64,8 @@ export type Design =
 /** A validated experiment: every default filled in, the scenario resolved. */
 export interface Experiment {
   description: string;
-  scenario: ResolvedScenario;
+  /** The scenario with its timeline; factors named `timeline[i]...` change its i-th change. */
+  scenario: TimelineScenario;
   factors: Factor[];
   design: Design;
   replicates: number;
@@ -127,11 +131,45 @@ function suggest(name: string, candidates: readonly string[]): string {
 
 const q = (v: unknown): string => (typeof v === 'string' ? `'${show(v)}'` : show(v));
 
+/** A factor on a timeline change: `timeline[i].date` or `timeline[i].knobs.<knob>`. */
+const TIMELINE_FACTOR = /^timeline\[(\d+)\]\.(?:(date)|knobs\.([A-Za-z][A-Za-z0-9]*))$/;
+
+/** Where a factor's values go: a knob of the scenario, or a change of its timeline (`change` its index). */
+export type FactorTarget =
+  | { kind: 'knob'; knob: string }
+  | { kind: 'date'; change: number }
+  | { kind: 'change-knob'; change: number; knob: string };
+
+/** What a factor's name points at (`cadence`, `timeline[0].date`, `timeline[0].knobs.cadence`), or undefined. */
+export function factorTarget(name: string): FactorTarget | undefined {
+  const m = TIMELINE_FACTOR.exec(name);
+  if (!m) return knobSpec(name) ? { kind: 'knob', knob: name } : undefined;
+  if (m[2]) return { kind: 'date', change: Number(m[1]) };
+  return knobSpec(m[3]) ? { kind: 'change-knob', change: Number(m[1]), knob: m[3] } : undefined;
+}
+
+/** A change's date as a factor checks its values (a calendar date, like a date knob). */
+const DATE_SPEC: KnobSpec = {
+  name: 'date',
+  group: 'world',
+  type: 'date',
+  default: '2021-01-01',
+  unit: { en: 'date YYYY-MM-DD', zh: '日期 YYYY-MM-DD' },
+  meaning: { en: "A timeline change's date.", zh: '时间线变更的日期。' },
+};
+
+/** The spec a factor's values are checked against: the knob's, or a date for a change's date. */
+export function factorSpec(name: string): KnobSpec | undefined {
+  const t = factorTarget(name);
+  if (!t) return undefined;
+  return t.kind === 'date' ? DATE_SPEC : knobSpec(t.knob);
+}
+
 /** A knob value from JSON: typed values as the scenario loader checks them, text through its parser. */
 function knobValue(knob: string, value: unknown): { ok: true; value: KnobValue } | { ok: false; message: string } {
-  const spec = knobSpec(knob)!;
+  const spec = factorSpec(knob)!;
   if (typeof value === 'string' && spec.type !== 'enum' && spec.type !== 'date') {
-    const p = parseKnobValue(knob, value);
+    const p = parseKnobValue(spec.name, value);
     return p.ok ? { ok: true, value: p.value } : { ok: false, message: p.problem.message };
   }
   return checkKnobValue(spec, value);
@@ -188,7 +226,7 @@ export function loadExperiment(input: unknown): ExperimentLoad {
   }
 
   // ---- scenario (the scenario loader does the checking)
-  let scenario: ResolvedScenario | null = null;
+  let scenario: TimelineScenario | null = null;
   {
     let sc: unknown = input.scenario ?? { preset: 'baseline' };
     if (typeof sc === 'string') sc = { preset: sc };
@@ -214,6 +252,12 @@ export function loadExperiment(input: unknown): ExperimentLoad {
     const c = checkKnobValue(knobSpec('horizonDays')!, input.horizonDays);
     if (c.ok) horizonDays = c.value as number;
     else add('horizonDays', input.horizonDays, `${q(input.horizonDays)} is not allowed: must be ${allowedText(knobSpec('horizonDays')!)}`);
+  }
+  // The runs last the experiment's horizon: its timeline holds the changes that fall inside it.
+  if (scenario && horizonDays !== scenario.knobs.horizonDays) {
+    const sc = isObj(input.scenario) ? input.scenario : {};
+    const raw = sc.timeline !== undefined ? sc.timeline : presetTimeline(scenario.preset);
+    scenario = { ...scenario, timeline: checkTimeline(raw, { ...scenario.knobs, horizonDays }).timeline };
   }
 
   // ---- resolution and metrics
@@ -317,10 +361,37 @@ export function loadExperiment(input: unknown): ExperimentLoad {
   else {
     for (const [knob, spec] of Object.entries(input.vary)) {
       const f = `vary.${knob}`;
-      const ks = knobSpec(knob);
-      if (!ks) {
-        add(f, spec, `unknown knob '${knob}'${suggest(knob, KNOB_NAMES) || '; see `hotline-lab knobs` for the list'}`);
+      const ks = factorSpec(knob);
+      const target = factorTarget(knob);
+      if (!ks || !target) {
+        const tm = /^timeline\[(\d+)\]\.knobs\.(.*)$/.exec(knob);
+        if (tm) add(f, spec, `unknown knob '${tm[2]}'${suggest(tm[2], KNOB_NAMES) || '; see `hotline-lab knobs` for the list'}`);
+        else if (knob.startsWith('timeline'))
+          add(
+            f,
+            spec,
+            `'${knob}' is not a timeline factor: write timeline[i].date or timeline[i].knobs.<knob>, i counting the scenario's changes in date order from 0`,
+          );
+        else add(f, spec, `unknown knob '${knob}'${suggest(knob, KNOB_NAMES) || '; see `hotline-lab knobs` for the list'}`);
         continue;
+      }
+      if (target.kind !== 'knob') {
+        // A change of the scenario's timeline: it must exist, and the knob must be one a change may set.
+        const changes = scenario?.timeline.length ?? 0;
+        if (target.change >= changes) {
+          add(
+            f,
+            spec,
+            changes === 0
+              ? 'the scenario has no timeline: give it one ("timeline": [{"date": ..., "knobs": {...}}]) to vary a change'
+              : `the scenario's timeline has ${changes} change${changes === 1 ? '' : 's'} (timeline[0] to timeline[${changes - 1}], in date order)`,
+          );
+          continue;
+        }
+        if (target.kind === 'change-knob' && fixedReason(target.knob)) {
+          add(f, spec, `'${target.knob}' cannot change during a run (${fixedReason(target.knob)} knob): vary it as "${target.knob}"`);
+          continue;
+        }
       }
       if (knob === 'horizonDays') {
         add(f, spec, 'the horizon is fixed for an experiment (set "horizonDays" at the top level): every run is compared day by day');
@@ -521,7 +592,7 @@ export function loadExperiment(input: unknown): ExperimentLoad {
           add(
             `baseline.${knob}`,
             v,
-            knobSpec(knob)
+            factorSpec(knob)
               ? `'${knob}' is not varied with a list or range, so it has no baseline level`
               : `unknown knob '${knob}'${suggest(
                   knob,
@@ -591,7 +662,7 @@ export function experimentJson(exp: Experiment): Record<string, unknown> {
   }
   return {
     description: exp.description || undefined,
-    scenario: { preset: exp.scenario.preset, knobs: exp.scenario.knobs },
+    scenario: canonicalScenario(exp.scenario),
     vary,
     design: exp.design,
     replicates: exp.replicates,

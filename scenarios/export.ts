@@ -3,6 +3,11 @@
  * tidy CSV and readable JSON of a run. Pure functions with no Node or DOM API.
  */
 import { METRICS, MODEL, type MetricName, type ResolvedScenario, type RunResult } from '../sim/index.ts';
+import { presetTimeline } from './presets.ts';
+import { changeLine, type TimelineChange } from './timeline.ts';
+
+/** A scenario as exports see it: with its timeline when it has one (older results have none). */
+export type ExportScenario = ResolvedScenario & { timeline?: readonly TimelineChange[] };
 
 // ---------------------------------------------------------------- canonical JSON and hashing
 
@@ -84,9 +89,20 @@ export function sha256Hex(text: string): string {
   return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
 }
 
+/**
+ * The scenario as exports write it: preset and knobs, and the timeline when there is one or the
+ * preset has one (so that "no changes" on a preset with changes is said). A scenario without a
+ * timeline therefore hashes as it did before timelines existed.
+ */
+export function canonicalScenario(scenario: ExportScenario): Record<string, unknown> {
+  const timeline = scenario.timeline ?? [];
+  const say = timeline.length > 0 || presetTimeline(scenario.preset).length > 0;
+  return say ? { preset: scenario.preset, knobs: scenario.knobs, timeline } : { preset: scenario.preset, knobs: scenario.knobs };
+}
+
 /** The scenario hash written into every export: SHA-256 of the canonical JSON of the resolved scenario. */
-export function scenarioHash(scenario: ResolvedScenario): string {
-  return sha256Hex(canonicalJson({ preset: scenario.preset, knobs: scenario.knobs }));
+export function scenarioHash(scenario: ExportScenario): string {
+  return sha256Hex(canonicalJson(canonicalScenario(scenario)));
 }
 
 // ---------------------------------------------------------------- dates and numbers
@@ -109,7 +125,7 @@ type Series = ArrayLike<number>;
 
 export interface CsvSource {
   seed: number;
-  scenario: ResolvedScenario;
+  scenario: ExportScenario;
   daily: Partial<Record<MetricName, Series>> | Record<string, Series>;
   model?: { name: string; version: string };
 }
@@ -121,7 +137,9 @@ export function csvHeader(src: CsvSource): string[] {
     `# model ${model.name} ${model.version}`,
     `# seed ${src.seed}`,
     `# scenario-hash ${scenarioHash(src.scenario)}`,
-    `# scenario ${canonicalJson({ preset: src.scenario.preset, knobs: src.scenario.knobs })}`,
+    `# scenario ${canonicalJson(canonicalScenario(src.scenario))}`,
+    // One readable line per timeline change (the scenario line above holds them too).
+    ...(src.scenario.timeline ?? []).map((c) => `# at ${changeLine(c)}`),
   ];
 }
 

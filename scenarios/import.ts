@@ -32,7 +32,7 @@ function fail(p: Problem): ImportResult {
   return {
     ok: false,
     kind: null,
-    scenario: { preset: DEFAULT_PRESET, knobs: presetKnobs(DEFAULT_PRESET) as Knobs },
+    scenario: { preset: DEFAULT_PRESET, knobs: presetKnobs(DEFAULT_PRESET) as Knobs, timeline: [] },
     seed: 1,
     problems: [p],
   };
@@ -139,6 +139,7 @@ function fromObject(parsed: unknown): ImportResult {
       allowed: { type: 'object' },
     });
   }
-  const { preset, knobs } = sc as Record<string, unknown>;
-  return { ...loadScenario({ preset, knobs, seed: o.seed }), kind: 'result' };
+  // A result without a timeline (made before timelines existed) gets the preset's.
+  const { preset, knobs, timeline } = sc as Record<string, unknown>;
+  return { ...loadScenario({ preset, knobs, seed: o.seed, ...(timeline !== undefined ? { timeline } : {}) }), kind: 'result' };
 }

@@ -1,8 +1,14 @@
 /**
  * The shareable link: a human-readable query string that names a preset, a seed, the model
- * version and only the knobs that differ from the preset, in schema order:
+ * version and only the knobs that differ from the preset, in schema order, then the timeline
+ * when it differs from the preset's, one `at` per date:
  *
  *   ?preset=baseline&seed=42&v=0.1.0&lang=zh&handDown=true&cadence=bimonthly
+ *   ?preset=baseline&seed=1&v=0.1.0&at=2026-01-01~cadence:bimonthly,rankingMode:grades,districtLayer:false
+ *
+ * A change is `DATE~knob:value,knob:value`: '~' is unreserved in URLs and ',' and ':' are left
+ * readable (both survive URL parsing unescaped), so a change reads as written and survives
+ * copy and paste. `at=none` says "no changes" when the preset has a timeline.
  *
  * Parsing is lenient (a link from an older version or edited by hand still opens): a bad value
  * is dropped, the preset's value used, and a problem says so. Works in the browser and in Node.
@@ -10,6 +16,7 @@
 import { KNOBS, MODEL, type Knobs, type KnobValue } from '../sim/index.ts';
 import {
   DEFAULT_SEED,
+  checkTimeline,
   checkSeed,
   formatKnobValue,
   loadScenario,
@@ -20,7 +27,8 @@ import {
   type LoadResult,
   type Problem,
 } from './loader.ts';
-import { DEFAULT_PRESET, presetKnobs } from './presets.ts';
+import { DEFAULT_PRESET, presetKnobs, presetTimeline } from './presets.ts';
+import { fixedReason, orderedKnobs, sameTimeline, type TimelineChange } from './timeline.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -36,7 +44,13 @@ export interface LinkScenario {
   knobs: Partial<Knobs>;
   seed: number;
   lang?: Lang;
+  /** The scenario's timeline; undefined (or equal to the preset's) writes none. */
+  timeline?: readonly TimelineChange[];
 }
+
+/** The link parameter of a timeline change, and the value that says "no changes". */
+export const AT_PARAM = 'at';
+export const AT_NONE = 'none';
 
 export interface ParsedLink extends LoadResult {
   lang?: Lang;
@@ -68,7 +82,74 @@ export function scenarioToQuery(x: LinkScenario): string {
     if (v === undefined || v === preset[spec.name]) continue;
     parts.push(`${spec.name}=${enc(formatKnobValue(v))}`);
   }
+  if (x.timeline) {
+    // The preset's timeline as this scenario resolves it (a shortened run leaves late changes out).
+    // Written unless it is exactly that and the preset's timeline fits this run without a problem.
+    const own = checkTimeline(presetTimeline(x.preset), { ...base, ...x.knobs } as Knobs, { lenient: true });
+    if (own.problems.length > 0 || !sameTimeline(x.timeline, own.timeline)) {
+      if (x.timeline.length === 0) parts.push(`${AT_PARAM}=${AT_NONE}`);
+      for (const c of x.timeline) parts.push(`${AT_PARAM}=${enc(changeToText(c))}`);
+    }
+  }
   return '?' + parts.join('&');
+}
+
+/** A change as link text: `2026-01-01~cadence:bimonthly,districtLayer:false` (knobs in schema order). */
+export function changeToText(c: TimelineChange): string {
+  return `${c.date}~${orderedKnobs(c.knobs)
+    .map(([k, v]) => `${k}:${formatKnobValue(v)}`)
+    .join(',')}`;
+}
+
+/**
+ * Read a change's text (`DATE~knob:value,...`, as in a link) into the object a scenario file
+ * writes, values parsed as `--set` parses them. `field` names the change in problems
+ * (`timeline[0]`). The loader checks the date and knobs afterwards. Never throws.
+ */
+export function changeFromText(
+  text: string,
+  field: string,
+): { change?: { date: string; knobs: Record<string, KnobValue> }; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const tilde = text.indexOf('~');
+  const body = tilde >= 0 ? text.slice(tilde + 1) : '';
+  if (tilde < 0 || body.trim() === '') {
+    problems.push({
+      field,
+      value: show(text),
+      message: `${field} = '${show(text)}' is not a change: must be DATE~knob:value,knob:value like 2026-01-01~cadence:bimonthly,districtLayer:false`,
+      code: 'bad-change',
+    });
+    return { problems };
+  }
+  const knobs: Record<string, KnobValue> = {};
+  for (const part of body.split(',')) {
+    const colon = part.indexOf(':');
+    const name = (colon >= 0 ? part.slice(0, colon) : part).trim();
+    if (colon <= 0) {
+      problems.push({
+        field,
+        value: show(part),
+        message: `${field}: '${show(part)}' is not knob:value, like cadence:bimonthly`,
+        code: 'bad-change',
+      });
+      continue;
+    }
+    // A knob that cannot change goes to the loader as given, which says why it cannot.
+    if (fixedReason(name)) {
+      knobs[name] = part.slice(colon + 1);
+      continue;
+    }
+    const parsed = parseKnobValue(name, part.slice(colon + 1));
+    if (parsed.ok) knobs[name] = parsed.value;
+    else {
+      const f = `${field}.knobs.${name}`;
+      problems.push({ ...parsed.problem, field: f, message: `${f}: ${parsed.problem.message}` });
+    }
+  }
+  // Nothing readable is left: the problems above say why; no change to report as empty.
+  if (problems.length > 0 && Object.keys(knobs).length === 0) return { problems };
+  return { change: { date: text.slice(0, tilde).trim(), knobs }, problems };
 }
 
 /** Pull the query text(s) out of a full URL (any host or sub-path, query in search or after '#') or a bare query. */
@@ -131,12 +212,29 @@ export function parseLink(urlOrQuery: string): ParsedLink {
     });
   }
 
-  const input: { preset?: string; seed?: number; knobs: Record<string, KnobValue> } = { knobs: {} };
+  const input: { preset?: string; seed?: number; knobs: Record<string, KnobValue>; timeline?: unknown[] } = { knobs: {} };
   const seen = new Set<string>();
   const knobNames = KNOBS.map((k) => k.name);
-  const known = ['preset', 'seed', ...RESERVED_PARAMS, ...knobNames];
+  const known = ['preset', 'seed', AT_PARAM, ...RESERVED_PARAMS, ...knobNames];
+  // The loader numbers the changes it is given; a change that could not be read is not given,
+  // so its problems are renamed to the change's place among the link's `at` parameters.
+  let atCount = 0;
+  const atIndex: number[] = [];
 
   for (const [key, value] of params) {
+    if (key === AT_PARAM) {
+      // Repeatable: one change per `at`; `at=none` is an empty timeline (the preset's is dropped).
+      input.timeline ??= [];
+      if (value.trim() === AT_NONE) continue;
+      const field = `timeline[${atCount++}]`;
+      const c = changeFromText(value, field);
+      for (const p of c.problems) problems.push({ ...p, used: 'ignored' });
+      if (c.change) {
+        atIndex.push(atCount - 1);
+        input.timeline.push(c.change);
+      }
+      continue;
+    }
     if (seen.has(key)) {
       problems.push({
         field: key,
@@ -212,12 +310,19 @@ export function parseLink(urlOrQuery: string): ParsedLink {
   for (const p of problems) {
     if (p.used === '') p.used = formatKnobValue(resolvedPreset[p.field]);
   }
-  const all = [...problems, ...loaded.problems];
+  const renumber = (p: Problem): Problem => {
+    const m = /^timeline\[(\d+)\]/.exec(p.field);
+    if (!m || atIndex[Number(m[1])] === Number(m[1])) return p;
+    const to = `timeline[${atIndex[Number(m[1])]}]`;
+    return { ...p, field: p.field.replace(m[0], to), message: p.message.split(m[0]).join(to) };
+  };
+  const all = [...problems, ...loaded.problems.map(renumber)];
   return {
     ok: loaded.ok,
     scenario: loaded.scenario,
     seed: loaded.seed,
     problems: all,
+    notes: (loaded.notes ?? []).map(renumber),
     lang,
     version,
     versionMismatch: version !== undefined && version !== MODEL.version,

@@ -7,8 +7,9 @@
  * Lenient mode (links): a bad field is dropped, the preset's value is used, and the problem
  * says which value was used. Nothing here throws.
  */
-import { KNOBS, knobSpec, isIsoDate, type Knobs, type KnobSpec, type KnobValue, type ResolvedScenario } from '../sim/index.ts';
-import { DEFAULT_PRESET, presetKnobs, presetNames } from './presets.ts';
+import { KNOBS, knobSpec, isIsoDate, type Knobs, type KnobSpec, type KnobValue } from '../sim/index.ts';
+import { DEFAULT_PRESET, presetKnobs, presetNames, presetTimeline } from './presets.ts';
+import { fixedReason, lastDate, type TimelineChange, type TimelineScenario } from './timeline.ts';
 
 /**
  * What kind of problem, machine-readable, so that a user interface can say it in another
@@ -39,6 +40,14 @@ export type ProblemCode =
   | 'bad-description'
   | 'bad-knobs'
   | 'cross-field'
+  // timelines (scenarios/timeline.ts)
+  | 'bad-timeline'
+  | 'bad-change'
+  | 'timeline-outside'
+  | 'timeline-after-end'
+  | 'timeline-fixed'
+  | 'timeline-duplicate'
+  | 'timeline-empty'
   // whole inputs
   | 'not-object'
   | 'not-text-input'
@@ -87,9 +96,14 @@ export interface Problem {
 
 export interface LoadResult {
   ok: boolean;
-  scenario: ResolvedScenario;
+  scenario: TimelineScenario;
   seed: number;
   problems: Problem[];
+  /**
+   * Things worth saying that do not make the load fail: a timeline change dated after the run's
+   * last day (it cannot take effect, so it is left out of the resolved scenario).
+   */
+  notes?: Problem[];
 }
 
 export interface LoadOptions {
@@ -98,7 +112,10 @@ export interface LoadOptions {
 }
 
 /** Fields a scenario object may have. `description` is a free-text note, ignored by the model. */
-export const SCENARIO_FIELDS = ['preset', 'seed', 'knobs', 'description'] as const;
+export const SCENARIO_FIELDS = ['preset', 'seed', 'knobs', 'timeline', 'description'] as const;
+
+/** Fields of one timeline change. */
+export const CHANGE_FIELDS = ['date', 'knobs'] as const;
 
 export const DEFAULT_SEED = 1;
 /** Seeds are unsigned 32-bit integers. */
@@ -380,6 +397,215 @@ const CROSS_RULES: CrossRule[] = [
   },
 ];
 
+// ---------------------------------------------------------------- timelines
+
+export interface TimelineCheck {
+  /** The changes that take effect: sorted by date, changes on one date merged, values checked. */
+  timeline: TimelineChange[];
+  problems: Problem[];
+  /** Changes dated after the run's last day (left out: they cannot take effect). */
+  notes: Problem[];
+}
+
+const FIXED_WHY = {
+  world: 'defines the world (it sizes the model or its calendar)',
+  'start-date': "is a start date: a change's own date says when it takes effect",
+  initial: 'sets the starting state, drawn once when the world is built',
+} as const;
+
+/** A date as the loader checks one: text, YYYY-MM-DD, a real calendar day 1900-2199. */
+function checkDate(value: unknown): { ok: true; date: string } | { ok: false; why: string; code: ProblemCode } {
+  if (typeof value !== 'string') return { ok: false, why: 'is not text', code: 'not-text' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, why: 'is not in the form YYYY-MM-DD', code: 'not-date-form' };
+  if (!isCalendarDate(value)) return { ok: false, why: 'is not a calendar date (1900-2199)', code: 'not-calendar-date' };
+  return { ok: true, date: value };
+}
+
+/**
+ * Check a timeline (`[{ "date": "2026-01-01", "knobs": { ... } }, ...]`) against the run it
+ * belongs to (`knobs`: its start date and horizon). Every problem names its field
+ * (`timeline[1].date`, `timeline[0].knobs.residents`). The order of the list does not matter:
+ * changes are sorted by date, and changes on the same date are merged (one knob may be set once
+ * per date). A change on or before the start date is refused (set the knob itself); a change
+ * after the last day is left out with a note. Lenient mode drops what is bad and says so.
+ * `inherited` names the preset the timeline comes from, for the messages. Never throws.
+ */
+export function checkTimeline(input: unknown, knobs: Knobs, opts: { lenient?: boolean; inherited?: string } = {}): TimelineCheck {
+  const lenient = opts.lenient === true;
+  const from = opts.inherited ? ` (from preset ${opts.inherited})` : '';
+  const problems: Problem[] = [];
+  const notes: Problem[] = [];
+  const used = lenient ? 'ignored' : undefined;
+  const byDate = new Map<string, { knobs: Record<string, KnobValue>; where: Record<string, string> }>();
+  const last = lastDate(knobs);
+  if (!Array.isArray(input)) {
+    problems.push({
+      field: 'timeline',
+      value: show(input),
+      message: `timeline = ${quoted(input)} is not allowed: must be a list of changes like [{"date": "2026-01-01", "knobs": {"cadence": "bimonthly"}}]`,
+      code: 'bad-timeline',
+      allowed: { type: 'object' },
+      used,
+    });
+    return { timeline: [], problems, notes };
+  }
+  input.forEach((entry, i) => {
+    const at = `timeline[${i}]`;
+    if (!isPlainObject(entry)) {
+      problems.push({
+        field: at,
+        value: show(entry),
+        message: `${at} = ${quoted(entry)} is not a change: must be an object like {"date": "2026-01-01", "knobs": {"cadence": "bimonthly"}}`,
+        code: 'bad-timeline',
+        allowed: { type: 'object' },
+        used,
+      });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if ((CHANGE_FIELDS as readonly string[]).includes(key)) continue;
+      problems.push({
+        field: `${at}.${key}`,
+        value: show(entry[key]),
+        message: `unknown field '${at}.${key}'${didYouMean(key, CHANGE_FIELDS) || `: a change has ${CHANGE_FIELDS.join(' and ')}${knobSpec(key) ? `; '${key}' is a knob and goes inside "knobs"` : ''}`}`,
+        code: 'unknown-field',
+        allowed: { type: 'enum', options: CHANGE_FIELDS },
+        used,
+        ...suggest(key, CHANGE_FIELDS),
+      });
+    }
+    // The date: a real day after the start; after the last day the change is inert and left out.
+    const d = checkDate(entry.date);
+    let date: string | undefined;
+    let after = false;
+    if (!d.ok) {
+      problems.push({
+        field: `${at}.date`,
+        value: show(entry.date),
+        message:
+          entry.date === undefined
+            ? `${at}.date is missing${from}: a change needs a date YYYY-MM-DD`
+            : `${at}.date = ${quoted(entry.date)}${from} ${d.why}: must be a date YYYY-MM-DD`,
+        code: d.code,
+        allowed: { type: 'date' },
+        used,
+      });
+    } else if (d.date <= knobs.startDate) {
+      problems.push({
+        field: `${at}.date`,
+        value: d.date,
+        message: `${at}.date = '${d.date}'${from} is outside the run: a change must fall after the start date ${knobs.startDate} and by the last day ${last} (a change on the first day is the knob itself: set it in "knobs")`,
+        code: 'timeline-outside',
+        allowed: { type: 'date' },
+        detail: { start: knobs.startDate, last },
+        used,
+      });
+    } else {
+      date = d.date;
+      after = d.date > last;
+    }
+    // The knobs: each one changeable, its value allowed, set once per date.
+    const given = entry.knobs;
+    if (!isPlainObject(given)) {
+      problems.push({
+        field: `${at}.knobs`,
+        value: show(given),
+        message:
+          given === undefined
+            ? `${at}.knobs is missing${from}: a change sets knobs, like {"date": "2026-01-01", "knobs": {"cadence": "bimonthly"}}`
+            : `${at}.knobs = ${quoted(given)} is not allowed: must be an object of knob names and values, like {"cadence": "bimonthly"}`,
+        code: 'bad-knobs',
+        allowed: { type: 'object' },
+        used,
+      });
+      return;
+    }
+    if (Object.keys(given).length === 0) {
+      problems.push({
+        field: `${at}.knobs`,
+        value: '{}',
+        message: `${at}.knobs is empty${from}: a change sets at least one knob, like {"cadence": "bimonthly"}`,
+        code: 'timeline-empty',
+        used,
+      });
+      return;
+    }
+    const ok: Record<string, KnobValue> = {};
+    for (const [name, value] of Object.entries(given)) {
+      const field = `${at}.knobs.${name}`;
+      const spec = knobSpec(name);
+      if (!spec) {
+        problems.push({
+          field,
+          value: show(value),
+          message: `${field}: unknown knob '${name}'${didYouMean(name, KNOB_NAMES) || '; see `hotline-lab knobs` for the list'}`,
+          code: 'unknown-knob',
+          used,
+          ...suggest(name, KNOB_NAMES),
+        });
+        continue;
+      }
+      const fixed = fixedReason(name);
+      if (fixed) {
+        problems.push({
+          field,
+          value: show(value),
+          message: `${field}${from}: '${name}' ${FIXED_WHY[fixed]}, so it cannot change during a run: set it in "knobs"`,
+          code: 'timeline-fixed',
+          detail: { knob: name, reason: fixed },
+          used,
+        });
+        continue;
+      }
+      const c = checkKnobValue(spec, value);
+      if (!c.ok) {
+        problems.push({ field, value: show(value), message: `${field}${from}: ${c.message}`, code: c.code, allowed: c.allowed, used });
+        continue;
+      }
+      ok[name] = c.value;
+    }
+    if (date === undefined) return;
+    if (after) {
+      notes.push({
+        field: `${at}.date`,
+        value: date,
+        message: `${at}.date = '${date}'${from} is after the run's last day ${last}: the change cannot take effect and is left out`,
+        code: 'timeline-after-end',
+        detail: { last },
+        used: 'ignored',
+      });
+      return;
+    }
+    const slot = byDate.get(date) ?? { knobs: {}, where: {} };
+    for (const [name, v] of Object.entries(ok)) {
+      if (name in slot.knobs) {
+        problems.push({
+          field: `${at}.knobs.${name}`,
+          value: show(v),
+          message: `${at}.knobs.${name}${from}: '${name}' is already set on ${date} by ${slot.where[name]}: one value per knob and date`,
+          code: 'timeline-duplicate',
+          detail: { date, other: slot.where[name] },
+          used: lenient ? `${slot.where[name]}'s value` : undefined,
+        });
+        continue;
+      }
+      slot.knobs[name] = v;
+      slot.where[name] = at;
+    }
+    if (Object.keys(slot.knobs).length > 0) byDate.set(date, slot);
+  });
+  for (const p of problems) if (p.used === undefined) delete p.used;
+  const timeline = [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, slot]) => {
+      // Knobs in schema order: the resolved change reads the same however it was written.
+      const k: Record<string, KnobValue> = {};
+      for (const spec of KNOBS) if (spec.name in slot.knobs) k[spec.name] = slot.knobs[spec.name];
+      return { date, knobs: k as Partial<Knobs> };
+    });
+  return { timeline, problems, notes };
+}
+
 // ---------------------------------------------------------------- whole scenarios
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -392,13 +618,20 @@ function typeName(v: unknown): string {
   return `a ${typeof v}`;
 }
 
+/** A preset's own timeline resolved on its own knobs (presets are checked by their test): for fallbacks. */
+function presetTimelineOn(name: string, knobs: Knobs): TimelineChange[] {
+  return checkTimeline(presetTimeline(name), knobs, { lenient: true }).timeline;
+}
+
 /**
- * Load a scenario object `{ preset?, seed?, knobs?, description? }`: the preset's knobs with
- * the overrides applied, every value checked. Never throws.
+ * Load a scenario object `{ preset?, seed?, knobs?, timeline?, description? }`: the preset's knobs
+ * with the overrides applied, every value checked. A `timeline` given replaces the preset's
+ * timeline (an empty list means no changes); without one the preset's timeline holds. Never throws.
  */
 export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult {
   const lenient = opts.lenient === true;
   const problems: Problem[] = [];
+  const notes: Problem[] = [];
   let presetName = DEFAULT_PRESET;
   let seed = DEFAULT_SEED;
 
@@ -551,7 +784,15 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
       });
     }
 
-    return finish(knobs as unknown as Knobs);
+    // The timeline: the scenario's own, else the preset's, checked against the run's dates.
+    const own = input.timeline !== undefined;
+    const tl = checkTimeline(own ? input.timeline : presetTimeline(presetName), knobs as unknown as Knobs, {
+      lenient,
+      inherited: own ? undefined : presetName,
+    });
+    problems.push(...tl.problems);
+    notes.push(...tl.notes);
+    return finish(knobs as unknown as Knobs, tl.timeline);
   } catch (e) {
     // Defensive: a getter or proxy in the input could throw; report it rather than crash.
     problems.push({
@@ -563,13 +804,14 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
     return finish(presetKnobs(presetName) ?? (presetKnobs(DEFAULT_PRESET) as Knobs));
   }
 
-  function finish(knobs: Knobs): LoadResult {
+  function finish(knobs: Knobs, timeline?: TimelineChange[]): LoadResult {
     for (const p of problems) if (p.used === undefined) delete p.used;
     return {
       ok: problems.length === 0 || (lenient && problems.every((p) => p.used !== undefined)),
-      scenario: { preset: presetName, knobs },
+      scenario: { preset: presetName, knobs, timeline: timeline ?? presetTimelineOn(presetName, knobs) },
       seed,
       problems,
+      notes,
     };
   }
 }
@@ -632,7 +874,11 @@ export function parseJsonText(body: string): { ok: true; value: unknown } | ({ o
 export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResult {
   const fail = (p: Problem): LoadResult => ({
     ok: false,
-    scenario: { preset: DEFAULT_PRESET, knobs: presetKnobs(DEFAULT_PRESET) as Knobs },
+    scenario: {
+      preset: DEFAULT_PRESET,
+      knobs: presetKnobs(DEFAULT_PRESET) as Knobs,
+      timeline: presetTimelineOn(DEFAULT_PRESET, presetKnobs(DEFAULT_PRESET) as Knobs),
+    },
     seed: DEFAULT_SEED,
     problems: [p],
   });

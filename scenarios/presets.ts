@@ -22,6 +22,8 @@ export interface Preset {
   question: Bilingual;
   /** Overrides of the knob defaults. */
   knobs: Partial<Record<string, KnobValue>>;
+  /** Dated changes during the run (scenarios/timeline.ts), as a scenario file writes them. */
+  timeline?: { date: string; knobs: Partial<Record<string, KnobValue>> }[];
 }
 
 const ordered = (Object.values(files) as Preset[])
@@ -50,4 +52,9 @@ export function presetKnobs(name: string): Knobs | undefined {
   const p = PRESETS[name];
   if (!p) return undefined;
   return { ...defaultKnobs(), ...p.knobs } as Knobs;
+}
+
+/** A preset's timeline as written in its file (unchecked: the loader resolves it), or [] when it has none. */
+export function presetTimeline(name: string): { date: string; knobs: Partial<Record<string, KnobValue>> }[] {
+  return PRESETS[name]?.timeline ?? [];
 }

@@ -115,6 +115,29 @@ function zhMessage(p: Problem): string | null {
               : '';
       return `${a} = ${d.firstValue ?? p.value} 少于 ${b} = ${d.secondValue ?? ''}${why ? `：${why}` : ''}`;
     }
+    case 'bad-timeline':
+      return p.field === 'timeline'
+        ? `timeline = ${v} 无效：应为变更列表，例如 [{"date": "2026-01-01", "knobs": {"cadence": "bimonthly"}}]`
+        : `${f} = ${v} 不是一项变更：应为对象，例如 {"date": "2026-01-01", "knobs": {"cadence": "bimonthly"}}`;
+    case 'bad-change':
+      return `${f} = ${v} 不是一项变更：应写作 日期~参数:值,参数:值，例如 2026-01-01~cadence:bimonthly,districtLayer:false`;
+    case 'timeline-outside':
+      return `${f} = ${v} 不在模拟期内：变更日期应晚于开始日期 ${d.start ?? ''}、不晚于最后一天 ${d.last ?? ''}（第一天的变更就是参数本身，请写在 "knobs" 里）`;
+    case 'timeline-after-end':
+      return `${f} = ${v} 晚于模拟的最后一天 ${d.last ?? ''}：此变更不会生效，已略去`;
+    case 'timeline-fixed': {
+      const why =
+        d.reason === 'world'
+          ? '规定了模拟世界（决定规模或日历）'
+          : d.reason === 'start-date'
+            ? '是开始日期：变更自身的日期就是它生效的时间'
+            : '设定的是初始状态，只在建立世界时抽取一次';
+      return `${f}：“${d.knob ?? ''}”${why}，不能在模拟中途改变：请写在 "knobs" 里`;
+    }
+    case 'timeline-duplicate':
+      return `${f}：该参数在 ${d.date ?? ''} 已由 ${d.other ?? ''} 设定：每个日期每个参数只能设定一次`;
+    case 'timeline-empty':
+      return `${f} 为空：一项变更至少要设定一个参数，例如 {"cadence": "bimonthly"}`;
     case 'not-object':
       return `${f} 必须是 JSON 对象，例如 {"preset": "baseline", "seed": 1, "knobs": {}}`;
     case 'not-text-input':
@@ -168,6 +191,8 @@ export function problemUsed(lang: Lang, p: Problem): string {
   if (u === 'the sandbox') return '改为自由探索';
   let m = /^preset (\S+), seed (\d+)$/.exec(u);
   if (m) return `改用预设 ${m[1]}、随机种子 ${m[2]}`;
+  m = /^(timeline\[\d+\])'s value$/.exec(u);
+  if (m) return `改用 ${m[1]} 的值`;
   m = /^preset (\S+)'s knobs$/.exec(u);
   if (m) return `改用预设 ${m[1]} 的参数`;
   return `改用 ${u}`;

@@ -23,7 +23,13 @@ function oneProblem(input: unknown) {
 describe('loadScenario: good input', () => {
   it('an empty object is the baseline at seed 1 with every knob at its default', () => {
     const r = loadScenario({});
-    expect(r).toEqual({ ok: true, scenario: { preset: 'baseline', knobs: defaultKnobs() }, seed: 1, problems: [] });
+    expect(r).toEqual({
+      ok: true,
+      scenario: { preset: 'baseline', knobs: defaultKnobs(), timeline: [] },
+      seed: 1,
+      problems: [],
+      notes: [],
+    });
   });
 
   it('applies a preset, then overrides, and keeps the seed', () => {

@@ -16,7 +16,14 @@ describe('presets', () => {
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.scenario.knobs).toEqual(presetKnobs(name));
-    expect(Object.keys(p).sort()).toEqual(['description', 'knobs', 'name', 'passage', 'question', 'title']);
+    // A preset's timeline, when it has one, fits its own run: no change left out.
+    expect(r.notes).toEqual([]);
+    expect(r.scenario.timeline.length).toBe(p.timeline?.length ?? 0);
+    expect(
+      Object.keys(p)
+        .filter((k) => k !== 'timeline')
+        .sort(),
+    ).toEqual(['description', 'knobs', 'name', 'passage', 'question', 'title']);
     for (const field of ['title', 'description', 'question'] as const) {
       expect(p[field].en.length, `${name}.${field}.en`).toBeGreaterThan(0);
       expect(p[field].zh.length, `${name}.${field}.zh`).toBeGreaterThan(0);
