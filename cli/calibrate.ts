@@ -299,7 +299,7 @@ export function studies(): Study[] {
         'The scaled `beijing-city` from 2019-01-01 for six years, with units that start by passing the buck ' +
         '(`initialResponsiveness` 0.1, an assumption chosen so that 2019 resolves about half) and monthly ranking that pushes ' +
         "honest leaders to respond (the core's responsiveness mechanism). Resolution is `resolution_rate` (real tickets " +
-        'closed solved) and satisfaction `reported_satisfaction`, each weighted by tickets closed over the calendar year; ' +
+        'closed solved) and satisfaction `official_satisfaction`, each weighted by tickets closed over the calendar year; ' +
         'the demand row is contacts in 2024 over 2019. Beijing\'s rates are follow-up ratings in which "basically satisfied" ' +
         'counts 0.9 and excluded tickets drop out; in the model, even fully responsive units solve individual matters ' +
         '80% of the time and out-of-scope wishes never, which caps true resolution near 70%.',
@@ -347,7 +347,7 @@ export function studies(): Study[] {
           hi: 0.75,
           tol: '±10 pt',
           unit: 'share',
-          measure: ({ sim }) => yearMean(sim, 'reported_satisfaction', '2019'),
+          measure: ({ sim }) => yearMean(sim, 'official_satisfaction', '2019'),
         },
         {
           label: '2024 reported satisfaction',
@@ -356,7 +356,7 @@ export function studies(): Study[] {
           hi: 1,
           tol: '≥92%',
           unit: 'share',
-          measure: ({ sim }) => yearMean(sim, 'reported_satisfaction', '2024'),
+          measure: ({ sim }) => yearMean(sim, 'official_satisfaction', '2024'),
         },
         {
           label: 'contacts 2024 / 2019',
@@ -464,7 +464,7 @@ export function studies(): Study[] {
       source: 'FACTS.md: English emergency departments, 4-hour target met for 96% officially, 77% by patient survey (Bevan and Hood 2006)',
       mapping:
         'A pattern from another public service, not a 12345 figure: the gap between reported and true satisfaction ' +
-        '(`reported_satisfaction - true_satisfaction`) under `ranking-pressure`. Only the order of magnitude is asked.',
+        '(`official_satisfaction - true_satisfaction`) under `ranking-pressure`. Only the order of magnitude is asked.',
       rows: [
         {
           label: 'reported - true satisfaction',
@@ -473,7 +473,7 @@ export function studies(): Study[] {
           hi: 0.3,
           tol: '5..30 pt',
           unit: 'share',
-          measure: ({ sim }) => sim.summary().reported_satisfaction - sim.summary().true_satisfaction,
+          measure: ({ sim }) => sim.summary().official_satisfaction - sim.summary().true_satisfaction,
         },
       ],
     },

@@ -232,7 +232,7 @@ export const STORY: readonly StoryStep[] = [
       answer: 0,
     },
     figures: [
-      { label: b('reported satisfaction', '上报满意度'), metrics: ['reported_satisfaction'], over: ['tickets_closed'], format: 'pct' },
+      { label: b('reported satisfaction', '上报满意度'), metrics: ['official_satisfaction'], over: ['tickets_closed'], format: 'pct' },
       { label: b('true satisfaction', '真实满意度'), metrics: ['true_satisfaction'], over: ['tickets_closed'], format: 'pct' },
       {
         label: b('acts of gaming (paid, induced, fake)', '造假次数（买满意、诱导、自导自演）'),

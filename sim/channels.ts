@@ -68,21 +68,29 @@ export function expTables(k: Knobs): ExpTables {
   return t;
 }
 
-/** A need arises for resident r of cell c: choose a channel and take it there. */
-export function decide(s: State, r: number, c: number, kind: number, ref: number): void {
+/**
+ * A need arises for resident r of cell c: choose a channel and take it there. `need` is the
+ * residents'-side record it carries (sim/needs-ledger.ts), -1 when the outcome of this contact does
+ * not decide a need (consultations, wishes, venting, a report of a defect or a proxy complaint,
+ * whose needs belong to the defect or the dispute).
+ */
+export function decide(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
   const ch = chooseChannel(s, r, c, kind, s.rng.channels.u());
   if (c === s.watch) s.event('need', c, r, kind, ch);
   switch (ch) {
     case Channel.HOTLINE:
-      intake(s, r, c, kind, ref);
+      intake(s, r, c, kind, ref, need);
       break;
     case Channel.WECHAT:
-      handleWechat(s, r, c, kind, ref);
+      handleWechat(s, r, c, kind, ref, need);
       break;
     case Channel.HALL:
-      openHallCase(s, r, c, kind, ref);
+      openHallCase(s, r, c, kind, ref, need);
       break;
     default:
       s.acc[MI.needs_dropped]++;
+      // an individual matter raised nowhere may still be solved privately (its own stream's draw)
+      if (need >= 0 && kind === Kind.INDIVIDUAL && s.rng.selfHelp.u() < s.k.selfHelpShare) s.needs.solve(need, s.day);
+      else s.needs.fail(need);
   }
 }

@@ -22,7 +22,7 @@ import {
 import { closeTicket, fixDefect, settleDispute, setGood, remember, feel } from './outcomes.ts';
 
 /** A resident brings a matter to the village hall (no 12345 ticket). */
-export function openHallCase(s: State, r: number, c: number, kind: number, ref: number): void {
+export function openHallCase(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
   s.acc[MI.hall_cases]++;
   const cs = s.cases;
   const id = cs.add();
@@ -32,6 +32,7 @@ export function openHallCase(s: State, r: number, c: number, kind: number, ref: 
   cs.cols[CASE.TICKET][id] = -1;
   cs.cols[CASE.ROUNDS][id] = 0;
   cs.cols[CASE.CELL][id] = c;
+  cs.cols[CASE.NEED][id] = need;
   s.councilQueue[c]!.push(id);
   s.event('hall', c, r, kind, Channel.HALL);
 }
@@ -51,6 +52,8 @@ function finish(s: State, id: number, solved: boolean, sat: number): void {
     return;
   }
   const r = cs[CASE.RESIDENT][id];
+  if (solved) s.needs.solve(cs[CASE.NEED][id], s.day);
+  else s.needs.fail(cs[CASE.NEED][id]);
   remember(s, r, Channel.HALL, solved ? 1 : 0.4);
   feel(s, r, solved ? 1 : sat);
 }

@@ -34,7 +34,7 @@ export function isComplex(kind: number): boolean {
   return kind === Kind.CONTESTED || kind === Kind.DISPUTE;
 }
 
-export function intake(s: State, r: number, c: number, kind: number, ref: number): void {
+export function intake(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
   const k = s.k;
   const acc = s.acc;
   const rng = s.rng.intake;
@@ -59,6 +59,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
     if (unreasonable) s.learn(r, c, NORM_FROM_REFUSAL);
     remember(s, r, Channel.HOTLINE, 0);
     feel(s, r, 0);
+    s.needs.fail(need);
     s.dayRatings++;
     s.dayTrueRatings++;
     s.event('refuse', c, r, kind, Channel.HOTLINE);
@@ -73,6 +74,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   T.cell[t] = c;
   T.ref[t] = ref;
   T.fileDay[t] = s.day;
+  T.need[t] = need;
   const complex = isComplex(kind);
   T.deadline[t] = s.day + (complex ? k.deadlineComplexDays : k.deadlineGeneralDays);
   if (judged) T.flags[t] |= TF.JUDGED_UNREASONABLE;
@@ -93,6 +95,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
     cs.cols[CASE.TICKET][id] = t;
     cs.cols[CASE.ROUNDS][id] = 0;
     cs.cols[CASE.CELL][id] = c;
+    cs.cols[CASE.NEED][id] = -1; // the ticket carries the need
     s.councilQueue[c]!.push(id);
     return;
   }

@@ -39,6 +39,8 @@ export const KNOB_LABELS: Readonly<Record<KnobName, KnobLabel>> = {
   frequentCallerShare: { en: 'Frequent callers (share)', zh: '高频来电者占比' },
   frequentCallerWeight: { en: 'Frequent caller’s needs (times)', zh: '高频来电者诉求倍数' },
   maintenanceEffect: { en: 'Effect of upkeep on defects', zh: '维护对问题发生率的影响' },
+  needToleranceDays: { en: 'Days a need may wait and count as met', zh: '诉求满足的期限' },
+  selfHelpShare: { en: 'Individual matters solved privately', zh: '个体事项自行解决比例' },
   // channels
   hotlineCost: { en: 'Cost of calling 12345', zh: '拨打12345的成本' },
   wechatCost: { en: 'Cost of messaging the social worker', zh: '微信联系社工的成本' },
@@ -95,6 +97,7 @@ export const KNOB_LABELS: Readonly<Record<KnobName, KnobLabel>> = {
   rankVisibility: { en: 'Pressure of a published rank', zh: '公开排名的压力' },
   districtLayer: { en: 'Districts assessed too', zh: '区级考核' },
   pressureDecay: { en: 'Pressure kept after a month', zh: '压力月保留率' },
+  basicallySatisfiedShare: { en: 'Ratings given as basically satisfied', zh: '“基本满意”占比' },
   // gaming
   integrityMean: { en: 'Leaders’ integrity (mean)', zh: '领导操守均值' },
   integritySpread: { en: 'Leaders’ integrity (spread)', zh: '领导操守离散度' },

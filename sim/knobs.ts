@@ -60,7 +60,8 @@ const U = {
   pressure: { en: 'pressure units', zh: '压力单位' },
 };
 
-export const KNOBS: readonly KnobSpec[] = [
+/** The schema as written (literal types kept, for the Knobs type below). */
+const KNOB_TABLE = [
   // ---------------- world ----------------
   {
     name: 'residents',
@@ -366,6 +367,39 @@ export const KNOBS: readonly KnobSpec[] = [
       en: 'How far neglected long-term work raises (and done work lowers) the defect rate: ±this share.',
       zh: '长期工作荒废使问题发生率上升（完成则下降）的幅度。',
     },
+  },
+
+  {
+    name: 'needToleranceDays',
+    group: 'needs',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 365,
+    unit: U.days,
+    meaning: {
+      en: 'Days within which a solved need counts as met on the residents’ side; a need still waiting then counts as unmet.',
+      zh: '居民视角下诉求在此天数内解决才算“满足”；超过仍未解决即计为未满足。',
+    },
+    source:
+      'assumption: twice the 15-day complex deadline of the 2021 Beijing draft standard (FACTS.md), so a need met on time by any channel counts as met',
+  },
+
+  {
+    name: 'selfHelpShare',
+    group: 'needs',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of individual matters a resident who raises them nowhere solves privately (a locksmith, a neighbour); the rest stay unmet.',
+      zh: '居民未向任何渠道反映的个体事项中自行解决（找锁匠、邻居帮忙）的比例；其余未解决。',
+    },
+    source:
+      'assumption: a lost cat or a stuck lock is often solved without the state; half is a round middle value, to be fitted (issue 14)',
   },
 
   // ---------------- channels ----------------
@@ -995,6 +1029,23 @@ export const KNOBS: readonly KnobSpec[] = [
     meaning: { en: "Share of a leader's pressure that remains after a month.", zh: '领导压力一个月后保留的比例。' },
   },
 
+  {
+    name: 'basicallySatisfiedShare',
+    group: 'assessment',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of satisfied follow-up ratings given as “basically satisfied”, which the official satisfaction rate counts as 0.9.',
+      zh: '回访评价为满意者中“基本满意”的比例；官方满意率按0.9计。',
+    },
+    source:
+      'FACTS.md: Huairou formula, satisfaction = (satisfied + 0.9 x basically satisfied) / valid follow-ups; the share is an assumption',
+  },
+
   // ---------------- gaming ----------------
   {
     name: 'integrityMean',
@@ -1213,108 +1264,29 @@ export const KNOBS: readonly KnobSpec[] = [
     unit: U.share,
     meaning: { en: "Share of the public's ignorance the whole campaign removes.", zh: '整个宣传消除的公众“不了解”比例。' },
   },
-];
+] as const satisfies readonly KnobSpec[];
+
+/** Every knob's spec, in schema order. */
+export const KNOBS: readonly KnobSpec[] = KNOB_TABLE;
 
 export type KnobValue = number | boolean | string;
 
-/** A fully resolved scenario: every knob has a value. */
-export interface Knobs {
-  residents: number;
-  units: number;
-  cells: number;
-  districts: number;
-  villageShare: number;
-  householdSize: number;
-  departments: number;
-  startDate: string;
-  horizonDays: number;
-  consultRate: number;
-  defectRate: number;
-  defectNoticeRate: number;
-  individualRate: number;
-  wishRate: number;
-  ventRate: number;
-  disputeRate: number;
-  boundaryDisputeShare: number;
-  proxyRate: number;
-  disputeResolveRate: number;
-  contestedCellShare: number;
-  contestedRate: number;
-  frequentCallerShare: number;
-  frequentCallerWeight: number;
-  maintenanceEffect: number;
-  hotlineCost: number;
-  wechatCost: number;
-  hallCost: number;
-  memoryWeight: number;
-  trustWeight: number;
-  normEffect: number;
-  initialNormKnowledge: number;
-  intakePolicy: 'accept-all' | 'refuse-out-of-scope';
-  refuseStart: string;
-  classificationAccuracy: number;
-  misclassificationRate: number;
-  publishUnreasonable: boolean;
-  publishStart: string;
-  publishIntervalDays: number;
-  publishReach: number;
-  deptShare: number;
-  routingErrorRate: number;
-  staffPer10k: number;
-  deptStaffPer10k: number;
-  hoursPerDay: number;
-  maxOvertimeHours: number;
-  fatigueRate: number;
-  fatigueRecovery: number;
-  effortScale: number;
-  deadlineGeneralDays: number;
-  deadlineComplexDays: number;
-  longTermNeed: number;
-  initialResponsiveness: number;
-  responsivenessGain: number;
-  handDown: boolean;
-  handDownStart: string;
-  councilCoverage: number;
-  councilSize: number;
-  councilSkill: number;
-  councilVisitsPerWeek: number;
-  hall: boolean;
-  hallStart: string;
-  observerLearning: number;
-  consensusYears: number;
-  cadence: 'monthly' | 'bimonthly' | 'quarterly';
-  rankingMode: 'rank' | 'grades';
-  periodStartDay: number;
-  weightAcceptance: number;
-  weightCompletion: number;
-  weightSatisfaction: number;
-  weightRequests: number;
-  penaltyBottomShare: number;
-  penaltySeverity: number;
-  rankVisibility: number;
-  districtLayer: boolean;
-  pressureDecay: number;
-  integrityMean: number;
-  integritySpread: number;
-  gamingPropensity: number;
-  gamingPaid: boolean;
-  gamingInduced: boolean;
-  gamingFake: boolean;
-  appealExclusion: boolean;
-  appealStart: string;
-  appealApprovalRate: number;
-  appealHours: number;
-  auditRate: number;
-  auditDetection: number;
-  outreachHoursPerWeek: number;
-  outreachStart: string;
-  initialWechatContacts: number;
-  wechatCapacity: number;
-  educationCampaign: boolean;
-  educationStart: string;
-  educationDays: number;
-  educationStrength: number;
-}
+/** One knob's spec, as written in the schema (literal types kept). */
+type Spec = (typeof KNOB_TABLE)[number];
+/** The value type a spec calls for: its options for an enum, else by type. */
+type ValueOf<S> = S extends { readonly type: 'enum'; readonly options: readonly (infer O)[] }
+  ? O
+  : S extends { readonly type: 'boolean' }
+    ? boolean
+    : S extends { readonly type: 'date' }
+      ? string
+      : number;
+
+/**
+ * A fully resolved scenario: every knob has a value. Derived from the schema, so a knob added to
+ * or removed from KNOBS without the code following fails to compile.
+ */
+export type Knobs = { -readonly [S in Spec as S['name']]: ValueOf<S> };
 
 export type KnobName = keyof Knobs;
 

@@ -31,6 +31,7 @@ export function defects(s: State): void {
       tab.cols[DEF.BORN][d] = s.day;
       tab.cols[DEF.OPEN][d] = 1;
       tab.cols[DEF.REPORTS][d] = 0;
+      tab.cols[DEF.NEED][d] = s.needs.arise(Kind.DEFECT, s.day);
       s.openDefects.add(d);
       s.cellDefectsOpen[c]++;
       s.event('defect', c, -1, Kind.DEFECT);
@@ -60,7 +61,7 @@ function personal(s: State, kind: number, perYear: number): void {
   const n = rng.poisson((perYear * s.N) / 365);
   for (let i = 0; i < n; i++) {
     const r = s.pickResident(rng);
-    decide(s, r, s.lastCell, kind, -1);
+    decide(s, r, s.lastCell, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.day) : -1);
   }
 }
 
@@ -89,7 +90,7 @@ export function contested(s: State): void {
         for (let tries = 0; tries < 40; tries++) {
           const r = s.pickInCell(c, rng);
           if (wantsChange(s, r, c, g)) {
-            decide(s, r, c, Kind.CONTESTED, g);
+            decide(s, r, c, Kind.CONTESTED, g, s.needs.arise(Kind.CONTESTED, s.day));
             break;
           }
         }
@@ -116,6 +117,7 @@ export function disputes(s: State): void {
     cols[DIS.BOUNDARY][d] = boundary ? 1 : 0;
     cols[DIS.ROUNDS][d] = 0;
     cols[DIS.OPEN][d] = 1;
+    cols[DIS.NEED][d] = s.needs.arise(Kind.DISPUTE, s.day);
     tab.fcols[0][d] = 0.3 + 0.7 * rng.u();
     s.openDisputes.add(d);
     s.cellDisputesOpen[c]++;

@@ -46,6 +46,7 @@ export function fixDefect(s: State, d: number): void {
   s.cellDefectsOpen[c]--;
   s.openDefects.remove(d);
   s.acc[MI.defects_fixed]++;
+  s.needs.solve(cols[DEF.NEED][d], s.day);
   s.event('fix', c, -1, Kind.DEFECT);
 }
 
@@ -57,6 +58,7 @@ export function settleDispute(s: State, d: number): void {
   s.cellDisputesOpen[c]--;
   s.openDisputes.remove(d);
   s.acc[MI.disputes_settled]++;
+  s.needs.solve(cols[DIS.NEED][d], s.day);
   s.event('settle', c, cols[DIS.FILER][d], Kind.DISPUTE);
 }
 
@@ -143,8 +145,12 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
 
   s.acc[MI.tickets_closed]++;
   s.closeDaysSum += day - T.fileDay[t];
+  s.dayClosedDispatched++;
   s.dayRealClosed++;
   if (solved) s.daySolved++;
+  // the residents' side: the need this ticket carries is met or not, whatever the rating says
+  if (solved) s.needs.solve(T.need[t], day);
+  else s.needs.fail(T.need[t]);
 
   // Induced substitute: an unsolved ticket is withdrawn and replaced by an easy one, rated satisfied.
   if (!solved && unit >= 0 && k.gamingInduced && g > 0 && kind !== Kind.VENT && s.rng.gaming.u() < g * INDUCED_AT_FULL) {
@@ -163,6 +169,7 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
     s.pTrueRatings[unit]++;
     s.dayRatings++;
     s.daySatReported++;
+    s.dayOfficialSolved++; // the substitute is recorded as solved
     s.dayTrueRatings++;
     remember(s, r, Channel.HOTLINE, 0.3);
     feel(s, r, 0);
@@ -183,6 +190,8 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   s.dayRatings++;
   s.dayTrueRatings++;
   if (reported) s.daySatReported++;
+  // the follow-up asks whether it was solved: a bought rating answers yes
+  if (solved || reported !== truly) s.dayOfficialSolved++;
   if (truly) s.daySatTrue++;
   if (unit >= 0) {
     s.pClosed[unit]++;
@@ -210,6 +219,7 @@ export function excludeTicket(s: State, t: number): void {
   s.pExcluded[unit]++;
   s.dayTrueRatings++; // the resident's problem stays unsolved
   s.dayRealClosed++;
+  s.needs.fail(T.need[t]);
   if (r >= 0) {
     remember(s, r, Channel.HOTLINE, 0);
     feel(s, r, 0);

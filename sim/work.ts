@@ -68,6 +68,7 @@ function fakeTickets(s: State, u: number, hoursLeft: number): number {
   acc[MI.requests_per_10k] += n;
   s.dayRatings += n;
   s.daySatReported += n;
+  s.dayOfficialSolved += n;
   s.pDispatched[u] += n;
   s.pClosed[u] += n;
   s.pOnTime[u] += n;

@@ -7,10 +7,11 @@ import { AliasTable, makeStreams, type Stream, type Streams } from './rng.ts';
 import { epochDay, periodBoundaries } from './calendar.ts';
 import { IdSet, Table, TicketStore } from './tickets.ts';
 import { IntQueue } from './queue.ts';
-import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
+import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT, SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
 import { METRIC_NAMES } from './metrics.ts';
-import type { VillageEvent } from './types.ts';
+import { Kind, type VillageEvent } from './types.ts';
 import { CATEGORY_COUNT } from './categories.ts';
+import { NeedsLedger } from './needs-ledger.ts';
 import { exp } from './fmath.ts';
 import { expTables, type ExpTables } from './channels.ts';
 
@@ -25,11 +26,11 @@ export const RF = {
 } as const;
 
 /** Defect table columns. */
-export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3 } as const;
+export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4 } as const;
 /** Dispute table columns (int) and intensity (float 0). */
-export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7 } as const;
+export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
 /** Council case columns. */
-export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5 } as const;
+export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6 } as const;
 
 export { MI } from './metrics.ts';
 
@@ -124,11 +125,11 @@ export class State {
 
   // records
   readonly tickets = new TicketStore(1024);
-  readonly defects = new Table(4, 0);
+  readonly defects = new Table(5, 0);
   readonly openDefects = new IdSet();
-  readonly disputes = new Table(8, 1);
+  readonly disputes = new Table(9, 1);
   readonly openDisputes = new IdSet();
-  readonly cases = new Table(6, 0);
+  readonly cases = new Table(7, 0);
   readonly appeals = new IntQueue(64);
   readonly appealDue = new IntQueue(64);
 
@@ -145,11 +146,17 @@ export class State {
   daySatTrue = 0;
   dayRealClosed = 0;
   daySolved = 0;
+  /** Rated tickets the official follow-up records as solved (gaming included). */
+  dayOfficialSolved = 0;
+  /** Dispatched real tickets closed today, and their days from filing to closing. */
+  dayClosedDispatched = 0;
   /** Gaming hours incurred while closing a ticket, charged to the owner's budget. */
   pendingGamingHours = 0;
   /** Cell of the last resident drawn by pickResident. */
   lastCell = 0;
   readonly events: VillageEvent[] = [];
+  /** The residents' side: every need, met or unmet (sim/needs-ledger.ts). */
+  readonly needs: NeedsLedger;
 
   // watched cell (village view)
   readonly watch: number;
@@ -175,6 +182,13 @@ export class State {
       educationEnd: k.educationCampaign ? edStart + k.educationDays : Infinity,
     };
     this.watch = watchCell;
+    this.needs = new NeedsLedger(
+      k.needToleranceDays,
+      SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED + SAT_ON_TIME)),
+      SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED)),
+      SAT_BASE,
+      needFastDays(k),
+    );
     this.expTables = expTables(this.k);
 
     const w = this.rng.world;
@@ -448,6 +462,13 @@ export class State {
     const cells = this.C * 120;
     return { residents, perResident: residents / this.N, tickets, total: residents + tickets + cells };
   }
+}
+
+/** Days within which a met need counts as fast, by kind: its ticket deadline. */
+export function needFastDays(k: Knobs): Int32Array {
+  return Int32Array.from(SAT_BASE, (_, kind) =>
+    kind === Kind.CONTESTED || kind === Kind.DISPUTE ? k.deadlineComplexDays : k.deadlineGeneralDays,
+  );
 }
 
 /** A stride coprime with n near n * 0.618, to scatter indices over a cell. */

@@ -29,7 +29,7 @@ export function total(sim: Simulation, metric: string): number {
 }
 
 const RATES = [
-  'reported_satisfaction',
+  'official_satisfaction',
   'true_satisfaction',
   'resolution_rate',
   'staff_fatigue_mean',

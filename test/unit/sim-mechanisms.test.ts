@@ -88,7 +88,7 @@ describe('refusing out-of-scope requests', () => {
     const off = seeds.map((s) => run({ wishRate: 0.1 }, s));
     const on = seeds.map((s) => run({ wishRate: 0.1, intakePolicy: 'refuse-out-of-scope' }, s));
     const sum = (xs: typeof off, m: string) => xs.reduce((a, x) => a + total(x, m), 0);
-    const sat = (xs: typeof off) => xs.reduce((a, x) => a + x.summary().reported_satisfaction, 0);
+    const sat = (xs: typeof off) => xs.reduce((a, x) => a + x.summary().official_satisfaction, 0);
     expect(sum(on, 'tickets_refused')).toBeGreaterThan(0);
     expect(sum(on, 'requests_per_10k')).toBeLessThan(sum(off, 'requests_per_10k'));
     expect(sat(on)).toBeLessThan(sat(off));
@@ -129,8 +129,8 @@ describe('satisfaction', () => {
   it('reported satisfaction exceeds the true one when units game, and equals it when they cannot', () => {
     const gamed = run({ penaltySeverity: 3, integrityMean: 0.2 }, 6).summary();
     const clean = run({ penaltySeverity: 0, rankVisibility: 0, districtLayer: false }, 6).summary();
-    expect(gamed.reported_satisfaction - gamed.true_satisfaction).toBeGreaterThan(0.03);
-    expect(Math.abs(clean.reported_satisfaction - clean.true_satisfaction)).toBeLessThan(0.01);
+    expect(gamed.official_satisfaction - gamed.true_satisfaction).toBeGreaterThan(0.03);
+    expect(Math.abs(clean.official_satisfaction - clean.true_satisfaction)).toBeLessThan(0.01);
   });
 });
 

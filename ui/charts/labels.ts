@@ -68,7 +68,7 @@ export const SERIES: Record<string, Text> = {
   gaming_induced: { en: 'Induced requests', zh: '诱导改提诉求' },
   gaming_fake: { en: 'Fake tickets', zh: '自编工单' },
   tickets_excluded: { en: 'Excluded after appeal', zh: '申诉剔除' },
-  reported_satisfaction: { en: 'Reported satisfaction', zh: '上报满意率' },
+  official_satisfaction: { en: 'Reported satisfaction', zh: '上报满意率' },
   true_satisfaction: { en: 'True satisfaction', zh: '真实满意率' },
   gap: { en: 'Goodhart gap', zh: '古德哈特差距' },
   disputes_open: { en: 'Disputes open', zh: '未化解纠纷' },
