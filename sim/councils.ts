@@ -19,6 +19,11 @@ import {
   COUNCIL_DEFECT_FIX,
   NORM_FROM_ELDERS,
 } from './constants.ts';
+import { EFFORT } from './constants.ts';
+import { log } from './fmath.ts';
+import { dispatchTicket, intake, isComplex } from './intake.ts';
+import type { IntQueue } from './queue.ts';
+import { Route } from './tickets.ts';
 import { closeTicket, fixDefect, settleDispute, setGood, remember, feel } from './outcomes.ts';
 
 /** A resident brings a matter to the village hall (no 12345 ticket). */
@@ -33,6 +38,7 @@ export function openHallCase(s: State, r: number, c: number, kind: number, ref: 
   cs.cols[CASE.ROUNDS][id] = 0;
   cs.cols[CASE.CELL][id] = c;
   cs.cols[CASE.NEED][id] = need;
+  cs.cols[CASE.DAY][id] = s.day;
   s.councilQueue[c]!.push(id);
   s.event('hall', c, r, kind, Channel.HALL);
 }
@@ -58,16 +64,49 @@ function finish(s: State, id: number, solved: boolean, sat: number): void {
   feel(s, r, solved ? 1 : sat);
 }
 
+/**
+ * Capacity that cannot keep up does not strand people: a handed-down ticket past the council's
+ * deadline goes back to the street or town (or a department) with a fresh deadline, and a resident
+ * who has waited on the hall longer than their patience calls 12345 instead.
+ */
+function escalateOverdue(s: State, c: number, q: IntQueue): void {
+  const k = s.k;
+  const T = s.tickets;
+  const cs = s.cases.cols;
+  const day = s.day;
+  const n = q.length;
+  for (let i = 0; i < n; i++) {
+    const id = q.shift();
+    const t = cs[CASE.TICKET][id];
+    if (t >= 0 && T.deadline[t] < day) {
+      const kind = T.kind[t];
+      T.route[t] = Route.UNIT;
+      T.deadline[t] = day + (isComplex(kind) ? k.deadlineComplexDays : k.deadlineGeneralDays);
+      const rng = s.rng.councils;
+      dispatchTicket(s, t, EFFORT[kind] * k.effortScale * (0.3 - 0.7 * log(1 - rng.u())), rng);
+      s.acc[MI.tickets_escalated]++;
+      continue;
+    }
+    if (t < 0 && day - cs[CASE.DAY][id] > k.hallPatienceDays) {
+      s.acc[MI.tickets_escalated]++;
+      intake(s, cs[CASE.RESIDENT][id], c, cs[CASE.KIND][id], cs[CASE.REF][id], cs[CASE.NEED][id], true);
+      continue;
+    }
+    q.push(id);
+  }
+}
+
 /** Daily: every active council spends its visits on its queue. */
 export function councils(s: State): void {
   if (s.day < s.policy.handDown) return;
   const k = s.k;
   const rng = s.rng.councils;
-  const perDay = (k.councilSize * k.councilVisitsPerWeek) / 7;
   const cs = s.cases.cols;
   for (let c = 0; c < s.C; c++) {
     const q = s.councilQueue[c];
     if (!q) continue;
+    const perDay = s.councilVisitsPerDay[c];
+    if (q.length > 0) escalateOverdue(s, c, q);
     s.councilCapacity[c] = Math.min(s.councilCapacity[c] + perDay, perDay * 7);
     while (s.councilCapacity[c] >= 1 && q.length > 0) {
       s.councilCapacity[c] -= 1;

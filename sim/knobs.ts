@@ -159,6 +159,22 @@ const KNOB_TABLE = [
     meaning: { en: 'Length of the run (1461 days = 4 years).', zh: '模拟天数（1461 天即 4 年）。' },
   },
 
+  {
+    name: 'unitMixSpread',
+    group: 'world',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Spread of the village share between streets and towns: some are urban, some rural.',
+      zh: '各街乡村占比的离散程度：有的偏城市，有的偏农村。',
+    },
+    source: 'assumption: Pinggu mixes town seats and mountain townships',
+  },
+
   // ---------------- needs ----------------
   {
     name: 'consultRate',
@@ -400,6 +416,22 @@ const KNOB_TABLE = [
     },
     source:
       'assumption: a lost cat or a stuck lock is often solved without the state; half is a round middle value, to be fitted (issue 14)',
+  },
+
+  {
+    name: 'defectReportCap',
+    group: 'needs',
+    type: 'integer',
+    default: 3,
+    min: 1,
+    max: 100,
+    unit: { en: 'residents per defect', zh: '人/个问题' },
+    meaning: {
+      en: 'Most residents who report one open defect: once it has been reported a few times, the rest wait for the fix.',
+      zh: '同一个未修复问题最多被几位居民反映：反映过几次后，其他人等待修复。',
+    },
+    source:
+      'assumption: repeat reports of one pothole saturate (0.1.0 re-reported open defects without limit, x4.2 requests at half staff)',
   },
 
   // ---------------- channels ----------------
@@ -758,6 +790,140 @@ const KNOB_TABLE = [
     },
   },
 
+  {
+    name: 'triageAfterDays',
+    group: 'work',
+    type: 'number',
+    default: 5,
+    min: 0.5,
+    max: 60,
+    step: 0.5,
+    unit: U.days,
+    meaning: {
+      en: 'Backlog, in days of regular hours, beyond which staff triage: shorter, lower-quality work on each ticket, oldest deadlines first.',
+      zh: '积压超过多少天的常规工时后，工作人员开始分流：每件工单用时缩短、质量下降，先办最早到期的。',
+    },
+    source: 'assumption: overloaded offices cut the time per case rather than stop (graceful degradation, issue 10)',
+  },
+  {
+    name: 'triageMinEffort',
+    group: 'work',
+    type: 'number',
+    default: 0.4,
+    min: 0.05,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'The least share of a ticket’s normal hours staff spend on it under the heaviest triage.',
+      zh: '最严重分流时每件工单至少投入正常工时的比例。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'triageQualityLoss',
+    group: 'work',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'How much of the solve chance is lost per share of hours cut by triage.',
+      zh: '分流每削减一份工时所损失的解决概率比例。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'deptStaffFollowsShare',
+    group: 'work',
+    type: 'boolean',
+    default: true,
+    unit: U.onoff,
+    meaning: {
+      en: 'Department staff follow the share of the catalogue sent to departments (the staff of deptStaffPer10k serve the default share).',
+      zh: '职能部门人员随派给部门的事项比例增减（deptStaffPer10k 对应默认比例）。',
+    },
+    source: 'FACTS.md: Beijing 2025 moved over 300 items of the catalogue to departments; assumption that staff follow the work',
+  },
+
+  {
+    name: 'staffSpread',
+    group: 'work',
+    type: 'number',
+    default: 0.25,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: { en: 'sd of log staffing', zh: '人员对数标准差' },
+    meaning: {
+      en: 'How much staffing per resident differs between streets and towns (a lognormal spread that lasts).',
+      zh: '各街乡人均人员配置的差异（持久的对数正态离散）。',
+    },
+    source: 'assumption: units differ persistently (issue 10)',
+  },
+  {
+    name: 'overtimePush',
+    group: 'work',
+    type: 'number',
+    default: 1,
+    min: 0,
+    max: 5,
+    step: 0.1,
+    unit: U.multiplier,
+    meaning: {
+      en: 'How far a pressed leader makes staff work overtime on tickets not yet due (share of the overtime cap per unit of pressure).',
+      zh: '压力下领导要求对未到期工单加班的程度（每单位压力对应的加班上限比例）。',
+    },
+    source: 'BRIEF.md: exhausted staff under monthly ranking; strength an assumption',
+  },
+  {
+    name: 'fatigueErrorRate',
+    group: 'work',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of the solve chance lost at full fatigue (mistakes of tired staff).',
+      zh: '完全疲劳时损失的解决概率（疲劳导致的差错）。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'responsivenessTau',
+    group: 'work',
+    type: 'number',
+    default: 90,
+    min: 1,
+    max: 1000,
+    step: 1,
+    unit: U.days,
+    meaning: {
+      en: 'Days for a unit’s responsiveness to move most of the way to what its leader, its pressure and its residents’ complaints call for.',
+      zh: '单位响应度向领导能力、压力和居民不满所要求的水平靠拢所需的天数。',
+    },
+    source: 'assumption: a season',
+  },
+  {
+    name: 'respFeedback',
+    group: 'work',
+    type: 'number',
+    default: 0.2,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'How far residents’ dissatisfaction (recent dissatisfied ratings) raises a unit’s responsiveness, apart from any ranking.',
+      zh: '居民不满（近期不满意评价）在排名之外推动单位响应度的程度。',
+    },
+    source: 'assumption: responsiveness has intrinsic and resident-feedback drivers (issue 10)',
+  },
+
   // ---------------- hand-down ----------------
   {
     name: 'handDown',
@@ -873,6 +1039,47 @@ const KNOB_TABLE = [
     step: 0.5,
     unit: { en: 'years', zh: '年' },
     meaning: { en: 'How long a council consensus on a contested good holds.', zh: '议事会对争议物品的共识维持多久。' },
+  },
+
+  {
+    name: 'councilMembersPer1000',
+    group: 'handdown',
+    type: 'number',
+    default: 2,
+    min: 0,
+    max: 20,
+    step: 0.5,
+    unit: { en: 'members per 1,000 residents', zh: '人/千人' },
+    meaning: {
+      en: 'Council members per 1,000 residents of the village (at least councilSize): capacity follows the village’s size.',
+      zh: '每千名村民的议事成员数（不少于 councilSize）：能力随村的规模增减。',
+    },
+    source: 'BRIEF.md: four veteran members in a village of about 2,500; assumption that larger villages field more',
+  },
+  {
+    name: 'councilDeadlineDays',
+    group: 'handdown',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 365,
+    unit: U.days,
+    meaning: {
+      en: 'Days a council has for a handed-down ticket before it escalates back to the street or town.',
+      zh: '下交工单在议事团的办理期限，逾期退回街乡办理。',
+    },
+    source: 'assumption: twice the 15-day complex deadline (FACTS.md 2021 standard)',
+  },
+  {
+    name: 'hallPatienceDays',
+    group: 'handdown',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 365,
+    unit: U.days,
+    meaning: { en: 'Days a resident waits on the hall before calling 12345 instead.', zh: '居民在议事厅等待多少天后转而拨打12345。' },
+    source: 'assumption',
   },
 
   // ---------------- assessment ----------------
@@ -1046,6 +1253,50 @@ const KNOB_TABLE = [
       'FACTS.md: Huairou formula, satisfaction = (satisfied + 0.9 x basically satisfied) / valid follow-ups; the share is an assumption',
   },
 
+  {
+    name: 'deptAssessed',
+    group: 'assessment',
+    type: 'boolean',
+    default: false,
+    unit: U.onoff,
+    meaning: {
+      en: 'Functional departments are scored and ranked among themselves like the streets, with pressure of their own.',
+      zh: '职能部门也像街乡一样在部门间考核排名，并承受压力。',
+    },
+    source: 'FACTS.md: Beijing 2025 tiered assessment (分级分类考评)',
+  },
+
+  {
+    name: 'gradeShareExcellent',
+    group: 'assessment',
+    type: 'number',
+    default: 0.2,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'In grade mode, the share of units (best scores) graded excellent.',
+      zh: '分档模式下评为优秀的单位比例（得分最高者）。',
+    },
+    source: 'assumption: bands set against the score distribution (issue 10)',
+  },
+  {
+    name: 'gradeShareGood',
+    group: 'assessment',
+    type: 'number',
+    default: 0.4,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'In grade mode, the share of units graded good (after the excellent); the bottom penaltyBottomShare is poor, the rest pass.',
+      zh: '分档模式下评为良好的单位比例（优秀之后）；末位 penaltyBottomShare 为较差，其余合格。',
+    },
+    source: 'assumption',
+  },
+
   // ---------------- gaming ----------------
   {
     name: 'integrityMean',
@@ -1109,6 +1360,67 @@ const KNOB_TABLE = [
       zh: '工作人员可能自己提交容易的工单并以满意办结。',
     },
     source: 'BRIEF.md',
+  },
+
+  {
+    name: 'capabilitySpread',
+    group: 'gaming',
+    type: 'number',
+    default: 0.15,
+    min: 0,
+    max: 0.5,
+    step: 0.05,
+    unit: { en: 'sd', zh: '标准差' },
+    meaning: {
+      en: 'Spread of leaders’ capability (1 is average): a capable leader’s staff work faster and the unit is more responsive.',
+      zh: '领导能力的离散程度（1为平均）：能力强的领导下属工作更快、单位更负责。',
+    },
+    source: 'assumption: units differ persistently so rankings have leaders (FACTS.md: two streets first in 9 of 12 months)',
+  },
+  {
+    name: 'leaderTurnover',
+    group: 'gaming',
+    type: 'number',
+    default: 0.15,
+    min: 0,
+    max: 2,
+    step: 0.05,
+    unit: { en: 'per year', zh: '每年' },
+    meaning: {
+      en: 'Chance per year a unit gets a new leader, with new capability and integrity and no pressure yet.',
+      zh: '单位每年更换领导的概率；新领导能力、操守重新决定，压力归零。',
+    },
+    source: 'assumption: a township rose from 219th to 1st within months (FACTS.md) needs changes of leadership',
+  },
+  {
+    name: 'fakeShareAtFull',
+    group: 'gaming',
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 2,
+    step: 0.05,
+    unit: { en: 'share of real volume', zh: '占真实工单量' },
+    meaning: {
+      en: 'Fake tickets a leader gaming at full intensity has staff file, as a share of the unit’s real tickets (they dilute its poor ratings).',
+      zh: '满强度造假时领导让工作人员自造的虚假工单数，占单位真实工单量的比例（用于稀释差评）。',
+    },
+    source: 'assumption: fake tickets follow the leader’s choice, not the head count (issue 10)',
+  },
+  {
+    name: 'gamingLearningRate',
+    group: 'gaming',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'How fast leaders learn whether gaming paid (score it bought against what audits caught and cost).',
+      zh: '领导判断造假是否划算的学习速度（买来的分数与被抽查发现的代价）。',
+    },
+    source: 'assumption',
   },
 
   // ---------------- appeals & audits ----------------

@@ -261,6 +261,24 @@ export const METRICS = [
     },
   },
   {
+    name: 'triage_owner_days',
+    unit: { en: 'units and departments', zh: '个单位' },
+    agg: 'sum',
+    meaning: {
+      en: 'Streets, towns and departments working in triage that day (a backlog beyond triageAfterDays).',
+      zh: '当天处于分流状态（积压超过 triageAfterDays）的街乡和部门数。',
+    },
+  },
+  {
+    name: 'tickets_escalated',
+    unit: T,
+    agg: 'sum',
+    meaning: {
+      en: 'Handed-down tickets past the council deadline sent back to the street or town, and hall matters taken to 12345 after waiting too long.',
+      zh: '超过议事团期限退回街乡的下交工单，以及在议事厅等待过久后改打12345的事项。',
+    },
+  },
+  {
     name: 'tickets_closed_dispatched',
     unit: T,
     agg: 'sum',

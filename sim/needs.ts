@@ -40,6 +40,7 @@ export function defects(s: State): void {
   // Residents notice open defects; routine upkeep fixes some that nobody reported.
   const open = s.openDefects;
   const notice = k.defectNoticeRate;
+  const cap = k.defectReportCap;
   for (let i = open.size - 1; i >= 0; i--) {
     const d = open.items[i];
     const c = tab.cols[DEF.CELL][d];
@@ -47,9 +48,12 @@ export function defects(s: State): void {
       fixDefect(s, d);
       continue;
     }
-    // once someone has raised it, fewer bother ("it has been reported")
-    const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * tab.cols[DEF.REPORTS][d]));
-    for (let j = 0; j < n && tab.cols[DEF.OPEN][d]; j++) {
+    // once someone has raised it, fewer bother ("it has been reported"); after a few reports the
+    // rest wait for the fix, so an open defect cannot be re-reported without limit
+    const reports = tab.cols[DEF.REPORTS][d];
+    if (reports >= cap) continue;
+    const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * reports));
+    for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
       tab.cols[DEF.REPORTS][d]++;
       decide(s, s.pickInCell(c, rng), c, Kind.DEFECT, d);
     }

@@ -85,12 +85,12 @@ export function setGood(s: State, c: number, g: number, on: boolean): void {
  * Units and departments can fix defects, help with individual matters, flip a contested
  * good toward the filer, and handle a proxy complaint's pretext (the dispute itself stays).
  */
-export function solveDispatched(s: State, t: number): boolean {
+export function solveDispatched(s: State, t: number, quality = 1): boolean {
   const T = s.tickets;
   const kind = T.kind[t];
   const rng = s.rng.outcomes;
   const table = T.route[t] === Route.DEPT ? SOLVE_DEPT : SOLVE_UNIT;
-  const scale = RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[T.owner[t]];
+  const scale = (RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[T.owner[t]]) * quality;
   const r = T.filer[t];
   const c = T.cell[t];
   switch (kind) {
@@ -140,6 +140,8 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   const onTime = day <= T.deadline[t];
   const rng = s.rng.outcomes;
   const unit = route === Route.UNIT ? T.owner[t] : -1;
+  // the owner scored for it: a street, a town or a department (councils are not scored)
+  const scored = route === Route.COUNCIL ? -1 : T.owner[t];
   const g = unit >= 0 ? s.gaming[unit] : 0;
   const k = s.k;
 
@@ -193,13 +195,13 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   // the follow-up asks whether it was solved: a bought rating answers yes
   if (solved || reported !== truly) s.dayOfficialSolved++;
   if (truly) s.daySatTrue++;
-  if (unit >= 0) {
-    s.pClosed[unit]++;
-    if (onTime) s.pOnTime[unit]++;
-    s.pRatings[unit]++;
-    s.pTrueRatings[unit]++;
-    if (reported) s.pSatReported[unit]++;
-    if (truly) s.pSatTrue[unit]++;
+  if (scored >= 0) {
+    s.pClosed[scored]++;
+    if (onTime) s.pOnTime[scored]++;
+    s.pRatings[scored]++;
+    s.pTrueRatings[scored]++;
+    if (reported) s.pSatReported[scored]++;
+    if (truly) s.pSatTrue[scored]++;
   }
   if (r >= 0) {
     remember(s, r, Channel.HOTLINE, solved ? 1 : 0);

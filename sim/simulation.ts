@@ -22,7 +22,8 @@ import { outreach, publicNorms } from './outreach.ts';
 import { work, reviewAppeals } from './work.ts';
 import { councils } from './councils.ts';
 import { chooseGaming } from './gaming.ts';
-import { assess, decayPressure } from './assessment.ts';
+import { assess } from './assessment.ts';
+import { dailyLeaders } from './leaders.ts';
 
 /** Rates that carry the previous day's value on a day with nothing to rate. */
 const CARRY = new Set<MetricName>(['official_satisfaction', 'official_resolution', 'true_satisfaction', 'resolution_rate']);
@@ -81,7 +82,7 @@ export class Simulation {
     reviewAppeals(s);
     work(s);
     councils(s);
-    decayPressure(s);
+    dailyLeaders(s);
     // 6. End of an assessment period: score, rank or grade, penalise, choose next period's gaming.
     if (s.day + 1 === s.boundaries[this.nextBoundary]) {
       this.periods.push(assess(s, s.boundaries[this.nextBoundary - 1], s.day + 1));

@@ -2,7 +2,10 @@
  * The world and its state: every array the daily pipeline reads and writes.
  * Built once from a validated scenario; after that the pipeline only indexes.
  */
-import type { Knobs } from './knobs.ts';
+import { type Knobs, knobSpec } from './knobs.ts';
+
+/** The share of tickets the schema sends to departments by default (their staff serve it). */
+const DEFAULT_DEPT_SHARE = knobSpec('deptShare')?.default as number;
 import { AliasTable, makeStreams, type Stream, type Streams } from './rng.ts';
 import { epochDay, periodBoundaries } from './calendar.ts';
 import { IdSet, Table, TicketStore } from './tickets.ts';
@@ -30,7 +33,7 @@ export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4 } as const;
 /** Dispute table columns (int) and intensity (float 0). */
 export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
 /** Council case columns. */
-export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6 } as const;
+export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6, DAY: 7 } as const;
 
 export { MI } from './metrics.ts';
 
@@ -95,12 +98,21 @@ export class State {
   readonly cellDisputesOpen: Int32Array;
   readonly councilQueue: (IntQueue | null)[];
   readonly councilCapacity: Float64Array;
+  /** Visits per day a cell's council can make: members (by the village's size) x visits per week / 7. */
+  readonly councilVisitsPerDay: Float64Array;
 
   // owners: units then departments
   readonly staff: Float64Array;
   readonly fatigue: Float64Array;
   readonly upkeep: Float64Array; // 0..1, 0.5 normal
   readonly resp: Float64Array; // responsiveness 0..1
+  /** Leader capability (1 is average): staff work faster, the unit is more responsive. */
+  readonly capability: Float64Array;
+  /** The leader's belief that gaming pays (1 neutral, 0 never, 2 keen), learned each period. */
+  readonly gamingBelief: Float64Array;
+  /** Recent official satisfaction of the owner's ratings (residents' feedback), and real tickets per day. */
+  readonly satEma: Float64Array;
+  readonly volumeEma: Float64Array;
   readonly qGeneral: IntQueue[];
   readonly qComplex: IntQueue[];
   readonly pressure: Float64Array;
@@ -129,7 +141,7 @@ export class State {
   readonly openDefects = new IdSet();
   readonly disputes = new Table(9, 1);
   readonly openDisputes = new IdSet();
-  readonly cases = new Table(7, 0);
+  readonly cases = new Table(8, 0);
   readonly appeals = new IntQueue(64);
   readonly appealDue = new IntQueue(64);
 
@@ -202,6 +214,17 @@ export class State {
     this.unitDistrict = new Int32Array(U);
     for (let u = 0; u < U; u++) this.unitDistrict[u] = Math.floor((u * districts) / U);
 
+    // Units differ persistently: an urban or rural mix and a staffing level of their own (their own
+    // stream, so the world's other draws are those of a world without the spread).
+    const ur = this.rng.units;
+    const unitVillage = new Float64Array(U);
+    const staffMult = new Float64Array(U);
+    for (let u = 0; u < U; u++) {
+      unitVillage[u] = Math.min(1, Math.max(0, k.villageShare + k.unitMixSpread * ur.normal()));
+      // mean-preserving lognormal: E[exp(sd z - sd^2/2)] = 1
+      staffMult[u] = exp(k.staffSpread * ur.normal() - (k.staffSpread * k.staffSpread) / 2);
+    }
+
     // Cells: sizes vary (lognormal weights), units take contiguous runs of cells.
     this.cellUnit = new Int32Array(C);
     this.cellVillage = new Uint8Array(C);
@@ -209,7 +232,7 @@ export class State {
     let wsum = 0;
     for (let c = 0; c < C; c++) {
       this.cellUnit[c] = Math.floor((c * U) / C);
-      this.cellVillage[c] = w.u() < k.villageShare ? 1 : 0;
+      this.cellVillage[c] = w.u() < unitVillage[this.cellUnit[c]] ? 1 : 0;
       sizeW[c] = exp(0.5 * w.normal());
       wsum += sizeW[c];
     }
@@ -332,12 +355,15 @@ export class State {
     this.cellCouncil = new Uint8Array(C);
     this.councilQueue = new Array(C).fill(null);
     this.councilCapacity = new Float64Array(C);
+    this.councilVisitsPerDay = new Float64Array(C);
     if (k.handDown) {
       const cr = this.rng.councils;
       for (let c = 0; c < C; c++) {
         if (this.cellVillage[c] && cr.u() < k.councilCoverage) {
           this.cellCouncil[c] = 1;
           this.councilQueue[c] = new IntQueue(8);
+          const members = Math.max(k.councilSize, Math.round((pop[c] * k.councilMembersPer1000) / 1000));
+          this.councilVisitsPerDay[c] = (members * k.councilVisitsPerWeek) / 7;
         }
       }
     }
@@ -369,11 +395,23 @@ export class State {
     // Owners: units 0..U-1, departments U..U+D-1.
     const O = U + D;
     this.staff = new Float64Array(O);
-    for (let u = 0; u < U; u++) this.staff[u] = (k.staffPer10k * this.unitPop[u]) / 10000;
-    for (let d = 0; d < D; d++) this.staff[U + d] = (k.deptStaffPer10k * N) / 10000 / D;
+    for (let u = 0; u < U; u++) this.staff[u] = ((k.staffPer10k * this.unitPop[u]) / 10000) * staffMult[u];
+    // departments' staff follow the share of the catalogue they are given (deptStaffPer10k serves the
+    // default share), so moving items to departments moves the work and its staff together
+    const deptScale = k.deptStaffFollowsShare ? k.deptShare / DEFAULT_DEPT_SHARE : 1;
+    for (let d = 0; d < D; d++) this.staff[U + d] = ((k.deptStaffPer10k * N) / 10000 / D) * deptScale;
     this.fatigue = new Float64Array(O);
     this.upkeep = new Float64Array(O).fill(0.5);
-    this.resp = new Float64Array(O).fill(k.initialResponsiveness);
+    // leaders: capability (1 is average) sets how fast staff work and how responsive the unit is
+    // by itself; departments have average leaders
+    this.capability = new Float64Array(O).fill(1);
+    const lr = this.rng.leaders;
+    for (let u = 0; u < U; u++) this.capability[u] = drawCapability(k, lr);
+    this.resp = new Float64Array(O);
+    for (let o = 0; o < O; o++) this.resp[o] = intrinsicResponsiveness(k, this.capability[o]);
+    this.gamingBelief = new Float64Array(O).fill(1);
+    this.satEma = new Float64Array(O).fill(0.8);
+    this.volumeEma = new Float64Array(O);
     this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
     this.qComplex = Array.from({ length: O }, () => new IntQueue(32));
     this.pressure = new Float64Array(O);
@@ -385,15 +423,15 @@ export class State {
     this.gaming = new Float64Array(O);
     this.gamedCount = new Float64Array(O);
     this.longtermHours = new Float64Array(O);
-    this.pDispatched = new Float64Array(U);
-    this.pReturned = new Float64Array(U);
-    this.pClosed = new Float64Array(U);
-    this.pOnTime = new Float64Array(U);
-    this.pRatings = new Float64Array(U);
-    this.pSatReported = new Float64Array(U);
-    this.pSatTrue = new Float64Array(U);
-    this.pTrueRatings = new Float64Array(U);
-    this.pExcluded = new Float64Array(U);
+    this.pDispatched = new Float64Array(O);
+    this.pReturned = new Float64Array(O);
+    this.pClosed = new Float64Array(O);
+    this.pOnTime = new Float64Array(O);
+    this.pRatings = new Float64Array(O);
+    this.pSatReported = new Float64Array(O);
+    this.pSatTrue = new Float64Array(O);
+    this.pTrueRatings = new Float64Array(O);
+    this.pExcluded = new Float64Array(O);
     const months = k.cadence === 'monthly' ? 1 : k.cadence === 'bimonthly' ? 2 : 3;
     this.boundaries = periodBoundaries(this.startEpoch, this.days, months, k.periodStartDay);
   }
@@ -462,6 +500,16 @@ export class State {
     const cells = this.C * 120;
     return { residents, perResident: residents / this.N, tickets, total: residents + tickets + cells };
   }
+}
+
+/** A new leader's capability: around 1, clipped to [0.5, 1.5]. */
+export function drawCapability(k: Knobs, rng: Stream): number {
+  return Math.min(1.5, Math.max(0.5, 1 + k.capabilitySpread * rng.normal()));
+}
+
+/** The responsiveness a unit keeps by itself under a leader of this capability (no pressure, no complaints). */
+export function intrinsicResponsiveness(k: Knobs, capability: number): number {
+  return Math.min(1, Math.max(0, k.initialResponsiveness * capability));
 }
 
 /** Days within which a met need counts as fast, by kind: its ticket deadline. */

@@ -6,7 +6,7 @@ import { periodBoundaries, epochDay, isoOfEpochDay, isIsoDate } from '../../sim/
 import { IntQueue } from '../../sim/queue.ts';
 import { TicketStore, IdSet } from '../../sim/tickets.ts';
 import { visitSuccess } from '../../sim/councils.ts';
-import { gradeOf } from '../../sim/assessment.ts';
+import { gradeOfPlace } from '../../sim/assessment.ts';
 import { chooseChannel } from '../../sim/channels.ts';
 import { Kind, Channel } from '../../sim/types.ts';
 import { RF } from '../../sim/world.ts';
@@ -114,11 +114,12 @@ describe('councils', () => {
 });
 
 describe('assessment', () => {
-  it('grades by score bands', () => {
-    expect(gradeOf(97)).toBe('excellent');
-    expect(gradeOf(92)).toBe('good');
-    expect(gradeOf(85)).toBe('pass');
-    expect(gradeOf(40)).toBe('poor');
+  it('grades by place in the score order: 20% excellent, 40% good, the penalised bottom poor, the rest pass', () => {
+    const grades = Array.from({ length: 10 }, (_, place) => gradeOfPlace(place, 10, 0.2, 0.4, 1));
+    expect(grades).toEqual(['excellent', 'excellent', 'good', 'good', 'good', 'good', 'pass', 'pass', 'pass', 'poor']);
+    // a band share that rounds to nothing leaves the band empty, and the bottom is poor whatever the shares
+    expect(gradeOfPlace(0, 3, 0.1, 0.1, 1)).toBe('pass');
+    expect(gradeOfPlace(2, 3, 0.9, 0.9, 1)).toBe('poor');
   });
 });
 
