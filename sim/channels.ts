@@ -28,7 +28,12 @@ export function chooseChannel(s: State, r: number, c: number, kind: number, u: n
   let eNone = x.none[kind];
   if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(s.k.normEffect * s.norm(r, c));
   else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * s.k.normEffect * s.norm(r, c));
-  const eHot = x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[mem[r * 3 + 2]];
+  // only residents who think of 12345 for their matters consider it; they expect from it what
+  // they and their neighbours have seen it deliver
+  const aware = s.rng.demand.u() < s.cellAware[c];
+  const w = s.k.neighbourWeight;
+  const expect = Math.round((1 - w) * mem[r * 3 + 2] + w * 255 * s.cellRep[c]);
+  const eHot = aware ? x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[expect] : 0;
   const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[s.resTrust[r]] : 0;
   const eHall = hallOpen(s, c) ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
   const v = u * (eNone + eHot + eWe + eHall);

@@ -175,6 +175,21 @@ const KNOB_TABLE = [
     source: 'assumption: Pinggu mixes town seats and mountain townships',
   },
 
+  {
+    name: 'burnInDays',
+    group: 'world',
+    type: 'integer',
+    default: 365,
+    min: 0,
+    max: 3650,
+    unit: U.days,
+    meaning: {
+      en: 'Days simulated before the start date with the same rules and calendar, not recorded, so stocks and rates start in a steady state.',
+      zh: '在开始日期之前按同样规则和日历模拟、不记录的天数，使存量和比率从稳态开始。',
+    },
+    source: 'assumption: a year lets upkeep, responsiveness, pressure and awareness settle (issue 10: no warm-up trend)',
+  },
+
   // ---------------- needs ----------------
   {
     name: 'consultRate',
@@ -434,6 +449,59 @@ const KNOB_TABLE = [
       'assumption: repeat reports of one pothole saturate (0.1.0 re-reported open defects without limit, x4.2 requests at half staff)',
   },
 
+  {
+    name: 'wishGroupShare',
+    group: 'needs',
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of out-of-scope wishes held by a group of residents who keep circling it, filing again after each refusal or explanation.',
+      zh: '由一群居民反复提出的超范围诉求占比：每次被拒或解释后又再提。',
+    },
+    source: 'BRIEF.md: repeated unreasonable requests; share an assumption',
+  },
+  {
+    name: 'wishGroupSize',
+    group: 'needs',
+    type: 'integer',
+    default: 5,
+    min: 2,
+    max: 200,
+    unit: U.persons,
+    meaning: { en: 'Residents in a group circling one wish.', zh: '反复提同一诉求的人数。' },
+    source: 'assumption',
+  },
+  {
+    name: 'wishPersistence',
+    group: 'needs',
+    type: 'number',
+    default: 0.7,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Chance a group tries again after a round, before knowing the rules (knowing them lowers it).',
+      zh: '一轮之后群体再次尝试的概率（了解规则后降低）。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'wishRetryDays',
+    group: 'needs',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 365,
+    unit: U.days,
+    meaning: { en: 'Mean days before a group files its wish again.', zh: '群体再次提出诉求前的平均天数。' },
+    source: 'assumption',
+  },
+
   // ---------------- channels ----------------
   {
     name: 'hotlineCost',
@@ -518,6 +586,98 @@ const KNOB_TABLE = [
     step: 0.05,
     unit: U.share,
     meaning: { en: 'Mean knowledge, at the start, of what 12345 is for.', zh: '初始时居民对12345用途的平均了解程度。' },
+  },
+
+  {
+    name: 'initialAwareness',
+    group: 'channels',
+    type: 'number',
+    default: 0.92,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of residents who, at the start, think of 12345 for their matters (the others choose among doing nothing, WeChat and the hall).',
+      zh: '初始时遇事会想到12345的居民比例（其余在不反映、微信和议事厅之间选择）。',
+    },
+    source:
+      'assumption: about the steady state of the default publicity and forgetting; Beijing 2019 lower (calibrated, docs/CALIBRATION.md)',
+  },
+  {
+    name: 'publicity',
+    group: 'channels',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 5,
+    step: 0.05,
+    unit: { en: 'share reached per year', zh: '每年覆盖比例' },
+    meaning: {
+      en: 'How far the city’s publicity of 12345 reaches the residents who do not yet think of it, per year.',
+      zh: '城市对12345的宣传每年覆盖尚未想到它的居民的程度。',
+    },
+    source: 'assumption; Beijing’s 2019 reform (接诉即办) came with heavy publicity (FACTS.md)',
+  },
+  {
+    name: 'awarenessForget',
+    group: 'channels',
+    type: 'number',
+    default: 0.05,
+    min: 0,
+    max: 2,
+    step: 0.01,
+    unit: { en: 'per year', zh: '每年' },
+    meaning: {
+      en: 'Share of aware residents who stop thinking of 12345 per year without reminders (moves, habits).',
+      zh: '无人提醒时每年不再想到12345的居民比例（搬迁、习惯）。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'wordOfMouth',
+    group: 'channels',
+    type: 'number',
+    default: 1,
+    min: 0,
+    max: 10,
+    step: 0.1,
+    unit: { en: 'per year', zh: '每年' },
+    meaning: {
+      en: 'How fast neighbours’ experience spreads awareness of 12345 when it delivers (and turns people away when it fails).',
+      zh: '邻居的经历传播的速度：热线管用时更多人想到它，不管用时人们离开。',
+    },
+    source: 'FACTS.md: Beijing contacts rose 3.6-fold as resolution rose (demand follows responsiveness)',
+  },
+  {
+    name: 'neighbourWeight',
+    group: 'channels',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Weight of the neighbourhood’s experience of 12345 (against one’s own) in expecting it to work.',
+      zh: '判断12345是否管用时邻里经验（相对自身经验）的权重。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'hotlineMerger',
+    group: 'channels',
+    type: 'number',
+    default: 0,
+    min: 0,
+    max: 5,
+    step: 0.05,
+    unit: { en: 'share of 12345’s own volume', zh: '占12345自身量' },
+    meaning: {
+      en: 'Questions and matters that other hotlines folded into 12345 bring, as a share of 12345’s own.',
+      zh: '其他热线并入12345后带来的咨询和事项，占12345自身量的比例。',
+    },
+    source: 'assumption; Beijing folded dozens of hotlines into 12345 around 2019-2020',
   },
 
   // ---------------- intake ----------------
@@ -922,6 +1082,22 @@ const KNOB_TABLE = [
       zh: '居民不满（近期不满意评价）在排名之外推动单位响应度的程度。',
     },
     source: 'assumption: responsiveness has intrinsic and resident-feedback drivers (issue 10)',
+  },
+
+  {
+    name: 'intrinsicResponsiveness',
+    group: 'work',
+    type: 'number',
+    default: 0.75,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'The responsiveness an average leader keeps without pressure or complaints (capability scales it); pressure met with integrity and residents’ dissatisfaction add to it.',
+      zh: '平均能力的领导在没有压力和投诉时保持的响应度（随能力缩放）；压力与操守、居民不满会提高它。',
+    },
+    source: 'assumption: the 0.1.0 starting level; Beijing 2019 shows units can start far below it (FACTS.md)',
   },
 
   // ---------------- hand-down ----------------

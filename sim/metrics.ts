@@ -279,6 +279,21 @@ export const METRICS = [
     },
   },
   {
+    name: 'wish_group_rounds',
+    unit: N,
+    agg: 'sum',
+    meaning: {
+      en: 'Rounds in which a group circling one out-of-scope wish raised it again (each member decides where to take it).',
+      zh: '反复提同一超范围诉求的群体再次提出的轮数（每人自行决定渠道）。',
+    },
+  },
+  {
+    name: 'awareness_mean',
+    unit: R,
+    agg: 'mean',
+    meaning: { en: 'Share of residents who think of 12345 for their matters.', zh: '遇事会想到12345的居民比例。' },
+  },
+  {
     name: 'tickets_closed_dispatched',
     unit: T,
     agg: 'sum',

@@ -14,6 +14,8 @@ import { type State, DEF, DIS } from './world.ts';
 import { MI } from './metrics.ts';
 import { ROUTINE_FIX_DAYS, DUPLICATE_DAMPING } from './constants.ts';
 import { decide } from './channels.ts';
+import type { Stream } from './rng.ts';
+import { circlingGroups, maybeFormGroup } from './demand.ts';
 import { fixDefect, settleDispute, wantsChange } from './outcomes.ts';
 
 export function defects(s: State): void {
@@ -49,12 +51,18 @@ export function defects(s: State): void {
       continue;
     }
     // once someone has raised it, fewer bother ("it has been reported"); after a few reports the
-    // rest wait for the fix, so an open defect cannot be re-reported without limit
-    const reports = tab.cols[DEF.REPORTS][d];
-    if (reports >= cap) continue;
+    // rest wait for the fix, and only when a deadline has passed since the last report does
+    // someone follow up: repeat reports saturate instead of growing with the backlog
+    let reports = tab.cols[DEF.REPORTS][d];
+    if (reports >= cap) {
+      if (s.day - tab.cols[DEF.LAST][d] <= k.deadlineGeneralDays) continue;
+      reports = cap - 1;
+      tab.cols[DEF.REPORTS][d] = reports;
+    }
     const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * reports));
     for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
       tab.cols[DEF.REPORTS][d]++;
+      tab.cols[DEF.LAST][d] = s.day;
       decide(s, s.pickInCell(c, rng), c, Kind.DEFECT, d);
     }
   }
@@ -65,16 +73,21 @@ function personal(s: State, kind: number, perYear: number): void {
   const n = rng.poisson((perYear * s.N) / 365);
   for (let i = 0; i < n; i++) {
     const r = s.pickResident(rng);
-    decide(s, r, s.lastCell, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.day) : -1);
+    const c = s.lastCell;
+    decide(s, r, c, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.day) : -1);
+    if (kind === Kind.WISH) maybeFormGroup(s, c);
   }
 }
 
 export function personalNeeds(s: State): void {
   const k = s.k;
-  personal(s, Kind.CONSULT, k.consultRate);
-  personal(s, Kind.INDIVIDUAL, k.individualRate);
+  // other hotlines folded into 12345 bring their questions and matters with them
+  const merged = 1 + k.hotlineMerger;
+  personal(s, Kind.CONSULT, k.consultRate * merged);
+  personal(s, Kind.INDIVIDUAL, k.individualRate * merged);
   personal(s, Kind.WISH, k.wishRate);
   personal(s, Kind.VENT, k.ventRate);
+  circlingGroups(s, decide);
 }
 
 export function contested(s: State): void {
@@ -103,29 +116,49 @@ export function contested(s: State): void {
   }
 }
 
+/** A neighbour dispute starts (its need arose on `day`). */
+function startDispute(s: State, rng: Stream, day: number): void {
+  const k = s.k;
+  const tab = s.disputes;
+  const c = s.householdPick.sample(rng);
+  const r = s.pickInCell(c, rng);
+  const d = tab.add();
+  const cols = tab.cols; // add() may grow (replace) the columns
+  const boundary = rng.u() < k.boundaryDisputeShare;
+  cols[DIS.CELL][d] = c;
+  cols[DIS.FILER][d] = r;
+  cols[DIS.HOUSEHOLD][d] = s.resHousehold[r];
+  cols[DIS.HOUSEHOLDS][d] = boundary ? 4 : 2;
+  cols[DIS.BOUNDARY][d] = boundary ? 1 : 0;
+  cols[DIS.ROUNDS][d] = 0;
+  cols[DIS.OPEN][d] = 1;
+  cols[DIS.NEED][d] = s.needs.arise(Kind.DISPUTE, day);
+  tab.fcols[0][d] = 0.3 + 0.7 * rng.u();
+  s.openDisputes.add(d);
+  s.cellDisputesOpen[c]++;
+}
+
+/**
+ * Before the burn-in: the stock of old disputes a district carries, at the level where new ones
+ * and those that fade by themselves balance (their needs arose long ago, so they count as unmet
+ * at once, before anything is recorded). Without it the stock grows for years (its time constant
+ * is 1 / disputeResolveRate) and every before/after comparison drifts.
+ */
+export function seedDisputes(s: State): void {
+  const k = s.k;
+  if (!(k.disputeResolveRate > 0)) return;
+  const rng = s.rng.needs;
+  const n = rng.poisson(((k.disputeRate / 1000) * s.H) / k.disputeResolveRate);
+  const longAgo = s.day - k.needToleranceDays - 1;
+  for (let i = 0; i < n; i++) startDispute(s, rng, longAgo);
+}
+
 export function disputes(s: State): void {
   const k = s.k;
   const rng = s.rng.needs;
   const tab = s.disputes;
   const n = rng.poisson((k.disputeRate / 1000 / 365) * s.H);
-  for (let i = 0; i < n; i++) {
-    const c = s.householdPick.sample(rng);
-    const r = s.pickInCell(c, rng);
-    const d = tab.add();
-    const cols = tab.cols; // add() may grow (replace) the columns
-    const boundary = rng.u() < k.boundaryDisputeShare;
-    cols[DIS.CELL][d] = c;
-    cols[DIS.FILER][d] = r;
-    cols[DIS.HOUSEHOLD][d] = s.resHousehold[r];
-    cols[DIS.HOUSEHOLDS][d] = boundary ? 4 : 2;
-    cols[DIS.BOUNDARY][d] = boundary ? 1 : 0;
-    cols[DIS.ROUNDS][d] = 0;
-    cols[DIS.OPEN][d] = 1;
-    cols[DIS.NEED][d] = s.needs.arise(Kind.DISPUTE, s.day);
-    tab.fcols[0][d] = 0.3 + 0.7 * rng.u();
-    s.openDisputes.add(d);
-    s.cellDisputesOpen[c]++;
-  }
+  for (let i = 0; i < n; i++) startDispute(s, rng, s.day);
   const fade = k.disputeResolveRate / 365;
   const proxy = k.proxyRate / 365;
   const open = s.openDisputes;

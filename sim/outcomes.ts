@@ -7,6 +7,7 @@ import { Kind, Channel } from './types.ts';
 import { type State, DEF, DIS, RF } from './world.ts';
 import { MI } from './metrics.ts';
 import { Route, TF } from './tickets.ts';
+import { hearOutcome } from './demand.ts';
 import {
   MEMORY_RATE,
   SAT_BASE,
@@ -28,6 +29,7 @@ export function memSlot(channel: number): number {
 }
 
 export function remember(s: State, r: number, channel: number, success: number): void {
+  if (channel === Channel.HOTLINE) hearOutcome(s, s.cellOf(r), success);
   const i = r * 3 + memSlot(channel);
   const m = s.resMem[i];
   s.resMem[i] = Math.round(m + (success * 255 - m) * MEMORY_RATE);

@@ -17,13 +17,14 @@ import {
 } from './types.ts';
 import { CASE, State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
-import { defects, personalNeeds, contested, disputes } from './needs.ts';
+import { defects, personalNeeds, contested, disputes, seedDisputes } from './needs.ts';
 import { outreach, publicNorms } from './outreach.ts';
 import { work, reviewAppeals } from './work.ts';
 import { councils } from './councils.ts';
 import { chooseGaming } from './gaming.ts';
 import { assess } from './assessment.ts';
 import { dailyLeaders } from './leaders.ts';
+import { awareness } from './demand.ts';
 
 /** Rates that carry the previous day's value on a day with nothing to rate. */
 const CARRY = new Set<MetricName>(['official_satisfaction', 'official_resolution', 'true_satisfaction', 'resolution_rate']);
@@ -40,6 +41,9 @@ export class Simulation {
     this.days = this.state.days;
     this.daily = emptyDaily(this.days);
     chooseGaming(this.state);
+    seedDisputes(this.state);
+    // burn-in: the same rules and calendar before the start date, not recorded
+    while (this.state.day < 0) this.step();
   }
 
   get day(): number {
@@ -73,6 +77,7 @@ export class Simulation {
 
     // 1-3. Needs arise; each resident picks a channel; the hotline takes the calls.
     publicNorms(s);
+    awareness(s);
     outreach(s);
     defects(s);
     contested(s);
@@ -85,14 +90,17 @@ export class Simulation {
     dailyLeaders(s);
     // 6. End of an assessment period: score, rank or grade, penalise, choose next period's gaming.
     if (s.day + 1 === s.boundaries[this.nextBoundary]) {
-      this.periods.push(assess(s, s.boundaries[this.nextBoundary - 1], s.day + 1));
+      const start = s.boundaries[this.nextBoundary - 1];
+      const record = assess(s, start, s.day + 1);
+      if (start >= 0) this.periods.push(record);
       this.nextBoundary++;
       chooseGaming(s);
     }
     // 7. Needs that reach the tolerance unsolved count as unmet; record the day.
     s.needs.age(s.day);
-    this.record();
+    if (s.day >= 0) this.record();
     s.day++;
+    if (s.day === 0) s.startRecording();
   }
 
   /** Advance until `day` days have been simulated (or the horizon). */
@@ -162,6 +170,9 @@ export class Simulation {
       norm += n * (1 - (1 - personal) * (1 - s.cellNorm[c]) * (1 - s.cityNorm));
     }
     a[MI.norm_knowledge_mean] = norm / s.N;
+    let aware = 0;
+    for (let c = 0; c < s.C; c++) aware += (s.cellStart[c + 1] - s.cellStart[c]) * s.cellAware[c];
+    a[MI.awareness_mean] = aware / s.N;
     let p = 0;
     let g = 0;
     for (let u = 0; u < s.U; u++) {

@@ -29,7 +29,7 @@ export const RF = {
 } as const;
 
 /** Defect table columns. */
-export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4 } as const;
+export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4, LAST: 5 } as const;
 /** Dispute table columns (int) and intensity (float 0). */
 export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
 /** Council case columns. */
@@ -93,6 +93,13 @@ export class State {
   readonly cellCouncil: Uint8Array;
   readonly cellWechat: Int32Array;
   readonly cellWechatLoad: Float64Array; // messages today
+  /** Share of the cell's residents who think of 12345 for their matters (sim/demand.ts). */
+  readonly cellAware: Float64Array;
+  /** The neighbourhood's recent experience of 12345 (share solved, 0..1). */
+  readonly cellRep: Float64Array;
+  /** Groups circling one out-of-scope wish: cell, day of their next round; and the queue of them. */
+  readonly wishGroups = new Table(2, 0);
+  readonly wishGroupsDue = new IntQueue(16);
   readonly cellFiled: Int32Array;
   readonly cellDefectsOpen: Int32Array;
   readonly cellDisputesOpen: Int32Array;
@@ -137,7 +144,7 @@ export class State {
 
   // records
   readonly tickets = new TicketStore(1024);
-  readonly defects = new Table(5, 0);
+  readonly defects = new Table(6, 0);
   readonly openDefects = new IdSet();
   readonly disputes = new Table(9, 1);
   readonly openDisputes = new IdSet();
@@ -388,6 +395,8 @@ export class State {
       this.wechatTotal += cnt;
     }
 
+    this.cellAware = new Float64Array(C).fill(k.initialAwareness);
+    this.cellRep = new Float64Array(C).fill(INITIAL_MEMORY.hotline);
     this.cellFiled = new Int32Array(C);
     this.cellDefectsOpen = new Int32Array(C);
     this.cellDisputesOpen = new Int32Array(C);
@@ -408,7 +417,7 @@ export class State {
     const lr = this.rng.leaders;
     for (let u = 0; u < U; u++) this.capability[u] = drawCapability(k, lr);
     this.resp = new Float64Array(O);
-    for (let o = 0; o < O; o++) this.resp[o] = intrinsicResponsiveness(k, this.capability[o]);
+    this.resp.fill(k.initialResponsiveness);
     this.gamingBelief = new Float64Array(O).fill(1);
     this.satEma = new Float64Array(O).fill(0.8);
     this.volumeEma = new Float64Array(O);
@@ -433,7 +442,13 @@ export class State {
     this.pTrueRatings = new Float64Array(O);
     this.pExcluded = new Float64Array(O);
     const months = k.cadence === 'monthly' ? 1 : k.cadence === 'bimonthly' ? 2 : 3;
-    this.boundaries = periodBoundaries(this.startEpoch, this.days, months, k.periodStartDay);
+    // periods over the burn-in and the run, with a boundary at day 0 so no recorded period holds
+    // burn-in days
+    const B = k.burnInDays;
+    const all = periodBoundaries(this.startEpoch - B, this.days + B, months, k.periodStartDay).map((b) => b - B);
+    if (!all.includes(0)) all.push(0);
+    this.boundaries = all.sort((a, b) => a - b);
+    this.day = -B;
   }
 
   /** Effective norm knowledge of resident r in cell c (0..1). */
@@ -482,9 +497,18 @@ export class State {
 
   /** Record an event of the watched cell (for the village view). */
   event(type: VillageEvent['type'], c: number, r: number, kind = -1, channel = -1, ok = false, good = -1, state = -1): void {
-    if (c !== this.watch) return;
+    if (c !== this.watch || this.day < 0) return;
     const household = r >= 0 ? this.resHousehold[r] - this.cellHouseholdStart[c] : -1;
     this.events.push({ day: this.day, type, household, kind, channel, ok, good, state });
+  }
+
+  /** At the first recorded day: counters that run "since the start" start again. */
+  startRecording(): void {
+    this.categoryCounts.fill(0);
+    this.cellFiled.fill(0);
+    this.periodIndex = 0;
+    this.needs.metByKind.fill(0);
+    this.needs.unmetByKind.fill(0);
   }
 
   /** Bytes held per resident and in total (for the bench). */
@@ -509,7 +533,7 @@ export function drawCapability(k: Knobs, rng: Stream): number {
 
 /** The responsiveness a unit keeps by itself under a leader of this capability (no pressure, no complaints). */
 export function intrinsicResponsiveness(k: Knobs, capability: number): number {
-  return Math.min(1, Math.max(0, k.initialResponsiveness * capability));
+  return Math.min(1, Math.max(0, k.intrinsicResponsiveness * capability));
 }
 
 /** Days within which a met need counts as fast, by kind: its ticket deadline. */
