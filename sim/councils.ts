@@ -9,18 +9,9 @@
 import { Kind, Channel } from './types.ts';
 import { type State, CASE, DIS, DEF, RF } from './world.ts';
 import { MI } from './metrics.ts';
-import {
-  COUNCIL_ROUND_GAIN,
-  COUNCIL_TIES_CHANCE,
-  COUNCIL_TIES_GAIN,
-  COUNCIL_EVIDENCE_ROUND,
-  COUNCIL_EVIDENCE_GAIN,
-  COUNCIL_HELP,
-  COUNCIL_DEFECT_FIX,
-  NORM_FROM_ELDERS,
-} from './constants.ts';
+import { COUNCIL_HELP, COUNCIL_DEFECT_FIX, NORM_FROM_ELDERS } from './constants.ts';
 import { EFFORT } from './constants.ts';
-import { log } from './fmath.ts';
+import { log, pow } from './fmath.ts';
 import { dispatchTicket, intake, isComplex } from './intake.ts';
 import type { IntQueue } from './queue.ts';
 import { Route } from './tickets.ts';
@@ -44,9 +35,15 @@ export function openHallCase(s: State, r: number, c: number, kind: number, ref: 
 }
 
 /** Chance one deliberation round succeeds. */
-export function visitSuccess(skill: number, rounds: number, ties: boolean, boundary: boolean): number {
-  let p = skill + COUNCIL_ROUND_GAIN * rounds + (ties ? COUNCIL_TIES_GAIN : 0);
-  if (boundary) p += rounds >= COUNCIL_EVIDENCE_ROUND ? COUNCIL_EVIDENCE_GAIN : -0.2;
+/** The mean conviction a dispute starts with (0.3 + 0.7 u): a visit at it succeeds with the council's skill. */
+export const MEAN_CONVICTION = 0.65;
+
+/**
+ * Chance one deliberation visit succeeds: the council's skill, help when a member knows the
+ * parties, and how far the parties' conviction has fallen below (or stands above) the mean.
+ */
+export function visitSuccess(skill: number, tieGain: number, ties: boolean, conviction: number): number {
+  const p = skill + (ties ? tieGain : 0) + (MEAN_CONVICTION - conviction);
   return Math.min(0.98, Math.max(0.02, p));
 }
 
@@ -119,7 +116,8 @@ export function councils(s: State): void {
       s.event('visit', c, r, kind, Channel.HALL);
       // the village watches and learns what can be solved
       s.cellNorm[c] += k.observerLearning * (1 - s.cellNorm[c]);
-      const ties = rng.u() < COUNCIL_TIES_CHANCE;
+      // a member knows the resident who brought it when their households are close
+      const ties = s.knowsHousehold(c, s.resHousehold[r]);
       switch (kind) {
         case Kind.DEFECT: {
           const open = s.defects.cols[DEF.OPEN][ref] === 1;
@@ -143,7 +141,10 @@ export function councils(s: State): void {
             finish(s, id, false, 0.5);
             break;
           }
-          if (rng.u() < visitSuccess(k.councilSkill, rounds, ties, false)) {
+          // deliberation wears down the sides' conviction round by round until a consensus holds
+          const conviction = MEAN_CONVICTION * pow(1 - k.councilPersuasion, rounds);
+          if (rng.u() < visitSuccess(k.councilSkill, k.councilTieGain, ties, conviction)) {
+            // the consensus follows today's majority (preferences drift: a later majority may differ)
             const on = s.cellPrefCount[c * 4 + g * 2 + 1] >= s.cellPrefCount[c * 4 + g * 2];
             setGood(s, c, g, on);
             s.cellLockUntil[c * 2 + g] = s.day + Math.round(k.consensusYears * 365);
@@ -163,10 +164,20 @@ export function councils(s: State): void {
             break;
           }
           const dr = dc[DIS.ROUNDS][ref];
-          if (rng.u() < visitSuccess(k.councilSkill, dr, ties, dc[DIS.BOUNDARY][ref] === 1)) {
+          const boundary = dc[DIS.BOUNDARY][ref] === 1;
+          const fc = s.disputes.fcols[0];
+          // evidence: in a boundary dispute, after enough failed visits, the tape measure settles
+          // the facts and the parties' conviction falls (once)
+          if (boundary && dr === k.evidenceAfterVisits) fc[ref] *= 1 - k.evidenceStrength;
+          // a member knows the parties when a member's household is near either side
+          const h = dc[DIS.HOUSEHOLD][ref];
+          const tiesD = s.knowsHousehold(c, h) || s.knowsHousehold(c, h + dc[DIS.HOUSEHOLDS][ref] - 1);
+          if (rng.u() < visitSuccess(k.councilSkill, k.councilTieGain, tiesD, fc[ref])) {
             settleDispute(s, ref);
             finish(s, id, true, -1);
           } else {
+            // talk wears conviction down, but cannot settle the facts of a boundary before evidence
+            if (!boundary || dr >= k.evidenceAfterVisits) fc[ref] *= 1 - k.councilPersuasion;
             dc[DIS.ROUNDS][ref] = dr + 1;
             cs[CASE.ROUNDS][id] = rounds + 1;
             q.push(id);

@@ -48,6 +48,7 @@ export const KNOB_LABELS: Readonly<Record<KnobName, KnobLabel>> = {
   wishGroupSize: { en: 'Size of a circling group', zh: '反复诉求群体人数' },
   wishPersistence: { en: 'Persistence of a circling group', zh: '群体坚持概率' },
   wishRetryDays: { en: 'Days before filing again', zh: '再次提出前天数' },
+  preferenceDrift: { en: 'Drift of wishes about contested goods', zh: '争议物品意愿的变化' },
   // channels
   hotlineCost: { en: 'Cost of calling 12345', zh: '拨打12345的成本' },
   wechatCost: { en: 'Cost of messaging the social worker', zh: '微信联系社工的成本' },
@@ -110,6 +111,11 @@ export const KNOB_LABELS: Readonly<Record<KnobName, KnobLabel>> = {
   councilMembersPer1000: { en: 'Council members per 1,000', zh: '每千人议事成员' },
   councilDeadlineDays: { en: 'Council deadline', zh: '议事团办理期限' },
   hallPatienceDays: { en: 'Patience with the hall', zh: '议事厅等待天数' },
+  councilTieRadius: { en: 'Neighbours a member knows (households)', zh: '熟人范围（户）' },
+  councilTieGain: { en: 'Help from knowing the parties', zh: '熟人的帮助' },
+  councilPersuasion: { en: 'Persuasion per visit', zh: '每次上门的说服' },
+  evidenceAfterVisits: { en: 'Evidence after failed visits', zh: '几次后带证据' },
+  evidenceStrength: { en: 'Strength of the evidence', zh: '证据的力度' },
   // assessment
   cadence: { en: 'Assessment cadence', zh: '考核周期' },
   rankingMode: { en: 'Ranking or grade bands', zh: '排名方式' },

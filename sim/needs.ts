@@ -10,7 +10,7 @@
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
  */
 import { Kind } from './types.ts';
-import { type State, DEF, DIS } from './world.ts';
+import { type State, DEF, DIS, RF } from './world.ts';
 import { MI } from './metrics.ts';
 import { ROUTINE_FIX_DAYS, DUPLICATE_DAMPING } from './constants.ts';
 import { decide } from './channels.ts';
@@ -88,6 +88,43 @@ export function personalNeeds(s: State): void {
   personal(s, Kind.WISH, k.wishRate);
   personal(s, Kind.VENT, k.ventRate);
   circlingGroups(s, decide);
+}
+
+/**
+ * Preferences about contested goods drift: each day some residents who care redraw what they want
+ * from their cell's share (people move, children grow, tastes change), so a majority can change.
+ */
+export function driftPreferences(s: State): void {
+  const rate = s.k.preferenceDrift / 365;
+  if (!(rate > 0)) return;
+  const rng = s.rng.drift;
+  for (let c = 0; c < s.C; c++) {
+    const goods = s.cellHasGood[c];
+    if (!goods) continue;
+    const start = s.cellStart[c];
+    const pop = s.cellStart[c + 1] - start;
+    for (let g = 0; g < 2; g++) {
+      if (!(goods & (1 << g))) continue;
+      const carers = s.cellPrefCount[c * 4 + g * 2] + s.cellPrefCount[c * 4 + g * 2 + 1];
+      const n = rng.poisson(carers * rate);
+      const cares = g === 0 ? RF.CARES_LIGHTS : RF.CARES_BUMP;
+      const wants = g === 0 ? RF.WANTS_BRIGHT : RF.WANTS_BUMP;
+      for (let i = 0; i < n; i++) {
+        for (let tries = 0; tries < 40; tries++) {
+          const r = start + rng.int(pop);
+          if (!(s.resFlags[r] & cares)) continue;
+          const was = (s.resFlags[r] & wants) !== 0;
+          const now = rng.u() < s.cellPrefShare[c * 2 + g];
+          if (was !== now) {
+            s.resFlags[r] = now ? s.resFlags[r] | wants : s.resFlags[r] & ~wants;
+            s.cellPrefCount[c * 4 + g * 2 + (was ? 1 : 0)]--;
+            s.cellPrefCount[c * 4 + g * 2 + (now ? 1 : 0)]++;
+          }
+          break;
+        }
+      }
+    }
+  }
 }
 
 export function contested(s: State): void {

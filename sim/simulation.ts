@@ -17,7 +17,7 @@ import {
 } from './types.ts';
 import { CASE, State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
-import { defects, personalNeeds, contested, disputes, seedDisputes } from './needs.ts';
+import { defects, personalNeeds, contested, disputes, seedDisputes, driftPreferences } from './needs.ts';
 import { outreach, publicNorms } from './outreach.ts';
 import { work, reviewAppeals } from './work.ts';
 import { councils } from './councils.ts';
@@ -80,6 +80,7 @@ export class Simulation {
     awareness(s);
     outreach(s);
     defects(s);
+    driftPreferences(s);
     contested(s);
     disputes(s);
     personalNeeds(s);

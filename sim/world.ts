@@ -107,6 +107,11 @@ export class State {
   readonly councilCapacity: Float64Array;
   /** Visits per day a cell's council can make: members (by the village's size) x visits per week / 7. */
   readonly councilVisitsPerDay: Float64Array;
+  /** Households of council members, sorted, per cell: [councilMemberStart[c], councilMemberStart[c+1]). */
+  readonly councilMembers: Int32Array;
+  readonly councilMemberStart: Int32Array;
+  /** Per cell and good, the share of those who care who want it on (preferences are redrawn from it). */
+  readonly cellPrefShare: Float64Array;
 
   // owners: units then departments
   readonly staff: Float64Array;
@@ -339,6 +344,7 @@ export class State {
     this.cellHasGood = new Uint8Array(C);
     this.cellPrefCount = new Int32Array(C * 4);
     this.cellLockUntil = new Int32Array(C * 2);
+    this.cellPrefShare = new Float64Array(C * 2);
     for (let c = 0; c < C; c++) {
       if (!(w.u() < k.contestedCellShare)) continue;
       const x = w.u();
@@ -348,6 +354,7 @@ export class State {
       for (let g = 0; g < 2; g++) {
         if (!(goods & (1 << g))) continue;
         const share = 0.3 + 0.4 * w.u(); // share who want "on" (bright / bump)
+        this.cellPrefShare[c * 2 + g] = share;
         const care = 0.3 + 0.3 * w.u(); // share who care at all
         for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) {
           if (!(w.u() < care)) continue;
@@ -363,6 +370,7 @@ export class State {
     this.councilQueue = new Array(C).fill(null);
     this.councilCapacity = new Float64Array(C);
     this.councilVisitsPerDay = new Float64Array(C);
+    const memberCount = new Int32Array(C);
     if (k.handDown) {
       const cr = this.rng.councils;
       for (let c = 0; c < C; c++) {
@@ -371,8 +379,23 @@ export class State {
           this.councilQueue[c] = new IntQueue(8);
           const members = Math.max(k.councilSize, Math.round((pop[c] * k.councilMembersPer1000) / 1000));
           this.councilVisitsPerDay[c] = (members * k.councilVisitsPerWeek) / 7;
+          memberCount[c] = members;
         }
       }
+    }
+
+    // Council members are residents of their village: their households, drawn from the council stream.
+    this.councilMemberStart = new Int32Array(C + 1);
+    for (let c = 0; c < C; c++) this.councilMemberStart[c + 1] = this.councilMemberStart[c] + memberCount[c];
+    this.councilMembers = new Int32Array(this.councilMemberStart[C]);
+    for (let c = 0; c < C; c++) {
+      const a = this.councilMemberStart[c];
+      const b = this.councilMemberStart[c + 1];
+      if (a === b) continue;
+      const h0 = this.cellHouseholdStart[c];
+      const nh = this.cellHouseholdStart[c + 1] - h0;
+      for (let i = a; i < b; i++) this.councilMembers[i] = h0 + this.rng.councils.int(nh);
+      this.councilMembers.subarray(a, b).sort();
     }
 
     // Social workers: one per cell, with initial WeChat contacts (from the outreach stream).
@@ -475,6 +498,21 @@ export class State {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /** Does a member of cell c's council live within councilTieRadius households of household h? */
+  knowsHousehold(c: number, h: number): boolean {
+    const m = this.councilMembers;
+    let lo = this.councilMemberStart[c];
+    let hi = this.councilMemberStart[c + 1];
+    const r = this.k.councilTieRadius;
+    // the first member at or after h - r
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (m[mid] < h - r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.councilMemberStart[c + 1] && m[lo] <= h + r;
   }
 
   /** A resident of cell c, drawn in proportion to hotline propensity. */
