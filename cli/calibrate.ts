@@ -464,7 +464,7 @@ export function studies(): Study[] {
         'FACTS.md: two streets ranked 1st in 9 of 12 months of 2022 among 343; a township rose from 219th to 1st within months (China Daily 2023-02-22; ffcl.org.cn)',
       mapping:
         'The `beijing-city` preset at 1/10 of its residents with all 343 units (so each unit is a tenth of its size and its ' +
-        'monthly rates noisier than Beijing\'s), 2022 ranked monthly. Persistence is the most months any one unit is first; ' +
+        "monthly rates noisier than Beijing's), 2022 ranked monthly. Persistence is the most months any one unit is first; " +
         'the climb is the largest number of places a unit that reaches 1st gained over the six months before. Both come from ' +
         'units that differ (staffing, urban or rural mix, leader capability) and leaders who are replaced now and then.',
       rows: [

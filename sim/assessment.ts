@@ -47,9 +47,6 @@ export function gradeOfPlace(place: number, n: number, shareExcellent: number, s
   return 'pass';
 }
 
-/** Where a grade band sits between the top (0) and the bottom (1), for the pressure of a published place. */
-const GRADE_PLACE: Record<Grade, number> = { excellent: 0, good: 1 / 3, pass: 2 / 3, poor: 1 };
-
 /** Score owners lo..hi-1 on the period's accumulators. */
 function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overdue: Float64Array, withRequests: boolean): UnitPeriod[] {
   const k = s.k;
@@ -111,6 +108,8 @@ function placeAndPress(s: State, group: UnitPeriod[], months: number): void {
   const nBottom = n > 1 && k.penaltyBottomShare > 0 ? Math.max(1, Math.floor(k.penaltyBottomShare * n)) : 0;
   order.forEach((gi, place) => {
     const x = group[gi];
+    // a published rank exposes every place; a band hides the place within it, so only the poor
+    // band is seen low
     let where: number;
     if (k.rankingMode === 'rank') {
       x.rank = place + 1;
@@ -119,7 +118,7 @@ function placeAndPress(s: State, group: UnitPeriod[], months: number): void {
     } else {
       x.grade = gradeOfPlace(place, n, k.gradeShareExcellent, k.gradeShareGood, nBottom);
       x.penalised = x.grade === 'poor';
-      where = n > 1 ? GRADE_PLACE[x.grade] : 0;
+      where = x.penalised ? 1 : 0;
     }
     s.pressure[x.unit] += months * ((x.penalised ? k.penaltySeverity : 0) + k.rankVisibility * where);
   });

@@ -35,6 +35,8 @@ export class Simulation {
   readonly daily: Daily;
   readonly periods: PeriodRecord[] = [];
   private nextBoundary = 1;
+  /** Tickets open when recording began (left by the burn-in): the books balance from there. */
+  ticketsOpenAtStart = 0;
 
   constructor(knobs: Knobs, seed: number, opts: SimOptions = {}) {
     this.state = new State(knobs, seed, opts.watchCell ?? -1);
@@ -101,7 +103,10 @@ export class Simulation {
     s.needs.age(s.day);
     if (s.day >= 0) this.record();
     s.day++;
-    if (s.day === 0) s.startRecording();
+    if (s.day === 0) {
+      s.startRecording();
+      this.ticketsOpenAtStart = s.tickets.live;
+    }
   }
 
   /** Advance until `day` days have been simulated (or the horizon). */
