@@ -58,7 +58,7 @@ export interface ExperimentChangeDetail {
 }
 
 /** Metrics every panel experiment keeps besides the charted one (small, and what researchers ask first). */
-const KEPT = ['gaming_intensity_mean', 'filed_gaming', 'true_satisfaction', 'reported_satisfaction', 'tickets_filed'];
+const KEPT = ['gaming_intensity_mean', 'filed_gaming', 'true_satisfaction', 'official_satisfaction', 'tickets_filed'];
 const AGG = new Map<string, string>(METRICS.map((m) => [m.name, m.agg]));
 const COLORS = d3.schemeTableau10;
 /** Settings drawn over time at most (the rest are in the downloads). */
