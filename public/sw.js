@@ -47,9 +47,11 @@ self.addEventListener('activate', (event) => {
 // the assets fetched before the worker existed are cached too. It answers when they are stored.
 self.addEventListener('message', (event) => {
   const data = event.data;
-  // Which build this worker serves, answered on the port sent along (diagnostics and tests).
+  // Which build this worker serves and its files' URLs, answered on the port sent along: a page
+  // checks whether it runs this build (ui/offline.ts).
   if (data?.type === 'version') {
-    event.ports[0]?.postMessage({ type: 'version', version: BUILD.version });
+    const scope = self.registration.scope;
+    event.ports[0]?.postMessage({ type: 'version', version: BUILD.version, urls: BUILD.files.map((f) => new URL(f, scope).href) });
     return;
   }
   if (data?.type !== 'cache-urls' || !Array.isArray(data.urls)) return;

@@ -123,7 +123,7 @@ describe('offline service worker across deployments', () => {
     expect(entries(b)).not.toEqual(entries(a));
   });
 
-  test('a browser that had build A runs build B from B’s cache after reloads, A’s cache deleted', async () => {
+  test('a browser that had build A runs build B from B’s cache after reloads, A’s cache deleted; an old tab follows', async () => {
     const ctx = await chrome.browser.newContext();
     const page = await ctx.newPage();
     const errors: string[] = [];
@@ -139,6 +139,13 @@ describe('offline service worker across deployments', () => {
     const cachedA = await cachedPaths(page, nameOf(a));
     for (const f of a.files) expect(cachedA).toContain(SUB_PATH + f);
 
+    // A second tab on build A, left open while the first one updates.
+    const other = await ctx.newPage();
+    other.on('pageerror', (e) => errors.push(e.message));
+    await other.goto(`${url}?${SMALL}&seed=6`);
+    await other.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    expect(await other.evaluate(() => document.documentElement.dataset.build)).toBe('A');
+
     // Build B replaces A on the server. Reload until B's worker has taken over.
     await deploy(b);
     // (page.waitForFunction would take the promise an async predicate returns as a truthy answer:
@@ -147,6 +154,10 @@ describe('offline service worker across deployments', () => {
     for (;;) {
       await page.reload();
       reloads++;
+      // Marks this document: gone if the page reloads itself.
+      await page.evaluate(() => {
+        (window as unknown as { __kept?: boolean }).__kept = true;
+      });
       const done = await expect
         .poll(async () => (await cacheNames(page)).includes(nameOf(b)), { timeout: 15_000, interval: 250 })
         .toBe(true)
@@ -174,6 +185,12 @@ describe('offline service worker across deployments', () => {
     const cachedB = await cachedPaths(page, nameOf(b));
     for (const f of b.files) expect(cachedB).toContain(SUB_PATH + f);
     for (const f of a.files.filter((f) => !b.files.includes(f))) expect(cachedB).not.toContain(SUB_PATH + f);
+
+    // The page that fetched build B itself was left alone; the tab still on build A reloaded
+    // itself onto B, as its old files are no longer in any cache.
+    expect(await page.evaluate(() => (window as unknown as { __kept?: boolean }).__kept)).toBe(true);
+    await other.waitForFunction(() => document.documentElement.dataset.build === 'B', undefined, { timeout: 30_000 });
+    for (const s of await loadedScripts(other)) expect(b.files).toContain(s);
 
     // The page runs B's files, and none of A's.
     await page.reload();
