@@ -43,6 +43,12 @@ export const INITIAL_STATE_KNOBS: readonly string[] = [
   'integrityMean',
   'integritySpread',
   'councilCoverage',
+  // model 0.2: drawn or sized when the world is built
+  'councilSize',
+  'councilMembersPer1000',
+  'initialAwareness',
+  'staffSpread',
+  'capabilitySpread',
 ];
 
 /** Why a knob cannot be changed by a timeline, or undefined when it can. */

@@ -5,7 +5,7 @@
 import type { Knobs } from './knobs.ts';
 import type { MetricName } from './metrics.ts';
 
-export const MODEL = { name: 'hotline-lab', version: '0.1.0' } as const;
+export const MODEL = { name: 'hotline-lab', version: '0.2.0' } as const;
 
 /** Kinds of need, as numeric constants (the ticket's `kind`). */
 export const Kind = {

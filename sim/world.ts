@@ -221,7 +221,8 @@ export class State {
     // stream, so the world's other draws are those of a world without the spread).
     const ur = this.rng.units;
     const unitVillage = new Float64Array(U);
-    const staffMult = (this.unitStaffMult = new Float64Array(U));
+    this.unitStaffMult = new Float64Array(U);
+    const staffMult = this.unitStaffMult;
     for (let u = 0; u < U; u++) {
       unitVillage[u] = Math.min(1, Math.max(0, k.villageShare + k.unitMixSpread * ur.normal()));
       // mean-preserving lognormal: E[exp(sd z - sd^2/2)] = 1
