@@ -9,7 +9,13 @@
  * Fake and induced tickets (gaming) are not categorised: they never pass through intake.
  */
 import { AliasTable } from './rng.ts';
-import type { State } from './world.ts';
+import type { Stream } from './rng.ts';
+
+/** What categorising needs of the model's state (a structural type: this file imports no state, so no cycle). */
+interface CategoryState {
+  readonly rng: { readonly categories: Stream };
+  readonly categoryCounts: Float64Array;
+}
 
 export interface Category {
   readonly id: string;
@@ -127,14 +133,14 @@ const TABLES = WEIGHTS.map((w) => {
 });
 
 /** Give one contact of this kind a category (from the 'categories' stream) and count it. */
-export function categorise(s: State, kind: number): number {
+export function categorise(s: CategoryState, kind: number): number {
   const cat = TABLES[kind].sample(s.rng.categories);
   s.categoryCounts[cat]++;
   return cat;
 }
 
 /** Contacts per category since the start of the run (index = CATEGORIES index). */
-export function categoryCounts(s: State): Float64Array {
+export function categoryCounts(s: CategoryState): Float64Array {
   return s.categoryCounts.slice();
 }
 

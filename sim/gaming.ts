@@ -10,12 +10,21 @@ import type { UnitPeriod } from './types.ts';
 import type { State } from './world.ts';
 import { AUDIT_INTEGRITY_GAIN, AUDIT_SCORE_PENALTY } from './constants.ts';
 
+/**
+ * The leader weighs the pressure of the period just gone, day by day (not its peak just after an
+ * assessment, which is higher the longer the period: the cadence would then change gaming by
+ * construction). Before any period has run, the pressure of the day.
+ */
 export function chooseGaming(s: State): void {
   const k = s.k;
+  const n = s.pressureDays;
   for (let u = 0; u < s.U; u++) {
-    s.gaming[u] = Math.min(1, Math.max(0, k.gamingPropensity * s.pressure[u] * (1 - s.integrity[u]) * s.gamingBelief[u]));
+    const pressure = n > 0 ? s.pressureSum[u] / n : s.pressure[u];
+    s.gaming[u] = Math.min(1, Math.max(0, k.gamingPropensity * pressure * (1 - s.integrity[u]) * s.gamingBelief[u]));
     s.gamedCount[u] = 0;
   }
+  s.pressureSum.fill(0);
+  s.pressureDays = 0;
 }
 
 /** Audit unit u: returns [audited, caught]. Draws come from the audit stream in a fixed order. */

@@ -15,8 +15,10 @@ export function dailyLeaders(s: State): void {
   const keep = pow(k.pressureDecay, 1 / 30);
   const rate = 1 / Math.max(1, k.responsivenessTau);
   const O = s.U + s.D;
+  s.pressureDays++;
   for (let o = 0; o < O; o++) {
     s.pressure[o] *= keep;
+    s.pressureSum[o] += s.pressure[o];
     const target =
       intrinsicResponsiveness(k, s.capability[o]) +
       k.responsivenessGain * Math.min(1, s.pressure[o] * s.integrity[o]) +

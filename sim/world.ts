@@ -16,7 +16,7 @@ import { Kind, type VillageEvent } from './types.ts';
 import { CATEGORY_COUNT } from './categories.ts';
 import { NeedsLedger } from './needs-ledger.ts';
 import { exp } from './fmath.ts';
-import { expTables, type ExpTables } from './channels.ts';
+import { expTables, type ExpTables } from './channel-tables.ts';
 
 /** Resident flag bits. */
 export const RF = {
@@ -122,6 +122,9 @@ export class State {
   readonly resp: Float64Array; // responsiveness 0..1
   /** Leader capability (1 is average): staff work faster, the unit is more responsive. */
   readonly capability: Float64Array;
+  /** Pressure summed over the days of the running period (leaders weigh the period's mean). */
+  readonly pressureSum: Float64Array;
+  pressureDays = 0;
   /** The leader's belief that gaming pays (1 neutral, 0 never, 2 keen), learned each period. */
   readonly gamingBelief: Float64Array;
   /** Recent official satisfaction of the owner's ratings (residents' feedback), and real tickets per day. */
@@ -406,6 +409,7 @@ export class State {
     this.resp = new Float64Array(O);
     this.resp.fill(k.initialResponsiveness);
     this.gamingBelief = new Float64Array(O).fill(1);
+    this.pressureSum = new Float64Array(O);
     this.satEma = new Float64Array(O).fill(0.8);
     this.volumeEma = new Float64Array(O);
     this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
