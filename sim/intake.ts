@@ -140,5 +140,6 @@ export function dispatchTicket(s: State, t: number, effort: number, rng: Stream)
   }
   T.owner[t] = owner;
   T.remaining[t] = effort * (RESP_EFFORT_BASE + RESP_EFFORT_SLOPE * s.resp[owner]);
+  s.queuedHours[owner] += T.remaining[t];
   (complex ? s.qComplex : s.qGeneral)[owner].push(t);
 }

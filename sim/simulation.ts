@@ -17,6 +17,7 @@ import {
   type VillageEvent,
 } from './types.ts';
 import { CASE, State } from './world.ts';
+import type { IntQueue } from './queue.ts';
 import { epochDay, isoOfEpochDay, periodBoundaries } from './calendar.ts';
 import { defects, personalNeeds, contested, disputes, seedDisputes, driftPreferences } from './needs.ts';
 import { outreach, publicNorms } from './outreach.ts';
@@ -29,6 +30,18 @@ import { awareness } from './demand.ts';
 
 /** Rates that carry the previous day's value on a day with nothing to rate. */
 const CARRY = new Set<MetricName>(['official_satisfaction', 'official_resolution', 'true_satisfaction', 'resolution_rate']);
+
+/** How many tickets at the head of a deadline-ordered queue are past their deadline. */
+function overdueAtHead(q: IntQueue, deadline: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = q.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (deadline[q.at(mid)] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export class Simulation {
   readonly state: State;
@@ -167,11 +180,9 @@ export class Simulation {
     const T = s.tickets;
     const day = s.day;
     let n = 0;
-    for (let o = 0; o < s.U + s.D; o++) {
-      for (const q of [s.qGeneral[o], s.qComplex[o]]) {
-        for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < day) n++;
-      }
-    }
+    // an owner's queue is in deadline order (tickets join at the tail with the queue's fixed
+    // deadline; a rejected appeal returns to the head, older): count its head by bisection
+    for (let o = 0; o < s.U + s.D; o++) n += overdueAtHead(s.qGeneral[o], T.deadline, day) + overdueAtHead(s.qComplex[o], T.deadline, day);
     const cs = s.cases.cols;
     for (let c = 0; c < s.C; c++) {
       const q = s.councilQueue[c];

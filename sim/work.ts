@@ -78,14 +78,6 @@ function fakeTickets(s: State, u: number, hoursLeft: number): number {
   return n * HOURS_FAKE;
 }
 
-/** Hours of work in an owner's queues at full efficiency. */
-function queuedHours(s: State, o: number): number {
-  const T = s.tickets;
-  let h = 0;
-  for (const q of [s.qGeneral[o], s.qComplex[o]]) for (let i = 0; i < q.length; i++) h += T.remaining[q.at(i)];
-  return h;
-}
-
 /** Review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
 export function reviewAppeals(s: State): void {
   const T = s.tickets;
@@ -98,6 +90,7 @@ export function reviewAppeals(s: State): void {
       T.status[t] = Status.OPEN;
       // back at the head of its queue: it is the oldest work the unit has
       (T.flags[t] & TF.COMPLEX ? s.qComplex : s.qGeneral)[T.owner[t]].unshift(t);
+      s.queuedHours[T.owner[t]] += T.remaining[t];
     }
   }
 }
@@ -135,7 +128,7 @@ export function work(s: State): void {
     // overload degrades quality instead of growing a queue that never clears.
     let triage = 1;
     if (regular > 0) {
-      const backlogDays = queuedHours(s, o) / eff / regular;
+      const backlogDays = Math.max(0, s.queuedHours[o]) / eff / regular;
       if (backlogDays > k.triageAfterDays) triage = Math.max(k.triageMinEffort, k.triageAfterDays / backlogDays);
     }
     // triage cuts quality; tired staff make mistakes
@@ -159,6 +152,7 @@ export function work(s: State): void {
       if (isUnit && appealsOn && wantsAppeal(s, t, o, behind)) {
         const h = Math.min(k.appealHours, avail);
         (fromComplex ? qc : qg).shift();
+        s.queuedHours[o] -= T.remaining[t];
         T.flags[t] |= TF.APPEALED;
         T.status[t] = Status.APPEAL;
         s.appeals.push(t);
@@ -179,10 +173,13 @@ export function work(s: State): void {
       ot += spend - fromRegular;
       hTickets += spend;
       if (spend < need) {
-        T.remaining[t] -= (spend * eff) / triage;
+        const done = (spend * eff) / triage;
+        T.remaining[t] -= done;
+        s.queuedHours[o] -= done;
         break;
       }
       (fromComplex ? qc : qg).shift();
+      s.queuedHours[o] -= T.remaining[t];
       s.pendingGamingHours = 0;
       closeTicket(s, t, solveDispatched(s, t, quality));
       if (s.pendingGamingHours > 0) {

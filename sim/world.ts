@@ -136,7 +136,9 @@ export class State {
   readonly integrity: Float64Array;
   readonly gaming: Float64Array; // intensity this period
   readonly gamedCount: Float64Array; // gaming acts this period (for audits)
-  readonly longtermHours: Float64Array; // this day
+  readonly longtermHours: Float64Array;
+  /** Hours of work at full efficiency in each owner's queues, kept as tickets come and go. */
+  readonly queuedHours: Float64Array; // this day
 
   // period accumulators per unit: dispatched, returned, closed, onTime, ratings, satReported, satTrue, excluded
   readonly pDispatched: Float64Array;
@@ -423,6 +425,7 @@ export class State {
     this.gaming = new Float64Array(O);
     this.gamedCount = new Float64Array(O);
     this.longtermHours = new Float64Array(O);
+    this.queuedHours = new Float64Array(O);
     this.pDispatched = new Float64Array(O);
     this.pReturned = new Float64Array(O);
     this.pClosed = new Float64Array(O);
