@@ -4,7 +4,16 @@
  * Everything goes through the scenario loader, so the same checks and messages apply.
  * Never throws; refuses oversized files before reading them further.
  */
-import { loadScenario, loadScenarioText, utf8Length, show, type LoadResult, type Problem } from './loader.ts';
+import {
+  MAX_SCENARIO_BYTES,
+  loadScenario,
+  loadScenarioText,
+  sizeProblem,
+  utf8Length,
+  show,
+  type LoadResult,
+  type Problem,
+} from './loader.ts';
 import { DEFAULT_PRESET, presetKnobs } from './presets.ts';
 import type { Knobs } from '../sim/index.ts';
 
@@ -75,15 +84,8 @@ function fromCsv(text: string): ImportResult {
 export function importText(text: string): ImportResult {
   if (typeof text !== 'string') return fail({ field: '(file)', value: show(text), message: 'a file must be text', code: 'not-text-input' });
   const bytes = utf8Length(text);
-  if (bytes > MAX_IMPORT_BYTES) {
-    return fail({
-      field: '(file)',
-      value: `${bytes} bytes`,
-      message: `the file is ${bytes} bytes: too large, the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)`,
-      code: 'too-large',
-      detail: { bytes, limit: MAX_IMPORT_BYTES },
-    });
-  }
+  const tooLarge = sizeProblem('(file)', 'the file', bytes, MAX_IMPORT_BYTES);
+  if (tooLarge) return fail(tooLarge);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const head = body.trimStart();
   if (head.startsWith('#') || /^day,/.test(head)) return fromCsv(head);
@@ -100,7 +102,7 @@ export function importText(text: string): ImportResult {
     parsed = JSON.parse(body);
   } catch (e) {
     // the scenario loader reports the line and column of a syntax error
-    if (bytes <= 1_000_000) return { ...loadScenarioText(body), kind: 'scenario' };
+    if (bytes <= MAX_SCENARIO_BYTES) return { ...loadScenarioText(body), kind: 'scenario' };
     return fail({
       field: '(json)',
       value: '',
