@@ -38,11 +38,15 @@ describe('loadScenario: good input', () => {
   });
 
   it('accepts the edges of every numeric range and every enum option', () => {
-    const knobs: Record<string, unknown> = {};
-    for (const k of KNOBS) if (k.type === 'number' || k.type === 'integer') knobs[k.name] = k.max;
-    // Keep the world consistent: cells >= units >= districts, residents >= cells.
-    const r = loadScenario({ knobs });
-    expect(r.problems).toEqual([]);
+    // Every number at its maximum together, then every one at its minimum together (each world
+    // stays consistent: cells >= units >= districts, residents >= cells).
+    for (const edge of ['max', 'min'] as const) {
+      const knobs: Record<string, unknown> = {};
+      for (const k of KNOBS) if (k.type === 'number' || k.type === 'integer') knobs[k.name] = k[edge];
+      const r = loadScenario({ knobs });
+      expect(r.problems, edge).toEqual([]);
+      expect(r.scenario.knobs, edge).toMatchObject(knobs);
+    }
     for (const k of KNOBS.filter((x) => x.type === 'enum')) {
       for (const o of k.options ?? []) expect(loadScenario({ knobs: { [k.name]: o } }).ok).toBe(true);
     }
