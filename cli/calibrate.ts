@@ -6,16 +6,18 @@
  * same seed: common random numbers) and yields one or more rows. Seeds are derived from the base
  * seed and the study's id, so a study's replicates do not change when another study is added.
  * A row passes when the replicates' mean lies inside its tolerance band. The 95% interval is the
- * mean's, from the t distribution (simple-statistics for mean and standard deviation).
+ * mean's, from Student's t with n - 1 degrees of freedom (`experiments/stats.ts`, as experiments
+ * use); seeds come from `studySeed` in `experiments/seeds.ts`.
  * The table is printed and written, with how each target maps onto model outputs, to
  * docs/CALIBRATION.md.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { Simulation, MODEL, type Knobs } from '../sim/index.ts';
 import { categoryConcentration, categoryCounts } from '../sim/categories.ts';
 import { presetKnobs } from '../scenarios/presets.ts';
+import { interval } from '../experiments/stats.ts';
+import { studySeed } from '../experiments/seeds.ts';
 
 /** The runs of one replicate: the study's scenario and, if it has one, its counterfactual. */
 export interface Runs {
@@ -601,31 +603,6 @@ export function studies(): Study[] {
 
 // ---------------------------------------------------------------- running
 
-/** A seed from the base seed, the study and the replicate (FNV-1a). */
-export function deriveSeed(base: number, study: string, i: number): number {
-  let h = 0x811c9dc5;
-  const text = `${base >>> 0}:${study}:${i}`;
-  for (let j = 0; j < text.length; j++) {
-    h ^= text.charCodeAt(j);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
-const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
-  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-
-export function interval95(xs: number[]): { mean: number; lo: number; hi: number } {
-  const m = mean(xs);
-  if (xs.length < 2) return { mean: m, lo: m, hi: m };
-  const t = xs.length - 1 <= 30 ? T975[xs.length - 2] : 1.96;
-  const half = (t * sampleStandardDeviation(xs)) / Math.sqrt(xs.length);
-  return { mean: m, lo: m - half, hi: m + half };
-}
-
 export interface RowResult {
   study: string;
   label: string;
@@ -645,7 +622,7 @@ export function runStudy(study: Study, replicates: number, baseSeed: number): Ro
   const knobs = { ...presetKnobs(study.preset)!, ...study.over } as Knobs;
   const values = study.rows.map(() => [] as number[]);
   for (let i = 0; i < replicates; i++) {
-    const seed = deriveSeed(baseSeed, study.id, i);
+    const seed = studySeed(baseSeed, study.id, i);
     const runs: Runs = { sim: new Simulation(knobs, seed).run() };
     if (study.counter) runs.counter = new Simulation({ ...knobs, ...study.counter } as Knobs, seed).run();
     study.rows.forEach((r, j) => {
@@ -653,7 +630,9 @@ export function runStudy(study: Study, replicates: number, baseSeed: number): Ro
     });
   }
   return study.rows.map((r, j) => {
-    const iv = interval95(values[j]);
+    // The experiments' interval (Student's t with n - 1 degrees of freedom). It leaves out
+    // non-finite values; here one such replicate makes the row's mean undefined, and the row fail.
+    const iv = values[j].every(Number.isFinite) ? interval(values[j]) : { mean: NaN, lo: NaN, hi: NaN };
     return {
       study: study.id,
       label: r.label,

@@ -1,5 +1,7 @@
 /**
- * Run seeds. Replicate k of an experiment with seed S runs with
+ * Run seeds: every seed a runner derives from a base seed is derived here.
+ *
+ * Replicate k of an experiment with seed S runs with
  *
  *   seed(S, k) = first 8 hex digits of SHA-256("hotline-lab/replicate/" + S + "/" + k), as an unsigned 32-bit integer
  *
@@ -7,6 +9,16 @@
  * k of every point shares its seed with replicate k of the baseline (common random numbers), so
  * differences between points are paired. Because the core draws each subsystem from its own
  * named stream, changing a knob in one subsystem leaves the other subsystems' draws in place.
+ *
+ * Replicate i of a calibration study (`hotline-lab calibrate`) with base seed S runs with
+ *
+ *   studySeed(S, study, i) = FNV-1a (32-bit) of the text S + ":" + study + ":" + i
+ *
+ * so a study's replicates do not change when another study is added. It is a second formula, not
+ * replicateSeed with the study folded in, because docs/CALIBRATION.md publishes figures computed
+ * with it: moving calibration onto replicateSeed would change every simulated mean and interval in
+ * that table (and could move a borderline row across its band), so it would have to be a
+ * deliberate re-calibration, not a refactor.
  */
 import { sha256Hex } from '../scenarios/export.ts';
 
@@ -17,4 +29,15 @@ export function replicateSeed(experimentSeed: number, replicate: number): number
 /** Seeds of replicates 0..n-1. */
 export function replicateSeeds(experimentSeed: number, n: number): number[] {
   return Array.from({ length: n }, (_, k) => replicateSeed(experimentSeed, k));
+}
+
+/** The seed of replicate `i` of calibration study `study` under base seed `base` (FNV-1a, see above). */
+export function studySeed(base: number, study: string, i: number): number {
+  let h = 0x811c9dc5;
+  const text = `${base >>> 0}:${study}:${i}`;
+  for (let j = 0; j < text.length; j++) {
+    h ^= text.charCodeAt(j);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }

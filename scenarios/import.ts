@@ -4,23 +4,25 @@
  * Everything goes through the scenario loader, so the same checks and messages apply.
  * Never throws; refuses oversized files before reading them further.
  */
-import { loadScenario, loadScenarioText, utf8Length, show, type LoadResult, type Problem } from './loader.ts';
+import {
+  MAX_SCENARIO_BYTES,
+  loadScenario,
+  loadScenarioText,
+  sizeProblem,
+  utf8Length,
+  show,
+  type LoadResult,
+  type Problem,
+} from './loader.ts';
 import { DEFAULT_PRESET, presetKnobs } from './presets.ts';
 import type { Knobs } from '../sim/index.ts';
 
 /** Largest file accepted, in bytes (a run's JSON for 20 years fits well under this). */
 export const MAX_IMPORT_BYTES = 50_000_000;
 
-/** The one size check of an import: a problem for a file over the limit, else null (the app checks a file's size before reading it). */
+/** The size check of an import, for the app to run before it reads a file (the one sizeProblem, with the import's limit). */
 export function importSizeProblem(bytes: number): Problem | null {
-  if (bytes <= MAX_IMPORT_BYTES) return null;
-  return {
-    field: '(file)',
-    value: `${bytes} bytes`,
-    message: `the file is ${bytes} bytes: too large, the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)`,
-    code: 'too-large',
-    detail: { bytes, limit: MAX_IMPORT_BYTES },
-  };
+  return sizeProblem('(file)', 'the file', bytes, MAX_IMPORT_BYTES) ?? null;
 }
 
 export type ImportKind = 'scenario' | 'result' | 'csv';
@@ -87,7 +89,7 @@ function fromCsv(text: string): ImportResult {
 export function importText(text: string): ImportResult {
   if (typeof text !== 'string') return fail({ field: '(file)', value: show(text), message: 'a file must be text', code: 'not-text-input' });
   const bytes = utf8Length(text);
-  const tooLarge = importSizeProblem(bytes);
+  const tooLarge = sizeProblem('(file)', 'the file', bytes, MAX_IMPORT_BYTES);
   if (tooLarge) return fail(tooLarge);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const head = body.trimStart();
@@ -105,7 +107,7 @@ export function importText(text: string): ImportResult {
     parsed = JSON.parse(body);
   } catch (e) {
     // the scenario loader reports the line and column of a syntax error
-    if (bytes <= 1_000_000) return { ...loadScenarioText(body), kind: 'scenario' };
+    if (bytes <= MAX_SCENARIO_BYTES) return { ...loadScenarioText(body), kind: 'scenario' };
     return fail({
       field: '(json)',
       value: '',

@@ -836,6 +836,23 @@ export function utf8Length(s: string): number {
 export { parseJsonText, type JsonSyntaxError } from './json.ts';
 
 /**
+ * The one size limit on input: a 'too-large' problem when `bytes` is over `limit`, else undefined.
+ * `what` names the input in the one message, "<what> is N bytes: too large, the limit is L bytes
+ * (L/10^6 MB)": scenario text and links' files here, imported files in `import.ts`, and the same
+ * figures for the app and the command line to reuse before reading a file.
+ */
+export function sizeProblem(field: string, what: string, bytes: number, limit: number): Problem | undefined {
+  if (bytes <= limit) return undefined;
+  return {
+    field,
+    value: `${bytes} bytes`,
+    message: `${what} is ${bytes} bytes: too large, the limit is ${limit} bytes (${limit / 1_000_000} MB)`,
+    code: 'too-large',
+    detail: { bytes, limit },
+  };
+}
+
+/**
  * Load a scenario from JSON text: refuses text over 1 MB, reports syntax errors with line and
  * column, then validates as `loadScenario`. Never throws.
  */
@@ -858,16 +875,8 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
       code: 'not-text-input',
     });
   }
-  const bytes = utf8Length(text);
-  if (bytes > MAX_SCENARIO_BYTES) {
-    return fail({
-      field: '(input)',
-      value: `${bytes} bytes`,
-      message: `scenario text is ${bytes} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`,
-      code: 'too-large',
-      detail: { bytes, limit: MAX_SCENARIO_BYTES },
-    });
-  }
+  const tooLarge = sizeProblem('(input)', 'scenario text', utf8Length(text), MAX_SCENARIO_BYTES);
+  if (tooLarge) return fail(tooLarge);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
     return fail({

@@ -1,17 +1,26 @@
 /**
  * End-to-end: the built app, served under a sub-path, in Debian's Chromium. Small worlds via
- * links keep each run to seconds. Screenshots of the main views go to test/e2e/screenshots/.
+ * links keep each run to seconds. Screenshots of the main views go to test-results/screenshots/ (git-ignored).
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { LONG_TASK_SCRIPT, SMALL, figures, launch, traceMainThread, waitDone, type Launched, type MainThreadTasks } from './browser.ts';
+import {
+  LONG_TASK_SCRIPT,
+  SCREENSHOTS,
+  SMALL,
+  figures,
+  launch,
+  traceMainThread,
+  waitDone,
+  type Launched,
+  type MainThreadTasks,
+} from './browser.ts';
 import { cpus, loadavg } from 'node:os';
 import { serveStatic } from './global-setup.ts';
 
 const base = inject('baseUrl');
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const SHOTS = SCREENSHOTS;
 const VIEWPORT = { width: 1280, height: 720 };
 
 let chrome: Launched;

@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SMALL, launch, type Launched } from './browser.ts';
+import { SCREENSHOTS, SMALL, launch, type Launched } from './browser.ts';
 import { parseLink } from '../../scenarios/link.ts';
 import { experimentJson, loadExperiment, parseExperimentParam } from '../../experiments/index.ts';
 
 const base = inject('baseUrl');
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const SHOTS = SCREENSHOTS;
 const tmp = mkdtempSync(join(tmpdir(), 'hotline-exp-e2e-'));
 
 let chrome: Launched;

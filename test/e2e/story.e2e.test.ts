@@ -1,17 +1,16 @@
 /**
  * End-to-end: story mode in Chromium. A class walks from the first step to the free sandbox
  * (predict, run, explain at every step); a teacher opens a step from a link, in Chinese.
- * Screenshots go to test/e2e/screenshots/story-*.png.
+ * Screenshots go to test-results/screenshots/story-*.png (git-ignored).
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, waitDone, type Launched } from './browser.ts';
+import { SCREENSHOTS, launch, waitDone, type Launched } from './browser.ts';
 import { STORY, STORY_ID } from '../../scenarios/story.ts';
 import { presetNames } from '../../scenarios/presets.ts';
 
 const base = inject('baseUrl');
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const SHOTS = SCREENSHOTS;
 const VIEWPORT = { width: 1280, height: 800 };
 const STEP_TIMEOUT = 150_000;
 

@@ -1,33 +1,198 @@
-// The calibrate command's pieces: seeds, intervals, and one small study end to end.
+// The calibrate command's pieces (seeds, intervals, the table), and a guard on its published
+// verdicts: a row of docs/CALIBRATION.md that passes today must keep passing.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveSeed, interval95, runStudy, studies, tableText } from '../../cli/calibrate.ts';
+import { runStudy, studies, tableText, type RowResult } from '../../cli/calibrate.ts';
+import { studySeed } from '../../experiments/index.ts';
+import { presetKnobs } from '../../scenarios/presets.ts';
+import { KNOBS, Simulation, type Knobs } from '../../sim/index.ts';
+
+/** The published run: `npx hotline-lab calibrate --replicates 8 --seed 1`. */
+const PUBLISHED = { replicates: 8, seed: 1 };
+
+/**
+ * Rows that fail in docs/CALIBRATION.md today ("study: label"). A known miss that starts to pass
+ * is reported, not failed: fixing one is allowed (then take it off this list and regenerate the doc).
+ */
+const KNOWN_MISSES = new Set([
+  'wulimiao: hall-kind requests 2025',
+  'wulimiao: ratio 2025/2022',
+  'wulimiao: all village requests 2025/2022',
+  'baotou: refused per 10k residents per month',
+  'responsiveness: 2024 resolution',
+  'responsiveness: 2024 reported satisfaction',
+  'responsiveness: contacts 2024 / 2019',
+  'qingpu: requests 2022, outreach vs none',
+]);
+
+/**
+ * How the guard runs each study. `replicates`: the first k of the published 8 (the same seeds),
+ * the fewest that give every row of the study its published verdict (measured over k = 1..8 on
+ * 2026-12-01): fewer would flag a passing row on replicate noise alone (wulimiao's 2025 ratio
+ * passes on 5 replicates and fails on 8; responsiveness's September 2019 resolution fails on 3
+ * and passes on 4). `horizonDays`: a run cut at the end of the last year a guarded row measures,
+ * which repeats the full run's days bit for bit (checked below), so the rows after it, all known
+ * misses, are `unmeasured`. A study whose rows are all known misses is not run (null).
+ */
+interface Guard {
+  replicates: number;
+  horizonDays?: number;
+  unmeasured?: string[];
+}
+const GUARD: Record<string, Guard | null> = {
+  wulimiao: { replicates: 6 },
+  linyi: { replicates: 1 },
+  baotou: null,
+  beijing: { replicates: 1 },
+  categories: { replicates: 1 },
+  // 2019-01-01 + 365 days: the four 2019 rows; the 2024 rows and the 2024/2019 ratio are misses.
+  responsiveness: {
+    replicates: 4,
+    horizonDays: 365,
+    unmeasured: ['2024 resolution', '2024 reported satisfaction', 'contacts 2024 / 2019'],
+  },
+  qingpu: { replicates: 1, horizonDays: 1095 }, // 2021 to the end of 2023
+  'qingpu-halls': { replicates: 1, horizonDays: 730 }, // 2021 to the end of 2022
+  'social-worker': { replicates: 1 },
+  goodhart: { replicates: 1 },
+};
+
+const key = (r: { study: string; label: string }) => `${r.study}: ${r.label}`;
+
+/** Each study's guarded rows, run once per file whatever the order its tests run in. */
+const runs = new Map<string, RowResult[]>();
+function guardRows(id: string): RowResult[] {
+  let rows = runs.get(id);
+  if (!rows) {
+    const g = GUARD[id]!;
+    const study = studies().find((s) => s.id === id)!;
+    const run = g.horizonDays ? { ...study, over: { ...study.over, horizonDays: g.horizonDays } } : study;
+    rows = runStudy(run, g.replicates, PUBLISHED.seed).filter((r) => !g.unmeasured?.includes(r.label));
+    runs.set(id, rows);
+  }
+  return rows;
+}
+
+/** The verdict of every row of docs/CALIBRATION.md's table ("study: label" -> pass). */
+function publishedVerdicts(): Map<string, boolean> {
+  const doc = readFileSync(new URL('../../docs/CALIBRATION.md', import.meta.url), 'utf8');
+  const out = new Map<string, boolean>();
+  for (const line of doc.split('\n')) {
+    const cells = line.split(' | ').map((c) => c.replace(/^\| |\s*\|$/g, '').trim());
+    if (cells.length === 7 && (cells[6] === 'pass' || cells[6] === 'FAIL')) out.set(`${cells[0]}: ${cells[1]}`, cells[6] === 'pass');
+  }
+  return out;
+}
 
 describe('calibrate', () => {
-  it('derives seeds deterministically, distinct per study and replicate', () => {
-    expect(deriveSeed(1, 'linyi', 0)).toBe(deriveSeed(1, 'linyi', 0));
-    const seeds = new Set([0, 1, 2].flatMap((i) => ['linyi', 'beijing'].map((s) => deriveSeed(1, s, i))));
+  it('derives seeds by the documented FNV-1a of "seed:study:replicate"', () => {
+    // Known answers from an independent FNV-1a (32-bit) over the same text.
+    expect(studySeed(1, 'linyi', 0)).toBe(3875569685);
+    expect(studySeed(1, 'beijing', 7)).toBe(942989435);
+    expect(studySeed(2 ** 32 - 1, 'qingpu-halls', 3)).toBe(941729324);
+    const seeds = new Set([0, 1, 2].flatMap((i) => ['linyi', 'beijing'].map((s) => studySeed(1, s, i))));
     expect(seeds.size).toBe(6);
-    expect(deriveSeed(2, 'linyi', 0)).not.toBe(deriveSeed(1, 'linyi', 0));
   });
 
-  it('gives the t interval of the mean', () => {
-    const iv = interval95([1, 2, 3]);
-    expect(iv.mean).toBe(2);
-    expect(iv.hi - iv.mean).toBeCloseTo(4.303 / Math.sqrt(3), 3);
-  });
-
-  it('every study names a preset and has rows with a band around or beside its target', () => {
-    for (const s of studies()) {
+  it('every study runs a real preset with real knobs, and every band holds its target', () => {
+    const names = new Set(KNOBS.map((k) => k.name));
+    const all = studies();
+    expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+    for (const s of all) {
+      expect(presetKnobs(s.preset), `${s.id}: preset ${s.preset}`).toBeDefined();
+      for (const k of [...Object.keys(s.over ?? {}), ...Object.keys(s.counter ?? {})])
+        expect(names.has(k), `${s.id}: knob ${k}`).toBe(true);
       expect(s.rows.length).toBeGreaterThan(0);
-      for (const r of s.rows) expect(r.lo).toBeLessThanOrEqual(r.hi);
+      for (const r of s.rows) {
+        expect(r.lo, `${s.id}: ${r.label}`).toBeLessThanOrEqual(r.target);
+        expect(r.target, `${s.id}: ${r.label}`).toBeLessThanOrEqual(r.hi);
+      }
     }
   });
 
-  it('runs the Beijing study and prints a row per target', () => {
-    const beijing = studies().find((s) => s.id === 'beijing')!;
-    const rows = runStudy(beijing, 2, 1);
-    expect(rows.map((r) => r.label)).toEqual(['contacts per resident per year', 'consultation share']);
-    expect(rows[0].mean).toBeGreaterThan(0.9);
-    expect(tableText(rows)).toMatch(/beijing\s+contacts per resident per year/);
+  it("gives each row its replicates' mean and Student-t interval (n - 1 degrees of freedom), and a table line", () => {
+    const rows = guardRows('responsiveness');
+    for (const r of rows) {
+      const n = r.values.length;
+      expect(n).toBe(GUARD.responsiveness?.replicates);
+      const mean = r.values.reduce((a, b) => a + b, 0) / n;
+      const sd = Math.sqrt(r.values.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+      // t(0.975, 3) = 3.182446305 (published tables); a normal 1.96 or a t with n df would differ.
+      expect(r.mean).toBeCloseTo(mean, 12);
+      expect(r.hi - r.mean).toBeCloseTo((3.182446305 * sd) / Math.sqrt(n), 8);
+      expect(r.mean - r.lo).toBeCloseTo((3.182446305 * sd) / Math.sqrt(n), 8);
+    }
+    const text = tableText(rows).trimEnd().split('\n');
+    expect(text[0]).toMatch(/^study\s+target\s+figure\s+simulated mean\s+95% interval\s+tolerance\s+result$/);
+    expect(text).toHaveLength(2 + rows.length);
+    rows.forEach((r, i) => {
+      expect(text[2 + i]).toMatch(new RegExp(`^responsiveness\\s+${r.label}\\s+.* \\.\\. .*${r.pass ? 'pass' : 'FAIL'}$`));
+    });
+  });
+});
+
+describe('calibration guard', () => {
+  it('a run cut at the end of a year repeats the longer run day for day (what the shortened guard runs rely on)', () => {
+    // Every policy on, in a small world: the days of 2021 and 2022 are the same whether the run
+    // stops at the end of 2022 or goes on to the end of 2023.
+    const k = {
+      ...presetKnobs('baseline')!,
+      residents: 6000,
+      cells: 12,
+      units: 3,
+      handDown: true,
+      handDownStart: '2021-06-01',
+      outreachHoursPerWeek: 8,
+      appealExclusion: true,
+      publishUnreasonable: true,
+      horizonDays: 1095,
+    } as Knobs;
+    const long = new Simulation(k, 5).run().result('x');
+    const short = new Simulation({ ...k, horizonDays: 730 }, 5).run().result('x');
+    const cut = Object.fromEntries(Object.entries(long.daily).map(([m, xs]) => [m, xs.slice(0, 730)]));
+    expect(JSON.stringify(short.daily)).toBe(JSON.stringify(cut));
+    expect(JSON.stringify(short.periods)).toBe(JSON.stringify(long.periods.filter((p) => p.endDay <= 730)));
+  });
+
+  it('lists as known misses exactly the rows docs/CALIBRATION.md fails, and guards every study', () => {
+    const published = publishedVerdicts();
+    const rows = studies().flatMap((s) => s.rows.map((r) => key({ study: s.id, label: r.label })));
+    expect([...published.keys()].sort(), 'docs/CALIBRATION.md is stale: npx hotline-lab calibrate').toEqual([...rows].sort());
+    const failing = [...published].filter(([, pass]) => !pass).map(([k]) => k);
+    expect(failing.sort(), 'KNOWN_MISSES must be the FAIL rows of docs/CALIBRATION.md').toEqual([...KNOWN_MISSES].sort());
+    expect(Object.keys(GUARD).sort(), 'a new study: say in GUARD how to run it').toEqual(
+      studies()
+        .map((s) => s.id)
+        .sort(),
+    );
+    for (const s of studies()) {
+      const g = GUARD[s.id];
+      const skipped = s.rows.filter((r) => g === null || g.unmeasured?.includes(r.label)).map((r) => key({ study: s.id, label: r.label }));
+      expect(
+        skipped.filter((k) => !KNOWN_MISSES.has(k)),
+        'the guard skips a row that passes',
+      ).toEqual([]);
+      for (const label of g?.unmeasured ?? []) expect(s.rows.map((r) => r.label)).toContain(label);
+    }
+    const doc = readFileSync(new URL('../../docs/CALIBRATION.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`npx hotline-lab calibrate --replicates ${PUBLISHED.replicates} --seed ${PUBLISHED.seed}\``);
+  });
+
+  it.each(
+    Object.entries(GUARD)
+      .filter(([, g]) => g !== null)
+      .map(([id]) => id),
+  )('%s: every row that passes in docs/CALIBRATION.md still passes', (id) => {
+    const regressions: string[] = [];
+    const bands = studies().find((s) => s.id === id)!.rows;
+    for (const r of guardRows(id)) {
+      const name = key(r);
+      const band = bands.find((b) => b.label === r.label)!;
+      const where = `mean ${r.mean}, band ${band.lo} .. ${band.hi} (${r.tol}), first ${r.values.length} of the published ${PUBLISHED.replicates} replicates`;
+      if (r.pass && KNOWN_MISSES.has(name))
+        console.warn(`calibration: '${name}' now passes (${where}): confirm with npx hotline-lab calibrate, then take it off KNOWN_MISSES`);
+      if (!r.pass && !KNOWN_MISSES.has(name)) regressions.push(`'${name}' no longer passes: ${where}`);
+    }
+    expect(regressions, 'confirm with npx hotline-lab calibrate --replicates 8').toEqual([]);
   });
 });

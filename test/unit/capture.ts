@@ -6,22 +6,43 @@ export interface Captured {
   err: string;
 }
 
+/** Sends process.stdout and process.stderr writes into `c` until the returned function restores them. */
+function redirect(c: Captured): () => void {
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    c.out += String(chunk);
+    (rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.();
+    return true;
+  }) as typeof process.stdout.write);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+    c.err += String(chunk);
+    return true;
+  }) as typeof process.stderr.write);
+  return () => {
+    out.mockRestore();
+    err.mockRestore();
+  };
+}
+
 /** Call at the top of a test file; read `.out` and `.err` inside tests. */
 export function captureOutput(): Captured {
   const c: Captured = { out: '', err: '' };
   beforeEach(() => {
     c.out = '';
     c.err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      c.out += String(chunk);
-      (rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.();
-      return true;
-    }) as typeof process.stdout.write);
-    vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => {
-      c.err += String(chunk);
-      return true;
-    }) as typeof process.stderr.write);
+    redirect(c);
   });
   afterEach(() => vi.restoreAllMocks());
   return c;
+}
+
+/** Runs `fn` (in a beforeAll, say) with its output captured: what it returned and what it wrote. */
+export async function captured<T>(fn: () => Promise<T>): Promise<Captured & { value: T }> {
+  const c: Captured = { out: '', err: '' };
+  const restore = redirect(c);
+  try {
+    const value = await fn();
+    return { ...c, value };
+  } finally {
+    restore();
+  }
 }

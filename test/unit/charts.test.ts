@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Channel, type PeriodRecord, type VillageEvent, type Grade } from '../../sim/index.ts';
 import {
   aggOf,
@@ -262,9 +262,12 @@ describe('district layout', () => {
 
 describe('village layout and state', () => {
   it('places households deterministically inside the box, without Math.random', () => {
+    const random = vi.spyOn(Math, 'random');
     const box = { x: 10, y: 20, w: 500, h: 300 };
     const a = householdLayout(640, box, 640);
     const b = householdLayout(640, box, 640);
+    expect(random).not.toHaveBeenCalled();
+    random.mockRestore();
     expect(Array.from(a.x)).toEqual(Array.from(b.x));
     const seen = new Set<string>();
     for (let i = 0; i < 640; i++) {

@@ -7,7 +7,7 @@ import { main } from '../../cli/main.ts';
 import { captureOutput } from './capture.ts';
 import { scenarioHash } from '../../scenarios/export.ts';
 import { scenarioToQuery } from '../../scenarios/link.ts';
-import { presetKnobs } from '../../scenarios/presets.ts';
+import { presetNames } from '../../scenarios/presets.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hotline-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -176,8 +176,9 @@ describe('hotline-lab listings', () => {
     for (const m of METRIC_NAMES) expect(io.out).toContain(m);
     io.out = '';
     expect(await main(['presets', '--format', 'json'])).toBe(0);
-    expect(JSON.parse(io.out)[0].name).toBe('baseline');
-    expect(presetKnobs('baseline')).toBeDefined();
+    const listed = JSON.parse(io.out) as { name: string; knobs: object }[];
+    expect(listed.map((p) => p.name)).toEqual(presetNames());
+    expect(listed[0]).toMatchObject({ name: 'baseline', knobs: {} });
   });
 
   it('help, --help, no arguments and --version', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { captureOutput } from './capture.ts';
+import { captured, captureOutput } from './capture.ts';
 import { replicateSeeds } from '../../experiments/index.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,14 +59,24 @@ function tree(root: string): Record<string, string> {
   return outFiles;
 }
 
+/** Per-test limit for tests that run experiments: worker threads load TypeScript first, slow on a busy machine. */
+const RUNS_TIMEOUT = 120_000;
+
 describe('hotline-lab experiment', () => {
   const file = write('exp.json', EXPERIMENT);
+  // The reference output, one worker, written once before the tests: every test that compares
+  // files compares with it, so none depends on another having run first.
+  const w1 = join(dir, 'w1');
   let one: Record<string, string>;
+  let oneOut = '';
+  beforeAll(async () => {
+    const r = await captured(() => main(['experiment', file, '--out', w1, '--workers', '1']));
+    expect(r.value, r.err).toBe(0);
+    one = tree(w1);
+    oneOut = r.out;
+  }, RUNS_TIMEOUT);
 
-  it('writes tidy results with seeds and knobs in every row, a provenance header and statistics', async () => {
-    const o = join(dir, 'w1');
-    expect(await main(['experiment', file, '--out', o, '--workers', '1'])).toBe(0);
-    one = tree(o);
+  it('writes tidy results with seeds and knobs in every row, a provenance header and statistics', () => {
     expect(
       Object.keys(one)
         .filter((k) => !k.startsWith('runs/'))
@@ -97,67 +107,86 @@ describe('hotline-lab experiment', () => {
     expect(one['differences.csv']).toMatch(/\npoint,1,monthly,true,1,2021-02-01,2021-02-28,gaming_paid,3,/);
     expect(one['differences.csv']).not.toMatch(/\npoint,2,/);
     expect(one['differences.csv']).not.toContain('\nmain-effect');
-    expect(io.out).toContain('paired difference from the baseline point');
+    expect(oneOut).toContain('paired difference from the baseline point');
   });
 
-  it('gives identical files with 2 workers', async () => {
-    const o = join(dir, 'w2');
-    expect(await main(['experiment', file, '--out', o, '--workers', '2'])).toBe(0);
-    expect(tree(o)).toEqual(one);
-  });
+  it(
+    'gives identical files with 2 workers',
+    async () => {
+      const o = join(dir, 'w2');
+      expect(await main(['experiment', file, '--out', o, '--workers', '2'])).toBe(0);
+      expect(tree(o)).toEqual(one);
+    },
+    RUNS_TIMEOUT,
+  );
 
-  it('gives identical files from 3 shards after merge', async () => {
-    const shards = [0, 1, 2].map((i) => join(dir, `shard${i}`));
-    for (let i = 0; i < 3; i++) expect(await main(['experiment', file, '--out', shards[i], '--shard', `${i}/3`, '--workers', '1'])).toBe(0);
-    expect(existsSync(join(shards[0], 'summary.csv'))).toBe(false);
-    expect(io.err).toContain('run the other shards');
-    // Merging an incomplete set names what is missing.
-    expect(await main(['merge', shards[0], shards[1], '--out', join(dir, 'partial')])).toBe(2);
-    expect(io.err).toMatch(/4 of 12 runs are missing \(run 2, 5, 8, 11\)/);
-    const merged = join(dir, 'merged');
-    expect(await main(['merge', ...shards, '--out', merged])).toBe(0);
-    expect(tree(merged)).toEqual(one);
-  });
+  it(
+    'gives identical files from 3 shards after merge',
+    async () => {
+      const shards = [0, 1, 2].map((i) => join(dir, `shard${i}`));
+      for (let i = 0; i < 3; i++)
+        expect(await main(['experiment', file, '--out', shards[i], '--shard', `${i}/3`, '--workers', '1'])).toBe(0);
+      expect(existsSync(join(shards[0], 'summary.csv'))).toBe(false);
+      expect(io.err).toContain('run the other shards');
+      // Merging an incomplete set names what is missing.
+      expect(await main(['merge', shards[0], shards[1], '--out', join(dir, 'partial')])).toBe(2);
+      expect(io.err).toMatch(/4 of 12 runs are missing \(run 2, 5, 8, 11\)/);
+      const merged = join(dir, 'merged');
+      expect(await main(['merge', ...shards, '--out', merged])).toBe(0);
+      expect(tree(merged)).toEqual(one);
+    },
+    RUNS_TIMEOUT,
+  );
 
-  it('refuses to overwrite, and refuses a different experiment in the folder', async () => {
-    const o = join(dir, 'w1');
-    expect(await main(['experiment', file, '--out', o])).toBe(2);
-    expect(io.err).toContain('already holds 12 run(s) of this experiment: add --resume');
-    const other = write('other.json', { ...EXPERIMENT, seed: 12 });
-    expect(await main(['experiment', other, '--out', o, '--resume'])).toBe(2);
-    expect(io.err).toContain('holds a different experiment');
-    // Resuming a complete folder runs nothing and rewrites the same files.
-    expect(await main(['experiment', file, '--out', o, '--resume'])).toBe(0);
-    expect(io.err).toContain('12 already done; 0 to run');
-    expect(tree(o)).toEqual(one);
-  });
+  it(
+    'refuses to overwrite, and refuses a different experiment in the folder',
+    async () => {
+      const o = w1;
+      expect(await main(['experiment', file, '--out', o])).toBe(2);
+      expect(io.err).toContain('already holds 12 run(s) of this experiment: add --resume');
+      const other = write('other.json', { ...EXPERIMENT, seed: 12 });
+      expect(await main(['experiment', other, '--out', o, '--resume'])).toBe(2);
+      expect(io.err).toContain('holds a different experiment');
+      // Resuming a complete folder runs nothing and rewrites the same files.
+      expect(await main(['experiment', file, '--out', o, '--resume'])).toBe(0);
+      expect(io.err).toContain('12 already done; 0 to run');
+      expect(tree(o)).toEqual(one);
+    },
+    RUNS_TIMEOUT,
+  );
 
-  it('resumes a killed run to the same files as an uninterrupted one', async () => {
-    // Enough runs that the kill lands mid-way.
-    const big = write('big.json', { ...EXPERIMENT, replicates: 10, horizonDays: 400, resolution: 'summary' });
-    const whole = join(dir, 'whole');
-    expect(await main(['experiment', big, '--out', whole, '--workers', '2'])).toBe(0);
-    const killed = join(dir, 'killed');
-    const child = spawn(process.execPath, [join(REPO, 'bin/hotline-lab.mjs'), 'experiment', big, '--out', killed, '--workers', '1'], {
-      cwd: REPO,
-      env: { ...process.env, HOTLINE_LAB_GIT_COMMIT: COMMIT },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<void>((ok) => child.on('exit', () => ok()));
-    const runs = join(killed, 'runs');
-    const count = () => (existsSync(runs) ? readdirSync(runs).filter((n) => n.endsWith('.json')).length : 0);
-    const t0 = Date.now();
-    while (count() < 8 && Date.now() - t0 < 60_000) await new Promise((ok) => setTimeout(ok, 20));
-    child.kill('SIGKILL');
-    await exited;
-    const before = count();
-    expect(before).toBeGreaterThanOrEqual(8);
-    expect(before).toBeLessThan(40);
-    expect(existsSync(join(killed, 'summary.csv'))).toBe(false);
-    expect(await main(['experiment', big, '--out', killed, '--resume', '--workers', '2'])).toBe(0);
-    expect(io.err).toContain(`${before} already done; ${40 - before} to run`);
-    expect(tree(killed)).toEqual(tree(whole));
-  }, 120_000);
+  it(
+    'resumes a killed run to the same files as an uninterrupted one',
+    async () => {
+      // Enough runs that the kill lands mid-way.
+      const big = write('big.json', { ...EXPERIMENT, replicates: 10, horizonDays: 400, resolution: 'summary' });
+      // The uninterrupted reference in this thread (runs take milliseconds; a pool's start-up is
+      // what costs, and the pool is exercised by the resume below and by the 2-worker test).
+      const whole = join(dir, 'whole');
+      expect(await main(['experiment', big, '--out', whole, '--workers', '1'])).toBe(0);
+      const killed = join(dir, 'killed');
+      const child = spawn(process.execPath, [join(REPO, 'bin/hotline-lab.mjs'), 'experiment', big, '--out', killed, '--workers', '1'], {
+        cwd: REPO,
+        env: { ...process.env, HOTLINE_LAB_GIT_COMMIT: COMMIT },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<void>((ok) => child.on('exit', () => ok()));
+      const runs = join(killed, 'runs');
+      const count = () => (existsSync(runs) ? readdirSync(runs).filter((n) => n.endsWith('.json')).length : 0);
+      const t0 = Date.now();
+      while (count() < 8 && Date.now() - t0 < 60_000) await new Promise((ok) => setTimeout(ok, 20));
+      child.kill('SIGKILL');
+      await exited;
+      const before = count();
+      expect(before).toBeGreaterThanOrEqual(8);
+      expect(before).toBeLessThan(40);
+      expect(existsSync(join(killed, 'summary.csv'))).toBe(false);
+      expect(await main(['experiment', big, '--out', killed, '--resume', '--workers', '2'])).toBe(0);
+      expect(io.err).toContain(`${before} already done; ${40 - before} to run`);
+      expect(tree(killed)).toEqual(tree(whole));
+    },
+    RUNS_TIMEOUT,
+  );
 
   it.each([
     [{ ...EXPERIMENT, vary: { cadance: ['monthly'] } }, "vary.cadance: unknown knob 'cadance': did you mean 'cadence'?"],

@@ -32,6 +32,10 @@ const messages = (x: unknown): string[] => loadExperiment(x).problems.map((p) =>
 
 describe('seeds', () => {
   it('are the documented hash of (experiment seed, replicate)', () => {
+    // Known answers from coreutils: printf 'hotline-lab/replicate/42/3' | sha256sum, first 8 hex digits.
+    expect(replicateSeed(42, 3)).toBe(2992495355);
+    expect(replicateSeed(1, 0)).toBe(3309023088);
+    expect(replicateSeed(11, 2)).toBe(1645010354);
     expect(replicateSeed(42, 3)).toBe(parseInt(sha256Hex('hotline-lab/replicate/42/3').slice(0, 8), 16));
     const s = replicateSeeds(1, 50);
     expect(new Set(s).size).toBe(50);

@@ -9,6 +9,7 @@ import {
   nearest,
   parseKnobValue,
   parseNumberText,
+  sizeProblem,
 } from '../../scenarios/loader.ts';
 import { presetKnobs } from '../../scenarios/presets.ts';
 
@@ -43,11 +44,15 @@ describe('loadScenario: good input', () => {
   });
 
   it('accepts the edges of every numeric range and every enum option', () => {
-    const knobs: Record<string, unknown> = {};
-    for (const k of KNOBS) if (k.type === 'number' || k.type === 'integer') knobs[k.name] = k.max;
-    // Keep the world consistent: cells >= units >= districts, residents >= cells.
-    const r = loadScenario({ knobs });
-    expect(r.problems).toEqual([]);
+    // Every number at its maximum together, then every one at its minimum together (each world
+    // stays consistent: cells >= units >= districts, residents >= cells).
+    for (const edge of ['max', 'min'] as const) {
+      const knobs: Record<string, unknown> = {};
+      for (const k of KNOBS) if (k.type === 'number' || k.type === 'integer') knobs[k.name] = k[edge];
+      const r = loadScenario({ knobs });
+      expect(r.problems, edge).toEqual([]);
+      expect(r.scenario.knobs, edge).toMatchObject(knobs);
+    }
     for (const k of KNOBS.filter((x) => x.type === 'enum')) {
       for (const o of k.options ?? []) expect(loadScenario({ knobs: { [k.name]: o } }).ok).toBe(true);
     }
@@ -213,7 +218,8 @@ describe('loadScenarioText', () => {
     const big = '{"description": "' + 'x'.repeat(MAX_SCENARIO_BYTES) + '"}';
     const r = loadScenarioText(big);
     expect(r.ok).toBe(false);
-    expect(r.problems[0].message).toMatch(/too large, the limit is 1000000 bytes/);
+    expect(r.problems).toEqual([sizeProblem('(input)', 'scenario text', big.length, MAX_SCENARIO_BYTES)]);
+    expect(r.problems[0].message).toBe('scenario text is 1000019 bytes: too large, the limit is 1000000 bytes (1 MB)');
   });
 });
 
@@ -249,6 +255,26 @@ describe('parseKnobValue (from --set and links)', () => {
     const r = parseKnobValue('cadance', 'monthly');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.message).toBe("unknown knob 'cadance': did you mean 'cadence'?");
+  });
+});
+
+describe('the size limit', () => {
+  it('is one check with one message: at the limit accepted, one byte over refused', () => {
+    expect(sizeProblem('(file)', 'the file', 50_000_000, 50_000_000)).toBeUndefined();
+    expect(sizeProblem('(file)', 'the file', 50_000_001, 50_000_000)).toEqual({
+      field: '(file)',
+      value: '50000001 bytes',
+      message: 'the file is 50000001 bytes: too large, the limit is 50000000 bytes (50 MB)',
+      code: 'too-large',
+      detail: { bytes: 50_000_001, limit: 50_000_000 },
+    });
+  });
+
+  it('counts UTF-8 bytes, not characters', () => {
+    // 340,000 three-byte characters: 1,020,000 bytes in 340,000 characters.
+    const r = loadScenarioText(`{"description": "${'中'.repeat(340_000)}"}`);
+    expect(r.problems[0].message).toBe('scenario text is 1020019 bytes: too large, the limit is 1000000 bytes (1 MB)');
+    expect(loadScenarioText(`{"description": "${'中'.repeat(330_000)}"}`).ok).toBe(true);
   });
 });
 

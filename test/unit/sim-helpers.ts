@@ -40,9 +40,18 @@ const RATES = [
   'gaming_intensity_mean',
 ];
 
-/** Every ticket filed (or left open by the burn-in) is open, closed, refused or excluded, and the counts add up every day. */
+/**
+ * Every ticket filed (or left open by the burn-in) is open, closed, refused or excluded, and the counts add up every day; every
+ * metric is finite and non-negative, rates stay within 0..1, and every unit's period record too.
+ * Plain checks collect what breaks (the first 20 breaches are reported): one `expect` per day and
+ * metric made this helper cost most of the invariant tests' time.
+ */
 export function checkInvariants(sim: Simulation): void {
   const d = sim.daily;
+  const bad: string[] = [];
+  const fail = (what: string) => {
+    if (bad.length < 20) bad.push(what);
+  };
   let filed = sim.ticketsOpenAtStart,
     closed = 0,
     refused = 0,
@@ -52,27 +61,30 @@ export function checkInvariants(sim: Simulation): void {
     closed += d.tickets_closed[i];
     refused += d.tickets_refused[i];
     excluded += d.tickets_excluded[i];
-    expect(filed, `day ${i}`).toBe(d.tickets_open[i] + closed + refused + excluded);
-    expect(d.consultations[i]).toBeLessThanOrEqual(d.tickets_filed[i]);
+    const accounted = d.tickets_open[i] + closed + refused + excluded;
+    if (filed !== accounted) fail(`day ${i}: ${filed} filed, ${accounted} open, closed, refused or excluded`);
+    if (!(d.consultations[i] <= d.tickets_filed[i])) fail(`day ${i}: ${d.consultations[i]} consultations > ${d.tickets_filed[i]} filed`);
   }
   for (const m of METRICS) {
     const a = d[m.name];
-    for (let i = 0; i < sim.day; i++) {
-      expect(Number.isFinite(a[i]), `${m.name} day ${i}`).toBe(true);
-      expect(a[i], `${m.name} day ${i}`).toBeGreaterThanOrEqual(0);
-    }
+    for (let i = 0; i < sim.day; i++) if (!(Number.isFinite(a[i]) && a[i] >= 0)) fail(`${m.name} day ${i} = ${a[i]}`);
   }
   for (const m of RATES) {
     const a = (d as Record<string, Float64Array>)[m];
-    for (let i = 0; i < sim.day; i++) expect(a[i], `${m} day ${i}`).toBeLessThanOrEqual(1);
+    for (let i = 0; i < sim.day; i++) if (!(a[i] <= 1)) fail(`${m} day ${i} = ${a[i]} > 1`);
   }
   for (const p of sim.periods) {
     for (const u of p.units) {
-      for (const r of [u.acceptance, u.completion, u.satisfaction, u.truthSatisfaction, u.gamingIntensity]) {
-        expect(r).toBeGreaterThanOrEqual(0);
-        expect(r).toBeLessThanOrEqual(1);
-      }
-      expect(Number.isFinite(u.score)).toBe(true);
+      const rates = {
+        acceptance: u.acceptance,
+        completion: u.completion,
+        satisfaction: u.satisfaction,
+        truthSatisfaction: u.truthSatisfaction,
+        gamingIntensity: u.gamingIntensity,
+      };
+      for (const [k, r] of Object.entries(rates)) if (!(r >= 0 && r <= 1)) fail(`period ${p.index} unit ${u.unit}: ${k} = ${r}`);
+      if (!Number.isFinite(u.score)) fail(`period ${p.index} unit ${u.unit}: score = ${u.score}`);
     }
   }
+  expect(bad).toEqual([]);
 }
