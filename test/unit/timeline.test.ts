@@ -135,6 +135,32 @@ describe('timeline validation names the field', () => {
     expect(r.problems.map((p) => p.used)).toEqual(['ignored', 'ignored']);
   });
 
+  it('any JSON as a timeline never throws, and every problem has a code and names a timeline field (property)', () => {
+    const entry = fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          date: fc.oneof(fc.string(), fc.constantFrom('2021-03-01', '2021-02-29', '2030-01-01', '2020-01-01')),
+          knobs: fc.dictionary(fc.constantFrom(...KNOBS.map((k) => k.name), 'x'), fc.anything()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.array(entry, { maxLength: 6 })), fc.boolean(), (timeline, lenient) => {
+        const r = loadScenario({ knobs: YEAR, timeline }, { lenient });
+        for (const p of [...r.problems, ...(r.notes ?? [])]) {
+          expect(p.code, p.message).toBeTruthy();
+          expect(p.field).toMatch(/^timeline/);
+          expect(problemMessage('zh', p)).toMatch(CJK);
+        }
+        if (lenient) expect(r.ok).toBe(true);
+        for (const c of r.scenario.timeline) expect(c.date > '2021-01-01' && c.date <= '2021-12-31').toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('which knobs a change may set: not the world, not start dates, not the starting state', () => {
     for (const k of KNOBS) {
       const reason = fixedReason(k.name);
