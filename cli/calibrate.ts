@@ -35,6 +35,11 @@ export interface Row {
   tol: string;
   unit: 'share' | 'count' | 'ratio' | 'rate';
   measure: (r: Runs) => number;
+  /**
+   * False for a row shown beside a published figure that it is not the same measure of (the
+   * residents' own figures beside the official ones): reported, never counted as pass or fail.
+   */
+  judged?: boolean;
 }
 
 export interface Study {
@@ -75,18 +80,45 @@ export function hallKindRequests(sim: Simulation, year: string): number {
   return HALL_KINDS.reduce((a, m) => a + sumOver(sim, m, year), 0);
 }
 
-/** A daily rate's mean over the days whose date starts with `prefix`, weighted by tickets closed. */
+/** The residents' rates, weighted by the needs classified each day; the official ones by the ratings. */
+const RESIDENTS_RATES = new Set(['true_satisfaction', 'resolution_rate']);
+
+/** A daily rate's mean over the days whose date starts with `prefix`, weighted by its own denominator. */
 export function yearMean(sim: Simulation, metric: string, prefix: string): number {
-  const a = (sim.daily as unknown as Series)[metric];
-  const w = (sim.daily as unknown as Series).tickets_closed;
+  const series = sim.daily as unknown as Series;
+  const a = series[metric];
   let num = 0;
   let den = 0;
   for (let d = 0; d < sim.day; d++) {
     if (!sim.dateOf(d).startsWith(prefix)) continue;
-    num += a[d] * w[d];
-    den += w[d];
+    const w = RESIDENTS_RATES.has(metric) ? series.needs_met[d] + series.needs_unmet[d] : series.tickets_rated[d];
+    num += a[d] * w;
+    den += w;
   }
   return den > 0 ? num / den : 0;
+}
+
+/** The most periods any one unit ranks first (rank mode). */
+export function topMonths(sim: Simulation): number {
+  const count = new Map<number, number>();
+  for (const p of sim.periods) {
+    const first = p.units.find((u) => u.rank === 1);
+    if (first) count.set(first.unit, (count.get(first.unit) ?? 0) + 1);
+  }
+  return count.size ? Math.max(...count.values()) : 0;
+}
+
+/** The most places a unit that reaches 1st gained over the `window` periods before. */
+export function biggestClimb(sim: Simulation, window: number): number {
+  const ps = sim.periods;
+  let best = 0;
+  for (let i = 1; i < ps.length; i++) {
+    for (const u of ps[i].units) {
+      if (u.rank !== 1) continue;
+      for (let j = Math.max(0, i - window); j < i; j++) best = Math.max(best, (ps[j].units[u.unit].rank ?? 1) - 1);
+    }
+  }
+  return best;
 }
 
 function value(sim: Simulation, metric: string, day: number): number {
@@ -97,6 +129,10 @@ function value(sim: Simulation, metric: string, day: number): number {
 
 /** Beijing's per-resident rates at 1/100 of its size: cells and units keep Beijing's sizes per resident. */
 export const BEIJING_SCALED: Partial<Knobs> = { residents: 219_000, cells: 70, units: 4, districts: 1, departments: 4 };
+
+/** Share of Beijing's residents who thought of 12345 for their matters before the 2019 reform, and its publicity since. */
+export const BEIJING_2019_AWARENESS = 0.3;
+export const BEIJING_PUBLICITY = 0.6;
 
 const pct = (x: number) => x; // rows in share units are printed as percentages
 
@@ -292,80 +328,163 @@ export function studies(): Study[] {
       id: 'responsiveness',
       title: 'Beijing: resolution and satisfaction as units become responsive, 2019 to 2024',
       preset: 'beijing-city',
-      over: { ...BEIJING_SCALED, startDate: '2019-01-01', horizonDays: 2192, initialResponsiveness: 0.1 },
+      // 2019 to 2025; units start by passing the buck, and few residents yet think of 12345 for their
+      // matters; the reform's publicity reaches them (initialAwareness and publicity are not given by
+      // the sources: chosen so that 2019 contacts and the growth are of the published order)
+      over: {
+        ...BEIJING_SCALED,
+        startDate: '2019-01-01',
+        horizonDays: 2557,
+        initialResponsiveness: 0.1,
+        initialAwareness: BEIJING_2019_AWARENESS,
+        publicity: BEIJING_PUBLICITY,
+        // the trajectory is the point: no burn-in before the 2019 reform
+        burnInDays: 0,
+      },
       source:
         'FACTS.md: resolution 53% (2019) to 97% (2024), satisfaction 65% to 97.3%; first nine months of 2019, resolution 40.1% to 70.0%; contacts rose about 3.6-fold 2019-2025',
       mapping:
         'The scaled `beijing-city` from 2019-01-01 for six years, with units that start by passing the buck ' +
         '(`initialResponsiveness` 0.1, an assumption chosen so that 2019 resolves about half) and monthly ranking that pushes ' +
         "honest leaders to respond (the core's responsiveness mechanism). Resolution is `resolution_rate` (real tickets " +
-        'closed solved) and satisfaction `reported_satisfaction`, each weighted by tickets closed over the calendar year; ' +
+        'closed solved) and satisfaction `official_satisfaction`, each weighted by tickets closed over the calendar year; ' +
         'the demand row is contacts in 2024 over 2019. Beijing\'s rates are follow-up ratings in which "basically satisfied" ' +
         'counts 0.9 and excluded tickets drop out; in the model, even fully responsive units solve individual matters ' +
         '80% of the time and out-of-scope wishes never, which caps true resolution near 70%.',
       rows: [
         {
-          label: 'Jan 2019 resolution',
+          label: 'Jan 2019 official resolution',
           target: 0.401,
           lo: 0.3,
           hi: 0.5,
           tol: '±10 pt',
           unit: 'share',
-          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019-01'),
+          measure: ({ sim }) => yearMean(sim, 'official_resolution', '2019-01'),
         },
         {
-          label: 'Sep 2019 resolution',
+          label: 'Sep 2019 official resolution',
           target: 0.7,
           lo: 0.6,
           hi: 0.8,
           tol: '±10 pt',
           unit: 'share',
-          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019-09'),
+          measure: ({ sim }) => yearMean(sim, 'official_resolution', '2019-09'),
         },
         {
-          label: '2019 resolution',
+          label: '2019 official resolution',
           target: 0.53,
           lo: 0.43,
           hi: 0.63,
           tol: '±10 pt',
           unit: 'share',
-          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2019'),
+          measure: ({ sim }) => yearMean(sim, 'official_resolution', '2019'),
         },
         {
-          label: '2024 resolution',
+          label: '2024 official resolution',
           target: 0.97,
           lo: 0.92,
           hi: 1,
           tol: '≥92%',
           unit: 'share',
-          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2024'),
+          measure: ({ sim }) => yearMean(sim, 'official_resolution', '2024'),
         },
         {
-          label: '2019 reported satisfaction',
+          label: '2019 official satisfaction',
           target: 0.65,
           lo: 0.55,
           hi: 0.75,
           tol: '±10 pt',
           unit: 'share',
-          measure: ({ sim }) => yearMean(sim, 'reported_satisfaction', '2019'),
+          measure: ({ sim }) => yearMean(sim, 'official_satisfaction', '2019'),
         },
         {
-          label: '2024 reported satisfaction',
+          label: '2024 official satisfaction',
           target: 0.973,
           lo: 0.92,
           hi: 1,
           tol: '≥92%',
           unit: 'share',
-          measure: ({ sim }) => yearMean(sim, 'reported_satisfaction', '2024'),
+          measure: ({ sim }) => yearMean(sim, 'official_satisfaction', '2024'),
         },
         {
-          label: 'contacts 2024 / 2019',
-          target: 3.6,
+          label: '2024 residents: needs met (beside the official 97%)',
+          target: 0.97,
+          lo: 0,
+          hi: 1,
+          tol: 'not judged',
+          unit: 'share',
+          judged: false,
+          measure: ({ sim }) => yearMean(sim, 'resolution_rate', '2024'),
+        },
+        {
+          label: '2024 residents: true satisfaction (beside the official 97.3%)',
+          target: 0.973,
+          lo: 0,
+          hi: 1,
+          tol: 'not judged',
+          unit: 'share',
+          judged: false,
+          measure: ({ sim }) => yearMean(sim, 'true_satisfaction', '2024'),
+        },
+        {
+          label: 'contacts 2020 / 2019',
+          target: 11.04 / 6.96,
+          lo: 1.2,
+          hi: 2.0,
+          tol: '1.2..2.0',
+          unit: 'ratio',
+          measure: ({ sim }) => sumOver(sim, 'tickets_filed', '2020') / sumOver(sim, 'tickets_filed', '2019'),
+        },
+        {
+          label: 'contacts 2023 / 2019',
+          target: 21.43 / 6.96,
+          lo: 2.2,
+          hi: 4,
+          tol: '2.2..4',
+          unit: 'ratio',
+          measure: ({ sim }) => sumOver(sim, 'tickets_filed', '2023') / sumOver(sim, 'tickets_filed', '2019'),
+        },
+        {
+          label: 'contacts 2025 / 2019',
+          target: 25 / 6.96,
           lo: 2.5,
           hi: 5,
           tol: '2.5..5',
           unit: 'ratio',
-          measure: ({ sim }) => sumOver(sim, 'tickets_filed', '2024') / sumOver(sim, 'tickets_filed', '2019'),
+          measure: ({ sim }) => sumOver(sim, 'tickets_filed', '2025') / sumOver(sim, 'tickets_filed', '2019'),
+        },
+      ],
+    },
+    {
+      id: 'ranking',
+      title: 'Beijing: who leads the monthly ranking of 343 streets and towns, and how far one can climb (2022)',
+      preset: 'beijing-city',
+      over: { residents: 2_190_000, cells: 700, units: 343, districts: 16, departments: 40, startDate: '2022-01-01', horizonDays: 365 },
+      source:
+        'FACTS.md: two streets ranked 1st in 9 of 12 months of 2022 among 343; a township rose from 219th to 1st within months (China Daily 2023-02-22; ffcl.org.cn)',
+      mapping:
+        'The `beijing-city` preset at 1/10 of its residents with all 343 units (so each unit is a tenth of its size and its ' +
+        "monthly rates noisier than Beijing's), 2022 ranked monthly. Persistence is the most months any one unit is first; " +
+        'the climb is the largest number of places a unit that reaches 1st gained over the six months before. Both come from ' +
+        'units that differ (staffing, urban or rural mix, leader capability) and leaders who are replaced now and then.',
+      rows: [
+        {
+          label: 'most months first by one unit, of 12',
+          target: 9,
+          lo: 6,
+          hi: 12,
+          tol: '6..12',
+          unit: 'count',
+          measure: ({ sim }) => topMonths(sim),
+        },
+        {
+          label: 'largest climb to 1st within 6 months (places)',
+          target: 218,
+          lo: 100,
+          hi: 342,
+          tol: '100..342',
+          unit: 'count',
+          measure: ({ sim }) => biggestClimb(sim, 6),
         },
       ],
     },
@@ -464,7 +583,7 @@ export function studies(): Study[] {
       source: 'FACTS.md: English emergency departments, 4-hour target met for 96% officially, 77% by patient survey (Bevan and Hood 2006)',
       mapping:
         'A pattern from another public service, not a 12345 figure: the gap between reported and true satisfaction ' +
-        '(`reported_satisfaction - true_satisfaction`) under `ranking-pressure`. Only the order of magnitude is asked.',
+        '(`official_satisfaction - true_satisfaction`) under `ranking-pressure`. Only the order of magnitude is asked.',
       rows: [
         {
           label: 'reported - true satisfaction',
@@ -473,7 +592,7 @@ export function studies(): Study[] {
           hi: 0.3,
           tol: '5..30 pt',
           unit: 'share',
-          measure: ({ sim }) => sim.summary().reported_satisfaction - sim.summary().true_satisfaction,
+          measure: ({ sim }) => sim.summary().official_satisfaction - sim.summary().true_satisfaction,
         },
       ],
     },
@@ -517,6 +636,8 @@ export interface RowResult {
   tol: string;
   unit: Row['unit'];
   pass: boolean;
+  /** False for rows shown beside a figure, not held to it. */
+  judged: boolean;
   values: number[];
 }
 
@@ -543,6 +664,7 @@ export function runStudy(study: Study, replicates: number, baseSeed: number): Ro
       tol: r.tol,
       unit: r.unit,
       pass: iv.mean >= r.lo && iv.mean <= r.hi,
+      judged: r.judged !== false,
       values: values[j],
     };
   });
@@ -567,7 +689,7 @@ function cells(r: RowResult): string[] {
     fmt(r.mean, r.unit),
     `${fmt(r.lo, r.unit)} .. ${fmt(r.hi, r.unit)}`,
     r.tol,
-    r.pass ? 'pass' : 'FAIL',
+    !r.judged ? 'shown beside' : r.pass ? 'pass' : 'FAIL',
   ];
 }
 
@@ -592,7 +714,8 @@ export function tableMarkdown(rows: RowResult[]): string {
 }
 
 export function calibrationMarkdown(rows: RowResult[], all: Study[], replicates: number, baseSeed: number, notes: string): string {
-  const passed = rows.filter((r) => r.pass).length;
+  const judged = rows.filter((r) => r.judged);
+  const passed = judged.filter((r) => r.pass).length;
   const out: string[] = [];
   out.push('# Calibration');
   out.push('');
@@ -601,7 +724,7 @@ export function calibrationMarkdown(rows: RowResult[], all: Study[], replicates:
       'Every figure of `../shared/FACTS.md` the model can be held to, simulated over replicates of its scenario ' +
       '(seeds derived from the base seed and the study id), against its target. A row passes when the mean of the ' +
       "replicates lies in the tolerance band; the 95% interval is the mean's (Student t). " +
-      `${passed} of ${rows.length} rows pass. Misses are kept in the table on purpose.`,
+      `${passed} of ${judged.length} rows pass; ${rows.length - judged.length} rows show the residents' own figures beside an official one and are not judged. Misses are kept in the table on purpose.`,
   );
   out.push('');
   out.push(tableMarkdown(rows));

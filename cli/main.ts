@@ -1,25 +1,29 @@
 /**
- * The command line: `hotline-lab run|knobs|presets|metrics|help`.
+ * The command line: `hotline-lab run|knobs|presets|metrics|versions|help`.
  *
  * Every user error is one line naming the field and what is allowed, exit code 2; an internal
  * error is one short line, exit code 1. No stack trace reaches the user (set HOTLINE_DEBUG=1 to
  * see one).
  */
 import { stat, readFile } from 'node:fs/promises';
-import { MODEL, type Knobs, type KnobValue } from '../sim/index.ts';
-import {
-  MAX_SCENARIO_BYTES,
-  checkSeed,
-  loadScenario,
-  loadScenarioText,
-  nearest,
-  parseKnobValue,
-  type LoadResult,
-} from '../scenarios/loader.ts';
+import { MODEL, type RunResult } from '../sim/index.ts';
+import { MAX_SCENARIO_BYTES, checkSeed, nearest, parseKnobValue, type Problem } from '../scenarios/loader.ts';
+import type { KnobValue } from '../sim/index.ts';
+import { MAX_IMPORT_BYTES } from '../scenarios/import.ts';
 import { parseLink } from '../scenarios/link.ts';
+import type { CoreApi, CoreKnobValue, CoreKnobs, CoreLoadResult } from '../versions/core-api.ts';
+import { fileKind } from '../versions/open.ts';
+import {
+  ARCHIVED,
+  CURRENT_VERSION,
+  KNOWN_VERSIONS,
+  VersionError,
+  importArchived,
+  runsArchived,
+  versionProblem,
+} from '../versions/registry.ts';
 import { fixedReason, type TimelineChange } from '../scenarios/timeline.ts';
-import { DEFAULT_PRESET, presetNames } from '../scenarios/presets.ts';
-import { formatResult, summaryText, writeOutput, type OutputFormat } from './output.ts';
+import { summaryText, writeOutput, type OutputFormat } from './output.ts';
 import {
   knobsJson,
   knobsMarkdown,
@@ -50,6 +54,7 @@ Usage:
   hotline-lab knobs [--lang en|zh] [--format text|md|json]     list every knob
   hotline-lab presets [--lang en|zh] [--format text|md|json]   list the presets
   hotline-lab metrics [--lang en|zh] [--format text|md|json]   list the daily metrics
+  hotline-lab versions [--format text|json]        list the model versions that can run (current and archived)
   hotline-lab calibrate [--replicates N] [--only study] [--seed N]
                                                    run each FACTS.md target, print the table, write docs/CALIBRATION.md
   hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume]
@@ -64,6 +69,7 @@ Run options:
   --format json|csv     output format (default: from --out's extension, else json)
   --out FILE            write results to FILE (default: stdout)
   --link URL            run exactly the run a Hotline Lab link describes (--set/--seed/--days apply on top)
+  --model VERSION       run on this model version (default: the link's v, the file's "model", else the current)
   --at DATE knob=value  from DATE on, the knob takes the value (repeatable; several knobs on one date by
                         repeating the date); added to the preset's or file's timeline, replacing a value it
                         sets for the same knob and date. --at none drops that timeline first.
@@ -73,6 +79,7 @@ Examples:
   hotline-lab run pinggu-hand-down --seed 7 --format csv --out out/pinggu.csv
   hotline-lab run my-scenario.json --set residents=5000 --set cells=10 --set units=3
   hotline-lab run --link "https://example.org/hotline-lab/?preset=baseline&seed=42&handDown=true"
+  hotline-lab run --link "https://example.org/hotline-lab/?preset=baseline&seed=42&v=0.1.0" --model ${MODEL.version}
   hotline-lab run baseline --at 2023-01-01 cadence=bimonthly --at 2023-01-01 districtLayer=false
 
 Experiment options:
@@ -81,8 +88,10 @@ Experiment options:
   --shard i/n           run only runs with index % n == i (0-based; for job arrays), then merge
   --resume              run only the runs missing from DIR (after an interruption)
 
-A scenario file is JSON: {"preset": "baseline", "seed": 1, "knobs": {"handDown": true}}.
-Docs: README.md, docs/KNOBS.md, docs/METRICS.md, docs/ODD.md, docs/EXPERIMENTS.md.
+A scenario file is JSON: {"preset": "baseline", "seed": 1, "knobs": {"handDown": true}}; with
+"model": "0.1.0" it runs on that model version, as a link with v=0.1.0 does (a run's JSON or CSV
+export names its version and runs on it too). Every released version stays runnable.
+Docs: README.md, docs/KNOBS.md, docs/METRICS.md, docs/ODD.md, docs/EXPERIMENTS.md, docs/VERSIONS.md.
 `;
 
 // ---------------------------------------------------------------- argument parsing
@@ -95,8 +104,9 @@ interface Parsed {
 
 /** Options that take a value, per command; flags take none. */
 const VALUE_OPTIONS: Record<string, readonly string[]> = {
-  run: ['seed', 'set', 'at', 'days', 'format', 'out', 'link'],
+  run: ['seed', 'set', 'at', 'days', 'format', 'out', 'link', 'model'],
   knobs: ['lang', 'format'],
+  versions: ['format'],
   presets: ['lang', 'format'],
   metrics: ['lang', 'format'],
   experiment: ['out', 'workers', 'shard'],
@@ -189,11 +199,12 @@ function listFormat(p: Parsed): 'text' | 'md' | 'json' {
 
 // ---------------------------------------------------------------- resolving a run's scenario
 
-function failOn(res: LoadResult, where: string): void {
+function failOn(res: { problems: readonly Problem[] }, where: string): void {
   if (res.problems.length > 0) throw new UsageError(res.problems.map((p) => `${where}: ${p.message}`));
 }
 
-async function readScenarioFile(path: string): Promise<LoadResult> {
+/** A scenario file's text (a run's JSON or CSV export too, so up to the import limit). */
+async function readRunFile(path: string): Promise<string> {
   let size: number;
   try {
     const s = await stat(path);
@@ -205,19 +216,48 @@ async function readScenarioFile(path: string): Promise<LoadResult> {
       `cannot read scenario file '${path}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     );
   }
-  if (size > MAX_SCENARIO_BYTES) {
-    throw new UsageError(`scenario file '${path}' is ${size} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
+  if (size > MAX_IMPORT_BYTES) {
+    throw new UsageError(`scenario file '${path}' is ${size} bytes: too large, the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)`);
   }
-  const text = await readFile(path, 'utf8');
-  return loadScenarioText(text);
+  return readFile(path, 'utf8');
 }
 
 export interface ResolvedRun {
+  /** The model version that runs it. */
+  model: string;
+  core: CoreApi;
   preset: string;
-  knobs: Knobs;
+  knobs: CoreKnobs;
   timeline: TimelineChange[];
   seed: number;
   notes: string[];
+}
+
+/**
+ * HOTLINE_ARCHIVED=1 runs even the current version on its archived bundle when it has one: a way
+ * to check an archive against the tree (the tests use it while the current version is archived).
+ */
+function fromArchive(version: string): boolean {
+  return process.env.HOTLINE_ARCHIVED === '1' && ARCHIVED.some((m) => m.version === version);
+}
+
+/** The core of a known version (archived bundles load once). */
+async function coreOf(version: string): Promise<CoreApi> {
+  const { loadCore } = await import('../versions/core.ts');
+  try {
+    return fromArchive(version) ? await importArchived(version) : await loadCore(version);
+  } catch (e) {
+    if (e instanceof VersionError) throw new UsageError(e.problem.message);
+    throw new Error(`cannot load model ${version}: ${(e as Error).message}`);
+  }
+}
+
+/** The version named by `where` (a link's v, a file's model), checked: unknown versions are a user error. */
+function checkNamed(named: unknown, field: string, where: string): string | undefined {
+  if (named === undefined) return undefined;
+  const problem = versionProblem(field, named);
+  if (problem) throw new UsageError(`${where}: ${problem.message}`);
+  return named as string;
 }
 
 /**
@@ -276,7 +316,11 @@ function atWords(message: string, labels: Map<number, string>): string {
   return message.replace(/timeline\[(\d+)\](?:\.date = '[^']*'|\.knobs\.[A-Za-z]+|\.date|\.knobs)?/g, (m, i) => labels.get(Number(i)) ?? m);
 }
 
-/** Turn `run`'s arguments into a validated scenario and seed, or throw a UsageError listing every problem. */
+/**
+ * Turn `run`'s arguments into a validated scenario, seed and model version, or throw a UsageError
+ * listing every problem. The version is `--model`, else the one the link or file names, else the
+ * current one; the scenario is read and checked by that version's own code (its presets, its knobs).
+ */
 export async function resolveRun(p: Parsed): Promise<ResolvedRun> {
   const notes: string[] = [];
   if (p.positional.length > 1)
@@ -284,78 +328,122 @@ export async function resolveRun(p: Parsed): Promise<ResolvedRun> {
   const source = p.positional[0];
   const link = one(p, 'link');
   if (source !== undefined && link !== undefined) throw new UsageError(`give either a preset/file or --link, not both`);
-
-  let base: LoadResult;
-  if (link !== undefined) {
-    const parsed = parseLink(link);
-    failOn(parsed, '--link');
-    if (parsed.versionMismatch) {
-      notes.push(`note: the link was made with model ${parsed.version}; this is ${MODEL.version}, so results may differ`);
-    }
-    base = parsed;
-  } else if (source === undefined) {
-    base = loadScenario({ preset: DEFAULT_PRESET });
-  } else if (presetNames().includes(source)) {
-    base = loadScenario({ preset: source });
-  } else if (/\.json$/i.test(source) || source.includes('/') || source.includes('\\')) {
-    base = await readScenarioFile(source);
-    failOn(base, source);
-  } else {
-    let exists = false;
-    try {
-      exists = (await stat(source)).isFile();
-    } catch {
-      exists = false;
-    }
-    if (exists) {
-      base = await readScenarioFile(source);
-      failOn(base, source);
-    } else {
-      const near = nearest(source, presetNames());
-      throw new UsageError(
-        `unknown preset '${source}'${near ? `: did you mean '${near}'?` : ''}; known presets are ${presetNames().join(', ')} (or give a scenario file ending in .json)`,
-      );
-    }
+  const forced = one(p, 'model');
+  if (forced !== undefined) {
+    const problem = versionProblem('--model', forced);
+    if (problem) throw new UsageError(problem.message);
   }
 
-  // Apply --set, --days, --seed on top, then validate the whole again (cross-field rules).
+  let version: string;
+  let named: string | undefined;
+  let core: CoreApi;
+  let base: CoreLoadResult;
+  if (link !== undefined) {
+    // The link's own version decides which parser reads the rest of it.
+    const head = parseLink(link);
+    named = forced === undefined ? checkNamed(head.version, 'v', '--link') : head.version;
+    version = forced ?? named ?? CURRENT_VERSION;
+    core = await coreOf(version);
+    base = core.parseLink(link);
+    failOn(base, '--link');
+  } else if (source === undefined) {
+    version = forced ?? CURRENT_VERSION;
+    core = await coreOf(version);
+    base = core.loadScenario({ preset: core.DEFAULT_PRESET });
+  } else {
+    let isFile = /\.(json|csv)$/i.test(source) || source.includes('/') || source.includes('\\');
+    if (!isFile && !(await presetExists(source, forced))) {
+      try {
+        isFile = (await stat(source)).isFile();
+      } catch {
+        isFile = false;
+      }
+    }
+    if (isFile) {
+      const text = await readRunFile(source);
+      const kind = fileKind(text);
+      named = forced === undefined ? checkNamed(kind.named, 'model', source) : typeof kind.named === 'string' ? kind.named : undefined;
+      version = forced ?? named ?? CURRENT_VERSION;
+      core = await coreOf(version);
+      if (kind.kind === 'scenario') {
+        if (Buffer.byteLength(text, 'utf8') > MAX_SCENARIO_BYTES) {
+          throw new UsageError(`scenario file '${source}' is too large: the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
+        }
+        base = core.loadScenarioText(text);
+      } else if (kind.kind === 'scenario-with-model') base = core.loadScenario(kind.rest);
+      else base = core.importText(text);
+      failOn(base, source);
+    } else {
+      version = forced ?? CURRENT_VERSION;
+      core = await coreOf(version);
+      const names = core.presetNames();
+      if (!names.includes(source)) {
+        const near = nearest(source, names);
+        throw new UsageError(
+          `unknown preset '${source}'${near ? `: did you mean '${near}'?` : ''}; known presets${version === CURRENT_VERSION ? '' : ` of model ${version}`} are ${names.join(', ')} (or give a scenario file ending in .json)`,
+        );
+      }
+      base = core.loadScenario({ preset: source });
+    }
+  }
+  if (forced !== undefined && named !== undefined && named !== forced) {
+    notes.push(`note: ${link !== undefined ? 'the link' : source} was made with model ${named}; running it on model ${forced} (--model)`);
+  } else if (version === CURRENT_VERSION && fromArchive(version)) {
+    notes.push(`note: running model ${version} from its archived bundle versions/${version}/core.mjs (HOTLINE_ARCHIVED=1)`);
+  } else if (runsArchived(version)) {
+    notes.push(
+      `note: running on the archived model ${version}${named ? ` (the version ${link !== undefined ? 'the link' : source} was made with)` : ''}; the current model is ${CURRENT_VERSION} (--model ${CURRENT_VERSION} runs it there)`,
+    );
+  }
+
+  // Apply --set, --days, --seed on top (with the version's own knob schema), then validate the whole again.
   const errors: string[] = [];
-  const overrides: Record<string, KnobValue> = {};
+  const overrides: Record<string, CoreKnobValue> = {};
   for (const s of p.options.get('set') ?? []) {
     const eq = s.indexOf('=');
     if (eq <= 0) {
       errors.push(`--set '${s}' is not allowed: must be knob=value, e.g. --set handDown=true`);
       continue;
     }
-    const r = parseKnobValue(s.slice(0, eq).trim(), s.slice(eq + 1));
+    const r = core.parseKnobValue(s.slice(0, eq).trim(), s.slice(eq + 1));
     if (r.ok) overrides[r.name] = r.value;
     else errors.push(`--set: ${r.problem.message}`);
   }
   const days = one(p, 'days');
   if (days !== undefined) {
-    const r = parseKnobValue('horizonDays', days);
+    const r = core.parseKnobValue('horizonDays', days);
     if (r.ok) overrides.horizonDays = r.value;
     else errors.push(`--days '${days}' is not allowed: must be an integer from 1 to 7305`);
   }
   let seed = base.seed;
   const seedText = one(p, 'seed');
   if (seedText !== undefined) {
-    const r = checkSeed(seedText);
+    const r = core.checkSeed(seedText);
     if (r.ok) seed = r.seed;
     else errors.push(`--seed: ${r.message}`);
   }
-  const at = timelineWithAt(base.scenario.timeline, p.options.get('at') ?? [], errors);
+  // timelines arrived with model 0.2: an archived version without them gets none
+  const baseTimeline = (base.scenario as { timeline?: TimelineChange[] }).timeline;
+  const at = timelineWithAt(baseTimeline ?? [], p.options.get('at') ?? [], errors);
+  if (baseTimeline === undefined && at.timeline.length > 0)
+    errors.push(`--at: model ${version} has no timelines (they arrived with model 0.2.0)`);
   if (errors.length) throw new UsageError(errors);
 
-  const final = loadScenario({
+  const final = core.loadScenario({
     preset: base.scenario.preset,
     seed,
     knobs: { ...base.scenario.knobs, ...overrides },
-    timeline: at.timeline,
+    ...(baseTimeline === undefined ? {} : { timeline: at.timeline }),
   });
   if (final.problems.length > 0) throw new UsageError(final.problems.map((pr) => `scenario: ${atWords(pr.message, at.labels)}`));
-  for (const n of final.notes ?? []) notes.push(`note: ${atWords(n.message, at.labels)}`);
-  return { preset: final.scenario.preset, knobs: final.scenario.knobs, timeline: final.scenario.timeline, seed: final.seed, notes };
+  for (const n of (final as { notes?: Problem[] }).notes ?? []) notes.push(`note: ${atWords(n.message, at.labels)}`);
+  const timeline = (final.scenario as { timeline?: TimelineChange[] }).timeline ?? [];
+  return { model: version, core, preset: final.scenario.preset, knobs: final.scenario.knobs, timeline, seed: final.seed, notes };
+}
+
+/** Is `name` a preset of the version that would run it? (A file of the same name is read only when it is not.) */
+async function presetExists(name: string, forced: string | undefined): Promise<boolean> {
+  return (await coreOf(forced ?? CURRENT_VERSION)).presetNames().includes(name);
 }
 
 function outputFormat(p: Parsed): OutputFormat {
@@ -373,20 +461,28 @@ async function runCommand(p: Parsed): Promise<number> {
   const format = outputFormat(p);
   const run = await resolveRun(p);
   for (const n of run.notes) process.stderr.write(n + '\n');
-  // Loaded here, not at the top, so that listing knobs does not build the model.
-  const { Simulation } = await import('../sim/index.ts');
+  // The version's own code runs it and writes its results (an archived version: its bundle).
+  const { core } = run;
   const t0 = performance.now();
-  const sim = new Simulation(run.knobs, run.seed);
+  const sim = new core.Simulation(run.knobs, run.seed);
   sim.run();
   const result = sim.result(run.preset);
   const wallMs = performance.now() - t0;
   const out = one(p, 'out');
   try {
-    await writeOutput(formatResult(result, format), out);
+    await writeOutput(format === 'csv' ? core.dailyCsv(result) : core.resultJson(result), out);
   } catch (e) {
     throw new UsageError(`cannot write --out '${out}': ${(e as Error).message}`);
   }
-  process.stderr.write(summaryText(result, wallMs, out && out !== '-' ? `${out} (${format})` : undefined));
+  const wrote = out && out !== '-' ? `${out} (${format})` : undefined;
+  let summary: string;
+  try {
+    summary = summaryText(result as unknown as RunResult, wallMs, wrote);
+  } catch {
+    // An archived version whose series the summary does not know: say what ran, the results are written.
+    summary = `${result.model.name} ${result.model.version}: preset ${result.scenario.preset}, seed ${result.seed}, ${(wallMs / 1000).toFixed(2)} s${wrote ? `\n  wrote ${wrote}` : ''}\n`;
+  }
+  process.stderr.write(summary);
   return 0;
 }
 
@@ -426,7 +522,40 @@ async function calibrateCommand(p: Parsed): Promise<number> {
   return 0;
 }
 
-const COMMANDS = ['run', 'experiment', 'merge', 'knobs', 'presets', 'metrics', 'calibrate', 'help'];
+/** `hotline-lab versions`: every model version that can run, newest first. */
+async function versionsCommand(p: Parsed): Promise<number> {
+  if (p.positional.length) throw new UsageError(`'versions' takes no arguments, got '${p.positional.join(' ')}'`);
+  const f = one(p, 'format') ?? 'text';
+  if (f !== 'text' && f !== 'json') throw new UsageError(`--format '${f}' is not allowed: must be text or json`);
+  const rows = [...KNOWN_VERSIONS].reverse().map((v) => {
+    const m = ARCHIVED.find((a) => a.version === v);
+    return {
+      version: v,
+      current: v === CURRENT_VERSION,
+      archived: m !== undefined,
+      ...(m ? { commit: m.commit, date: m.date, file: `versions/${v}/${m.file}`, bytes: m.bytes, sha256: m.sha256 } : {}),
+    };
+  });
+  if (f === 'json') {
+    await writeOutput(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  const lines = rows.map((r) => {
+    const what = [
+      r.current ? 'current' : '',
+      r.archived ? `archived from ${r.commit?.slice(0, 7)} of ${r.date?.slice(0, 10)}, ${r.bytes} bytes` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return `  ${r.version.padEnd(8)} ${what}`;
+  });
+  await writeOutput(
+    `Model versions that run (a link's v=, a file's "model" or --model picks one; see docs/VERSIONS.md):\n${lines.join('\n')}\n`,
+  );
+  return 0;
+}
+
+const COMMANDS = ['run', 'experiment', 'merge', 'knobs', 'presets', 'metrics', 'versions', 'calibrate', 'help'];
 
 async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -451,6 +580,7 @@ async function dispatch(argv: string[]): Promise<number> {
   }
   if (command === 'run') return runCommand(p);
   if (command === 'calibrate') return calibrateCommand(p);
+  if (command === 'versions') return versionsCommand(p);
   if (command === 'experiment') return (await import('./experiment.ts')).experimentCommand(p);
   if (command === 'merge') return (await import('./merge.ts')).mergeCommand(p);
   return listCommand(command as 'knobs' | 'presets' | 'metrics', p);

@@ -69,7 +69,7 @@ export function keyTotals(result: RunResult) {
     consultations: sum(d.consultations),
     consultationShare: contacts > 0 ? sum(d.consultations) / contacts : NaN,
     requestsPer10kYear: days > 0 ? (sum(d.requests_per_10k) / days) * 365 : NaN,
-    reportedSatisfaction: weightedMean(d.reported_satisfaction, d.tickets_closed),
+    reportedSatisfaction: weightedMean(d.official_satisfaction, d.tickets_closed),
     trueSatisfaction: weightedMean(d.true_satisfaction, d.tickets_closed),
     gamingPaid: sum(d.gaming_paid),
     gamingInduced: sum(d.gaming_induced),

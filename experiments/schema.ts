@@ -100,7 +100,7 @@ export const EXPERIMENT_FIELDS = [
 export const MAX_REPLICATES = 10_000;
 export const MAX_RUNS = 1_000_000;
 export const MAX_STEPS = 1_000;
-export const DEFAULT_METRICS = ['tickets_filed', 'reported_satisfaction', 'true_satisfaction', 'gaming_intensity_mean'];
+export const DEFAULT_METRICS = ['tickets_filed', 'official_satisfaction', 'true_satisfaction', 'gaming_intensity_mean'];
 
 const METRIC_NAMES: string[] = METRICS.map((m) => m.name);
 const KNOB_NAMES = KNOBS.map((k) => k.name);

@@ -11,6 +11,18 @@ import type { Knobs } from '../sim/index.ts';
 /** Largest file accepted, in bytes (a run's JSON for 20 years fits well under this). */
 export const MAX_IMPORT_BYTES = 50_000_000;
 
+/** The one size check of an import: a problem for a file over the limit, else null (the app checks a file's size before reading it). */
+export function importSizeProblem(bytes: number): Problem | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  return {
+    field: '(file)',
+    value: `${bytes} bytes`,
+    message: `the file is ${bytes} bytes: too large, the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)`,
+    code: 'too-large',
+    detail: { bytes, limit: MAX_IMPORT_BYTES },
+  };
+}
+
 export type ImportKind = 'scenario' | 'result' | 'csv';
 export interface ImportResult extends LoadResult {
   kind: ImportKind | null;
@@ -75,15 +87,8 @@ function fromCsv(text: string): ImportResult {
 export function importText(text: string): ImportResult {
   if (typeof text !== 'string') return fail({ field: '(file)', value: show(text), message: 'a file must be text', code: 'not-text-input' });
   const bytes = utf8Length(text);
-  if (bytes > MAX_IMPORT_BYTES) {
-    return fail({
-      field: '(file)',
-      value: `${bytes} bytes`,
-      message: `the file is ${bytes} bytes: too large, the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)`,
-      code: 'too-large',
-      detail: { bytes, limit: MAX_IMPORT_BYTES },
-    });
-  }
+  const tooLarge = importSizeProblem(bytes);
+  if (tooLarge) return fail(tooLarge);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const head = body.trimStart();
   if (head.startsWith('#') || /^day,/.test(head)) return fromCsv(head);

@@ -59,6 +59,8 @@ export type ProblemCode =
   | 'csv-no-scenario'
   | 'csv-bad-scenario'
   | 'result-bad-scenario'
+  // model versions (versions/registry.ts)
+  | 'unknown-version'
   // app parameters (ui/)
   | 'bad-view'
   | 'bad-flag'

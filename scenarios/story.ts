@@ -232,8 +232,8 @@ export const STORY: readonly StoryStep[] = [
       answer: 0,
     },
     figures: [
-      { label: b('reported satisfaction', '上报满意度'), metrics: ['reported_satisfaction'], over: ['tickets_closed'], format: 'pct' },
-      { label: b('true satisfaction', '真实满意度'), metrics: ['true_satisfaction'], over: ['tickets_closed'], format: 'pct' },
+      { label: b('official satisfaction', '官方满意度'), metrics: ['official_satisfaction'], over: ['tickets_rated'], format: 'pct' },
+      { label: b('true satisfaction', '真实满意度'), metrics: ['true_satisfaction'], over: ['needs_met', 'needs_unmet'], format: 'pct' },
       {
         label: b('acts of gaming (paid, induced, fake)', '造假次数（买满意、诱导、自导自演）'),
         metrics: ['gaming_paid', 'gaming_induced', 'gaming_fake'],
@@ -280,19 +280,29 @@ export const STORY: readonly StoryStep[] = [
     figures: [
       { label: b('tickets excluded from scores', '从考核中剔除的工单'), metrics: ['tickets_excluded'], format: 'int' },
       { label: b('staff hours writing appeals', '写申诉材料的工时'), metrics: ['staff_hours_appeals'], format: 'int' },
-      { label: b('requests truly solved', '真正解决的诉求比例'), metrics: ['resolution_rate'], over: ['tickets_closed'], format: 'pct' },
+      {
+        label: b('requests truly solved', '真正解决的诉求比例'),
+        metrics: ['resolution_rate'],
+        over: ['needs_met', 'needs_unmet'],
+        format: 'pct',
+      },
       {
         label: b('requests truly solved without appeals', '没有申诉制度时真正解决的比例'),
         metrics: ['resolution_rate'],
-        over: ['tickets_closed'],
+        over: ['needs_met', 'needs_unmet'],
         from: 'baseline',
         format: 'pct',
       },
-      { label: b('residents truly satisfied', '居民真实满意度'), metrics: ['true_satisfaction'], over: ['tickets_closed'], format: 'pct' },
+      {
+        label: b('residents truly satisfied', '居民真实满意度'),
+        metrics: ['true_satisfaction'],
+        over: ['needs_met', 'needs_unmet'],
+        format: 'pct',
+      },
       {
         label: b('residents truly satisfied without appeals', '没有申诉制度时居民真实满意度'),
         metrics: ['true_satisfaction'],
-        over: ['tickets_closed'],
+        over: ['needs_met', 'needs_unmet'],
         from: 'baseline',
         format: 'pct',
       },
@@ -326,11 +336,7 @@ export const STORY: readonly StoryStep[] = [
     compare: true,
     predict: {
       question: b('Once assessment is relaxed, what happens to gaming?', '考核松绑后，造假会怎样？'),
-      options: [
-        b('It disappears or nearly so', '消失或几乎消失'),
-        b('It stays the same', '不变'),
-        b('It grows: nobody is watching', '增加：没人盯着了'),
-      ],
+      options: [b('It falls sharply', '大幅减少'), b('It stays the same', '不变'), b('It grows: nobody is watching', '增加：没人盯着了')],
       answer: 0,
     },
     figures: [
@@ -344,20 +350,20 @@ export const STORY: readonly StoryStep[] = [
       {
         label: b('requests truly solved, relaxed', '松绑后真正解决的诉求比例'),
         metrics: ['resolution_rate'],
-        over: ['tickets_closed'],
+        over: ['needs_met', 'needs_unmet'],
         format: 'pct',
       },
       {
         label: b('requests truly solved, monthly ranking', '月度排名下真正解决的诉求比例'),
         metrics: ['resolution_rate'],
-        over: ['tickets_closed'],
+        over: ['needs_met', 'needs_unmet'],
         from: 'baseline',
         format: 'pct',
       },
     ],
     explain: b(
-      'Grade bands and a slower cadence take the sting out of a bad month, so leaders stop gaming; councils settle what the village can, and departments take their own work. In the model nothing makes units pass the buck again when pressure eases: that is the open question the article ends on, the balance between supervising laziness and filtering unreasonable requests.',
-      '分档和更长的考核周期让一个月的坏成绩不再致命，领导不再造假；议事会解决村里能解决的，职能部门承担自己的工作。模型里压力减小后单位不会重新推诿：这正是文章留下的问题——在监督基层惰性和过滤无理诉求之间寻找平衡。',
+      'Grade bands hide a unit’s place within its band and the district layer is gone, so only the poor band still feels pressure and leaders game far less; councils settle what the village can, and departments take their own work. When pressure eases, responsiveness drifts back toward what leaders keep by themselves: that is the open question the article ends on, the balance between supervising laziness and filtering unreasonable requests.',
+      '分档让单位在档内的位置不再公开，区级考核也取消了，只有“较差”一档还有压力，领导造假大大减少；议事会解决村里能解决的，职能部门承担自己的工作。压力减小后，响应度会回落到领导自身能保持的水平：这正是文章留下的问题——在监督基层惰性和过滤无理诉求之间寻找平衡。',
     ),
   },
   {

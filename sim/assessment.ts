@@ -1,20 +1,23 @@
 /**
  * Assessment at the end of each period: per unit, acceptance, completion (closed in time),
  * satisfaction and requests per 10,000 residents, excluded tickets left out; a weighted score;
- * a rank by score or a grade band; penalties for the bottom (summons, listed supervision,
- * promotion freeze) and the pressure of a published low rank; an optional district layer.
- * Pressure decays day by day.
+ * a rank by score or a grade band set against the score distribution; penalties for the bottom
+ * (summons, listed supervision, promotion freeze) and the pressure of a published low place; an
+ * optional district layer; optionally the same for functional departments among themselves.
+ *
+ * Pressure is counted per month of the period (a quarterly penalty weighs three monthly ones), so
+ * the cadence changes the rhythm of pressure, not its total by construction. Leaders then learn
+ * whether gaming paid, and some are replaced (sim/leaders.ts).
  */
 import type { Grade, PeriodRecord, UnitPeriod } from './types.ts';
 import type { State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
-import { GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS, AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE, RESP_DECAY } from './constants.ts';
-import { audit } from './gaming.ts';
-import { pow } from './fmath.ts';
+import { AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE } from './constants.ts';
+import { audit, learnGaming } from './gaming.ts';
+import { replaceLeaders } from './leaders.ts';
 
-export function gradeOf(score: number): Grade {
-  return score >= GRADE_EXCELLENT ? 'excellent' : score >= GRADE_GOOD ? 'good' : score >= GRADE_PASS ? 'pass' : 'poor';
-}
+/** Days in an assessment month: pressure per period is counted in these. */
+const MONTH_DAYS = 30.4375;
 
 function median(xs: number[]): number {
   const a = [...xs].sort((x, y) => x - y);
@@ -22,22 +25,103 @@ function median(xs: number[]): number {
   return n === 0 ? 0 : n % 2 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
 }
 
-/** Overdue open tickets per unit right now (those past their deadline, not under appeal). */
+/** Overdue open tickets per owner right now (those past their deadline, not under appeal). */
 function overdueOpen(s: State): Float64Array {
-  const out = new Float64Array(s.U);
+  const O = s.U + s.D;
+  const out = new Float64Array(O);
   const T = s.tickets;
-  for (let u = 0; u < s.U; u++) {
-    for (const q of [s.qGeneral[u], s.qComplex[u]]) {
-      for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < s.day) out[u]++;
+  for (let o = 0; o < O; o++) {
+    for (const q of [s.qGeneral[o], s.qComplex[o]]) {
+      for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < s.day) out[o]++;
     }
   }
   return out;
 }
 
-/** Daily pressure decay (pressureDecay is the share kept after 30 days). */
-export function decayPressure(s: State): void {
-  const f = pow(s.k.pressureDecay, 1 / 30);
-  for (let u = 0; u < s.U; u++) s.pressure[u] *= f;
+/** Grade bands by place in the score order: the best excellent, then good, the bottom poor, the rest pass. */
+export function gradeOfPlace(place: number, n: number, shareExcellent: number, shareGood: number, nPoor: number): Grade {
+  if (place >= n - nPoor) return 'poor';
+  const nEx = Math.round(shareExcellent * n);
+  if (place < nEx) return 'excellent';
+  if (place < nEx + Math.round(shareGood * n)) return 'good';
+  return 'pass';
+}
+
+/** Score owners lo..hi-1 on the period's accumulators. */
+function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overdue: Float64Array, withRequests: boolean): UnitPeriod[] {
+  const k = s.k;
+  const per10k: number[] = [];
+  for (let o = lo; o < hi; o++) {
+    const dispatched = s.pDispatched[o] - s.pExcluded[o];
+    const pop = o < s.U ? s.unitPop[o] : s.N;
+    per10k.push(((dispatched / pop) * 10000 * 30) / periodDays);
+  }
+  const med = median(per10k);
+  const wReq = withRequests ? k.weightRequests : 0;
+  const wsum = k.weightAcceptance + k.weightCompletion + k.weightSatisfaction + wReq || 1;
+  const out: UnitPeriod[] = [];
+  for (let o = lo; o < hi; o++) {
+    // an approved exclusion takes the ticket out of every component
+    const disp = s.pDispatched[o] - s.pExcluded[o];
+    const acceptance = disp > 0 ? Math.max(0, 1 - s.pReturned[o] / disp) : 1;
+    const denom = s.pClosed[o] + overdue[o];
+    const completion = denom > 0 ? s.pOnTime[o] / denom : 1;
+    const satisfaction = s.pRatings[o] > 0 ? s.pSatReported[o] / s.pRatings[o] : 1;
+    const truth = s.pTrueRatings[o] > 0 ? s.pSatTrue[o] / s.pTrueRatings[o] : 1;
+    const i = o - lo;
+    const reqScore = per10k[i] > 0 ? Math.min(1, med / per10k[i]) : 1;
+    let score =
+      (100 * (k.weightAcceptance * acceptance + k.weightCompletion * completion + k.weightSatisfaction * satisfaction + wReq * reqScore)) /
+      wsum;
+    const [audited, caught] = o < s.U ? audit(s, o) : [false, false];
+    if (caught) score = Math.max(0, score - AUDIT_SCORE_PENALTY);
+    out.push({
+      unit: o,
+      district: o < s.U ? s.unitDistrict[o] : 0,
+      dispatched: disp,
+      acceptance,
+      completion,
+      satisfaction,
+      requestsPer10k: per10k[i],
+      excluded: s.pExcluded[o],
+      score,
+      rank: null,
+      grade: null,
+      penalised: false,
+      pressure: 0,
+      gamingIntensity: s.gaming[o],
+      audited,
+      caught,
+      truthSatisfaction: truth,
+      responsiveness: s.resp[o],
+    });
+  }
+  return out;
+}
+
+/** Rank or grade a group scored together; add the pressure of penalties and of a published place. */
+function placeAndPress(s: State, group: UnitPeriod[], months: number): void {
+  const k = s.k;
+  const n = group.length;
+  const order = group.map((_, i) => i).sort((a, b) => group[b].score - group[a].score || a - b);
+  // the bottom share, at least one when any is penalised; a lone owner has no bottom
+  const nBottom = n > 1 && k.penaltyBottomShare > 0 ? Math.max(1, Math.floor(k.penaltyBottomShare * n)) : 0;
+  order.forEach((gi, place) => {
+    const x = group[gi];
+    // a published rank exposes every place; a band hides the place within it, so only the poor
+    // band is seen low
+    let where: number;
+    if (k.rankingMode === 'rank') {
+      x.rank = place + 1;
+      x.penalised = place >= n - nBottom;
+      where = n > 1 ? place / (n - 1) : 0;
+    } else {
+      x.grade = gradeOfPlace(place, n, k.gradeShareExcellent, k.gradeShareGood, nBottom);
+      x.penalised = x.grade === 'poor';
+      where = x.penalised ? 1 : 0;
+    }
+    s.pressure[x.unit] += months * ((x.penalised ? k.penaltySeverity : 0) + k.rankVisibility * where);
+  });
 }
 
 export function assess(s: State, startDay: number, endDay: number): PeriodRecord {
@@ -45,71 +129,9 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
   const U = s.U;
   const overdue = overdueOpen(s);
   const periodDays = endDay - startDay;
-  const units: UnitPeriod[] = [];
-  const per10k: number[] = [];
-  for (let u = 0; u < U; u++) {
-    const dispatched = s.pDispatched[u] - s.pExcluded[u];
-    per10k.push(((dispatched / s.unitPop[u]) * 10000 * 30) / periodDays);
-  }
-  const med = median(per10k);
-  const wsum = k.weightAcceptance + k.weightCompletion + k.weightSatisfaction + k.weightRequests || 1;
-  for (let u = 0; u < U; u++) {
-    const disp = s.pDispatched[u];
-    const acceptance = disp > 0 ? 1 - s.pReturned[u] / disp : 1;
-    const denom = s.pClosed[u] + overdue[u];
-    const completion = denom > 0 ? s.pOnTime[u] / denom : 1;
-    const satisfaction = s.pRatings[u] > 0 ? s.pSatReported[u] / s.pRatings[u] : 1;
-    const truth = s.pTrueRatings[u] > 0 ? s.pSatTrue[u] / s.pTrueRatings[u] : 1;
-    const reqScore = per10k[u] > 0 ? Math.min(1, med / per10k[u]) : 1;
-    let score =
-      (100 *
-        (k.weightAcceptance * acceptance +
-          k.weightCompletion * completion +
-          k.weightSatisfaction * satisfaction +
-          k.weightRequests * reqScore)) /
-      wsum;
-    const [audited, caught] = audit(s, u);
-    if (caught) score = Math.max(0, score - AUDIT_SCORE_PENALTY);
-    units.push({
-      unit: u,
-      district: s.unitDistrict[u],
-      dispatched: s.pDispatched[u] - s.pExcluded[u],
-      acceptance,
-      completion,
-      satisfaction,
-      requestsPer10k: per10k[u],
-      excluded: s.pExcluded[u],
-      score,
-      rank: null,
-      grade: null,
-      penalised: false,
-      pressure: 0,
-      gamingIntensity: s.gaming[u],
-      audited,
-      caught,
-      truthSatisfaction: truth,
-      responsiveness: s.resp[u],
-    });
-  }
-
-  // Rank or grade, penalties and the pressure they bring.
-  const order = units.map((x) => x.unit).sort((a, b) => units[b].score - units[a].score || a - b);
-  // the bottom share, at least one unit when any is penalised; a lone unit has no bottom
-  const nBottom = U > 1 && k.penaltyBottomShare > 0 ? Math.max(1, Math.floor(k.penaltyBottomShare * U)) : 0;
-  if (k.rankingMode === 'rank') {
-    order.forEach((u, i) => {
-      const x = units[u];
-      x.rank = i + 1;
-      x.penalised = i >= U - nBottom;
-      s.pressure[u] += (x.penalised ? k.penaltySeverity : 0) + (U > 1 ? (k.rankVisibility * i) / (U - 1) : 0);
-    });
-  } else {
-    for (const x of units) {
-      x.grade = gradeOf(x.score);
-      x.penalised = k.penaltyBottomShare > 0 && x.grade === 'poor';
-      if (x.penalised) s.pressure[x.unit] += k.penaltySeverity + k.rankVisibility;
-    }
-  }
+  const months = periodDays / MONTH_DAYS;
+  const units = scoreOwners(s, 0, U, periodDays, overdue, true);
+  placeAndPress(s, units, months);
   if (k.districtLayer) {
     const nd = Math.max(...units.map((x) => x.district)) + 1;
     const sum = new Float64Array(nd);
@@ -120,26 +142,33 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     }
     const mean = Array.from(sum, (v, d) => v / cnt[d]);
     // units below their district's mean are called in again by the district
-    for (const x of units) if (x.score < mean[x.district]) s.pressure[x.unit] += DISTRICT_LAYER_SHARE * k.penaltySeverity;
+    for (const x of units) if (x.score < mean[x.district]) s.pressure[x.unit] += months * DISTRICT_LAYER_SHARE * k.penaltySeverity;
     if (nd > 1) {
       const dorder = mean.map((_, d) => d).sort((a, b) => mean[a] - mean[b] || a - b);
       const worst = new Set(dorder.slice(0, Math.ceil(k.penaltyBottomShare * nd)));
-      for (const x of units) if (worst.has(x.district)) s.pressure[x.unit] += 0.5 * k.penaltySeverity;
+      for (const x of units) if (worst.has(x.district)) s.pressure[x.unit] += months * 0.5 * k.penaltySeverity;
     }
   }
-  for (const x of units) {
-    x.pressure = s.pressure[x.unit];
-    // honest leaders answer pressure by making the unit more responsive (it slips back without)
-    const u = x.unit;
-    const push = Math.min(1, s.pressure[u] * s.integrity[u]);
-    s.resp[u] = Math.min(1, Math.max(0, s.resp[u] + k.responsivenessGain * push * (1 - s.resp[u]) - RESP_DECAY * s.resp[u]));
-    x.responsiveness = s.resp[u];
+  let departments: UnitPeriod[] | undefined;
+  if (k.deptAssessed && s.D > 0) {
+    departments = scoreOwners(s, U, U + s.D, periodDays, overdue, false);
+    placeAndPress(s, departments, months);
+    for (const x of departments) x.pressure = s.pressure[x.unit];
   }
+  for (const x of units) x.pressure = s.pressure[x.unit];
+
+  // residents' feedback and real volume, for responsiveness and the size of fake batches
+  for (let o = 0; o < U + s.D; o++) {
+    if (s.pRatings[o] > 0) s.satEma[o] = s.pSatReported[o] / s.pRatings[o];
+    s.volumeEma[o] = s.pTrueRatings[o] / Math.max(1, periodDays);
+  }
+  learnGaming(s, units);
+  replaceLeaders(s, periodDays);
 
   let rankVolatility: number | null = null;
   if (k.rankingMode === 'rank') {
     const ranks = Int32Array.from(units, (x) => x.rank ?? 0);
-    if (s.prevRanks) {
+    if (s.prevRanks && s.prevRanks.length === U) {
       let d = 0;
       for (let u = 0; u < U; u++) d += Math.abs(ranks[u] - s.prevRanks[u]);
       rankVolatility = d / U;
@@ -149,7 +178,7 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
   // reset accumulators
   for (const a of [s.pDispatched, s.pReturned, s.pClosed, s.pOnTime, s.pRatings, s.pSatReported, s.pSatTrue, s.pTrueRatings, s.pExcluded])
     a.fill(0);
-  return {
+  const record: PeriodRecord = {
     index: s.periodIndex++,
     startDay,
     endDay,
@@ -158,4 +187,6 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     units,
     rankVolatility,
   };
+  if (departments) record.departments = departments;
+  return record;
 }

@@ -28,7 +28,12 @@ export function chooseChannel(s: State, r: number, c: number, kind: number, u: n
   let eNone = x.none[kind];
   if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(s.k.normEffect * s.norm(r, c));
   else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * s.k.normEffect * s.norm(r, c));
-  const eHot = x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[mem[r * 3 + 2]];
+  // only residents who think of 12345 for their matters consider it; they expect from it what
+  // they and their neighbours have seen it deliver
+  const aware = s.rng.demand.u() < s.cellAware[c];
+  const w = s.k.neighbourWeight;
+  const expect = Math.round((1 - w) * mem[r * 3 + 2] + w * 255 * s.cellRep[c]);
+  const eHot = aware ? x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[expect] : 0;
   const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[s.resTrust[r]] : 0;
   const eHall = hallOpen(s, c) ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
   const v = u * (eNone + eHot + eWe + eHall);
@@ -68,21 +73,29 @@ export function expTables(k: Knobs): ExpTables {
   return t;
 }
 
-/** A need arises for resident r of cell c: choose a channel and take it there. */
-export function decide(s: State, r: number, c: number, kind: number, ref: number): void {
+/**
+ * A need arises for resident r of cell c: choose a channel and take it there. `need` is the
+ * residents'-side record it carries (sim/needs-ledger.ts), -1 when the outcome of this contact does
+ * not decide a need (consultations, wishes, venting, a report of a defect or a proxy complaint,
+ * whose needs belong to the defect or the dispute).
+ */
+export function decide(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
   const ch = chooseChannel(s, r, c, kind, s.rng.channels.u());
   if (c === s.watch) s.event('need', c, r, kind, ch);
   switch (ch) {
     case Channel.HOTLINE:
-      intake(s, r, c, kind, ref);
+      intake(s, r, c, kind, ref, need);
       break;
     case Channel.WECHAT:
-      handleWechat(s, r, c, kind, ref);
+      handleWechat(s, r, c, kind, ref, need);
       break;
     case Channel.HALL:
-      openHallCase(s, r, c, kind, ref);
+      openHallCase(s, r, c, kind, ref, need);
       break;
     default:
       s.acc[MI.needs_dropped]++;
+      // an individual matter raised nowhere may still be solved privately (its own stream's draw)
+      if (need >= 0 && kind === Kind.INDIVIDUAL && s.rng.selfHelp.u() < s.k.selfHelpShare) s.needs.solve(need, s.day);
+      else s.needs.fail(need);
   }
 }

@@ -59,13 +59,6 @@ export const ROUTINE_FIX_DAYS = 60;
 /** Upkeep relaxes toward what long-term work supports with this time constant (days). */
 export const UPKEEP_TAU = 120;
 
-/** Councils: gain per earlier round, chance members know the parties and its gain, evidence gain. */
-export const COUNCIL_ROUND_GAIN = 0.15;
-export const COUNCIL_TIES_CHANCE = 0.5;
-export const COUNCIL_TIES_GAIN = 0.15;
-/** Evidence (the tape measure) is brought from the third visit on (round index 2). */
-export const COUNCIL_EVIDENCE_ROUND = 2;
-export const COUNCIL_EVIDENCE_GAIN = 0.3;
 /** A council helps with individual matters and fixes small defects through the village committee. */
 export const COUNCIL_HELP = 0.7;
 export const COUNCIL_DEFECT_FIX = 0.6;

@@ -9,20 +9,16 @@
 import { Kind, Channel } from './types.ts';
 import { type State, CASE, DIS, DEF, RF } from './world.ts';
 import { MI } from './metrics.ts';
-import {
-  COUNCIL_ROUND_GAIN,
-  COUNCIL_TIES_CHANCE,
-  COUNCIL_TIES_GAIN,
-  COUNCIL_EVIDENCE_ROUND,
-  COUNCIL_EVIDENCE_GAIN,
-  COUNCIL_HELP,
-  COUNCIL_DEFECT_FIX,
-  NORM_FROM_ELDERS,
-} from './constants.ts';
+import { COUNCIL_HELP, COUNCIL_DEFECT_FIX, NORM_FROM_ELDERS } from './constants.ts';
+import { EFFORT } from './constants.ts';
+import { log, pow } from './fmath.ts';
+import { dispatchTicket, intake, isComplex } from './intake.ts';
+import type { IntQueue } from './queue.ts';
+import { Route } from './tickets.ts';
 import { closeTicket, fixDefect, settleDispute, setGood, remember, feel } from './outcomes.ts';
 
 /** A resident brings a matter to the village hall (no 12345 ticket). */
-export function openHallCase(s: State, r: number, c: number, kind: number, ref: number): void {
+export function openHallCase(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
   s.acc[MI.hall_cases]++;
   const cs = s.cases;
   const id = cs.add();
@@ -32,14 +28,22 @@ export function openHallCase(s: State, r: number, c: number, kind: number, ref: 
   cs.cols[CASE.TICKET][id] = -1;
   cs.cols[CASE.ROUNDS][id] = 0;
   cs.cols[CASE.CELL][id] = c;
+  cs.cols[CASE.NEED][id] = need;
+  cs.cols[CASE.DAY][id] = s.day;
   s.councilQueue[c]!.push(id);
   s.event('hall', c, r, kind, Channel.HALL);
 }
 
 /** Chance one deliberation round succeeds. */
-export function visitSuccess(skill: number, rounds: number, ties: boolean, boundary: boolean): number {
-  let p = skill + COUNCIL_ROUND_GAIN * rounds + (ties ? COUNCIL_TIES_GAIN : 0);
-  if (boundary) p += rounds >= COUNCIL_EVIDENCE_ROUND ? COUNCIL_EVIDENCE_GAIN : -0.2;
+/** The mean conviction a dispute starts with (0.3 + 0.7 u): a visit at it succeeds with the council's skill. */
+export const MEAN_CONVICTION = 0.65;
+
+/**
+ * Chance one deliberation visit succeeds: the council's skill, help when a member knows the
+ * parties, and how far the parties' conviction has fallen below (or stands above) the mean.
+ */
+export function visitSuccess(skill: number, tieGain: number, ties: boolean, conviction: number): number {
+  const p = skill + (ties ? tieGain : 0) + (MEAN_CONVICTION - conviction);
   return Math.min(0.98, Math.max(0.02, p));
 }
 
@@ -51,8 +55,42 @@ function finish(s: State, id: number, solved: boolean, sat: number): void {
     return;
   }
   const r = cs[CASE.RESIDENT][id];
+  if (solved) s.needs.solve(cs[CASE.NEED][id], s.day);
+  else s.needs.fail(cs[CASE.NEED][id]);
   remember(s, r, Channel.HALL, solved ? 1 : 0.4);
   feel(s, r, solved ? 1 : sat);
+}
+
+/**
+ * Capacity that cannot keep up does not strand people: a handed-down ticket past the council's
+ * deadline goes back to the street or town (or a department) with a fresh deadline, and a resident
+ * who has waited on the hall longer than their patience calls 12345 instead.
+ */
+function escalateOverdue(s: State, c: number, q: IntQueue): void {
+  const k = s.k;
+  const T = s.tickets;
+  const cs = s.cases.cols;
+  const day = s.day;
+  const n = q.length;
+  for (let i = 0; i < n; i++) {
+    const id = q.shift();
+    const t = cs[CASE.TICKET][id];
+    if (t >= 0 && T.deadline[t] < day) {
+      const kind = T.kind[t];
+      T.route[t] = Route.UNIT;
+      T.deadline[t] = day + (isComplex(kind) ? k.deadlineComplexDays : k.deadlineGeneralDays);
+      const rng = s.rng.councils;
+      dispatchTicket(s, t, EFFORT[kind] * k.effortScale * (0.3 - 0.7 * log(1 - rng.u())), rng);
+      s.acc[MI.tickets_escalated]++;
+      continue;
+    }
+    if (t < 0 && day - cs[CASE.DAY][id] > k.hallPatienceDays) {
+      s.acc[MI.tickets_escalated]++;
+      intake(s, cs[CASE.RESIDENT][id], c, cs[CASE.KIND][id], cs[CASE.REF][id], cs[CASE.NEED][id], true);
+      continue;
+    }
+    q.push(id);
+  }
 }
 
 /** Daily: every active council spends its visits on its queue. */
@@ -60,11 +98,12 @@ export function councils(s: State): void {
   if (s.day < s.policy.handDown) return;
   const k = s.k;
   const rng = s.rng.councils;
-  const perDay = (k.councilSize * k.councilVisitsPerWeek) / 7;
   const cs = s.cases.cols;
   for (let c = 0; c < s.C; c++) {
     const q = s.councilQueue[c];
     if (!q) continue;
+    const perDay = s.councilVisitsPerDay[c];
+    if (q.length > 0) escalateOverdue(s, c, q);
     s.councilCapacity[c] = Math.min(s.councilCapacity[c] + perDay, perDay * 7);
     while (s.councilCapacity[c] >= 1 && q.length > 0) {
       s.councilCapacity[c] -= 1;
@@ -77,7 +116,8 @@ export function councils(s: State): void {
       s.event('visit', c, r, kind, Channel.HALL);
       // the village watches and learns what can be solved
       s.cellNorm[c] += k.observerLearning * (1 - s.cellNorm[c]);
-      const ties = rng.u() < COUNCIL_TIES_CHANCE;
+      // a member knows the resident who brought it when their households are close
+      const ties = s.knowsHousehold(c, s.resHousehold[r]);
       switch (kind) {
         case Kind.DEFECT: {
           const open = s.defects.cols[DEF.OPEN][ref] === 1;
@@ -101,7 +141,10 @@ export function councils(s: State): void {
             finish(s, id, false, 0.5);
             break;
           }
-          if (rng.u() < visitSuccess(k.councilSkill, rounds, ties, false)) {
+          // deliberation wears down the sides' conviction round by round until a consensus holds
+          const conviction = MEAN_CONVICTION * pow(1 - k.councilPersuasion, rounds);
+          if (rng.u() < visitSuccess(k.councilSkill, k.councilTieGain, ties, conviction)) {
+            // the consensus follows today's majority (preferences drift: a later majority may differ)
             const on = s.cellPrefCount[c * 4 + g * 2 + 1] >= s.cellPrefCount[c * 4 + g * 2];
             setGood(s, c, g, on);
             s.cellLockUntil[c * 2 + g] = s.day + Math.round(k.consensusYears * 365);
@@ -121,10 +164,20 @@ export function councils(s: State): void {
             break;
           }
           const dr = dc[DIS.ROUNDS][ref];
-          if (rng.u() < visitSuccess(k.councilSkill, dr, ties, dc[DIS.BOUNDARY][ref] === 1)) {
+          const boundary = dc[DIS.BOUNDARY][ref] === 1;
+          const fc = s.disputes.fcols[0];
+          // evidence: in a boundary dispute, after enough failed visits, the tape measure settles
+          // the facts and the parties' conviction falls (once)
+          if (boundary && dr === k.evidenceAfterVisits) fc[ref] *= 1 - k.evidenceStrength;
+          // a member knows the parties when a member's household is near either side
+          const h = dc[DIS.HOUSEHOLD][ref];
+          const tiesD = s.knowsHousehold(c, h) || s.knowsHousehold(c, h + dc[DIS.HOUSEHOLDS][ref] - 1);
+          if (rng.u() < visitSuccess(k.councilSkill, k.councilTieGain, tiesD, fc[ref])) {
             settleDispute(s, ref);
             finish(s, id, true, -1);
           } else {
+            // talk wears conviction down, but cannot settle the facts of a boundary before evidence
+            if (!boundary || dr >= k.evidenceAfterVisits) fc[ref] *= 1 - k.councilPersuasion;
             dc[DIS.ROUNDS][ref] = dr + 1;
             cs[CASE.ROUNDS][id] = rounds + 1;
             q.push(id);

@@ -12,6 +12,7 @@ import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL, RESP_EFFORT_BASE, RESP_E
 import { remember, feel } from './outcomes.ts';
 import { categorise } from './categories.ts';
 import { log } from './fmath.ts';
+import type { Stream } from './rng.ts';
 
 const FILED_METRIC = [
   MI.consultations,
@@ -34,7 +35,11 @@ export function isComplex(kind: number): boolean {
   return kind === Kind.CONTESTED || kind === Kind.DISPUTE;
 }
 
-export function intake(s: State, r: number, c: number, kind: number, ref: number): void {
+/**
+ * A call to 12345. `need` is the residents'-side record it carries; `escalated` marks a matter the
+ * resident brings back from a council that kept them waiting (it is not handed down again).
+ */
+export function intake(s: State, r: number, c: number, kind: number, ref: number, need = -1, escalated = false): void {
   const k = s.k;
   const acc = s.acc;
   const rng = s.rng.intake;
@@ -59,6 +64,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
     if (unreasonable) s.learn(r, c, NORM_FROM_REFUSAL);
     remember(s, r, Channel.HOTLINE, 0);
     feel(s, r, 0);
+    s.needs.fail(need);
     s.dayRatings++;
     s.dayTrueRatings++;
     s.event('refuse', c, r, kind, Channel.HOTLINE);
@@ -73,17 +79,19 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   T.cell[t] = c;
   T.ref[t] = ref;
   T.fileDay[t] = s.day;
+  T.need[t] = need;
   const complex = isComplex(kind);
   T.deadline[t] = s.day + (complex ? k.deadlineComplexDays : k.deadlineGeneralDays);
   if (judged) T.flags[t] |= TF.JUDGED_UNREASONABLE;
   if (complex) T.flags[t] |= TF.COMPLEX;
   // effort varies from ticket to ticket: a long tail of hard ones (mean 1 x the kind's hours)
-  let effort = EFFORT[kind] * k.effortScale * (0.3 - 0.7 * log(1 - rng.u()));
+  const effort = EFFORT[kind] * k.effortScale * (0.3 - 0.7 * log(1 - rng.u()));
 
-  if (s.cellCouncil[c] && s.day >= s.policy.handDown && handedDownKind(kind)) {
+  if (!escalated && s.cellCouncil[c] && s.day >= s.policy.handDown && handedDownKind(kind)) {
     T.route[t] = Route.COUNCIL;
     T.owner[t] = c;
     T.remaining[t] = 0;
+    T.deadline[t] = s.day + k.councilDeadlineDays; // escalates back to the street when overdue
     acc[MI.tickets_handed_down]++;
     const cs = s.cases;
     const id = cs.add();
@@ -93,13 +101,30 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
     cs.cols[CASE.TICKET][id] = t;
     cs.cols[CASE.ROUNDS][id] = 0;
     cs.cols[CASE.CELL][id] = c;
+    cs.cols[CASE.NEED][id] = -1; // the ticket carries the need
+    cs.cols[CASE.DAY][id] = s.day;
     s.councilQueue[c]!.push(id);
     return;
   }
+  dispatchTicket(s, t, effort, rng);
+}
+
+/**
+ * Send ticket t (kind, cell and deadline set) to a functional department or to the street of its
+ * cell, with `effort` hours at full efficiency before responsiveness.
+ */
+export function dispatchTicket(s: State, t: number, effort: number, rng: Stream): void {
+  const k = s.k;
+  const acc = s.acc;
+  const T = s.tickets;
+  const kind = T.kind[t];
+  const c = T.cell[t];
+  const complex = isComplex(kind);
   let owner: number;
   if ((kind === Kind.DEFECT || kind === Kind.INDIVIDUAL) && s.D > 0 && rng.u() < k.deptShare) {
     T.route[t] = Route.DEPT;
     owner = s.U + rng.int(s.D);
+    s.pDispatched[owner]++;
     effort *= DEPT_EFFORT_FACTOR;
     acc[MI.tickets_to_departments]++;
   } else {

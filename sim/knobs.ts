@@ -60,7 +60,8 @@ const U = {
   pressure: { en: 'pressure units', zh: '压力单位' },
 };
 
-export const KNOBS: readonly KnobSpec[] = [
+/** The schema as written (literal types kept, for the Knobs type below). */
+const KNOB_TABLE = [
   // ---------------- world ----------------
   {
     name: 'residents',
@@ -156,6 +157,37 @@ export const KNOBS: readonly KnobSpec[] = [
     max: 7305,
     unit: U.days,
     meaning: { en: 'Length of the run (1461 days = 4 years).', zh: '模拟天数（1461 天即 4 年）。' },
+  },
+
+  {
+    name: 'unitMixSpread',
+    group: 'world',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Spread of the village share between streets and towns: some are urban, some rural.',
+      zh: '各街乡村占比的离散程度：有的偏城市，有的偏农村。',
+    },
+    source: 'assumption: Pinggu mixes town seats and mountain townships',
+  },
+
+  {
+    name: 'burnInDays',
+    group: 'world',
+    type: 'integer',
+    default: 365,
+    min: 0,
+    max: 3650,
+    unit: U.days,
+    meaning: {
+      en: 'Days simulated before the start date with the same rules and calendar, not recorded, so stocks and rates start in a steady state.',
+      zh: '在开始日期之前按同样规则和日历模拟、不记录的天数，使存量和比率从稳态开始。',
+    },
+    source: 'assumption: a year lets upkeep, responsiveness, pressure and awareness settle (issue 10: no warm-up trend)',
   },
 
   // ---------------- needs ----------------
@@ -368,6 +400,124 @@ export const KNOBS: readonly KnobSpec[] = [
     },
   },
 
+  {
+    name: 'needToleranceDays',
+    group: 'needs',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 365,
+    unit: U.days,
+    meaning: {
+      en: 'Days within which a solved need counts as met on the residents’ side; a need still waiting then counts as unmet.',
+      zh: '居民视角下诉求在此天数内解决才算“满足”；超过仍未解决即计为未满足。',
+    },
+    source:
+      'assumption: twice the 15-day complex deadline of the 2021 Beijing draft standard (FACTS.md), so a need met on time by any channel counts as met',
+  },
+
+  {
+    name: 'selfHelpShare',
+    group: 'needs',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of individual matters a resident who raises them nowhere solves privately (a locksmith, a neighbour); the rest stay unmet.',
+      zh: '居民未向任何渠道反映的个体事项中自行解决（找锁匠、邻居帮忙）的比例；其余未解决。',
+    },
+    source:
+      'assumption: a lost cat or a stuck lock is often solved without the state; half is a round middle value, to be fitted (issue 14)',
+  },
+
+  {
+    name: 'defectReportCap',
+    group: 'needs',
+    type: 'integer',
+    default: 3,
+    min: 1,
+    max: 100,
+    unit: { en: 'residents per defect', zh: '人/个问题' },
+    meaning: {
+      en: 'Most residents who report one open defect: once it has been reported a few times, the rest wait for the fix.',
+      zh: '同一个未修复问题最多被几位居民反映：反映过几次后，其他人等待修复。',
+    },
+    source:
+      'assumption: repeat reports of one pothole saturate (0.1.0 re-reported open defects without limit, x4.2 requests at half staff)',
+  },
+
+  {
+    name: 'wishGroupShare',
+    group: 'needs',
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of out-of-scope wishes held by a group of residents who keep circling it, filing again after each refusal or explanation.',
+      zh: '由一群居民反复提出的超范围诉求占比：每次被拒或解释后又再提。',
+    },
+    source: 'BRIEF.md: repeated unreasonable requests; share an assumption',
+  },
+  {
+    name: 'wishGroupSize',
+    group: 'needs',
+    type: 'integer',
+    default: 5,
+    min: 2,
+    max: 200,
+    unit: U.persons,
+    meaning: { en: 'Residents in a group circling one wish.', zh: '反复提同一诉求的人数。' },
+    source: 'assumption',
+  },
+  {
+    name: 'wishPersistence',
+    group: 'needs',
+    type: 'number',
+    default: 0.7,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Chance a group tries again after a round, before knowing the rules (knowing them lowers it).',
+      zh: '一轮之后群体再次尝试的概率（了解规则后降低）。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'wishRetryDays',
+    group: 'needs',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 365,
+    unit: U.days,
+    meaning: { en: 'Mean days before a group files its wish again.', zh: '群体再次提出诉求前的平均天数。' },
+    source: 'assumption',
+  },
+
+  {
+    name: 'preferenceDrift',
+    group: 'needs',
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 2,
+    step: 0.05,
+    unit: { en: 'per year', zh: '每年' },
+    meaning: {
+      en: 'Share of residents per year whose wish about a contested good is drawn anew (people move, children grow, tastes change), so majorities can change.',
+      zh: '每年对争议物品的意愿重新决定的居民比例（搬迁、孩子长大、喜好变化），多数可能改变。',
+    },
+    source: 'assumption: without it a settled majority never changes and a consensus lock cannot matter (issue 10)',
+  },
+
   // ---------------- channels ----------------
   {
     name: 'hotlineCost',
@@ -452,6 +602,98 @@ export const KNOBS: readonly KnobSpec[] = [
     step: 0.05,
     unit: U.share,
     meaning: { en: 'Mean knowledge, at the start, of what 12345 is for.', zh: '初始时居民对12345用途的平均了解程度。' },
+  },
+
+  {
+    name: 'initialAwareness',
+    group: 'channels',
+    type: 'number',
+    default: 0.92,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of residents who, at the start, think of 12345 for their matters (the others choose among doing nothing, WeChat and the hall).',
+      zh: '初始时遇事会想到12345的居民比例（其余在不反映、微信和议事厅之间选择）。',
+    },
+    source:
+      'assumption: about the steady state of the default publicity and forgetting; Beijing 2019 lower (calibrated, docs/CALIBRATION.md)',
+  },
+  {
+    name: 'publicity',
+    group: 'channels',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 5,
+    step: 0.05,
+    unit: { en: 'share reached per year', zh: '每年覆盖比例' },
+    meaning: {
+      en: 'How far the city’s publicity of 12345 reaches the residents who do not yet think of it, per year.',
+      zh: '城市对12345的宣传每年覆盖尚未想到它的居民的程度。',
+    },
+    source: 'assumption; Beijing’s 2019 reform (接诉即办) came with heavy publicity (FACTS.md)',
+  },
+  {
+    name: 'awarenessForget',
+    group: 'channels',
+    type: 'number',
+    default: 0.05,
+    min: 0,
+    max: 2,
+    step: 0.01,
+    unit: { en: 'per year', zh: '每年' },
+    meaning: {
+      en: 'Share of aware residents who stop thinking of 12345 per year without reminders (moves, habits).',
+      zh: '无人提醒时每年不再想到12345的居民比例（搬迁、习惯）。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'wordOfMouth',
+    group: 'channels',
+    type: 'number',
+    default: 1,
+    min: 0,
+    max: 10,
+    step: 0.1,
+    unit: { en: 'per year', zh: '每年' },
+    meaning: {
+      en: 'How fast neighbours’ experience spreads awareness of 12345 when it delivers (and turns people away when it fails).',
+      zh: '邻居的经历传播的速度：热线管用时更多人想到它，不管用时人们离开。',
+    },
+    source: 'FACTS.md: Beijing contacts rose 3.6-fold as resolution rose (demand follows responsiveness)',
+  },
+  {
+    name: 'neighbourWeight',
+    group: 'channels',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Weight of the neighbourhood’s experience of 12345 (against one’s own) in expecting it to work.',
+      zh: '判断12345是否管用时邻里经验（相对自身经验）的权重。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'hotlineMerger',
+    group: 'channels',
+    type: 'number',
+    default: 0,
+    min: 0,
+    max: 5,
+    step: 0.05,
+    unit: { en: 'share of 12345’s own volume', zh: '占12345自身量' },
+    meaning: {
+      en: 'Questions and matters that other hotlines folded into 12345 bring, as a share of 12345’s own.',
+      zh: '其他热线并入12345后带来的咨询和事项，占12345自身量的比例。',
+    },
+    source: 'assumption; Beijing folded dozens of hotlines into 12345 around 2019-2020',
   },
 
   // ---------------- intake ----------------
@@ -724,6 +966,156 @@ export const KNOBS: readonly KnobSpec[] = [
     },
   },
 
+  {
+    name: 'triageAfterDays',
+    group: 'work',
+    type: 'number',
+    default: 5,
+    min: 0.5,
+    max: 60,
+    step: 0.5,
+    unit: U.days,
+    meaning: {
+      en: 'Backlog, in days of regular hours, beyond which staff triage: shorter, lower-quality work on each ticket, oldest deadlines first.',
+      zh: '积压超过多少天的常规工时后，工作人员开始分流：每件工单用时缩短、质量下降，先办最早到期的。',
+    },
+    source: 'assumption: overloaded offices cut the time per case rather than stop (graceful degradation, issue 10)',
+  },
+  {
+    name: 'triageMinEffort',
+    group: 'work',
+    type: 'number',
+    default: 0.4,
+    min: 0.05,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'The least share of a ticket’s normal hours staff spend on it under the heaviest triage.',
+      zh: '最严重分流时每件工单至少投入正常工时的比例。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'triageQualityLoss',
+    group: 'work',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'How much of the solve chance is lost per share of hours cut by triage.',
+      zh: '分流每削减一份工时所损失的解决概率比例。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'deptStaffFollowsShare',
+    group: 'work',
+    type: 'boolean',
+    default: true,
+    unit: U.onoff,
+    meaning: {
+      en: 'Department staff follow the share of the catalogue sent to departments (the staff of deptStaffPer10k serve the default share).',
+      zh: '职能部门人员随派给部门的事项比例增减（deptStaffPer10k 对应默认比例）。',
+    },
+    source: 'FACTS.md: Beijing 2025 moved over 300 items of the catalogue to departments; assumption that staff follow the work',
+  },
+
+  {
+    name: 'staffSpread',
+    group: 'work',
+    type: 'number',
+    default: 0.25,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: { en: 'sd of log staffing', zh: '人员对数标准差' },
+    meaning: {
+      en: 'How much staffing per resident differs between streets and towns (a lognormal spread that lasts).',
+      zh: '各街乡人均人员配置的差异（持久的对数正态离散）。',
+    },
+    source: 'assumption: units differ persistently (issue 10)',
+  },
+  {
+    name: 'overtimePush',
+    group: 'work',
+    type: 'number',
+    default: 1,
+    min: 0,
+    max: 5,
+    step: 0.1,
+    unit: U.multiplier,
+    meaning: {
+      en: 'How far a pressed leader makes staff work overtime on tickets not yet due (share of the overtime cap per unit of pressure).',
+      zh: '压力下领导要求对未到期工单加班的程度（每单位压力对应的加班上限比例）。',
+    },
+    source: 'BRIEF.md: exhausted staff under monthly ranking; strength an assumption',
+  },
+  {
+    name: 'fatigueErrorRate',
+    group: 'work',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of the solve chance lost at full fatigue (mistakes of tired staff).',
+      zh: '完全疲劳时损失的解决概率（疲劳导致的差错）。',
+    },
+    source: 'assumption',
+  },
+  {
+    name: 'responsivenessTau',
+    group: 'work',
+    type: 'number',
+    default: 90,
+    min: 1,
+    max: 1000,
+    step: 1,
+    unit: U.days,
+    meaning: {
+      en: 'Days for a unit’s responsiveness to move most of the way to what its leader, its pressure and its residents’ complaints call for.',
+      zh: '单位响应度向领导能力、压力和居民不满所要求的水平靠拢所需的天数。',
+    },
+    source: 'assumption: a season',
+  },
+  {
+    name: 'respFeedback',
+    group: 'work',
+    type: 'number',
+    default: 0.2,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'How far residents’ dissatisfaction (recent dissatisfied ratings) raises a unit’s responsiveness, apart from any ranking.',
+      zh: '居民不满（近期不满意评价）在排名之外推动单位响应度的程度。',
+    },
+    source: 'assumption: responsiveness has intrinsic and resident-feedback drivers (issue 10)',
+  },
+
+  {
+    name: 'intrinsicResponsiveness',
+    group: 'work',
+    type: 'number',
+    default: 0.75,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'The responsiveness an average leader keeps without pressure or complaints (capability scales it); pressure met with integrity and residents’ dissatisfaction add to it.',
+      zh: '平均能力的领导在没有压力和投诉时保持的响应度（随能力缩放）；压力与操守、居民不满会提高它。',
+    },
+    source: 'assumption: the 0.1.0 starting level; Beijing 2019 shows units can start far below it (FACTS.md)',
+  },
+
   // ---------------- hand-down ----------------
   {
     name: 'handDown',
@@ -839,6 +1231,115 @@ export const KNOBS: readonly KnobSpec[] = [
     step: 0.5,
     unit: { en: 'years', zh: '年' },
     meaning: { en: 'How long a council consensus on a contested good holds.', zh: '议事会对争议物品的共识维持多久。' },
+  },
+
+  {
+    name: 'councilMembersPer1000',
+    group: 'handdown',
+    type: 'number',
+    default: 2,
+    min: 0,
+    max: 20,
+    step: 0.5,
+    unit: { en: 'members per 1,000 residents', zh: '人/千人' },
+    meaning: {
+      en: 'Council members per 1,000 residents of the village (at least councilSize): capacity follows the village’s size.',
+      zh: '每千名村民的议事成员数（不少于 councilSize）：能力随村的规模增减。',
+    },
+    source: 'BRIEF.md: four veteran members in a village of about 2,500; assumption that larger villages field more',
+  },
+  {
+    name: 'councilDeadlineDays',
+    group: 'handdown',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 365,
+    unit: U.days,
+    meaning: {
+      en: 'Days a council has for a handed-down ticket before it escalates back to the street or town.',
+      zh: '下交工单在议事团的办理期限，逾期退回街乡办理。',
+    },
+    source: 'assumption: twice the 15-day complex deadline (FACTS.md 2021 standard)',
+  },
+  {
+    name: 'hallPatienceDays',
+    group: 'handdown',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 365,
+    unit: U.days,
+    meaning: { en: 'Days a resident waits on the hall before calling 12345 instead.', zh: '居民在议事厅等待多少天后转而拨打12345。' },
+    source: 'assumption',
+  },
+
+  {
+    name: 'councilTieRadius',
+    group: 'handdown',
+    type: 'integer',
+    default: 8,
+    min: 0,
+    max: 1000,
+    unit: { en: 'households', zh: '户' },
+    meaning: {
+      en: 'A council member knows a party when the member’s household is this close to the party’s (households numbered along the village).',
+      zh: '议事成员家与当事人家相距不超过多少户即算熟人（按村内户序）。',
+    },
+    source: 'BRIEF.md: the elders know the families; distance an assumption',
+  },
+  {
+    name: 'councilTieGain',
+    group: 'handdown',
+    type: 'number',
+    default: 0.15,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: { en: 'Added chance a visit succeeds when a member knows the parties.', zh: '有熟人时上门调解成功概率的提高。' },
+    source: 'assumption (the 0.1.0 constant)',
+  },
+  {
+    name: 'councilPersuasion',
+    group: 'handdown',
+    type: 'number',
+    default: 0.15,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of a party’s conviction a failed visit still wears away (beliefs move between visits).',
+      zh: '一次未成功的上门仍能消解当事人执念的比例（信念在两次上门之间变化）。',
+    },
+    source: 'BRIEF.md: Xilijin, the first visit failed and the third succeeded',
+  },
+  {
+    name: 'evidenceAfterVisits',
+    group: 'handdown',
+    type: 'integer',
+    default: 2,
+    min: 0,
+    max: 20,
+    unit: { en: 'failed visits', zh: '次未成功上门' },
+    meaning: {
+      en: 'In a boundary dispute, the council brings evidence (the tape measure) after this many failed visits; until then talk cannot settle the facts.',
+      zh: '宅基地边界纠纷中，议事团在几次未成功上门后带来证据（卷尺）；在此之前说理无法厘清事实。',
+    },
+    source: 'BRIEF.md: Xilijin, the tape measure on the third visit',
+  },
+  {
+    name: 'evidenceStrength',
+    group: 'handdown',
+    type: 'number',
+    default: 0.6,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: { en: 'Share of the parties’ conviction the evidence removes.', zh: '证据消解当事人执念的比例。' },
+    source: 'assumption',
   },
 
   // ---------------- assessment ----------------
@@ -995,6 +1496,67 @@ export const KNOBS: readonly KnobSpec[] = [
     meaning: { en: "Share of a leader's pressure that remains after a month.", zh: '领导压力一个月后保留的比例。' },
   },
 
+  {
+    name: 'basicallySatisfiedShare',
+    group: 'assessment',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of satisfied follow-up ratings given as “basically satisfied”, which the official satisfaction rate counts as 0.9.',
+      zh: '回访评价为满意者中“基本满意”的比例；官方满意率按0.9计。',
+    },
+    source:
+      'FACTS.md: Huairou formula, satisfaction = (satisfied + 0.9 x basically satisfied) / valid follow-ups; the share is an assumption',
+  },
+
+  {
+    name: 'deptAssessed',
+    group: 'assessment',
+    type: 'boolean',
+    default: false,
+    unit: U.onoff,
+    meaning: {
+      en: 'Functional departments are scored and ranked among themselves like the streets, with pressure of their own.',
+      zh: '职能部门也像街乡一样在部门间考核排名，并承受压力。',
+    },
+    source: 'FACTS.md: Beijing 2025 tiered assessment (分级分类考评)',
+  },
+
+  {
+    name: 'gradeShareExcellent',
+    group: 'assessment',
+    type: 'number',
+    default: 0.2,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'In grade mode, the share of units (best scores) graded excellent.',
+      zh: '分档模式下评为优秀的单位比例（得分最高者）。',
+    },
+    source: 'assumption: bands set against the score distribution (issue 10)',
+  },
+  {
+    name: 'gradeShareGood',
+    group: 'assessment',
+    type: 'number',
+    default: 0.4,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'In grade mode, the share of units graded good (after the excellent); the bottom penaltyBottomShare is poor, the rest pass.',
+      zh: '分档模式下评为良好的单位比例（优秀之后）；末位 penaltyBottomShare 为较差，其余合格。',
+    },
+    source: 'assumption',
+  },
+
   // ---------------- gaming ----------------
   {
     name: 'integrityMean',
@@ -1058,6 +1620,67 @@ export const KNOBS: readonly KnobSpec[] = [
       zh: '工作人员可能自己提交容易的工单并以满意办结。',
     },
     source: 'BRIEF.md',
+  },
+
+  {
+    name: 'capabilitySpread',
+    group: 'gaming',
+    type: 'number',
+    default: 0.15,
+    min: 0,
+    max: 0.5,
+    step: 0.05,
+    unit: { en: 'sd', zh: '标准差' },
+    meaning: {
+      en: 'Spread of leaders’ capability (1 is average): a capable leader’s staff work faster and the unit is more responsive.',
+      zh: '领导能力的离散程度（1为平均）：能力强的领导下属工作更快、单位更负责。',
+    },
+    source: 'assumption: units differ persistently so rankings have leaders (FACTS.md: two streets first in 9 of 12 months)',
+  },
+  {
+    name: 'leaderTurnover',
+    group: 'gaming',
+    type: 'number',
+    default: 0.15,
+    min: 0,
+    max: 2,
+    step: 0.05,
+    unit: { en: 'per year', zh: '每年' },
+    meaning: {
+      en: 'Chance per year a unit gets a new leader, with new capability and integrity and no pressure yet.',
+      zh: '单位每年更换领导的概率；新领导能力、操守重新决定，压力归零。',
+    },
+    source: 'assumption: a township rose from 219th to 1st within months (FACTS.md) needs changes of leadership',
+  },
+  {
+    name: 'fakeShareAtFull',
+    group: 'gaming',
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 2,
+    step: 0.05,
+    unit: { en: 'share of real volume', zh: '占真实工单量' },
+    meaning: {
+      en: 'Fake tickets a leader gaming at full intensity has staff file, as a share of the unit’s real tickets (they dilute its poor ratings).',
+      zh: '满强度造假时领导让工作人员自造的虚假工单数，占单位真实工单量的比例（用于稀释差评）。',
+    },
+    source: 'assumption: fake tickets follow the leader’s choice, not the head count (issue 10)',
+  },
+  {
+    name: 'gamingLearningRate',
+    group: 'gaming',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'How fast leaders learn whether gaming paid (score it bought against what audits caught and cost).',
+      zh: '领导判断造假是否划算的学习速度（买来的分数与被抽查发现的代价）。',
+    },
+    source: 'assumption',
   },
 
   // ---------------- appeals & audits ----------------
@@ -1213,108 +1836,29 @@ export const KNOBS: readonly KnobSpec[] = [
     unit: U.share,
     meaning: { en: "Share of the public's ignorance the whole campaign removes.", zh: '整个宣传消除的公众“不了解”比例。' },
   },
-];
+] as const satisfies readonly KnobSpec[];
+
+/** Every knob's spec, in schema order. */
+export const KNOBS: readonly KnobSpec[] = KNOB_TABLE;
 
 export type KnobValue = number | boolean | string;
 
-/** A fully resolved scenario: every knob has a value. */
-export interface Knobs {
-  residents: number;
-  units: number;
-  cells: number;
-  districts: number;
-  villageShare: number;
-  householdSize: number;
-  departments: number;
-  startDate: string;
-  horizonDays: number;
-  consultRate: number;
-  defectRate: number;
-  defectNoticeRate: number;
-  individualRate: number;
-  wishRate: number;
-  ventRate: number;
-  disputeRate: number;
-  boundaryDisputeShare: number;
-  proxyRate: number;
-  disputeResolveRate: number;
-  contestedCellShare: number;
-  contestedRate: number;
-  frequentCallerShare: number;
-  frequentCallerWeight: number;
-  maintenanceEffect: number;
-  hotlineCost: number;
-  wechatCost: number;
-  hallCost: number;
-  memoryWeight: number;
-  trustWeight: number;
-  normEffect: number;
-  initialNormKnowledge: number;
-  intakePolicy: 'accept-all' | 'refuse-out-of-scope';
-  refuseStart: string;
-  classificationAccuracy: number;
-  misclassificationRate: number;
-  publishUnreasonable: boolean;
-  publishStart: string;
-  publishIntervalDays: number;
-  publishReach: number;
-  deptShare: number;
-  routingErrorRate: number;
-  staffPer10k: number;
-  deptStaffPer10k: number;
-  hoursPerDay: number;
-  maxOvertimeHours: number;
-  fatigueRate: number;
-  fatigueRecovery: number;
-  effortScale: number;
-  deadlineGeneralDays: number;
-  deadlineComplexDays: number;
-  longTermNeed: number;
-  initialResponsiveness: number;
-  responsivenessGain: number;
-  handDown: boolean;
-  handDownStart: string;
-  councilCoverage: number;
-  councilSize: number;
-  councilSkill: number;
-  councilVisitsPerWeek: number;
-  hall: boolean;
-  hallStart: string;
-  observerLearning: number;
-  consensusYears: number;
-  cadence: 'monthly' | 'bimonthly' | 'quarterly';
-  rankingMode: 'rank' | 'grades';
-  periodStartDay: number;
-  weightAcceptance: number;
-  weightCompletion: number;
-  weightSatisfaction: number;
-  weightRequests: number;
-  penaltyBottomShare: number;
-  penaltySeverity: number;
-  rankVisibility: number;
-  districtLayer: boolean;
-  pressureDecay: number;
-  integrityMean: number;
-  integritySpread: number;
-  gamingPropensity: number;
-  gamingPaid: boolean;
-  gamingInduced: boolean;
-  gamingFake: boolean;
-  appealExclusion: boolean;
-  appealStart: string;
-  appealApprovalRate: number;
-  appealHours: number;
-  auditRate: number;
-  auditDetection: number;
-  outreachHoursPerWeek: number;
-  outreachStart: string;
-  initialWechatContacts: number;
-  wechatCapacity: number;
-  educationCampaign: boolean;
-  educationStart: string;
-  educationDays: number;
-  educationStrength: number;
-}
+/** One knob's spec, as written in the schema (literal types kept). */
+type Spec = (typeof KNOB_TABLE)[number];
+/** The value type a spec calls for: its options for an enum, else by type. */
+type ValueOf<S> = S extends { readonly type: 'enum'; readonly options: readonly (infer O)[] }
+  ? O
+  : S extends { readonly type: 'boolean' }
+    ? boolean
+    : S extends { readonly type: 'date' }
+      ? string
+      : number;
+
+/**
+ * A fully resolved scenario: every knob has a value. Derived from the schema, so a knob added to
+ * or removed from KNOBS without the code following fails to compile.
+ */
+export type Knobs = { -readonly [S in Spec as S['name']]: ValueOf<S> };
 
 export type KnobName = keyof Knobs;
 

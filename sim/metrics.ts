@@ -77,8 +77,8 @@ export const METRICS = [
     unit: { en: 'days', zh: '天' },
     agg: 'mean',
     meaning: {
-      en: 'Mean days from filing to closing, of tickets closed that day (consultations count 0).',
-      zh: '当天办结工单从受理到办结的平均天数（咨询计0）。',
+      en: 'Mean days from filing to closing, of dispatched real tickets closed that day (consultations, fake and induced tickets apart).',
+      zh: '当天办结的真实派单工单从受理到办结的平均天数（不含咨询、虚假和诱导工单）。',
     },
   },
   {
@@ -119,7 +119,10 @@ export const METRICS = [
     name: 'needs_dropped',
     unit: N,
     agg: 'sum',
-    meaning: { en: 'Needs a resident chose to do nothing about.', zh: '居民选择不反映的诉求。' },
+    meaning: {
+      en: 'Times a resident with a need, a wish or a defect to report chose to do nothing.',
+      zh: '居民有诉求、愿望或要反映的问题却选择不反映的次数。',
+    },
   },
   {
     name: 'hall_cases',
@@ -177,28 +180,133 @@ export const METRICS = [
     meaning: { en: 'Mean upkeep level kept by long-term work (0.5 is normal).', zh: '长期工作维持的平均维护水平（0.5为正常）。' },
   },
   {
-    name: 'reported_satisfaction',
+    name: 'official_satisfaction',
     unit: R,
     agg: 'mean',
     meaning: {
-      en: 'Share of rated tickets closed that day reported satisfied (gaming included).',
-      zh: '当天办结并评价的工单中报告满意的比例（含造假）。',
+      en: 'The official satisfaction rate: follow-up ratings of tickets closed that day, (satisfied + 0.9 × basically satisfied) / rated; fake and induced tickets and bought ratings included, excluded tickets left out.',
+      zh: '官方满意率：当天办结工单的回访评价，（满意 + 0.9 × 基本满意）/ 有效回访；含虚假、诱导工单和买来的评价，剔除的工单不计。',
+    },
+  },
+  {
+    name: 'official_resolution',
+    unit: R,
+    agg: 'mean',
+    meaning: {
+      en: 'The official resolution rate: share of rated tickets closed that day recorded as solved (gaming included).',
+      zh: '官方解决率：当天办结并回访的工单中记为已解决的比例（含造假）。',
     },
   },
   {
     name: 'true_satisfaction',
     unit: R,
     agg: 'mean',
-    meaning: { en: 'Share of rated real tickets whose filer is truly satisfied.', zh: '真实工单中提出人真正满意的比例。' },
+    meaning: {
+      en: 'Residents’ side: over needs classified that day (met or unmet, whatever channel, dropped and never-reported ones included), the mean chance the resident is satisfied.',
+      zh: '居民视角：当天判定的诉求（满足或未满足，不论渠道，含放弃和未反映的）中居民真正满意的平均概率。',
+    },
   },
   {
     name: 'resolution_rate',
     unit: R,
     agg: 'mean',
     meaning: {
-      en: 'Share of real tickets closed that day whose problem was actually solved.',
-      zh: '当天办结的真实工单中问题真正解决的比例。',
+      en: 'Residents’ side: share of needs classified that day that were met (solved within the tolerance).',
+      zh: '居民视角：当天判定的诉求中在期限内真正解决的比例。',
     },
+  },
+  {
+    name: 'needs_arisen',
+    unit: N,
+    agg: 'sum',
+    meaning: {
+      en: 'Needs that arose: defects, individual matters, discontent with a contested good, neighbour disputes (reported or not).',
+      zh: '新产生的诉求：公共设施问题、个体事项、对争议物品的不满、邻里纠纷（无论是否反映）。',
+    },
+  },
+  {
+    name: 'needs_met',
+    unit: N,
+    agg: 'sum',
+    meaning: { en: 'Needs solved within the tolerance (needToleranceDays), by any channel.', zh: '在期限内由任何渠道解决的诉求。' },
+  },
+  {
+    name: 'needs_unmet',
+    unit: N,
+    agg: 'sum',
+    meaning: {
+      en: 'Needs that ended unsolved (dropped, refused, excluded, closed unsolved) or reached the tolerance unsolved.',
+      zh: '未解决即结束（放弃、被拒、剔除、办结未解决）或超过期限仍未解决的诉求。',
+    },
+  },
+  {
+    name: 'needs_met_late',
+    unit: N,
+    agg: 'sum',
+    meaning: { en: 'Needs solved after the tolerance (already counted unmet).', zh: '超过期限后才解决的诉求（已计为未满足）。' },
+  },
+  {
+    name: 'needs_waiting',
+    unit: S,
+    agg: 'last',
+    meaning: { en: 'Needs open at the end of the day, whatever channel holds them.', zh: '日末仍未解决的诉求（不论在哪个渠道）。' },
+  },
+  {
+    name: 'tickets_overdue',
+    unit: S,
+    agg: 'last',
+    meaning: {
+      en: 'Open tickets past their deadline at the end of the day (units, departments and councils).',
+      zh: '日末已超过办理时限的未办结工单（街乡、部门和议事团）。',
+    },
+  },
+  {
+    name: 'triage_owner_days',
+    unit: { en: 'units and departments', zh: '个单位' },
+    agg: 'sum',
+    meaning: {
+      en: 'Streets, towns and departments working in triage that day (a backlog beyond triageAfterDays).',
+      zh: '当天处于分流状态（积压超过 triageAfterDays）的街乡和部门数。',
+    },
+  },
+  {
+    name: 'tickets_escalated',
+    unit: T,
+    agg: 'sum',
+    meaning: {
+      en: 'Handed-down tickets past the council deadline sent back to the street or town, and hall matters taken to 12345 after waiting too long.',
+      zh: '超过议事团期限退回街乡的下交工单，以及在议事厅等待过久后改打12345的事项。',
+    },
+  },
+  {
+    name: 'wish_group_rounds',
+    unit: N,
+    agg: 'sum',
+    meaning: {
+      en: 'Rounds in which a group circling one out-of-scope wish raised it again (each member decides where to take it).',
+      zh: '反复提同一超范围诉求的群体再次提出的轮数（每人自行决定渠道）。',
+    },
+  },
+  {
+    name: 'awareness_mean',
+    unit: R,
+    agg: 'mean',
+    meaning: { en: 'Share of residents who think of 12345 for their matters.', zh: '遇事会想到12345的居民比例。' },
+  },
+  {
+    name: 'tickets_closed_dispatched',
+    unit: T,
+    agg: 'sum',
+    meaning: {
+      en: 'Dispatched real tickets closed that day (the weights of mean_days_to_close).',
+      zh: '当天办结的真实派单工单（平均办结天数的权重）。',
+    },
+  },
+  {
+    name: 'tickets_rated',
+    unit: T,
+    agg: 'sum',
+    meaning: { en: 'Follow-up ratings recorded that day (the weights of the official rates).', zh: '当天的有效回访数（官方比率的权重）。' },
   },
   { name: 'gaming_paid', unit: N, agg: 'sum', meaning: { en: 'Satisfied ratings bought.', zh: '花钱买的满意评价。' } },
   {

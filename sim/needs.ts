@@ -10,10 +10,12 @@
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
  */
 import { Kind } from './types.ts';
-import { type State, DEF, DIS } from './world.ts';
+import { type State, DEF, DIS, RF } from './world.ts';
 import { MI } from './metrics.ts';
 import { ROUTINE_FIX_DAYS, DUPLICATE_DAMPING } from './constants.ts';
 import { decide } from './channels.ts';
+import type { Stream } from './rng.ts';
+import { circlingGroups, maybeFormGroup } from './demand.ts';
 import { fixDefect, settleDispute, wantsChange } from './outcomes.ts';
 
 export function defects(s: State): void {
@@ -31,6 +33,7 @@ export function defects(s: State): void {
       tab.cols[DEF.BORN][d] = s.day;
       tab.cols[DEF.OPEN][d] = 1;
       tab.cols[DEF.REPORTS][d] = 0;
+      tab.cols[DEF.NEED][d] = s.needs.arise(Kind.DEFECT, s.day);
       s.openDefects.add(d);
       s.cellDefectsOpen[c]++;
       s.event('defect', c, -1, Kind.DEFECT);
@@ -39,6 +42,7 @@ export function defects(s: State): void {
   // Residents notice open defects; routine upkeep fixes some that nobody reported.
   const open = s.openDefects;
   const notice = k.defectNoticeRate;
+  const cap = k.defectReportCap;
   for (let i = open.size - 1; i >= 0; i--) {
     const d = open.items[i];
     const c = tab.cols[DEF.CELL][d];
@@ -46,10 +50,19 @@ export function defects(s: State): void {
       fixDefect(s, d);
       continue;
     }
-    // once someone has raised it, fewer bother ("it has been reported")
-    const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * tab.cols[DEF.REPORTS][d]));
-    for (let j = 0; j < n && tab.cols[DEF.OPEN][d]; j++) {
+    // once someone has raised it, fewer bother ("it has been reported"); after a few reports the
+    // rest wait for the fix, and only when a deadline has passed since the last report does
+    // someone follow up: repeat reports saturate instead of growing with the backlog
+    let reports = tab.cols[DEF.REPORTS][d];
+    if (reports >= cap) {
+      if (s.day - tab.cols[DEF.LAST][d] <= k.deadlineGeneralDays) continue;
+      reports = cap - 1;
+      tab.cols[DEF.REPORTS][d] = reports;
+    }
+    const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * reports));
+    for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
       tab.cols[DEF.REPORTS][d]++;
+      tab.cols[DEF.LAST][d] = s.day;
       decide(s, s.pickInCell(c, rng), c, Kind.DEFECT, d);
     }
   }
@@ -60,16 +73,58 @@ function personal(s: State, kind: number, perYear: number): void {
   const n = rng.poisson((perYear * s.N) / 365);
   for (let i = 0; i < n; i++) {
     const r = s.pickResident(rng);
-    decide(s, r, s.lastCell, kind, -1);
+    const c = s.lastCell;
+    decide(s, r, c, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.day) : -1);
+    if (kind === Kind.WISH) maybeFormGroup(s, c);
   }
 }
 
 export function personalNeeds(s: State): void {
   const k = s.k;
-  personal(s, Kind.CONSULT, k.consultRate);
-  personal(s, Kind.INDIVIDUAL, k.individualRate);
+  // other hotlines folded into 12345 bring their questions and matters with them
+  const merged = 1 + k.hotlineMerger;
+  personal(s, Kind.CONSULT, k.consultRate * merged);
+  personal(s, Kind.INDIVIDUAL, k.individualRate * merged);
   personal(s, Kind.WISH, k.wishRate);
   personal(s, Kind.VENT, k.ventRate);
+  circlingGroups(s, decide);
+}
+
+/**
+ * Preferences about contested goods drift: each day some residents who care redraw what they want
+ * from their cell's share (people move, children grow, tastes change), so a majority can change.
+ */
+export function driftPreferences(s: State): void {
+  const rate = s.k.preferenceDrift / 365;
+  if (!(rate > 0)) return;
+  const rng = s.rng.drift;
+  for (let c = 0; c < s.C; c++) {
+    const goods = s.cellHasGood[c];
+    if (!goods) continue;
+    const start = s.cellStart[c];
+    const pop = s.cellStart[c + 1] - start;
+    for (let g = 0; g < 2; g++) {
+      if (!(goods & (1 << g))) continue;
+      const carers = s.cellPrefCount[c * 4 + g * 2] + s.cellPrefCount[c * 4 + g * 2 + 1];
+      const n = rng.poisson(carers * rate);
+      const cares = g === 0 ? RF.CARES_LIGHTS : RF.CARES_BUMP;
+      const wants = g === 0 ? RF.WANTS_BRIGHT : RF.WANTS_BUMP;
+      for (let i = 0; i < n; i++) {
+        for (let tries = 0; tries < 40; tries++) {
+          const r = start + rng.int(pop);
+          if (!(s.resFlags[r] & cares)) continue;
+          const was = (s.resFlags[r] & wants) !== 0;
+          const now = rng.u() < s.cellPrefShare[c * 2 + g];
+          if (was !== now) {
+            s.resFlags[r] = now ? s.resFlags[r] | wants : s.resFlags[r] & ~wants;
+            s.cellPrefCount[c * 4 + g * 2 + (was ? 1 : 0)]--;
+            s.cellPrefCount[c * 4 + g * 2 + (now ? 1 : 0)]++;
+          }
+          break;
+        }
+      }
+    }
+  }
 }
 
 export function contested(s: State): void {
@@ -89,7 +144,7 @@ export function contested(s: State): void {
         for (let tries = 0; tries < 40; tries++) {
           const r = s.pickInCell(c, rng);
           if (wantsChange(s, r, c, g)) {
-            decide(s, r, c, Kind.CONTESTED, g);
+            decide(s, r, c, Kind.CONTESTED, g, s.needs.arise(Kind.CONTESTED, s.day));
             break;
           }
         }
@@ -98,28 +153,49 @@ export function contested(s: State): void {
   }
 }
 
+/** A neighbour dispute starts (its need arose on `day`). */
+function startDispute(s: State, rng: Stream, day: number): void {
+  const k = s.k;
+  const tab = s.disputes;
+  const c = s.householdPick.sample(rng);
+  const r = s.pickInCell(c, rng);
+  const d = tab.add();
+  const cols = tab.cols; // add() may grow (replace) the columns
+  const boundary = rng.u() < k.boundaryDisputeShare;
+  cols[DIS.CELL][d] = c;
+  cols[DIS.FILER][d] = r;
+  cols[DIS.HOUSEHOLD][d] = s.resHousehold[r];
+  cols[DIS.HOUSEHOLDS][d] = boundary ? 4 : 2;
+  cols[DIS.BOUNDARY][d] = boundary ? 1 : 0;
+  cols[DIS.ROUNDS][d] = 0;
+  cols[DIS.OPEN][d] = 1;
+  cols[DIS.NEED][d] = s.needs.arise(Kind.DISPUTE, day);
+  tab.fcols[0][d] = 0.3 + 0.7 * rng.u();
+  s.openDisputes.add(d);
+  s.cellDisputesOpen[c]++;
+}
+
+/**
+ * Before the burn-in: the stock of old disputes a district carries, at the level where new ones
+ * and those that fade by themselves balance (their needs arose long ago, so they count as unmet
+ * at once, before anything is recorded). Without it the stock grows for years (its time constant
+ * is 1 / disputeResolveRate) and every before/after comparison drifts.
+ */
+export function seedDisputes(s: State): void {
+  const k = s.k;
+  if (!(k.disputeResolveRate > 0)) return;
+  const rng = s.rng.needs;
+  const n = rng.poisson(((k.disputeRate / 1000) * s.H) / k.disputeResolveRate);
+  const longAgo = s.day - k.needToleranceDays - 1;
+  for (let i = 0; i < n; i++) startDispute(s, rng, longAgo);
+}
+
 export function disputes(s: State): void {
   const k = s.k;
   const rng = s.rng.needs;
   const tab = s.disputes;
   const n = rng.poisson((k.disputeRate / 1000 / 365) * s.H);
-  for (let i = 0; i < n; i++) {
-    const c = s.householdPick.sample(rng);
-    const r = s.pickInCell(c, rng);
-    const d = tab.add();
-    const cols = tab.cols; // add() may grow (replace) the columns
-    const boundary = rng.u() < k.boundaryDisputeShare;
-    cols[DIS.CELL][d] = c;
-    cols[DIS.FILER][d] = r;
-    cols[DIS.HOUSEHOLD][d] = s.resHousehold[r];
-    cols[DIS.HOUSEHOLDS][d] = boundary ? 4 : 2;
-    cols[DIS.BOUNDARY][d] = boundary ? 1 : 0;
-    cols[DIS.ROUNDS][d] = 0;
-    cols[DIS.OPEN][d] = 1;
-    tab.fcols[0][d] = 0.3 + 0.7 * rng.u();
-    s.openDisputes.add(d);
-    s.cellDisputesOpen[c]++;
-  }
+  for (let i = 0; i < n; i++) startDispute(s, rng, s.day);
   const fade = k.disputeResolveRate / 365;
   const proxy = k.proxyRate / 365;
   const open = s.openDisputes;

@@ -7,6 +7,7 @@ import { Kind, Channel } from './types.ts';
 import { type State, DEF, DIS, RF } from './world.ts';
 import { MI } from './metrics.ts';
 import { Route, TF } from './tickets.ts';
+import { hearOutcome } from './demand.ts';
 import {
   MEMORY_RATE,
   SAT_BASE,
@@ -28,6 +29,7 @@ export function memSlot(channel: number): number {
 }
 
 export function remember(s: State, r: number, channel: number, success: number): void {
+  if (channel === Channel.HOTLINE) hearOutcome(s, s.cellOf(r), success);
   const i = r * 3 + memSlot(channel);
   const m = s.resMem[i];
   s.resMem[i] = Math.round(m + (success * 255 - m) * MEMORY_RATE);
@@ -46,6 +48,7 @@ export function fixDefect(s: State, d: number): void {
   s.cellDefectsOpen[c]--;
   s.openDefects.remove(d);
   s.acc[MI.defects_fixed]++;
+  s.needs.solve(cols[DEF.NEED][d], s.day);
   s.event('fix', c, -1, Kind.DEFECT);
 }
 
@@ -57,6 +60,7 @@ export function settleDispute(s: State, d: number): void {
   s.cellDisputesOpen[c]--;
   s.openDisputes.remove(d);
   s.acc[MI.disputes_settled]++;
+  s.needs.solve(cols[DIS.NEED][d], s.day);
   s.event('settle', c, cols[DIS.FILER][d], Kind.DISPUTE);
 }
 
@@ -83,12 +87,12 @@ export function setGood(s: State, c: number, g: number, on: boolean): void {
  * Units and departments can fix defects, help with individual matters, flip a contested
  * good toward the filer, and handle a proxy complaint's pretext (the dispute itself stays).
  */
-export function solveDispatched(s: State, t: number): boolean {
+export function solveDispatched(s: State, t: number, quality = 1): boolean {
   const T = s.tickets;
   const kind = T.kind[t];
   const rng = s.rng.outcomes;
   const table = T.route[t] === Route.DEPT ? SOLVE_DEPT : SOLVE_UNIT;
-  const scale = RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[T.owner[t]];
+  const scale = (RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[T.owner[t]]) * quality;
   const r = T.filer[t];
   const c = T.cell[t];
   switch (kind) {
@@ -138,13 +142,19 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   const onTime = day <= T.deadline[t];
   const rng = s.rng.outcomes;
   const unit = route === Route.UNIT ? T.owner[t] : -1;
+  // the owner scored for it: a street, a town or a department (councils are not scored)
+  const scored = route === Route.COUNCIL ? -1 : T.owner[t];
   const g = unit >= 0 ? s.gaming[unit] : 0;
   const k = s.k;
 
   s.acc[MI.tickets_closed]++;
   s.closeDaysSum += day - T.fileDay[t];
+  s.dayClosedDispatched++;
   s.dayRealClosed++;
   if (solved) s.daySolved++;
+  // the residents' side: the need this ticket carries is met or not, whatever the rating says
+  if (solved) s.needs.solve(T.need[t], day);
+  else s.needs.fail(T.need[t]);
 
   // Induced substitute: an unsolved ticket is withdrawn and replaced by an easy one, rated satisfied.
   if (!solved && unit >= 0 && k.gamingInduced && g > 0 && kind !== Kind.VENT && s.rng.gaming.u() < g * INDUCED_AT_FULL) {
@@ -163,6 +173,7 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
     s.pTrueRatings[unit]++;
     s.dayRatings++;
     s.daySatReported++;
+    s.dayOfficialSolved++; // the substitute is recorded as solved
     s.dayTrueRatings++;
     remember(s, r, Channel.HOTLINE, 0.3);
     feel(s, r, 0);
@@ -183,14 +194,16 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   s.dayRatings++;
   s.dayTrueRatings++;
   if (reported) s.daySatReported++;
+  // the follow-up asks whether it was solved: a bought rating answers yes
+  if (solved || reported !== truly) s.dayOfficialSolved++;
   if (truly) s.daySatTrue++;
-  if (unit >= 0) {
-    s.pClosed[unit]++;
-    if (onTime) s.pOnTime[unit]++;
-    s.pRatings[unit]++;
-    s.pTrueRatings[unit]++;
-    if (reported) s.pSatReported[unit]++;
-    if (truly) s.pSatTrue[unit]++;
+  if (scored >= 0) {
+    s.pClosed[scored]++;
+    if (onTime) s.pOnTime[scored]++;
+    s.pRatings[scored]++;
+    s.pTrueRatings[scored]++;
+    if (reported) s.pSatReported[scored]++;
+    if (truly) s.pSatTrue[scored]++;
   }
   if (r >= 0) {
     remember(s, r, Channel.HOTLINE, solved ? 1 : 0);
@@ -210,6 +223,7 @@ export function excludeTicket(s: State, t: number): void {
   s.pExcluded[unit]++;
   s.dayTrueRatings++; // the resident's problem stays unsolved
   s.dayRealClosed++;
+  s.needs.fail(T.need[t]);
   if (r >= 0) {
     remember(s, r, Channel.HOTLINE, 0);
     feel(s, r, 0);

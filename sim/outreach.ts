@@ -44,7 +44,7 @@ export function outreach(s: State): void {
 }
 
 /** A resident messages the social worker: handled the same day within capacity. */
-export function handleWechat(s: State, r: number, c: number, kind: number, ref: number): void {
+export function handleWechat(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
   const rng = s.rng.outreach;
   s.acc[MI.wechat_messages]++;
   const load = ++s.cellWechatLoad[c];
@@ -64,6 +64,8 @@ export function handleWechat(s: State, r: number, c: number, kind: number, ref: 
       s.learn(r, c, 2 * NORM_FROM_EXPLANATION); // "I only trust you": the explanation lands
       break;
   }
+  if (solved) s.needs.solve(need, s.day);
+  else s.needs.fail(need);
   const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
   remember(s, r, Channel.WECHAT, solved ? 1 : 0.3);
   const t = s.resTrust[r];

@@ -85,6 +85,12 @@ export const STREAMS = [
   'gaming',
   'audit',
   'categories',
+  // model 0.2: each new mechanism draws from its own stream, so the others keep their draws
+  'selfHelp',
+  'units',
+  'leaders',
+  'demand',
+  'drift',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 export type Streams = Record<StreamName, Stream>;

@@ -5,6 +5,7 @@
 import type { Knobs } from './knobs.ts';
 import { METRICS, METRIC_NAMES, MI, emptyDaily, type Daily, type MetricName } from './metrics.ts';
 import {
+  Kind,
   MODEL,
   type CellSnapshot,
   type PeriodRecord,
@@ -14,17 +15,19 @@ import {
   type Summary,
   type VillageEvent,
 } from './types.ts';
-import { State } from './world.ts';
+import { CASE, State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
-import { defects, personalNeeds, contested, disputes } from './needs.ts';
+import { defects, personalNeeds, contested, disputes, seedDisputes, driftPreferences } from './needs.ts';
 import { outreach, publicNorms } from './outreach.ts';
 import { work, reviewAppeals } from './work.ts';
 import { councils } from './councils.ts';
 import { chooseGaming } from './gaming.ts';
-import { assess, decayPressure } from './assessment.ts';
+import { assess } from './assessment.ts';
+import { dailyLeaders } from './leaders.ts';
+import { awareness } from './demand.ts';
 
 /** Rates that carry the previous day's value on a day with nothing to rate. */
-const CARRY = new Set<MetricName>(['reported_satisfaction', 'true_satisfaction', 'resolution_rate']);
+const CARRY = new Set<MetricName>(['official_satisfaction', 'official_resolution', 'true_satisfaction', 'resolution_rate']);
 
 export class Simulation {
   readonly state: State;
@@ -32,12 +35,17 @@ export class Simulation {
   readonly daily: Daily;
   readonly periods: PeriodRecord[] = [];
   private nextBoundary = 1;
+  /** Tickets open when recording began (left by the burn-in): the books balance from there. */
+  ticketsOpenAtStart = 0;
 
   constructor(knobs: Knobs, seed: number, opts: SimOptions = {}) {
     this.state = new State(knobs, seed, opts.watchCell ?? -1);
     this.days = this.state.days;
     this.daily = emptyDaily(this.days);
     chooseGaming(this.state);
+    seedDisputes(this.state);
+    // burn-in: the same rules and calendar before the start date, not recorded
+    while (this.state.day < 0) this.step();
   }
 
   get day(): number {
@@ -66,11 +74,15 @@ export class Simulation {
     s.acc.fill(0);
     s.closeDaysSum = 0;
     s.dayRatings = s.daySatReported = s.dayTrueRatings = s.daySatTrue = s.dayRealClosed = s.daySolved = 0;
+    s.dayOfficialSolved = s.dayClosedDispatched = 0;
+    s.needs.startDay();
 
     // 1-3. Needs arise; each resident picks a channel; the hotline takes the calls.
     publicNorms(s);
+    awareness(s);
     outreach(s);
     defects(s);
+    driftPreferences(s);
     contested(s);
     disputes(s);
     personalNeeds(s);
@@ -78,16 +90,23 @@ export class Simulation {
     reviewAppeals(s);
     work(s);
     councils(s);
-    decayPressure(s);
+    dailyLeaders(s);
     // 6. End of an assessment period: score, rank or grade, penalise, choose next period's gaming.
     if (s.day + 1 === s.boundaries[this.nextBoundary]) {
-      this.periods.push(assess(s, s.boundaries[this.nextBoundary - 1], s.day + 1));
+      const start = s.boundaries[this.nextBoundary - 1];
+      const record = assess(s, start, s.day + 1);
+      if (start >= 0) this.periods.push(record);
       this.nextBoundary++;
       chooseGaming(s);
     }
-    // 7. Record the day.
-    this.record();
+    // 7. Needs that reach the tolerance unsolved count as unmet; record the day.
+    s.needs.age(s.day);
+    if (s.day >= 0) this.record();
     s.day++;
+    if (s.day === 0) {
+      s.startRecording();
+      this.ticketsOpenAtStart = s.tickets.live;
+    }
   }
 
   /** Advance until `day` days have been simulated (or the horizon). */
@@ -101,16 +120,52 @@ export class Simulation {
     return this;
   }
 
+  /** Open tickets past their deadline, in every queue (units, departments, councils). */
+  private overdue(): number {
+    const s = this.state;
+    const T = s.tickets;
+    const day = s.day;
+    let n = 0;
+    for (let o = 0; o < s.U + s.D; o++) {
+      for (const q of [s.qGeneral[o], s.qComplex[o]]) {
+        for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < day) n++;
+      }
+    }
+    const cs = s.cases.cols;
+    for (let c = 0; c < s.C; c++) {
+      const q = s.councilQueue[c];
+      if (!q) continue;
+      for (let i = 0; i < q.length; i++) {
+        const t = cs[CASE.TICKET][q.at(i)];
+        if (t >= 0 && T.deadline[t] < day) n++;
+      }
+    }
+    return n;
+  }
+
   private record(): void {
     const s = this.state;
     const a = s.acc;
     const d = s.day;
     a[MI.tickets_open] = s.tickets.live;
-    a[MI.mean_days_to_close] = a[MI.tickets_closed] > 0 ? s.closeDaysSum / a[MI.tickets_closed] : 0;
+    a[MI.tickets_closed_dispatched] = s.dayClosedDispatched;
+    a[MI.mean_days_to_close] = s.dayClosedDispatched > 0 ? s.closeDaysSum / s.dayClosedDispatched : 0;
     a[MI.requests_per_10k] = (a[MI.requests_per_10k] * 10000) / s.N;
-    a[MI.reported_satisfaction] = s.dayRatings > 0 ? s.daySatReported / s.dayRatings : -1;
-    a[MI.true_satisfaction] = s.dayTrueRatings > 0 ? s.daySatTrue / s.dayTrueRatings : -1;
-    a[MI.resolution_rate] = s.dayRealClosed > 0 ? s.daySolved / s.dayRealClosed : -1;
+    // the official figures, as the follow-up system computes them
+    a[MI.tickets_rated] = s.dayRatings;
+    a[MI.official_satisfaction] = s.dayRatings > 0 ? (s.daySatReported * (1 - 0.1 * s.k.basicallySatisfiedShare)) / s.dayRatings : -1;
+    a[MI.official_resolution] = s.dayRatings > 0 ? s.dayOfficialSolved / s.dayRatings : -1;
+    // the residents' side: every need classified today, whatever channel, reported or not
+    const nd = s.needs;
+    const classified = nd.met + nd.unmet;
+    a[MI.needs_arisen] = nd.arisen;
+    a[MI.needs_met] = nd.met;
+    a[MI.needs_unmet] = nd.unmet;
+    a[MI.needs_met_late] = nd.metLate;
+    a[MI.needs_waiting] = nd.waiting;
+    a[MI.true_satisfaction] = classified > 0 ? nd.satisfaction / classified : -1;
+    a[MI.resolution_rate] = classified > 0 ? nd.met / classified : -1;
+    a[MI.tickets_overdue] = this.overdue();
     a[MI.defects_open] = s.openDefects.size;
     a[MI.disputes_open] = s.openDisputes.size;
     a[MI.wechat_contacts] = s.wechatTotal;
@@ -121,6 +176,9 @@ export class Simulation {
       norm += n * (1 - (1 - personal) * (1 - s.cellNorm[c]) * (1 - s.cityNorm));
     }
     a[MI.norm_knowledge_mean] = norm / s.N;
+    let aware = 0;
+    for (let c = 0; c < s.C; c++) aware += (s.cellStart[c + 1] - s.cellStart[c]) * s.cellAware[c];
+    a[MI.awareness_mean] = aware / s.N;
     let p = 0;
     let g = 0;
     for (let u = 0; u < s.U; u++) {
@@ -231,10 +289,21 @@ export class Simulation {
       contested_flips: sum('contested_flips'),
       wechat_contacts_end: last('wechat_contacts'),
       norm_knowledge_end: last('norm_knowledge_mean'),
-      reported_satisfaction: this.ratio('reported_satisfaction'),
-      true_satisfaction: this.ratio('true_satisfaction'),
-      resolution_rate: this.ratio('resolution_rate'),
-      mean_days_to_close: this.weightedMean('mean_days_to_close', 'tickets_closed'),
+      official_satisfaction: this.weightedMean('official_satisfaction', 'tickets_rated'),
+      official_resolution: this.weightedMean('official_resolution', 'tickets_rated'),
+      true_satisfaction: this.needsMean('true_satisfaction'),
+      resolution_rate: this.needsMean('resolution_rate'),
+      needs_arisen: sum('needs_arisen'),
+      needs_met: sum('needs_met'),
+      needs_unmet: sum('needs_unmet'),
+      unmet_need_share: sum('needs_met') + sum('needs_unmet') > 0 ? sum('needs_unmet') / (sum('needs_met') + sum('needs_unmet')) : 0,
+      unmet_share_defect: this.unmetShare(Kind.DEFECT),
+      unmet_share_individual: this.unmetShare(Kind.INDIVIDUAL),
+      unmet_share_contested: this.unmetShare(Kind.CONTESTED),
+      unmet_share_dispute: this.unmetShare(Kind.DISPUTE),
+      needs_waiting_end: last('needs_waiting'),
+      tickets_overdue_end: last('tickets_overdue'),
+      mean_days_to_close: this.weightedMean('mean_days_to_close', 'tickets_closed_dispatched'),
       rank_volatility: vol.length ? vol.reduce((a, b) => a + b, 0) / vol.length : 0,
       periods: this.periods.length,
       mean_score: this.periods.length
@@ -245,9 +314,24 @@ export class Simulation {
     return out;
   }
 
-  /** A rate over the run, weighting each day by its volume (closed tickets). */
-  private ratio(m: MetricName): number {
-    return this.weightedMean(m, 'tickets_closed');
+  /** Share of the needs of one kind classified so far that were unmet. */
+  private unmetShare(kind: number): number {
+    const l = this.state.needs;
+    const n = l.metByKind[kind] + l.unmetByKind[kind];
+    return n > 0 ? l.unmetByKind[kind] / n : 0;
+  }
+
+  /** A residents'-side rate over the run, weighting each day by the needs it classified. */
+  private needsMean(m: MetricName): number {
+    const n = this.state.day;
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < n; i++) {
+      const w = this.daily.needs_met[i] + this.daily.needs_unmet[i];
+      num += this.daily[m][i] * w;
+      den += w;
+    }
+    return den > 0 ? num / den : 0;
   }
 
   private weightedMean(m: MetricName, w: MetricName): number {

@@ -35,6 +35,7 @@ export class TicketStore {
   fileDay: Int32Array;
   deadline: Int32Array;
   remaining: Float32Array; // hours of work left at full efficiency
+  need: Int32Array; // the need it carries (sim/needs-ledger.ts), -1 for none
   private free: Int32Array;
   private nfree = 0;
   private top = 0;
@@ -52,6 +53,7 @@ export class TicketStore {
     this.fileDay = new Int32Array(cap);
     this.deadline = new Int32Array(cap);
     this.remaining = new Float32Array(cap);
+    this.need = new Int32Array(cap);
     this.free = new Int32Array(cap);
   }
 
@@ -65,6 +67,7 @@ export class TicketStore {
     this.live++;
     this.status[id] = Status.OPEN;
     this.flags[id] = 0;
+    this.need[id] = -1;
     return id;
   }
 
@@ -75,7 +78,7 @@ export class TicketStore {
   }
 
   bytes(): number {
-    return this.cap * (4 + 4 * 8 + 4);
+    return this.cap * (4 + 4 * 9 + 4);
   }
 
   private grow(): void {
@@ -91,6 +94,7 @@ export class TicketStore {
     this.fileDay = grown(this.fileDay, n);
     this.deadline = grown(this.deadline, n);
     this.remaining = grown(this.remaining, n);
+    this.need = grown(this.need, n);
     this.free = grown(this.free, n);
     this.cap = n;
   }

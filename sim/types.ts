@@ -61,6 +61,8 @@ export interface PeriodRecord {
   startDate: string;
   endDate: string;
   units: UnitPeriod[];
+  /** Functional departments' assessment among themselves, when departments are assessed. */
+  departments?: UnitPeriod[];
   /** Mean absolute rank change against the previous period (rank mode), else null. */
   rankVolatility: number | null;
 }

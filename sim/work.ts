@@ -20,7 +20,6 @@ import {
   RESP_FLOOR,
   APPEAL_SAT_DEFAULT,
   APPEAL_REVIEW_DAYS,
-  FAKE_PER_STAFF,
   HOURS_FAKE,
   UPKEEP_TAU,
 } from './constants.ts';
@@ -57,7 +56,8 @@ function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
 function fakeTickets(s: State, u: number, hoursLeft: number): number {
   const g = s.gaming[u];
   if (!s.k.gamingFake || g <= 0) return 0;
-  let n = s.rng.gaming.poisson(g * FAKE_PER_STAFF * s.staff[u]);
+  // as many as the leader wants to dilute the unit's real ratings with, not one per staff member
+  let n = s.rng.gaming.poisson(g * s.k.fakeShareAtFull * s.volumeEma[u]);
   n = Math.min(n, Math.floor(hoursLeft / HOURS_FAKE));
   if (n <= 0) return 0;
   const acc = s.acc;
@@ -68,6 +68,7 @@ function fakeTickets(s: State, u: number, hoursLeft: number): number {
   acc[MI.requests_per_10k] += n;
   s.dayRatings += n;
   s.daySatReported += n;
+  s.dayOfficialSolved += n;
   s.pDispatched[u] += n;
   s.pClosed[u] += n;
   s.pOnTime[u] += n;
@@ -75,6 +76,14 @@ function fakeTickets(s: State, u: number, hoursLeft: number): number {
   s.pSatReported[u] += n;
   s.gamedCount[u] += n;
   return n * HOURS_FAKE;
+}
+
+/** Hours of work in an owner's queues at full efficiency. */
+function queuedHours(s: State, o: number): number {
+  const T = s.tickets;
+  let h = 0;
+  for (const q of [s.qGeneral[o], s.qComplex[o]]) for (let i = 0; i < q.length; i++) h += T.remaining[q.at(i)];
+  return h;
 }
 
 /** Review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
@@ -105,9 +114,11 @@ export function work(s: State): void {
   for (let o = 0; o < O; o++) {
     const isUnit = o < s.U;
     const staff = s.staff[o];
-    const eff = 1 - FATIGUE_SLOWDOWN * s.fatigue[o];
+    // capable leaders' staff work faster; fatigue slows everyone
+    const eff = (1 - FATIGUE_SLOWDOWN * s.fatigue[o]) * s.capability[o];
     const regular = staff * k.hoursPerDay;
     const otCap = staff * k.maxOvertimeHours;
+    const pushedOt = otCap * Math.min(1, k.overtimePush * s.pressure[o]);
     let used = 0;
     let ot = 0;
     let hTickets = 0;
@@ -119,6 +130,17 @@ export function work(s: State): void {
     }
     const qg = s.qGeneral[o];
     const qc = s.qComplex[o];
+    // Triage: with a backlog of more than triageAfterDays of regular hours, staff cut the hours per
+    // ticket (to no less than triageMinEffort) and solve less (triageQualityLoss per share cut), so
+    // overload degrades quality instead of growing a queue that never clears.
+    let triage = 1;
+    if (regular > 0) {
+      const backlogDays = queuedHours(s, o) / eff / regular;
+      if (backlogDays > k.triageAfterDays) triage = Math.max(k.triageMinEffort, k.triageAfterDays / backlogDays);
+    }
+    // triage cuts quality; tired staff make mistakes
+    const quality = (1 - k.triageQualityLoss * (1 - triage)) * (1 - k.fatigueErrorRate * s.fatigue[o]);
+    if (triage < 1) acc[MI.triage_owner_days]++;
     // behind: the oldest work in hand is already past its deadline
     const behind = (qg.length > 0 && T.deadline[qg.peek()] < day) || (qc.length > 0 && T.deadline[qc.peek()] < day);
     for (;;) {
@@ -131,7 +153,8 @@ export function work(s: State): void {
       const fromComplex = a < 0 || (b >= 0 && T.deadline[b] < T.deadline[a]);
       const t = fromComplex ? b : a;
       const due = T.deadline[t] <= day;
-      const avail = regular - used + (due ? otCap - ot : 0);
+      // overtime for tickets due, and under pressure also for the rest (the leader pushes)
+      const avail = regular - used + (due ? otCap - ot : Math.max(0, pushedOt - ot));
       if (avail <= 1e-9) break;
       if (isUnit && appealsOn && wantsAppeal(s, t, o, behind)) {
         const h = Math.min(k.appealHours, avail);
@@ -148,19 +171,20 @@ export function work(s: State): void {
         ot += h - fromRegular;
         continue;
       }
-      const need = T.remaining[t] / eff;
+      // under triage a ticket gets a share `triage` of its hours (remaining is kept at full effort)
+      const need = (T.remaining[t] * triage) / eff;
       const spend = Math.min(need, avail);
       const fromRegular = Math.min(spend, Math.max(0, regular - used));
       used += fromRegular;
       ot += spend - fromRegular;
       hTickets += spend;
       if (spend < need) {
-        T.remaining[t] -= spend * eff;
+        T.remaining[t] -= (spend * eff) / triage;
         break;
       }
       (fromComplex ? qc : qg).shift();
       s.pendingGamingHours = 0;
-      closeTicket(s, t, solveDispatched(s, t));
+      closeTicket(s, t, solveDispatched(s, t, quality));
       if (s.pendingGamingHours > 0) {
         const g = s.pendingGamingHours;
         hGaming += g;

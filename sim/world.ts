@@ -2,15 +2,19 @@
  * The world and its state: every array the daily pipeline reads and writes.
  * Built once from a validated scenario; after that the pipeline only indexes.
  */
-import type { Knobs } from './knobs.ts';
+import { type Knobs, knobSpec } from './knobs.ts';
+
+/** The share of tickets the schema sends to departments by default (their staff serve it). */
+const DEFAULT_DEPT_SHARE = knobSpec('deptShare')?.default as number;
 import { AliasTable, makeStreams, type Stream, type Streams } from './rng.ts';
 import { epochDay, periodBoundaries } from './calendar.ts';
 import { IdSet, Table, TicketStore } from './tickets.ts';
 import { IntQueue } from './queue.ts';
-import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
+import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT, SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
 import { METRIC_NAMES } from './metrics.ts';
-import type { VillageEvent } from './types.ts';
+import { Kind, type VillageEvent } from './types.ts';
 import { CATEGORY_COUNT } from './categories.ts';
+import { NeedsLedger } from './needs-ledger.ts';
 import { exp } from './fmath.ts';
 import { expTables, type ExpTables } from './channels.ts';
 
@@ -25,11 +29,11 @@ export const RF = {
 } as const;
 
 /** Defect table columns. */
-export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3 } as const;
+export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4, LAST: 5 } as const;
 /** Dispute table columns (int) and intensity (float 0). */
-export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7 } as const;
+export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
 /** Council case columns. */
-export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5 } as const;
+export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6, DAY: 7 } as const;
 
 export { MI } from './metrics.ts';
 
@@ -89,17 +93,38 @@ export class State {
   readonly cellCouncil: Uint8Array;
   readonly cellWechat: Int32Array;
   readonly cellWechatLoad: Float64Array; // messages today
+  /** Share of the cell's residents who think of 12345 for their matters (sim/demand.ts). */
+  readonly cellAware: Float64Array;
+  /** The neighbourhood's recent experience of 12345 (share solved, 0..1). */
+  readonly cellRep: Float64Array;
+  /** Groups circling one out-of-scope wish: cell, day of their next round; and the queue of them. */
+  readonly wishGroups = new Table(2, 0);
+  readonly wishGroupsDue = new IntQueue(16);
   readonly cellFiled: Int32Array;
   readonly cellDefectsOpen: Int32Array;
   readonly cellDisputesOpen: Int32Array;
   readonly councilQueue: (IntQueue | null)[];
   readonly councilCapacity: Float64Array;
+  /** Visits per day a cell's council can make: members (by the village's size) x visits per week / 7. */
+  readonly councilVisitsPerDay: Float64Array;
+  /** Households of council members, sorted, per cell: [councilMemberStart[c], councilMemberStart[c+1]). */
+  readonly councilMembers: Int32Array;
+  readonly councilMemberStart: Int32Array;
+  /** Per cell and good, the share of those who care who want it on (preferences are redrawn from it). */
+  readonly cellPrefShare: Float64Array;
 
   // owners: units then departments
   readonly staff: Float64Array;
   readonly fatigue: Float64Array;
   readonly upkeep: Float64Array; // 0..1, 0.5 normal
   readonly resp: Float64Array; // responsiveness 0..1
+  /** Leader capability (1 is average): staff work faster, the unit is more responsive. */
+  readonly capability: Float64Array;
+  /** The leader's belief that gaming pays (1 neutral, 0 never, 2 keen), learned each period. */
+  readonly gamingBelief: Float64Array;
+  /** Recent official satisfaction of the owner's ratings (residents' feedback), and real tickets per day. */
+  readonly satEma: Float64Array;
+  readonly volumeEma: Float64Array;
   readonly qGeneral: IntQueue[];
   readonly qComplex: IntQueue[];
   readonly pressure: Float64Array;
@@ -124,11 +149,11 @@ export class State {
 
   // records
   readonly tickets = new TicketStore(1024);
-  readonly defects = new Table(4, 0);
+  readonly defects = new Table(6, 0);
   readonly openDefects = new IdSet();
-  readonly disputes = new Table(8, 1);
+  readonly disputes = new Table(9, 1);
   readonly openDisputes = new IdSet();
-  readonly cases = new Table(6, 0);
+  readonly cases = new Table(8, 0);
   readonly appeals = new IntQueue(64);
   readonly appealDue = new IntQueue(64);
 
@@ -145,11 +170,17 @@ export class State {
   daySatTrue = 0;
   dayRealClosed = 0;
   daySolved = 0;
+  /** Rated tickets the official follow-up records as solved (gaming included). */
+  dayOfficialSolved = 0;
+  /** Dispatched real tickets closed today, and their days from filing to closing. */
+  dayClosedDispatched = 0;
   /** Gaming hours incurred while closing a ticket, charged to the owner's budget. */
   pendingGamingHours = 0;
   /** Cell of the last resident drawn by pickResident. */
   lastCell = 0;
   readonly events: VillageEvent[] = [];
+  /** The residents' side: every need, met or unmet (sim/needs-ledger.ts). */
+  readonly needs: NeedsLedger;
 
   // watched cell (village view)
   readonly watch: number;
@@ -175,6 +206,13 @@ export class State {
       educationEnd: k.educationCampaign ? edStart + k.educationDays : Infinity,
     };
     this.watch = watchCell;
+    this.needs = new NeedsLedger(
+      k.needToleranceDays,
+      SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED + SAT_ON_TIME)),
+      SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED)),
+      SAT_BASE,
+      needFastDays(k),
+    );
     this.expTables = expTables(this.k);
 
     const w = this.rng.world;
@@ -188,6 +226,17 @@ export class State {
     this.unitDistrict = new Int32Array(U);
     for (let u = 0; u < U; u++) this.unitDistrict[u] = Math.floor((u * districts) / U);
 
+    // Units differ persistently: an urban or rural mix and a staffing level of their own (their own
+    // stream, so the world's other draws are those of a world without the spread).
+    const ur = this.rng.units;
+    const unitVillage = new Float64Array(U);
+    const staffMult = new Float64Array(U);
+    for (let u = 0; u < U; u++) {
+      unitVillage[u] = Math.min(1, Math.max(0, k.villageShare + k.unitMixSpread * ur.normal()));
+      // mean-preserving lognormal: E[exp(sd z - sd^2/2)] = 1
+      staffMult[u] = exp(k.staffSpread * ur.normal() - (k.staffSpread * k.staffSpread) / 2);
+    }
+
     // Cells: sizes vary (lognormal weights), units take contiguous runs of cells.
     this.cellUnit = new Int32Array(C);
     this.cellVillage = new Uint8Array(C);
@@ -195,7 +244,7 @@ export class State {
     let wsum = 0;
     for (let c = 0; c < C; c++) {
       this.cellUnit[c] = Math.floor((c * U) / C);
-      this.cellVillage[c] = w.u() < k.villageShare ? 1 : 0;
+      this.cellVillage[c] = w.u() < unitVillage[this.cellUnit[c]] ? 1 : 0;
       sizeW[c] = exp(0.5 * w.normal());
       wsum += sizeW[c];
     }
@@ -295,6 +344,7 @@ export class State {
     this.cellHasGood = new Uint8Array(C);
     this.cellPrefCount = new Int32Array(C * 4);
     this.cellLockUntil = new Int32Array(C * 2);
+    this.cellPrefShare = new Float64Array(C * 2);
     for (let c = 0; c < C; c++) {
       if (!(w.u() < k.contestedCellShare)) continue;
       const x = w.u();
@@ -304,6 +354,7 @@ export class State {
       for (let g = 0; g < 2; g++) {
         if (!(goods & (1 << g))) continue;
         const share = 0.3 + 0.4 * w.u(); // share who want "on" (bright / bump)
+        this.cellPrefShare[c * 2 + g] = share;
         const care = 0.3 + 0.3 * w.u(); // share who care at all
         for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) {
           if (!(w.u() < care)) continue;
@@ -318,14 +369,33 @@ export class State {
     this.cellCouncil = new Uint8Array(C);
     this.councilQueue = new Array(C).fill(null);
     this.councilCapacity = new Float64Array(C);
+    this.councilVisitsPerDay = new Float64Array(C);
+    const memberCount = new Int32Array(C);
     if (k.handDown) {
       const cr = this.rng.councils;
       for (let c = 0; c < C; c++) {
         if (this.cellVillage[c] && cr.u() < k.councilCoverage) {
           this.cellCouncil[c] = 1;
           this.councilQueue[c] = new IntQueue(8);
+          const members = Math.max(k.councilSize, Math.round((pop[c] * k.councilMembersPer1000) / 1000));
+          this.councilVisitsPerDay[c] = (members * k.councilVisitsPerWeek) / 7;
+          memberCount[c] = members;
         }
       }
+    }
+
+    // Council members are residents of their village: their households, drawn from the council stream.
+    this.councilMemberStart = new Int32Array(C + 1);
+    for (let c = 0; c < C; c++) this.councilMemberStart[c + 1] = this.councilMemberStart[c] + memberCount[c];
+    this.councilMembers = new Int32Array(this.councilMemberStart[C]);
+    for (let c = 0; c < C; c++) {
+      const a = this.councilMemberStart[c];
+      const b = this.councilMemberStart[c + 1];
+      if (a === b) continue;
+      const h0 = this.cellHouseholdStart[c];
+      const nh = this.cellHouseholdStart[c + 1] - h0;
+      for (let i = a; i < b; i++) this.councilMembers[i] = h0 + this.rng.councils.int(nh);
+      this.councilMembers.subarray(a, b).sort();
     }
 
     // Social workers: one per cell, with initial WeChat contacts (from the outreach stream).
@@ -348,6 +418,8 @@ export class State {
       this.wechatTotal += cnt;
     }
 
+    this.cellAware = new Float64Array(C).fill(k.initialAwareness);
+    this.cellRep = new Float64Array(C).fill(INITIAL_MEMORY.hotline);
     this.cellFiled = new Int32Array(C);
     this.cellDefectsOpen = new Int32Array(C);
     this.cellDisputesOpen = new Int32Array(C);
@@ -355,11 +427,23 @@ export class State {
     // Owners: units 0..U-1, departments U..U+D-1.
     const O = U + D;
     this.staff = new Float64Array(O);
-    for (let u = 0; u < U; u++) this.staff[u] = (k.staffPer10k * this.unitPop[u]) / 10000;
-    for (let d = 0; d < D; d++) this.staff[U + d] = (k.deptStaffPer10k * N) / 10000 / D;
+    for (let u = 0; u < U; u++) this.staff[u] = ((k.staffPer10k * this.unitPop[u]) / 10000) * staffMult[u];
+    // departments' staff follow the share of the catalogue they are given (deptStaffPer10k serves the
+    // default share), so moving items to departments moves the work and its staff together
+    const deptScale = k.deptStaffFollowsShare ? k.deptShare / DEFAULT_DEPT_SHARE : 1;
+    for (let d = 0; d < D; d++) this.staff[U + d] = ((k.deptStaffPer10k * N) / 10000 / D) * deptScale;
     this.fatigue = new Float64Array(O);
     this.upkeep = new Float64Array(O).fill(0.5);
-    this.resp = new Float64Array(O).fill(k.initialResponsiveness);
+    // leaders: capability (1 is average) sets how fast staff work and how responsive the unit is
+    // by itself; departments have average leaders
+    this.capability = new Float64Array(O).fill(1);
+    const lr = this.rng.leaders;
+    for (let u = 0; u < U; u++) this.capability[u] = drawCapability(k, lr);
+    this.resp = new Float64Array(O);
+    this.resp.fill(k.initialResponsiveness);
+    this.gamingBelief = new Float64Array(O).fill(1);
+    this.satEma = new Float64Array(O).fill(0.8);
+    this.volumeEma = new Float64Array(O);
     this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
     this.qComplex = Array.from({ length: O }, () => new IntQueue(32));
     this.pressure = new Float64Array(O);
@@ -371,17 +455,23 @@ export class State {
     this.gaming = new Float64Array(O);
     this.gamedCount = new Float64Array(O);
     this.longtermHours = new Float64Array(O);
-    this.pDispatched = new Float64Array(U);
-    this.pReturned = new Float64Array(U);
-    this.pClosed = new Float64Array(U);
-    this.pOnTime = new Float64Array(U);
-    this.pRatings = new Float64Array(U);
-    this.pSatReported = new Float64Array(U);
-    this.pSatTrue = new Float64Array(U);
-    this.pTrueRatings = new Float64Array(U);
-    this.pExcluded = new Float64Array(U);
+    this.pDispatched = new Float64Array(O);
+    this.pReturned = new Float64Array(O);
+    this.pClosed = new Float64Array(O);
+    this.pOnTime = new Float64Array(O);
+    this.pRatings = new Float64Array(O);
+    this.pSatReported = new Float64Array(O);
+    this.pSatTrue = new Float64Array(O);
+    this.pTrueRatings = new Float64Array(O);
+    this.pExcluded = new Float64Array(O);
     const months = k.cadence === 'monthly' ? 1 : k.cadence === 'bimonthly' ? 2 : 3;
-    this.boundaries = periodBoundaries(this.startEpoch, this.days, months, k.periodStartDay);
+    // periods over the burn-in and the run, with a boundary at day 0 so no recorded period holds
+    // burn-in days
+    const B = k.burnInDays;
+    const all = periodBoundaries(this.startEpoch - B, this.days + B, months, k.periodStartDay).map((b) => b - B);
+    if (!all.includes(0)) all.push(0);
+    this.boundaries = all.sort((a, b) => a - b);
+    this.day = -B;
   }
 
   /** Effective norm knowledge of resident r in cell c (0..1). */
@@ -410,6 +500,21 @@ export class State {
     return lo;
   }
 
+  /** Does a member of cell c's council live within councilTieRadius households of household h? */
+  knowsHousehold(c: number, h: number): boolean {
+    const m = this.councilMembers;
+    let lo = this.councilMemberStart[c];
+    let hi = this.councilMemberStart[c + 1];
+    const r = this.k.councilTieRadius;
+    // the first member at or after h - r
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (m[mid] < h - r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.councilMemberStart[c + 1] && m[lo] <= h + r;
+  }
+
   /** A resident of cell c, drawn in proportion to hotline propensity. */
   pickInCell(c: number, rng: Stream): number {
     const b = c * 3;
@@ -430,9 +535,18 @@ export class State {
 
   /** Record an event of the watched cell (for the village view). */
   event(type: VillageEvent['type'], c: number, r: number, kind = -1, channel = -1, ok = false, good = -1, state = -1): void {
-    if (c !== this.watch) return;
+    if (c !== this.watch || this.day < 0) return;
     const household = r >= 0 ? this.resHousehold[r] - this.cellHouseholdStart[c] : -1;
     this.events.push({ day: this.day, type, household, kind, channel, ok, good, state });
+  }
+
+  /** At the first recorded day: counters that run "since the start" start again. */
+  startRecording(): void {
+    this.categoryCounts.fill(0);
+    this.cellFiled.fill(0);
+    this.periodIndex = 0;
+    this.needs.metByKind.fill(0);
+    this.needs.unmetByKind.fill(0);
   }
 
   /** Bytes held per resident and in total (for the bench). */
@@ -448,6 +562,23 @@ export class State {
     const cells = this.C * 120;
     return { residents, perResident: residents / this.N, tickets, total: residents + tickets + cells };
   }
+}
+
+/** A new leader's capability: around 1, clipped to [0.5, 1.5]. */
+export function drawCapability(k: Knobs, rng: Stream): number {
+  return Math.min(1.5, Math.max(0.5, 1 + k.capabilitySpread * rng.normal()));
+}
+
+/** The responsiveness a unit keeps by itself under a leader of this capability (no pressure, no complaints). */
+export function intrinsicResponsiveness(k: Knobs, capability: number): number {
+  return Math.min(1, Math.max(0, k.intrinsicResponsiveness * capability));
+}
+
+/** Days within which a met need counts as fast, by kind: its ticket deadline. */
+export function needFastDays(k: Knobs): Int32Array {
+  return Int32Array.from(SAT_BASE, (_, kind) =>
+    kind === Kind.CONTESTED || kind === Kind.DISPUTE ? k.deadlineComplexDays : k.deadlineGeneralDays,
+  );
 }
 
 /** A stride coprime with n near n * 0.618, to scatter indices over a cell. */

@@ -8,7 +8,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import type { ResolvedScenario } from '../sim/index.ts';
-import { MAX_IMPORT_BYTES, importText, type ImportKind } from '../scenarios/import.ts';
+import { importSizeProblem, importText, type ImportKind } from '../scenarios/import.ts';
 import type { Problem } from '../scenarios/loader.ts';
 import { t, type Lang } from './i18n.ts';
 
@@ -71,19 +71,9 @@ export class HlImport extends LitElement {
     if (!file) return;
     const name = file.name;
     try {
-      if (file.size > MAX_IMPORT_BYTES) {
-        this.send<ImportProblemsDetail>('import-problems', {
-          name,
-          problems: [
-            {
-              field: '(file)',
-              value: `${file.size} bytes`,
-              message: `the file is ${file.size} bytes: too large, the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)`,
-              code: 'too-large',
-              detail: { bytes: file.size, limit: MAX_IMPORT_BYTES },
-            },
-          ],
-        });
+      const tooLarge = importSizeProblem(file.size);
+      if (tooLarge) {
+        this.send<ImportProblemsDetail>('import-problems', { name, problems: [tooLarge] });
         return;
       }
       let text: string;

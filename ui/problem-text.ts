@@ -6,7 +6,7 @@
  * same words the command line prints). A problem without a code falls back to its message.
  */
 import type { Allowed, Problem } from '../scenarios/loader.ts';
-import { BROWSER_LIMITS, checkRunLimits, estimateRun, type Knobs } from '../sim/index.ts';
+import { BROWSER_LIMITS, MODEL, checkRunLimits, estimateRun, type Knobs } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
 
 const num = (n: number | undefined): string => (n === undefined ? '' : Object.is(n, -0) ? '0' : String(n));
@@ -160,6 +160,8 @@ function zhMessage(p: Problem): string | null {
       return 'CSV 的“# scenario”行不是有效的 JSON 对象';
     case 'result-bad-scenario':
       return '运行结果中的“scenario”必须是对象 {preset, knobs}';
+    case 'unknown-version':
+      return `模型版本 ${p.field} = ${v} 不存在：可运行的版本为 ${(p.allowed?.options ?? []).map((o) => (o === MODEL.version ? `${o}（当前）` : o)).join('、')}`;
     case 'bad-view':
       return 'view 只能是 charts、district 或 village';
     case 'bad-flag':

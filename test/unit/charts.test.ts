@@ -141,11 +141,11 @@ describe('ranks and grades', () => {
 function fakeRun(day: number): RunView {
   const days = 28;
   const daily: Record<string, Float64Array> = {};
-  for (const k of ['tickets_filed', 'filed_gaming', 'consultations', 'reported_satisfaction', 'true_satisfaction'])
+  for (const k of ['tickets_filed', 'filed_gaming', 'consultations', 'official_satisfaction', 'true_satisfaction'])
     daily[k] = new Float64Array(days);
   daily.tickets_filed.fill(10);
   daily.filed_gaming.fill(2);
-  daily.reported_satisfaction.fill(0.9);
+  daily.official_satisfaction.fill(0.9);
   daily.true_satisfaction.fill(0.6);
   return { startDate: '2021-01-01', day, days, daily, periods: [] };
 }
@@ -172,7 +172,7 @@ describe('chart definitions', () => {
   it('carry the baseline with its own length and the band of the Goodhart gap', () => {
     const c = buildChart(CHART_DEFS[6], fakeRun(14), fakeRun(7), 'zh');
     expect(c.baseline?.count).toBe(1);
-    expect(c.band).toMatchObject({ lo: 'true_satisfaction', hi: 'reported_satisfaction' });
+    expect(c.band).toMatchObject({ lo: 'true_satisfaction', hi: 'official_satisfaction' });
     expect(c.yMax).toBe(1);
     expect(c.yLabel).toBe('比率 0..1');
   });

@@ -9,7 +9,8 @@ import * as d3 from 'd3';
 import type { PeriodRecord } from '../../sim/index.ts';
 import type { Lang } from './types.ts';
 import { bumpSlots, gradeBands, gradeChurnSeries, meanGradeChurn, meanRankVolatility } from './aggregate.ts';
-import { GRADE_LABEL, UI, tr, unitName } from './labels.ts';
+import { gradeLabel, unitName } from './labels.ts';
+import { t } from '../i18n.ts';
 import { exportSvgElement } from './export.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
@@ -338,12 +339,12 @@ export class HlBumpChart extends LitElement {
     if (this.gradeMode) {
       const c = meanGradeChurn(this.periods);
       const b = this.baseline ? meanGradeChurn(this.baseline) : null;
-      return `${tr(UI.meanChurn, lang)}: ${c == null ? '–' : p(c)}${b == null ? '' : ` (${tr(UI.baseline, lang)} ${p(b)})`}`;
+      return `${t(lang, 'chart.meanChurn')}: ${c == null ? '–' : p(c)}${b == null ? '' : ` (${t(lang, 'chart.baseline')} ${p(b)})`}`;
     }
     const v = meanRankVolatility(this.periods);
     const b = this.baseline ? meanRankVolatility(this.baseline) : null;
     const diff = v != null && b != null ? ` · Δ ${d3.format('+.2f')(v - b)}` : '';
-    return `${tr(UI.meanVolatility, lang)}: ${v == null ? '–' : f(v)} ${tr(UI.places, lang)}${b == null ? '' : ` (${tr(UI.baseline, lang)} ${f(b)}${diff})`}`;
+    return `${t(lang, 'chart.meanVolatility')}: ${v == null ? '–' : f(v)} ${t(lang, 'chart.places')}${b == null ? '' : ` (${t(lang, 'chart.baseline')} ${f(b)}${diff})`}`;
   }
 
   private readout() {
@@ -356,18 +357,17 @@ export class HlBumpChart extends LitElement {
     const focus = this._unit >= 0 ? p.units.find((u) => u.unit === this._unit) : undefined;
     if (focus && !pick.includes(focus)) pick.push(null, focus);
     const style = this.x(i) > this._width / 2 ? `left:${this.left + 2}px` : 'right:2px';
-    const place = (u: (typeof sorted)[number]) =>
-      u.rank != null ? `${u.rank}.` : `${tr(GRADE_LABEL[u.grade ?? 'pass'] ?? GRADE_LABEL.pass, lang)} ·`;
+    const place = (u: (typeof sorted)[number]) => (u.rank != null ? `${u.rank}.` : `${gradeLabel(u.grade, lang)} ·`);
     return html`<div class="readout" style=${style} aria-hidden="true">
-      <div><b>${tr(UI.periodOf, lang)} ${p.startDate}</b></div>
-      ${this.vol[i] != null ? html`<div>${tr(this.gradeMode ? UI.churnStrip : UI.volatilityStrip, lang)}: ${d3.format(this.gradeMode ? '.0%' : '.2f')(this.vol[i]!)}</div>` : nothing}
+      <div><b>${t(lang, 'chart.periodOf')} ${p.startDate}</b></div>
+      ${this.vol[i] != null ? html`<div>${t(lang, this.gradeMode ? 'chart.churnStrip' : 'chart.volatilityStrip')}: ${d3.format(this.gradeMode ? '.0%' : '.2f')(this.vol[i]!)}</div>` : nothing}
       ${pick.map((u) =>
         u == null
           ? html`<div>…</div>`
           : html`<div style=${u.unit === this._unit ? 'font-weight:600' : ''}>
             <span class="sw" style=${`background:${unitColor(u.unit)}`}></span>
-            ${place(u)} ${unitName(u.unit, lang)} (${tr(UI.score, lang)} ${d3.format('.1f')(u.score)})
-            ${u.penalised ? html`<span class="pen">● ${tr(UI.penalised, lang)}</span>` : nothing}
+            ${place(u)} ${unitName(u.unit, lang)} (${t(lang, 'chart.score')} ${d3.format('.1f')(u.score)})
+            ${u.penalised ? html`<span class="pen">● ${t(lang, 'chart.penalised')}</span>` : nothing}
           </div>`,
       )}
     </div>`;
@@ -383,28 +383,27 @@ export class HlBumpChart extends LitElement {
     const lastSlots = n ? this.slots[n - 1] : null;
     const hx = this._hover >= 0 && this._hover < n ? this.x(this._hover) : -1;
     const bands = this.gradeMode && last ? gradeBands(last) : [];
-    const help = `${this.heading}. ${tr(UI.chartHelp, lang)} ${lang === 'zh' ? '上下方向键在名次间移动。' : 'Up and down arrows move along the ranking.'}`;
+    const help = `${this.heading}. ${t(lang, 'chart.chartHelp')} ${t(lang, 'chart.rankKeys')}`;
     return html`<figure>
       <header>
         <h3>${this.heading}</h3>
         <span class="tools">
-          <button type="button" aria-label=${`${tr(UI.exportSvgLabel, lang)}: ${this.heading}`} @click=${() => this.export('svg')}>${tr(UI.exportSvg, lang)}</button>
-          <button type="button" aria-label=${`${tr(UI.exportPngLabel, lang)}: ${this.heading}`} @click=${() => this.export('png')}>${tr(UI.exportPng, lang)}</button>
+          <button type="button" aria-label=${`${t(lang, 'chart.exportSvgLabel')}: ${this.heading}`} @click=${() => this.export('svg')}>${t(lang, 'chart.exportSvg')}</button>
+          <button type="button" aria-label=${`${t(lang, 'chart.exportPngLabel')}: ${this.heading}`} @click=${() => this.export('png')}>${t(lang, 'chart.exportPng')}</button>
         </span>
       </header>
       <p class="summary"><b>${this.summaryText()}</b></p>
       <ul class="legend">
-        <li>${lang === 'zh' ? '每条线为一个街乡；粗线为最新一期的第一名和最后一名（指向可换）' : 'One line per unit; bold: the latest first and last (point to pick another)'}</li>
-        <li><span class="sw" style="background:#c62828;border-radius:50%;width:10px"></span>${tr(UI.penalised, lang)}</li>
+        <li>${t(lang, 'chart.bumpLegend')}</li>
+        <li><span class="sw" style="background:#c62828;border-radius:50%;width:10px"></span>${t(lang, 'chart.penalised')}</li>
         ${
           this.gradeMode
             ? Object.entries(GRADE_FILL).map(
-                ([g, c]) =>
-                  html`<li><span class="sw" style=${`background:${c};border:1px solid #bbb`}></span>${tr(GRADE_LABEL[g], lang)}</li>`,
+                ([g, c]) => html`<li><span class="sw" style=${`background:${c};border:1px solid #bbb`}></span>${gradeLabel(g, lang)}</li>`,
               )
             : nothing
         }
-        ${this.baseline ? html`<li><span class="sw" style="height:0;border-top:2px dashed #777;width:16px;border-radius:0"></span>${tr(UI.baseline, lang)}</li>` : nothing}
+        ${this.baseline ? html`<li><span class="sw" style="height:0;border-top:2px dashed #777;width:16px;border-radius:0"></span>${t(lang, 'chart.baseline')}</li>` : nothing}
       </ul>
       <div class="plot" tabindex="0" role="group" aria-label=${help} @keydown=${this.onKey}
         @focus=${() => {
@@ -417,8 +416,8 @@ export class HlBumpChart extends LitElement {
           <g class="bands"></g>
           <g class="axis xaxis"></g>
           <g class="axis yaxis"></g>
-          ${this.gradeMode ? nothing : svg`<text class="ylabel" transform=${`translate(12,${M.top + this.plotHeight / 2}) rotate(-90)`} text-anchor="middle">${tr(UI.rank, lang)}</text>`}
-          ${bands.map((b) => svg`<text class="band-label" x=${this.left - 6} y=${this.y((b.from + b.to) / 2) + 4} text-anchor="end">${tr(GRADE_LABEL[b.grade], lang)}</text>`)}
+          ${this.gradeMode ? nothing : svg`<text class="ylabel" transform=${`translate(12,${M.top + this.plotHeight / 2}) rotate(-90)`} text-anchor="middle">${t(lang, 'chart.rank')}</text>`}
+          ${bands.map((b) => svg`<text class="band-label" x=${this.left - 6} y=${this.y((b.from + b.to) / 2) + 4} text-anchor="end">${gradeLabel(b.grade, lang)}</text>`)}
           <g class="lines"></g>
           <g class="pen"></g>
           ${
@@ -430,10 +429,10 @@ export class HlBumpChart extends LitElement {
                 )
               : nothing
           }
-          <text class="ylabel" x=${this.left} y=${bottom + M.bottom + 16}>${this.gradeMode ? tr(UI.churnStrip, lang) : `${tr(UI.volatilityStrip, lang)} (${tr(UI.places, lang)})`}</text>
+          <text class="ylabel" x=${this.left} y=${bottom + M.bottom + 16}>${this.gradeMode ? t(lang, 'chart.churnStrip') : `${t(lang, 'chart.volatilityStrip')} (${t(lang, 'chart.places')})`}</text>
           <g class="vol"></g>
           <g class="axis vaxis"></g>
-          ${n === 0 ? svg`<text class="empty" x=${w / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>` : nothing}
+          ${n === 0 ? svg`<text class="empty" x=${w / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${t(lang, 'chart.noData')}</text>` : nothing}
           <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${h - 4} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>
           <rect class="overlay" data-noexport x=${this.left} y=${M.top} width=${Math.max(0, w - this.left - 16)} height=${h - M.top}
             @pointermove=${this.onPointer} @pointerleave=${() => {

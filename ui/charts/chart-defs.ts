@@ -4,7 +4,8 @@
  */
 import type { ChartData, ChartSeries, Lang, RunView } from './types.ts';
 import { subtract, weekCount, weeklyMetric } from './aggregate.ts';
-import { type CHART, seriesLabel, weeklyUnit } from './labels.ts';
+import type { CHART_TITLE } from '../i18n/charts.ts';
+import { seriesLabel, weeklyUnit } from './labels.ts';
 
 /** Series colours, shared by every chart so one kind keeps one colour. */
 export const COLORS: Record<string, string> = {
@@ -32,7 +33,7 @@ export const COLORS: Record<string, string> = {
   gaming_induced: '#f28e2b',
   gaming_fake: '#e15759',
   tickets_excluded: '#222222',
-  reported_satisfaction: '#e15759',
+  official_satisfaction: '#e15759',
   true_satisfaction: '#4e79a7',
   gap: '#e15759',
   disputes_open: '#59a14f',
@@ -42,7 +43,7 @@ export const COLORS: Record<string, string> = {
 
 /** How one chart is built from a run: which metrics, stacked or as lines, on which axis. */
 export interface ChartDef {
-  id: keyof typeof CHART;
+  id: keyof typeof CHART_TITLE;
   file: string;
   stack?: string[];
   lines?: string[];
@@ -117,10 +118,10 @@ export const CHART_DEFS: readonly ChartDef[] = [
   {
     id: 'satisfaction',
     file: 'satisfaction-gap',
-    unitOf: 'reported_satisfaction',
+    unitOf: 'official_satisfaction',
     diffKey: 'true_satisfaction',
-    lines: ['reported_satisfaction', 'true_satisfaction'],
-    band: ['true_satisfaction', 'reported_satisfaction'],
+    lines: ['official_satisfaction', 'true_satisfaction'],
+    band: ['true_satisfaction', 'official_satisfaction'],
     yMax: 1,
     format: '.1%',
   },

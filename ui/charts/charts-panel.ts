@@ -5,7 +5,7 @@
  */
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { ChartData, Lang, RunView } from './types.ts';
-import { CHART, UI, tr } from './labels.ts';
+import { t } from '../i18n.ts';
 import { CHART_DEFS, buildChart } from './chart-defs.ts';
 import './line-chart.ts';
 import './bump-chart.ts';
@@ -74,15 +74,15 @@ export class HlCharts extends LitElement {
     const lang = this.lang;
     const charts = CHART_DEFS.map(
       (def, i) => html`<div class="card">
-      <hl-line-chart .data=${this.built[i] ?? null} .heading=${tr(CHART[def.id], lang)} .lang=${lang} .fileName=${def.file}></hl-line-chart>
+      <hl-line-chart .data=${this.built[i] ?? null} .heading=${t(lang, `chartTitle.${def.id}`)} .lang=${lang} .fileName=${def.file}></hl-line-chart>
     </div>`,
     );
     const bump = html`<div class="card">
-      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .heading=${tr(CHART.ranks, lang)} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
+      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .heading=${t(lang, 'chartTitle.ranks')} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
     </div>`;
     // Order: tickets by kind, by channel, per 10k, backlog, hours, gaming, satisfaction, ranks, disputes.
     return html`<div class="grid">${charts.slice(0, 7)}${bump}${charts.slice(7)}</div>
-      <p class="caption">${tr(UI.caption, lang)}</p>`;
+      <p class="caption">${t(lang, 'chart.caption')}</p>`;
   }
 }
 

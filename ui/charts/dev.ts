@@ -73,7 +73,7 @@ function synthRun(seed: number, policy: boolean, day: number, grades: boolean): 
     daily.gaming_fake[d] = k(d > 200 ? 6 : 1, 0.4);
     daily.tickets_excluded[d] = k(d > 300 ? 7 : 0, 0.3);
     daily.true_satisfaction[d] = Math.min(1, 0.62 + 0.1 * hd + 0.06 * (r() - 0.5));
-    daily.reported_satisfaction[d] = Math.min(
+    daily.official_satisfaction[d] = Math.min(
       1,
       daily.true_satisfaction[d] + (d > 200 ? 0.22 : 0.08) * (1 - 0.5 * hd) + 0.03 * (r() - 0.5),
     );

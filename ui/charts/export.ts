@@ -2,6 +2,7 @@
  * Export a chart's svg as a standalone SVG file or a 2x PNG. Styles from the page's
  * (shadow) stylesheets are copied inline, so the file looks like the screen.
  */
+import { saveBlob } from '../download.ts';
 
 /** Properties worth copying: enough for paths, text and fills to look right outside the page. */
 const PROPS = [
@@ -166,19 +167,6 @@ export async function svgToPng(text: string, width: number, height: number, scal
   }
 }
 
-/** Save a blob under a file name (an <a download> click). */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** A file-name-safe slug of a chart title. */
 export function slug(s: string): string {
   return (
@@ -197,6 +185,6 @@ export async function exportSvgElement(
   extras: ExportExtras = {},
 ): Promise<void> {
   const s = serializeSvg(svg, extras);
-  if (format === 'svg') download(new Blob([s.text], { type: 'image/svg+xml' }), `${fileBase}.svg`);
-  else download(await svgToPng(s.text, s.width, s.height, 2), `${fileBase}.png`);
+  if (format === 'svg') saveBlob(new Blob([s.text], { type: 'image/svg+xml' }), `${fileBase}.svg`);
+  else saveBlob(await svgToPng(s.text, s.width, s.height, 2), `${fileBase}.png`);
 }

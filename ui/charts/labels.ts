@@ -1,18 +1,12 @@
 /**
- * Every chart title, legend entry and label, in English and Chinese.
- * Axis units come from the metric table (sim/metrics.ts), turned from per-day to per-week.
+ * The charts' label functions: a metric's unit once aggregated by week, a series' legend label,
+ * a unit's name, a grade band's name. The texts are in ui/i18n/charts.ts (read with `t`); axis units come from the
+ * metric table (sim/metrics.ts), turned from per-day to per-week.
  */
 import { METRICS } from '../../sim/index.ts';
-import type { Lang } from './types.ts';
+import { hasText, pick, t, type Lang, type Text } from '../i18n.ts';
 
-export interface Text {
-  en: string;
-  zh: string;
-}
-
-export function tr(t: Text, lang: Lang): string {
-  return t[lang] ?? t.en;
-}
+export { CHART_TITLE as CHART, SERIES } from '../i18n/charts.ts';
 
 const UNIT = new Map<string, Text>(METRICS.map((m) => [m.name, m.unit]));
 const AGG = new Map<string, string>(METRICS.map((m) => [m.name, m.agg]));
@@ -24,105 +18,24 @@ const AGG = new Map<string, string>(METRICS.map((m) => [m.name, m.agg]));
 export function weeklyUnit(name: string, lang: Lang): string {
   const u = UNIT.get(name);
   if (!u) return '';
-  const s = tr(u, lang);
+  const s = pick(lang, u);
   if (AGG.get(name) !== 'sum') return s;
   return lang === 'zh' ? s.replace('/天', '/周').replace('每天', '每周') : s.replace('per day', 'per week');
 }
 
-/** Chart titles and the text of the panel. */
-export const CHART = {
-  kind: { en: 'Tickets per week, by kind', zh: '每周工单：按类型' },
-  channel: { en: 'Needs per week, by channel chosen', zh: '每周诉求：按反映渠道' },
-  per10k: { en: 'Requests per 10,000 residents', zh: '万人诉求比' },
-  backlog: { en: 'Open backlog and time to close', zh: '积压工单与办结用时' },
-  hours: { en: 'Staff hours by use', zh: '工时用途' },
-  gaming: { en: 'Gaming by tactic, and excluded tickets', zh: '造假手段与剔除工单' },
-  satisfaction: { en: 'Reported against true satisfaction', zh: '上报满意率与真实满意率' },
-  ranks: { en: 'Units’ ranks across periods', zh: '各街乡历期排名' },
-  disputes: { en: 'Disputes and contested goods', zh: '纠纷与争议公共物品' },
-} as const satisfies Record<string, Text>;
-
-/** Legend labels of series (metric names, and derived series). */
-export const SERIES: Record<string, Text> = {
-  filed_defect: { en: 'Defect', zh: '公共设施' },
-  filed_individual: { en: 'Individual', zh: '个体化' },
-  filed_wish: { en: 'Out-of-scope wish', zh: '超范围诉求' },
-  filed_contested: { en: 'Contested good', zh: '争议物品' },
-  filed_dispute: { en: 'Dispute (proxy)', zh: '纠纷（借题）' },
-  filed_vent: { en: 'Venting', zh: '情绪发泄' },
-  filed_gaming: { en: 'Gaming (fake, induced)', zh: '造假（虚假、诱导）' },
-  consultations: { en: 'Consultation', zh: '咨询' },
-  hotline: { en: '12345 hotline', zh: '12345热线' },
-  wechat_messages: { en: 'Social worker (WeChat)', zh: '社工（微信）' },
-  hall_cases: { en: 'Village hall', zh: '议事厅' },
-  needs_dropped: { en: 'Did nothing', zh: '未反映' },
-  requests_per_10k: { en: 'Requests per 10,000', zh: '万人诉求比' },
-  tickets_open: { en: 'Open tickets', zh: '未办结工单' },
-  mean_days_to_close: { en: 'Mean days to close', zh: '平均办结天数' },
-  staff_hours_tickets: { en: 'Tickets', zh: '办理工单' },
-  staff_hours_gaming: { en: 'Gaming', zh: '造假' },
-  staff_hours_appeals: { en: 'Appeals', zh: '申诉' },
-  staff_hours_longterm: { en: 'Long-term work', zh: '长期工作' },
-  staff_overtime_hours: { en: 'Overtime', zh: '加班' },
-  gaming_paid: { en: 'Paid ratings', zh: '花钱买满意' },
-  gaming_induced: { en: 'Induced requests', zh: '诱导改提诉求' },
-  gaming_fake: { en: 'Fake tickets', zh: '自编工单' },
-  tickets_excluded: { en: 'Excluded after appeal', zh: '申诉剔除' },
-  reported_satisfaction: { en: 'Reported satisfaction', zh: '上报满意率' },
-  true_satisfaction: { en: 'True satisfaction', zh: '真实满意率' },
-  gap: { en: 'Goodhart gap', zh: '古德哈特差距' },
-  disputes_open: { en: 'Disputes open', zh: '未化解纠纷' },
-  disputes_settled: { en: 'Disputes settled', zh: '已化解纠纷' },
-  contested_flips: { en: 'Contested-good flips', zh: '争议物品反复改动' },
-  total: { en: 'Total', zh: '合计' },
-};
-
+/** A series' legend label (a metric's name or a derived series), or the key itself when it has none. */
 export function seriesLabel(key: string, lang: Lang): string {
-  const t = SERIES[key];
-  return t ? tr(t, lang) : key;
+  const k = `series.${key}`;
+  return hasText(k) ? t(lang, k) : key;
 }
 
-/** Words used across the charts. */
-export const UI = {
-  exportSvg: { en: 'SVG', zh: 'SVG' },
-  exportPng: { en: 'PNG', zh: 'PNG' },
-  exportSvgLabel: { en: 'Download this chart as SVG', zh: '下载此图（SVG）' },
-  exportPngLabel: { en: 'Download this chart as PNG', zh: '下载此图（PNG）' },
-  chartHelp: {
-    en: 'Chart. Use the left and right arrow keys to read values week by week; Home and End jump to the ends.',
-    zh: '图表。用左右方向键逐周读数，Home 和 End 跳到两端。',
-  },
-  weekOf: { en: 'Week of', zh: '周起始' },
-  periodOf: { en: 'Period from', zh: '考核期起始' },
-  baseline: { en: 'Baseline', zh: '基线' },
-  policy: { en: 'Policy', zh: '政策' },
-  baselineShort: { en: 'base', zh: '基线' },
-  baselineDashed: { en: 'Baseline (dashed)', zh: '基线（虚线）' },
-  difference: { en: 'Difference, policy − baseline', zh: '差值：政策 − 基线' },
-  noData: { en: 'Waiting for data…', zh: '等待数据…' },
-  rank: { en: 'rank (1 = best)', zh: '名次（1 = 最好）' },
-  grade: { en: 'grade band', zh: '档次' },
-  period: { en: 'assessment period', zh: '考核期' },
-  meanVolatility: { en: 'Mean rank change per period', zh: '每期平均名次变动' },
-  meanChurn: { en: 'Units changing band per period', zh: '每期换档单位比例' },
-  places: { en: 'places', zh: '位' },
-  unit: { en: 'Unit', zh: '街乡' },
-  score: { en: 'score', zh: '得分' },
-  penalised: { en: 'penalised', zh: '被问责' },
-  volatilityStrip: { en: 'Rank change per period', zh: '每期名次变动' },
-  churnStrip: { en: 'Share of units changing band per period', zh: '每期换档单位比例' },
-  date: { en: 'date', zh: '日期' },
-  caption: { en: 'Weekly values; the newest week is scaled from the days so far.', zh: '按周汇总；最新一周按已模拟天数折算。' },
-} as const satisfies Record<string, Text>;
-
-export const GRADE_LABEL: Record<string, Text> = {
-  excellent: { en: 'Excellent', zh: '优秀' },
-  good: { en: 'Good', zh: '良好' },
-  pass: { en: 'Pass', zh: '合格' },
-  poor: { en: 'Poor', zh: '较差' },
-};
-
-/** Number formats per language: zh uses no thousands separator for years, same digits otherwise. */
+/** A unit's name, numbered from 1. */
 export function unitName(unit: number, lang: Lang): string {
-  return lang === 'zh' ? `街乡${unit + 1}` : `Unit ${unit + 1}`;
+  return t(lang, 'chart.unitN', { n: unit + 1 });
+}
+
+/** A grade band's name; an unknown or missing grade reads as a pass. */
+export function gradeLabel(grade: string | null | undefined, lang: Lang): string {
+  const k = `grade.${grade ?? 'pass'}`;
+  return t(lang, hasText(k) ? k : 'grade.pass');
 }

@@ -8,7 +8,7 @@ import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { ChartData, ChartSeries, Lang } from './types.ts';
 import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
-import { UI, tr } from './labels.ts';
+import { t } from '../i18n.ts';
 import { exportSvgElement } from './export.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
@@ -418,7 +418,7 @@ export class HlLineChart extends LitElement {
       kind: s.type === 'stack' ? 'area' : 'line',
     }));
     if (d.band) items.push({ label: d.band.label, color: d.band.color, kind: 'area' });
-    if (this.compare) items.push({ label: tr(UI.baselineDashed, this.lang), color: '#222', kind: 'dash' });
+    if (this.compare) items.push({ label: t(this.lang, 'chart.baselineDashed'), color: '#222', kind: 'dash' });
     return items;
   }
 
@@ -441,16 +441,16 @@ export class HlLineChart extends LitElement {
     const row = (label: string, color: string, v: number, bv: number | null, rightAxis: boolean) => html`<div class="row">
       <span class="sw" style="background:${color}"></span><span>${label}</span>
       <span class="v">${this.fmt(v, rightAxis)}</span>
-      ${bv == null ? nothing : html`<span class="d">(${tr(UI.baselineShort, this.lang)} ${this.fmt(bv, rightAxis)}, Δ ${this.fmtDelta(v - bv, rightAxis)})</span>`}
+      ${bv == null ? nothing : html`<span class="d">(${t(this.lang, 'chart.baselineShort')} ${this.fmt(bv, rightAxis)}, Δ ${this.fmtDelta(v - bv, rightAxis)})</span>`}
     </div>`;
     const bval = (key: string) => (b && i < b.count ? (b.series.find((s) => s.key === key)?.values[i] ?? NaN) : null);
     // The read-out sits in the half of the plot away from the rule, inside the card.
     const style = this.x(i) > this._width / 2 ? `left:${M.left + 2}px` : 'right:2px';
     return html`<div class="readout" style=${style} aria-hidden="true">
-      <div><b>${tr(UI.weekOf, this.lang)} ${date}</b></div>
+      <div><b>${t(this.lang, 'chart.weekOf')} ${date}</b></div>
       ${
         stackRows.length > 1
-          ? row(tr({ en: 'Total', zh: '合计' }, this.lang), '#444', this.total[i], b && i < b.count ? this.baseTotal[i] : null, false)
+          ? row(t(this.lang, 'series.total'), '#444', this.total[i], b && i < b.count ? this.baseTotal[i] : null, false)
           : nothing
       }
       ${stackRows.map((s) => row(s.label, s.color, s.values[i], bval(s.key), false))}
@@ -464,7 +464,7 @@ export class HlLineChart extends LitElement {
     const i = this._hover;
     if (!d || i < 0 || i >= d.count) return '';
     const parts = d.series.map((s) => `${s.label} ${this.fmt(s.values[i], s.axis === 'right')}`);
-    return `${tr(UI.weekOf, this.lang)} ${isoDate(dateAt(d.startDate, i * d.step))}: ${parts.join('; ')}`;
+    return `${t(this.lang, 'chart.weekOf')} ${isoDate(dateAt(d.startDate, i * d.step))}: ${parts.join('; ')}`;
   }
 
   override render() {
@@ -479,14 +479,14 @@ export class HlLineChart extends LitElement {
       <header>
         <h3>${this.heading}</h3>
         <span class="tools">
-          <button type="button" aria-label=${`${tr(UI.exportSvgLabel, lang)}: ${this.heading}`} @click=${() => this.export('svg')}>${tr(UI.exportSvg, lang)}</button>
-          <button type="button" aria-label=${`${tr(UI.exportPngLabel, lang)}: ${this.heading}`} @click=${() => this.export('png')}>${tr(UI.exportPng, lang)}</button>
+          <button type="button" aria-label=${`${t(lang, 'chart.exportSvgLabel')}: ${this.heading}`} @click=${() => this.export('svg')}>${t(lang, 'chart.exportSvg')}</button>
+          <button type="button" aria-label=${`${t(lang, 'chart.exportPngLabel')}: ${this.heading}`} @click=${() => this.export('png')}>${t(lang, 'chart.exportPng')}</button>
         </span>
       </header>
       <ul class="legend">
         ${this.legendItems().map((l) => html`<li><span class=${`sw ${l.kind}`} style=${l.kind === 'area' ? `background:${l.color}` : `border-color:${l.color}`}></span>${l.label}</li>`)}
       </ul>
-      <div class="plot" tabindex="0" role="group" aria-label=${`${this.heading}. ${tr(UI.chartHelp, lang)}`}
+      <div class="plot" tabindex="0" role="group" aria-label=${`${this.heading}. ${t(lang, 'chart.chartHelp')}`}
         @keydown=${this.onKey} @focus=${() => {
           if (this._hover < 0 && d?.count) this._hover = d.count - 1;
         }}
@@ -505,7 +505,7 @@ export class HlLineChart extends LitElement {
           ${
             this.compare
               ? svg`<g class="diffg">
-                <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${tr(UI.difference, lang)}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
+                <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${t(lang, 'chart.difference')}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
                 <line class="zero" x1=${M.left} x2=${w - right} y1=${this.yd(0)} y2=${this.yd(0)}></line>
                 <g class="axis dyaxis"></g>
               </g>`
@@ -513,7 +513,7 @@ export class HlLineChart extends LitElement {
           }
           ${
             !d || d.count === 0
-              ? svg`<text class="empty" x=${(M.left + w - right) / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${tr(UI.noData, lang)}</text>`
+              ? svg`<text class="empty" x=${(M.left + w - right) / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${t(lang, 'chart.noData')}</text>`
               : nothing
           }
           <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${this.compare ? h - 8 : bottom} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>

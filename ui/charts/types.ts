@@ -4,7 +4,7 @@
  */
 import type { PeriodRecord } from '../../sim/index.ts';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../i18n.ts';
 
 /** One run as the charts see it; the app streams new objects of this shape as days pass. */
 export interface RunView {

@@ -32,8 +32,10 @@ import {
   type RunRecord,
 } from '../../experiments/index.ts';
 import { ExperimentPool } from './pool-controller.ts';
+import { copyText } from '../clipboard.ts';
+import { saveText } from '../download.ts';
 import { forgetExperiment, loadExperimentState, saveExperiment } from './persist.ts';
-import { tr, type Lang } from './labels.ts';
+import { t, type Lang } from '../i18n.ts';
 import type { BandSeries } from './band-chart.ts';
 import type { IntervalRow } from './interval-chart.ts';
 import './band-chart.ts';
@@ -56,7 +58,7 @@ export interface ExperimentChangeDetail {
 }
 
 /** Metrics every panel experiment keeps besides the charted one (small, and what researchers ask first). */
-const KEPT = ['gaming_intensity_mean', 'filed_gaming', 'true_satisfaction', 'reported_satisfaction', 'tickets_filed'];
+const KEPT = ['gaming_intensity_mean', 'filed_gaming', 'true_satisfaction', 'official_satisfaction', 'tickets_filed'];
 const AGG = new Map<string, string>(METRICS.map((m) => [m.name, m.agg]));
 const COLORS = d3.schemeTableau10;
 /** Settings drawn over time at most (the rest are in the downloads). */
@@ -251,7 +253,8 @@ export class HlExperimentsPanel extends LitElement {
       const first = recs[0];
       const n = Math.min(...recs.map((r) => r.time.length));
       const s: BandSeries = {
-        label: pointLabel(p, tr(this.lang, 'baseline')) + (p.baseline && p.moved === undefined ? ` (${tr(this.lang, 'baseline')})` : ''),
+        label:
+          pointLabel(p, t(this.lang, 'exp.baseline')) + (p.baseline && p.moved === undefined ? ` (${t(this.lang, 'exp.baseline')})` : ''),
         color: COLORS[i % COLORS.length],
         dates: [],
         mean: [],
@@ -259,10 +262,10 @@ export class HlExperimentsPanel extends LitElement {
         hi: [],
         emphasis: p.baseline,
       };
-      for (let t = 0; t < n; t++) {
-        const div = perDay ? dayCount(first.date[t], first.end[t]) : 1;
-        const st = interval(recs.map((r) => r.values[metric][t] / div));
-        s.dates.push(first.date[t]);
+      for (let d = 0; d < n; d++) {
+        const div = perDay ? dayCount(first.date[d], first.end[d]) : 1;
+        const st = interval(recs.map((r) => r.values[metric][d] / div));
+        s.dates.push(first.date[d]);
         s.mean.push(st.mean);
         s.lo.push(st.lo);
         s.hi.push(st.hi);
@@ -279,7 +282,7 @@ export class HlExperimentsPanel extends LitElement {
     return o.points.map((p, i) => {
       const s = interval(this.scalars(o, metric, p.index));
       return {
-        label: pointLabel(p, tr(this.lang, 'baseline')),
+        label: pointLabel(p, t(this.lang, 'exp.baseline')),
         mean: s.mean,
         lo: s.lo,
         hi: s.hi,
@@ -318,12 +321,7 @@ export class HlExperimentsPanel extends LitElement {
     if (!o) return;
     const text = experimentFiles(o.exp, o.points, o.records)[name];
     if (text === undefined) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `hotline-lab-experiment-${name}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveText(text, `hotline-lab-experiment-${name}`, 'text/csv;charset=utf-8');
   }
 
   /** A link that opens the app with this scenario and this experiment. */
@@ -334,12 +332,8 @@ export class HlExperimentsPanel extends LitElement {
   }
 
   private async copyLink(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.link());
-      this._notice = tr(this.lang, 'copied');
-    } catch {
-      (this.renderRoot.querySelector('#exp-link') as HTMLInputElement | null)?.select();
-    }
+    if (await copyText(this.link())) this._notice = t(this.lang, 'exp.copied');
+    else (this.renderRoot.querySelector('#exp-link') as HTMLInputElement | null)?.select();
   }
 
   // ------------------------------------------------------------------ render
@@ -353,17 +347,17 @@ export class HlExperimentsPanel extends LitElement {
     const left = rate > 0 ? (s.total - s.done) / rate : NaN;
     const text =
       s.status === 'running'
-        ? tr(L, 'progress', {
+        ? t(L, 'exp.progress', {
             done: s.done,
             total: s.total,
             workers: s.workers,
             rate: rate.toFixed(1),
-            left: Number.isFinite(left) ? tr(L, 'seconds', { n: Math.ceil(left) }) : '?',
+            left: Number.isFinite(left) ? t(L, 'exp.seconds', { n: Math.ceil(left) }) : '?',
           })
         : s.status === 'done'
-          ? tr(L, 'done', { total: s.total, secs: secs.toFixed(1), workers: s.workers })
+          ? t(L, 'exp.done', { total: s.total, secs: secs.toFixed(1), workers: s.workers })
           : s.status === 'cancelled'
-            ? tr(L, 'cancelled', { done: s.done, total: s.total })
+            ? t(L, 'exp.cancelled', { done: s.done, total: s.total })
             : (s.error ?? '');
     return html`<div class="progress" data-testid="exp-status" data-status=${s.status} role="status">
       <progress max=${s.total} .value=${s.done} aria-label=${text}></progress>
@@ -383,20 +377,20 @@ export class HlExperimentsPanel extends LitElement {
       <section class="results" data-testid="exp-results">
         <hl-band-chart
           .series=${this.bands(o, m)}
-          heading=${tr(L, 'overTime', { metric: m })}
-          y-label=${AGG.get(m) === 'sum' ? `${unit} (${tr(L, 'perDay')})` : unit}
+          heading=${t(L, 'exp.overTime', { metric: m })}
+          y-label=${AGG.get(m) === 'sum' ? `${unit} (${t(L, 'exp.perDay')})` : unit}
         ></hl-band-chart>
         <div class="two">
-          <hl-interval-chart .rows=${this.levelRows(o, m)} .zero=${false} heading=${tr(L, 'wholeRun', { metric: m })}></hl-interval-chart>
+          <hl-interval-chart .rows=${this.levelRows(o, m)} .zero=${false} heading=${t(L, 'exp.wholeRun', { metric: m })}></hl-interval-chart>
           ${
             diffs.length
-              ? html`<hl-interval-chart data-testid="exp-differences" .rows=${diffs} heading=${tr(L, 'difference', { baseline: base ? label(base.values) : '' })}></hl-interval-chart>`
+              ? html`<hl-interval-chart data-testid="exp-differences" .rows=${diffs} heading=${t(L, 'exp.difference', { baseline: base ? label(base.values) : '' })}></hl-interval-chart>`
               : nothing
           }
         </div>
-        ${tornado.length ? html`<hl-interval-chart data-testid="exp-tornado" mode="bar" .rows=${tornado} heading=${tr(L, 'tornado', { metric: m })}></hl-interval-chart>` : nothing}
+        ${tornado.length ? html`<hl-interval-chart data-testid="exp-tornado" mode="bar" .rows=${tornado} heading=${t(L, 'exp.tornado', { metric: m })}></hl-interval-chart>` : nothing}
         <div class="downloads">
-          <span>${tr(L, 'downloads')}:</span>
+          <span>${t(L, 'exp.downloads')}:</span>
           ${['results.csv', 'summary.csv', 'differences.csv', ...(o.exp.design.type === 'oat' ? ['sensitivity.csv'] : [])].map(
             (name) =>
               html`<button type="button" data-testid=${`exp-download-${name.replace('.csv', '')}`} @click=${() => this.download(name)}>${name}</button>`,
@@ -413,37 +407,37 @@ export class HlExperimentsPanel extends LitElement {
     const running = this.pool.state.status === 'running';
     const knobNames = KNOBS.map((k) => k.name).filter((n) => n !== 'horizonDays');
     return html`
-      <h2>${tr(L, 'title')}</h2>
-      <p class="intro">${tr(L, 'intro')}</p>
-      ${sc ? html`<p class="scenario">${tr(L, 'scenario', { preset: sc.preset, residents: sc.knobs.residents.toLocaleString(L === 'zh' ? 'zh-CN' : 'en-US'), days: sc.knobs.horizonDays })}</p>` : nothing}
+      <h2>${t(L, 'exp.title')}</h2>
+      <p class="intro">${t(L, 'exp.intro')}</p>
+      ${sc ? html`<p class="scenario">${t(L, 'exp.scenario', { preset: sc.preset, residents: sc.knobs.residents.toLocaleString(L === 'zh' ? 'zh-CN' : 'en-US'), days: sc.knobs.horizonDays })}</p>` : nothing}
       <form @submit=${(e: Event) => {
         e.preventDefault();
         this.run();
       }}>
         <fieldset>
-          <legend>${tr(L, 'vary')} <small>(${tr(L, 'valuesHelp')})</small></legend>
+          <legend>${t(L, 'exp.vary')} <small>(${t(L, 'exp.valuesHelp')})</small></legend>
           ${this._rows.map(
             (r, i) => html`<div class="row" data-testid="exp-row">
-              <select aria-label=${tr(L, 'vary')} data-testid="exp-knob" .value=${r.knob} @change=${(e: Event) => this.setRow(i, { knob: (e.target as HTMLSelectElement).value })}>
+              <select aria-label=${t(L, 'exp.vary')} data-testid="exp-knob" .value=${r.knob} @change=${(e: Event) => this.setRow(i, { knob: (e.target as HTMLSelectElement).value })}>
                 ${(knobNames.includes(r.knob) ? knobNames : [r.knob, ...knobNames]).map((n) => html`<option value=${n} ?selected=${n === r.knob}>${n}</option>`)}
               </select>
-              <input type="text" data-testid="exp-values" aria-label=${`${r.knob}: ${tr(L, 'valuesHelp')}`} .value=${r.values} @input=${(e: Event) => this.setRow(i, { values: (e.target as HTMLInputElement).value })} />
-              <button type="button" class="icon" aria-label=${tr(L, 'remove', { knob: r.knob })} title=${tr(L, 'remove', { knob: r.knob })} @click=${() => (this._rows = this._rows.filter((_, j) => j !== i))}>×</button>
+              <input type="text" data-testid="exp-values" aria-label=${`${r.knob}: ${t(L, 'exp.valuesHelp')}`} .value=${r.values} @input=${(e: Event) => this.setRow(i, { values: (e.target as HTMLInputElement).value })} />
+              <button type="button" class="icon" aria-label=${t(L, 'exp.remove', { knob: r.knob })} title=${t(L, 'exp.remove', { knob: r.knob })} @click=${() => (this._rows = this._rows.filter((_, j) => j !== i))}>×</button>
             </div>`,
           )}
-          <button type="button" data-testid="exp-add" @click=${this.addRow}>+ ${tr(L, 'addKnob')}</button>
+          <button type="button" data-testid="exp-add" @click=${this.addRow}>+ ${t(L, 'exp.addKnob')}</button>
         </fieldset>
         <div class="settings">
-          <label>${tr(L, 'design')}
+          <label>${t(L, 'exp.design')}
             <select data-testid="exp-design" .value=${this._design} @change=${(e: Event) => (this._design = (e.target as HTMLSelectElement).value as 'factorial' | 'oat')}>
-              <option value="factorial" ?selected=${this._design === 'factorial'}>${tr(L, 'factorial')}</option>
-              <option value="oat" ?selected=${this._design === 'oat'}>${tr(L, 'oat')}</option>
+              <option value="factorial" ?selected=${this._design === 'factorial'}>${t(L, 'exp.factorial')}</option>
+              <option value="oat" ?selected=${this._design === 'oat'}>${t(L, 'exp.oat')}</option>
             </select>
           </label>
-          <label>${tr(L, 'replicates')}
+          <label>${t(L, 'exp.replicates')}
             <input type="number" min="1" max="10000" data-testid="exp-replicates" .value=${this._replicates} @input=${(e: Event) => (this._replicates = (e.target as HTMLInputElement).value)} />
           </label>
-          <label>${tr(L, 'metric')}
+          <label>${t(L, 'exp.metric')}
             <select data-testid="exp-metric" .value=${this._metric} @change=${(e: Event) => (this._metric = (e.target as HTMLSelectElement).value)}>
               ${METRICS.map((mm) => html`<option value=${mm.name} ?selected=${mm.name === this._metric}>${mm.name}</option>`)}
             </select>
@@ -451,22 +445,22 @@ export class HlExperimentsPanel extends LitElement {
         </div>
         ${
           v.problems.length
-            ? html`<div class="problems" role="alert" data-testid="exp-problems"><strong>${tr(L, 'problems')}</strong><ul>${v.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
+            ? html`<div class="problems" role="alert" data-testid="exp-problems"><strong>${t(L, 'exp.problems')}</strong><ul>${v.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
             : v.exp
-              ? html`<p class="count" data-testid="exp-count">${tr(L, 'runs', { points: v.points.length, replicates: v.exp.replicates, runs: v.points.length * v.exp.replicates })}</p>`
+              ? html`<p class="count" data-testid="exp-count">${t(L, 'exp.runs', { points: v.points.length, replicates: v.exp.replicates, runs: v.points.length * v.exp.replicates })}</p>`
               : nothing
         }
         <div class="actions">
-          <button type="submit" class="primary" data-testid="exp-run" ?disabled=${!v.exp || running}>${tr(L, 'run')}</button>
-          <button type="button" data-testid="exp-cancel" ?disabled=${!running} @click=${() => this.pool.cancel()}>${tr(L, 'cancel')}</button>
+          <button type="submit" class="primary" data-testid="exp-run" ?disabled=${!v.exp || running}>${t(L, 'exp.run')}</button>
+          <button type="button" data-testid="exp-cancel" ?disabled=${!running} @click=${() => this.pool.cancel()}>${t(L, 'exp.cancel')}</button>
         </div>
       </form>
       ${this.renderProgress()}
       ${this._outcome ? this.renderResults(this._outcome) : nothing}
       <div class="share">
-        <label for="exp-link">${tr(L, 'link')}</label>
+        <label for="exp-link">${t(L, 'exp.link')}</label>
         <input id="exp-link" data-testid="exp-link" readonly .value=${this.link()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-        <button type="button" @click=${this.copyLink}>${tr(L, 'copy')}</button>
+        <button type="button" @click=${this.copyLink}>${t(L, 'exp.copy')}</button>
         ${this._notice ? html`<span class="notice" role="status">${this._notice}</span>` : nothing}
       </div>
     `;

@@ -13,56 +13,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { STORY, storyFigure, storyStep, type StoryFigure } from '../../scenarios/story.ts';
 import type { RunView } from '../charts/types.ts';
-import { pick, type Lang } from '../i18n.ts';
+import { pick, t, type Lang } from '../i18n.ts';
 
 type Phase = 'predict' | 'running' | 'explain';
-
-const TEXT = {
-  en: {
-    story: 'Story',
-    stepOf: 'Step {n} of {total}',
-    predict: 'Predict',
-    run: 'Run',
-    running: 'Running… day {day} of {days}',
-    whatHappened: 'What happened',
-    youPredicted: 'You predicted: “{answer}”.',
-    right: 'Right.',
-    notQuite: 'Not quite: the run says "{answer}".',
-    next: 'Next step',
-    sandbox: 'Open the sandbox',
-    leave: 'Leave the story',
-    chooseFirst: 'Choose an answer to run the step.',
-    goTo: 'Go to step {n}: {title}',
-    passage: 'From the article',
-    again: 'Run again',
-  },
-  zh: {
-    story: '课堂故事',
-    stepOf: '第 {n} 步，共 {total} 步',
-    predict: '先预测',
-    run: '运行',
-    running: '运行中…… 第 {day} / {days} 天',
-    whatHappened: '结果',
-    youPredicted: '你的预测：“{answer}”。',
-    right: '预测正确。',
-    notQuite: '不太对：运行结果是“{answer}”。',
-    next: '下一步',
-    sandbox: '进入自由模式',
-    leave: '退出故事',
-    chooseFirst: '选一个答案后才能运行。',
-    goTo: '跳到第 {n} 步：{title}',
-    passage: '原文',
-    again: '再运行一次',
-  },
-} as const;
-
-type Key = keyof (typeof TEXT)['en'];
-
-function tx(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
-  let s: string = TEXT[lang][key] ?? TEXT.en[key];
-  for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
-}
 
 function format(v: number, f: StoryFigure['format'], lang: Lang): string {
   if (!Number.isFinite(v)) return '–';
@@ -143,9 +96,9 @@ export class HlStory extends LitElement {
     const last = this.step === total;
     return html`<section class="story" data-testid="story-panel" data-step=${this.step} data-phase=${this.phase} aria-labelledby="story-title">
       <div class="top">
-        <span class="badge">${tx(lang, 'story')}</span>
-        <span class="count" data-testid="story-count">${tx(lang, 'stepOf', { n: this.step, total })}</span>
-        <ol class="dots" aria-label=${tx(lang, 'story')}>
+        <span class="badge">${t(lang, 'story.story')}</span>
+        <span class="count" data-testid="story-count">${t(lang, 'story.stepOf', { n: this.step, total })}</span>
+        <ol class="dots" aria-label=${t(lang, 'story.story')}>
           ${STORY.map(
             (st, i) =>
               html`<li>
@@ -153,8 +106,8 @@ export class HlStory extends LitElement {
                   type="button"
                   class=${i + 1 === this.step ? 'on' : i + 1 < this.step ? 'past' : ''}
                   aria-current=${i + 1 === this.step ? 'step' : 'false'}
-                  title=${tx(lang, 'goTo', { n: i + 1, title: pick(lang, st.title) })}
-                  aria-label=${tx(lang, 'goTo', { n: i + 1, title: pick(lang, st.title) })}
+                  title=${t(lang, 'story.goTo', { n: i + 1, title: pick(lang, st.title) })}
+                  aria-label=${t(lang, 'story.goTo', { n: i + 1, title: pick(lang, st.title) })}
                   @click=${() => this.go(i + 1)}
                 >
                   ${i + 1}
@@ -163,13 +116,13 @@ export class HlStory extends LitElement {
           )}
         </ol>
         <span class="spacer"></span>
-        <button type="button" class="link" data-testid="story-exit" @click=${() => this.emit('story-exit')}>${tx(lang, 'leave')}</button>
+        <button type="button" class="link" data-testid="story-exit" @click=${() => this.emit('story-exit')}>${t(lang, 'story.leave')}</button>
       </div>
       <h2 id="story-title">${pick(lang, s.title)}</h2>
-      <blockquote lang="zh-CN"><span class="pl">${tx(lang, 'passage')}:</span> ${s.passage}</blockquote>
+      <blockquote lang="zh-CN"><span class="pl">${t(lang, 'story.passage')}:</span> ${s.passage}</blockquote>
       <p class="setup">${pick(lang, s.setup)}</p>
       <fieldset class="predict" ?disabled=${this.phase !== 'predict'}>
-        <legend>${tx(lang, 'predict')}: ${pick(lang, s.predict.question)}</legend>
+        <legend>${t(lang, 'story.predict')}: ${pick(lang, s.predict.question)}</legend>
         ${s.predict.options.map(
           (o, i) =>
             html`<label class=${this.phase === 'explain' && i === s.predict.answer ? 'answer' : ''}>
@@ -187,15 +140,15 @@ export class HlStory extends LitElement {
       ${
         this.phase === 'predict'
           ? html`<div class="actions">
-            <button type="button" class="primary" data-testid="story-run" ?disabled=${this.choice < 0} @click=${this.startRun}>${tx(lang, 'run')}</button>
-            ${this.choice < 0 ? html`<span class="hint">${tx(lang, 'chooseFirst')}</span>` : nothing}
+            <button type="button" class="primary" data-testid="story-run" ?disabled=${this.choice < 0} @click=${this.startRun}>${t(lang, 'story.run')}</button>
+            ${this.choice < 0 ? html`<span class="hint">${t(lang, 'story.chooseFirst')}</span>` : nothing}
           </div>`
           : nothing
       }
       ${
         this.phase === 'running'
           ? html`<p class="running" role="status" data-testid="story-running">
-            ${tx(lang, 'running', { day: this.run?.day ?? 0, days: this.run?.days ?? '…' })}
+            ${t(lang, 'story.running', { day: this.run?.day ?? 0, days: this.run?.days ?? '…' })}
           </p>`
           : nothing
       }
@@ -205,12 +158,12 @@ export class HlStory extends LitElement {
           ? html`<div class="actions">
             ${
               last
-                ? html`<button type="button" class="primary" data-testid="story-sandbox" @click=${() => this.emit('story-exit')}>${tx(lang, 'sandbox')}</button>`
-                : html`<button type="button" class="primary" data-testid="story-next" @click=${() => this.go(this.step + 1)}>${tx(lang, 'next')}</button>`
+                ? html`<button type="button" class="primary" data-testid="story-sandbox" @click=${() => this.emit('story-exit')}>${t(lang, 'story.sandbox')}</button>`
+                : html`<button type="button" class="primary" data-testid="story-next" @click=${() => this.go(this.step + 1)}>${t(lang, 'story.next')}</button>`
             }
             <button type="button" data-testid="story-again" @click=${() => {
               this.phase = 'predict';
-            }}>${tx(lang, 'again')}</button>
+            }}>${t(lang, 'story.again')}</button>
           </div>`
           : nothing
       }
@@ -222,11 +175,11 @@ export class HlStory extends LitElement {
     const s = storyStep(this.step)!;
     const answer = pick(lang, s.predict.options[s.predict.answer]);
     const right = this.choice === s.predict.answer;
-    return html`<div class="explain" data-testid="story-explain" role="region" aria-label=${tx(lang, 'whatHappened')}>
-      <h3>${tx(lang, 'whatHappened')}</h3>
+    return html`<div class="explain" data-testid="story-explain" role="region" aria-label=${t(lang, 'story.whatHappened')}>
+      <h3>${t(lang, 'story.whatHappened')}</h3>
       <p class=${right ? 'verdict right' : 'verdict'} data-testid="story-verdict" data-right=${right ? 'true' : 'false'}>
-        ${this.choice >= 0 ? tx(lang, 'youPredicted', { answer: pick(lang, s.predict.options[this.choice]) }) : nothing}
-        ${right ? tx(lang, 'right') : tx(lang, 'notQuite', { answer })}
+        ${this.choice >= 0 ? t(lang, 'story.youPredicted', { answer: pick(lang, s.predict.options[this.choice]) }) : nothing}
+        ${right ? t(lang, 'story.right') : t(lang, 'story.notQuite', { answer })}
       </p>
       <table class="figs" data-testid="story-figures">
         <tbody>
@@ -437,9 +390,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'hl-story': HlStory;
   }
-}
-
-/** The label of the button that opens story mode. */
-export function storyLabel(lang: Lang): string {
-  return tx(lang, 'story');
 }

@@ -12,7 +12,7 @@ import type { CellSnapshot } from '../../sim/index.ts';
 import type { Lang } from '../charts/types.ts';
 import { unitName } from '../charts/labels.ts';
 import { DISTRICT_METRICS, cellAt, colorDomain, districtLayout, metricValues, type DistrictLayout, type DistrictMetric } from './layout.ts';
-import { DV, METRIC_LABEL, tr } from './labels.ts';
+import { t } from '../i18n.ts';
 import { WidthController } from '../charts/width-controller.ts';
 
 const INTERP: Record<DistrictMetric, (t: number) => string> = {
@@ -296,18 +296,18 @@ export class HlDistrictView extends LitElement {
     const c = this.cells;
     const i = this._focus;
     const lang = this.lang;
-    if (!c || i < 0 || i >= c.count) return html`<span>${tr(DV.hoverHint, lang)}</span>`;
+    if (!c || i < 0 || i >= c.count) return html`<span>${t(lang, 'district.hoverHint')}</span>`;
     const fmt = d3.format(',');
     const per1k = c.population[i] > 0 ? (c.ticketsFiled[i] * 1000) / c.population[i] : 0;
     const cont = c.contested[i];
-    return html`<div><b>${tr(c.village[i] ? DV.village : DV.communityWord, lang)} #${i + 1}</b> · ${unitName(c.unit[i], lang)} ·
-        <span class="num">${fmt(c.population[i])}</span> ${tr(DV.population, lang)}
-        ${i === this.selected ? html` · <b>${tr(DV.selected, lang)}</b>` : nothing}
-        ${c.council[i] ? html` · ${tr(DV.council, lang)}` : nothing}${c.hall[i] ? html` · ${tr(DV.hall, lang)}` : nothing}
-        ${cont >= 0 ? html` · ${tr(cont & 1 ? DV.lightsBright : DV.lightsDim, lang)}, ${tr(cont & 2 ? DV.bumpOn : DV.bumpOff, lang)}` : nothing}</div>
-      <div class="num">${tr(DV.tickets, lang)} ${fmt(c.ticketsFiled[i])} (${d3.format('.1f')(per1k)} ${tr(DV.per1k, lang)}) ·
-        ${tr(DV.defects, lang)} ${fmt(c.defectsOpen[i])} · ${tr(DV.disputes, lang)} ${fmt(c.disputesOpen[i])} ·
-        ${tr(DV.contacts, lang)} ${fmt(c.wechat[i])} · ${tr(DV.norm, lang)} ${d3.format('.0%')(c.norm[i])}</div>`;
+    return html`<div><b>${t(lang, c.village[i] ? 'district.village' : 'district.communityWord')} #${i + 1}</b> · ${unitName(c.unit[i], lang)} ·
+        <span class="num">${fmt(c.population[i])}</span> ${t(lang, 'district.population')}
+        ${i === this.selected ? html` · <b>${t(lang, 'district.selected')}</b>` : nothing}
+        ${c.council[i] ? html` · ${t(lang, 'district.council')}` : nothing}${c.hall[i] ? html` · ${t(lang, 'district.hall')}` : nothing}
+        ${cont >= 0 ? html` · ${t(lang, cont & 1 ? 'district.lightsBright' : 'district.lightsDim')}, ${t(lang, cont & 2 ? 'district.bumpOn' : 'district.bumpOff')}` : nothing}</div>
+      <div class="num">${t(lang, 'district.tickets')} ${fmt(c.ticketsFiled[i])} (${d3.format('.1f')(per1k)} ${t(lang, 'district.per1k')}) ·
+        ${t(lang, 'district.defects')} ${fmt(c.defectsOpen[i])} · ${t(lang, 'district.disputes')} ${fmt(c.disputesOpen[i])} ·
+        ${t(lang, 'district.contacts')} ${fmt(c.wechat[i])} · ${t(lang, 'district.norm')} ${d3.format('.0%')(c.norm[i])}</div>`;
   }
 
   override render() {
@@ -321,13 +321,13 @@ export class HlDistrictView extends LitElement {
     const fmt = this.metric === 'norm' ? d3.format('.0%') : this.metric === 'ticketsPer1k' ? d3.format(',.1f') : d3.format(',.0f');
     const grad = `linear-gradient(to right, ${this.lut.filter((_, i) => i % 8 === 0 || i === STEPS - 1).join(',')})`;
     return html`<header>
-        <h3>${tr(DV.title, lang)}</h3>
-        <label for="metric">${tr(DV.colourBy, lang)}</label>
+        <h3>${t(lang, 'district.title')}</h3>
+        <label for="metric">${t(lang, 'district.colourBy')}</label>
         <select id="metric" .value=${this.metric} @change=${this.onMetric}>
-          ${DISTRICT_METRICS.map((m) => html`<option value=${m} ?selected=${m === this.metric}>${tr(METRIC_LABEL[m], lang)}</option>`)}
+          ${DISTRICT_METRICS.map((m) => html`<option value=${m} ?selected=${m === this.metric}>${t(lang, `districtMetric.${m}`)}</option>`)}
         </select>
       </header>
-      <div class="map" tabindex="0" role="application" aria-label=${`${tr(DV.title, lang)}. ${tr(DV.help, lang)}`}
+      <div class="map" tabindex="0" role="application" aria-label=${`${t(lang, 'district.title')}. ${t(lang, 'district.help')}`}
         aria-describedby="readout" @keydown=${this.onKey}
         @focus=${() => {
           if (this._focus < 0 && L && c?.count) this._focus = this.selected >= 0 ? this.selected : L.order[0];
@@ -343,17 +343,17 @@ export class HlDistrictView extends LitElement {
                   (u) =>
                     html`<div class="ulabel" style=${`left:${u.x0 + 3}px;top:${u.y1 - 19}px;max-width:${u.x1 - u.x0 - 8}px`}>${unitName(u.unit, lang)}</div>`,
                 )
-            : html`<div class="ulabel" style="left:8px;top:8px">${tr(DV.noData, lang)}</div>`
+            : html`<div class="ulabel" style="left:8px;top:8px">${t(lang, 'district.noData')}</div>`
         }
         ${f ? html`<div class="hl" style=${`left:${f.x - 2}px;top:${f.y - 2}px;width:${f.w + 4}px;height:${f.h + 4}px`}></div>` : nothing}
       </div>
       <div class="legend">
         <span class="ramp"><span class="num">${fmt(lo)}</span><span class="bar" style=${`background:${grad}`}></span><span class="num">${fmt(hi)}+</span>
-          <span>${tr(METRIC_LABEL[this.metric], lang)}</span></span>
-        <span class="mk"><svg width="14" height="14" aria-hidden="true"><path d="M0 0H11L0 11Z" fill="#111"/></svg>${tr(DV.council, lang)}</span>
-        <span class="mk"><svg width="14" height="14" aria-hidden="true"><path d="M1 13V6L7 1L13 6V13Z" fill="#1f4e9c"/></svg>${tr(DV.hall, lang)}</span>
-        <span class="mk"><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="#0a7d32"/></svg>${tr(DV.wechat, lang)}</span>
-        <span class="mk"><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill="#e89a5b"/><path d="M0 6L6 0M0 12L12 0M2 14L14 2M8 14L14 8" stroke="#fff" stroke-width="1.2"/></svg>${tr(DV.community, lang)}</span>
+          <span>${t(lang, `districtMetric.${this.metric}`)}</span></span>
+        <span class="mk"><svg width="14" height="14" aria-hidden="true"><path d="M0 0H11L0 11Z" fill="#111"/></svg>${t(lang, 'district.council')}</span>
+        <span class="mk"><svg width="14" height="14" aria-hidden="true"><path d="M1 13V6L7 1L13 6V13Z" fill="#1f4e9c"/></svg>${t(lang, 'district.hall')}</span>
+        <span class="mk"><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="#0a7d32"/></svg>${t(lang, 'district.wechat')}</span>
+        <span class="mk"><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill="#e89a5b"/><path d="M0 6L6 0M0 12L12 0M2 14L14 2M8 14L14 8" stroke="#fff" stroke-width="1.2"/></svg>${t(lang, 'district.community')}</span>
       </div>
       <div class="readout" id="readout" aria-live="polite">${this.readout()}</div>`;
   }

@@ -14,7 +14,7 @@ import type { Lang } from '../charts/types.ts';
 import { dateAt, isoDate } from '../charts/aggregate.ts';
 import { householdLayout, type HouseholdLayout } from './layout.ts';
 import { VillageState } from './village-state.ts';
-import { VV, tr } from './labels.ts';
+import { t } from '../i18n.ts';
 
 const W = 960;
 const H = 540;
@@ -303,32 +303,32 @@ export class HlVillageView extends LitElement {
         <path transform=${`translate(${P.hotline.x - 14},${P.hotline.y - 50}) scale(1.3)`} fill=${TOKEN.hotline}
           d="M6.6 10.8c1.4 2.8 3.8 5.1 6.6 6.6l2.2-2.2c.3-.3.7-.4 1-.2 1.1.4 2.3.6 3.6.6.6 0 1 .4 1 1V20c0 .6-.4 1-1 1C10.6 21 3 13.4 3 4c0-.6.4-1 1-1h3.5c.6 0 1 .4 1 1 0 1.3.2 2.5.6 3.6.1.3 0 .7-.2 1z"/>
         <text class="lbl" x=${P.hotline.x} y=${P.hotline.y + 14} text-anchor="middle" style="font-size:26px">12345</text>
-        <text class="sub" x=${P.hotline.x} y=${P.hotline.y + 38} text-anchor="middle">${tr(VV.hotlineSub, lang)}</text>
+        <text class="sub" x=${P.hotline.x} y=${P.hotline.y + 38} text-anchor="middle">${t(lang, 'village.hotlineSub')}</text>
 
         <rect x=${P.social.x - 70} y=${P.social.y - 50} width="140" height="104" rx="12" fill="#e5f4ea" stroke=${TOKEN.social} stroke-width="2.5"/>
         <circle cx=${P.social.x - 14} cy=${P.social.y - 26} r="9" fill=${TOKEN.social}/>
         <path d=${`M${P.social.x - 30} ${P.social.y + 6} q16 -30 32 0 z`} fill=${TOKEN.social}/>
         <path d=${`M${P.social.x + 6} ${P.social.y - 40} h34 a6 6 0 0 1 6 6 v14 a6 6 0 0 1 -6 6 h-22 l-8 8 v-8 h-4 a6 6 0 0 1 -6 -6 v-14 a6 6 0 0 1 6 -6 z`} fill="#fff" stroke=${TOKEN.social} stroke-width="2"/>
-        <text class="sub" x=${P.social.x} y=${P.social.y + 28} text-anchor="middle">${tr(VV.socialShort, lang)}</text>
-        <text class="sub" x=${P.social.x} y=${P.social.y + 47} text-anchor="middle">${tr(VV.onWechat, lang)}</text>
+        <text class="sub" x=${P.social.x} y=${P.social.y + 28} text-anchor="middle">${t(lang, 'village.socialShort')}</text>
+        <text class="sub" x=${P.social.x} y=${P.social.y + 47} text-anchor="middle">${t(lang, 'village.onWechat')}</text>
 
         <path d=${`M${P.hall.x - 60} ${P.hall.y - 22} L${P.hall.x} ${P.hall.y - 62} L${P.hall.x + 60} ${P.hall.y - 22} Z`} fill=${TOKEN.hall}/>
         <rect x=${P.hall.x - 50} y=${P.hall.y - 22} width="100" height="58" fill="#e3ecf7" stroke=${TOKEN.hall} stroke-width="2.5"/>
         <rect x=${P.hall.x - 10} y=${P.hall.y + 6} width="20" height="30" fill=${TOKEN.hall}/>
-        <text class="lbl" x=${P.hall.x} y=${P.hall.y + 62} text-anchor="middle">${tr(VV.hall, lang)}</text>
+        <text class="lbl" x=${P.hall.x} y=${P.hall.y + 62} text-anchor="middle">${t(lang, 'village.hall')}</text>
 
         ${[-30, 0, 30].map(
           (dx) => svg`<circle cx=${P.council.x + dx} cy=${P.council.y - 22} r="10" fill=${TOKEN.visit}/>
           <path d=${`M${P.council.x + dx - 15} ${P.council.y + 12} q15 -36 30 0 z`} fill=${TOKEN.visit}/>`,
         )}
-        <text class="lbl" x=${P.council.x} y=${P.council.y + 40} text-anchor="middle">${tr(VV.council, lang)}</text>
+        <text class="lbl" x=${P.council.x} y=${P.council.y + 40} text-anchor="middle">${t(lang, 'village.council')}</text>
 
         <line x1=${P.light.x - 60} y1=${P.light.y + 30} x2=${P.light.x - 60} y2=${P.light.y - 26} stroke="#555" stroke-width="4"/>
         <line x1=${P.light.x - 60} y1=${P.light.y - 26} x2=${P.light.x - 44} y2=${P.light.y - 26} stroke="#555" stroke-width="4"/>
         <circle class="lamp" cx=${P.light.x - 44} cy=${P.light.y - 18} r="22" fill="#ffd54f" opacity=${bright ? 0.45 : 0}/>
         <circle class="lamp" cx=${P.light.x - 44} cy=${P.light.y - 18} r="9" fill=${bright ? '#ffc107' : '#9e9e9e'}/>
-        <text class="sub" x=${P.light.x - 14} y=${P.light.y - 8}>${tr(VV.light, lang)}</text>
-        <text class="lbl" x=${P.light.x - 14} y=${P.light.y + 18}>${s.lights == null ? '–' : tr(bright ? VV.bright : VV.dim, lang)}</text>
+        <text class="sub" x=${P.light.x - 14} y=${P.light.y - 8}>${t(lang, 'village.light')}</text>
+        <text class="lbl" x=${P.light.x - 14} y=${P.light.y + 18}>${s.lights == null ? '–' : t(lang, bright ? 'village.bright' : 'village.dim')}</text>
 
         <rect x=${P.bump.x - 70} y=${P.bump.y + 6} width="60" height="14" fill="#777"/>
         ${
@@ -336,11 +336,11 @@ export class HlVillageView extends LitElement {
             ? svg`<path d=${`M${P.bump.x - 58} ${P.bump.y + 6} q18 -22 36 0 z`} fill="#f2b200" stroke="#222" stroke-width="1.5"/>`
             : svg`<path d=${`M${P.bump.x - 58} ${P.bump.y + 6} q18 -22 36 0`} fill="none" stroke="#999" stroke-width="1.5" stroke-dasharray="4 3"/>`
         }
-        <text class="sub" x=${P.bump.x} y=${P.bump.y - 8}>${tr(VV.bump, lang)}</text>
-        <text class="lbl" x=${P.bump.x} y=${P.bump.y + 18}>${s.bump == null ? '–' : tr(bump ? VV.present : VV.absent, lang)}</text>
+        <text class="sub" x=${P.bump.x} y=${P.bump.y - 8}>${t(lang, 'village.bump')}</text>
+        <text class="lbl" x=${P.bump.x} y=${P.bump.y + 18}>${s.bump == null ? '–' : t(lang, bump ? 'village.present' : 'village.absent')}</text>
 
         ${d3.range(Math.min(5, s.defectsOpen)).map((i) => svg`<ellipse cx=${P.defects.x - 52 + (i % 3) * 16} cy=${P.defects.y - 10 + Math.floor(i / 3) * 16} rx="7" ry="4.5" fill="#5d4037"/>`)}
-        <text class="sub" x=${P.defects.x - 4} y=${P.defects.y - 8}>${tr(VV.defects, lang)}</text>
+        <text class="sub" x=${P.defects.x - 4} y=${P.defects.y - 8}>${t(lang, 'village.defects')}</text>
         <text class="lbl" x=${P.defects.x - 4} y=${P.defects.y + 18}>${s.defectsOpen}</text>
       </g>`;
   }
@@ -348,7 +348,7 @@ export class HlVillageView extends LitElement {
   override render() {
     const lang = this.lang;
     const n = Math.max(0, this.households | 0);
-    if (!n) return html`<div class="empty">${tr(VV.noCell, lang)}</div>`;
+    if (!n) return html`<div class="empty">${t(lang, 'village.noCell')}</div>`;
     const s = this.state;
     // The last simulated day is day - 1 (0-based).
     const date = dateAt(this.startDate, Math.max(0, this.day - 1));
@@ -357,18 +357,18 @@ export class HlVillageView extends LitElement {
     const years = [...s.byYear.keys()].sort((a, b) => a - b);
     const maxT = Math.max(1, ...years.map((y) => s.counts(y).tickets));
     const legend: [string, string, string][] = [
-      [TOKEN.hotline, tr(VV.toHotline, lang), 'dot'],
-      [TOKEN.hall, tr(VV.toHall, lang), 'dot'],
-      [TOKEN.social, tr(VV.toSocial, lang), 'dot'],
-      [TOKEN.visit, tr(VV.visit, lang), 'dot'],
-      [TOKEN.close, tr(VV.closed, lang), 'dot'],
-      [TOKEN.refuse, tr(VV.refused, lang), 'dot'],
+      [TOKEN.hotline, t(lang, 'village.toHotline'), 'dot'],
+      [TOKEN.hall, t(lang, 'village.toHall'), 'dot'],
+      [TOKEN.social, t(lang, 'village.toSocial'), 'dot'],
+      [TOKEN.visit, t(lang, 'village.visit'), 'dot'],
+      [TOKEN.close, t(lang, 'village.closed'), 'dot'],
+      [TOKEN.refuse, t(lang, 'village.refused'), 'dot'],
     ];
     return html`<div class="wrap">
       <div class="stage">
-        <h3>${tr(VV.title, lang)}${this.cellName ? html`: ${this.cellName}` : nothing}</h3>
-        <div class="date">${isoDate(date)} · ${lang === 'zh' ? `第${Math.max(1, this.day)}天` : `day ${Math.max(1, this.day)}`} · ${n} ${tr(VV.households, lang)}</div>
-        <svg viewBox=${`0 0 ${W} ${H}`} role="img" aria-label=${`${tr(VV.help, lang)} ${tr(VV.counters, lang)}: ${tr(VV.ticketsYear, lang)} ${c.tickets}, ${tr(VV.hallYear, lang)} ${c.hall}, ${tr(VV.visitsYear, lang)} ${c.visits}, ${tr(VV.flipsYear, lang)} ${c.flips}.`}>
+        <h3>${t(lang, 'village.title')}${this.cellName ? html`: ${this.cellName}` : nothing}</h3>
+        <div class="date">${isoDate(date)} · ${t(lang, 'village.dayN', { n: Math.max(1, this.day) })} · ${n} ${t(lang, 'village.households')}</div>
+        <svg viewBox=${`0 0 ${W} ${H}`} role="img" aria-label=${`${t(lang, 'village.help')} ${t(lang, 'village.counters')}: ${t(lang, 'village.ticketsYear')} ${c.tickets}, ${t(lang, 'village.hallYear')} ${c.hall}, ${t(lang, 'village.visitsYear')} ${c.visits}, ${t(lang, 'village.flipsYear')} ${c.flips}.`}>
           <rect x=${BOX.x - 10} y=${BOX.y - 10} width=${BOX.w + 20} height=${BOX.h + 20} rx="10" fill="#f1efe6" stroke="#d8d3c2"/>
           ${this.icons()}
           <g class="hh"></g>
@@ -377,22 +377,22 @@ export class HlVillageView extends LitElement {
         </svg>
       </div>
       <div class="side">
-        <h3>${tr(VV.counters, lang)} (${year})</h3>
+        <h3>${t(lang, 'village.counters')} (${year})</h3>
         <dl class="counters">
-          <dt>${tr(VV.ticketsYear, lang)}</dt><dd>${c.tickets}</dd>
-          <dt>${tr(VV.hallYear, lang)}</dt><dd>${c.hall}</dd>
-          <dt>${tr(VV.visitsYear, lang)}</dt><dd>${c.visits}</dd>
-          <dt>${tr(VV.flipsYear, lang)}</dt><dd>${c.flips}</dd>
+          <dt>${t(lang, 'village.ticketsYear')}</dt><dd>${c.tickets}</dd>
+          <dt>${t(lang, 'village.hallYear')}</dt><dd>${c.hall}</dd>
+          <dt>${t(lang, 'village.visitsYear')}</dt><dd>${c.visits}</dd>
+          <dt>${t(lang, 'village.flipsYear')}</dt><dd>${c.flips}</dd>
         </dl>
-        <div>${tr(VV.perYear, lang)}</div>
-        <div class="years" role="img" aria-label=${`${tr(VV.perYear, lang)}: ${years.map((y) => `${y} ${s.counts(y).tickets}`).join(', ')}`}>
+        <div>${t(lang, 'village.perYear')}</div>
+        <div class="years" role="img" aria-label=${`${t(lang, 'village.perYear')}: ${years.map((y) => `${y} ${s.counts(y).tickets}`).join(', ')}`}>
           ${years.map((y) => html`<div><span>${s.counts(y).tickets}</span><span class="b" style=${`height:${Math.round((s.counts(y).tickets / maxT) * 52) + 1}px`}></span><span>${y}</span></div>`)}
         </div>
-        <h3>${tr(VV.legendTitle, lang)}</h3>
+        <h3>${t(lang, 'village.legendTitle')}</h3>
         <ul>
           ${legend.map(([col, label]) => html`<li><span class="dot" style=${`background:${col}`}></span>${label}</li>`)}
-          <li><span class="dot" style=${`background:${TOKEN.hotline};border:2px solid #fff;box-shadow:0 0 0 1px #999`}></span>${tr(VV.waiting, lang)}</li>
-          <li><span class="dot" style="background:#aab4be;box-shadow:0 0 0 2px #2e7d32"></span>${tr(VV.settled, lang)}</li>
+          <li><span class="dot" style=${`background:${TOKEN.hotline};border:2px solid #fff;box-shadow:0 0 0 1px #999`}></span>${t(lang, 'village.waiting')}</li>
+          <li><span class="dot" style="background:#aab4be;box-shadow:0 0 0 2px #2e7d32"></span>${t(lang, 'village.settled')}</li>
         </ul>
       </div>
     </div>`;

@@ -2,7 +2,9 @@
  * Messages between the app and the simulation worker. Every message carries the run id it
  * belongs to, so chunks of a run that was replaced are dropped on arrival.
  */
+import type { Problem } from '../../scenarios/loader.ts';
 import type { Knobs, PeriodRecord, CellSnapshot, VillageEvent, Summary } from '../../sim/index.ts';
+import type { CoreKnobs, CoreModel } from '../../versions/core-api.ts';
 
 /** Days per second; 0 means as fast as the worker can go. */
 export type Speed = number;
@@ -11,7 +13,8 @@ export type ToWorker =
   | {
       type: 'start';
       runId: number;
-      knobs: Knobs;
+      /** Today's knobs; on an archived model, the knobs its own loader resolved (its names). */
+      knobs: Knobs | CoreKnobs;
       seed: number;
       watchCell: number | null;
       /** Start paused (stepping only). */
@@ -21,6 +24,14 @@ export type ToWorker =
       cells: boolean;
       /** Preset name, written into exports. */
       preset: string;
+      /**
+       * The model version to run on (a link's v, a file's model; versions/registry.ts). Absent or
+       * the current version: today's model. An archived version runs on its frozen bundle,
+       * imported once by the worker. A version that never existed is an 'error' with its problem.
+       */
+      model?: string;
+      /** Run even the current version on its archived bundle, when it has one (to check an archive in the browser). */
+      archived?: boolean;
     }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -68,10 +79,13 @@ export type FromWorker =
       dates: string[];
       /** The worker's own script URL (so the page can have it cached for offline use). */
       script: string;
+      /** The model that runs it (the archived one when the start named it). */
+      model: CoreModel;
     }
   | ChunkMessage
   | { type: 'export'; runId: number; requestId: number; format: ExportFormat; text: string }
-  | { type: 'error'; runId: number; message: string; requestId?: number }
+  /** `problem`: why a start's model version cannot run (code 'unknown-version'), to show in the user's language. */
+  | { type: 'error'; runId: number; message: string; requestId?: number; problem?: Problem }
   /** The run was refused before it was built: it would not fit in the browser (one line per reason). */
   | { type: 'refused'; runId: number; reasons: string[] }
   | { type: 'status'; runId: number; requestId: number; computing: boolean; day: number; hasRun: boolean };

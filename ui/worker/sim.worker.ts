@@ -4,20 +4,28 @@
  * about every 50 ms of compute it posts the new slice of every daily series (transferred),
  * the periods completed, a cell snapshot and the watched cell's new village events.
  * A new 'start' replaces the current run in place; the worker itself lives on.
+ *
+ * A start may name a model version: an archived one runs on its frozen bundle (versions/<v>/core.mjs,
+ * imported once, then cached), so a link made with it gives the numbers it gave.
  */
-import { Simulation, METRICS, checkRunLimits, BROWSER_LIMITS } from '../../sim/index.ts';
 import type { PeriodRecord } from '../../sim/index.ts';
-import { dailyCsv, periodsCsv, resultJson } from '../../scenarios/export.ts';
+import type { CoreKnobs, CoreSimulation, RunCore } from '../../versions/core-api.ts';
+import { ARCHIVED_VERSIONS, VersionError, importArchived } from '../../versions/registry.ts';
+import { CURRENT_RUN_CORE, loadRunCore } from '../../versions/run-core.ts';
 import { cellBuffers, type ChunkMessage, type FromWorker, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const METRIC_NAMES = METRICS.map((m) => m.name);
 /** Compute budget per chunk, in ms: short enough that pause and cancel feel instant. */
 const SLICE_MS = 50;
 /** Cell snapshots cost a pass over the cells; send them at most this often. */
 const CELLS_EVERY_MS = 250;
 
-let sim: Simulation | null = null;
+/** The model the run is on: today's, or an archived version's bundle. */
+let core: RunCore = CURRENT_RUN_CORE;
+let metricNames = core.METRICS.map((m) => m.name);
+let sim: CoreSimulation | null = null;
+/** Counts starts, so that a start whose core is still loading when another arrives is dropped. */
+let starts = 0;
 let runId = 0;
 let preset = 'baseline';
 let paused = false;
@@ -53,8 +61,8 @@ function flush(ms: number, forceCells: boolean): void {
   const from = sentDay;
   const to = sim.day;
   const values: Float64Array[] = [];
-  const daily = sim.daily as Record<string, Float64Array>;
-  for (const name of METRIC_NAMES) values.push(daily[name].slice(from, to));
+  const daily = sim.daily;
+  for (const name of metricNames) values.push(daily[name].slice(from, to));
   const periods: PeriodRecord[] = sim.periods.slice(sentPeriods);
   const now = performance.now();
   const sendCells = (wantCells && (forceCells || now - lastCellsAt >= CELLS_EVERY_MS)) || sim.done;
@@ -83,8 +91,45 @@ function flush(ms: number, forceCells: boolean): void {
 function fail(err: unknown): void {
   stop();
   const message = err instanceof Error ? err.message : String(err);
-  post({ type: 'error', runId, message });
+  post({ type: 'error', runId, message, ...(err instanceof VersionError ? { problem: err.problem } : {}) });
   sim = null;
+}
+
+/** Build the run of a 'start' on its model's core (once the core is loaded) and begin computing. */
+function begin(msg: Extract<ToWorker, { type: 'start' }>, on: RunCore): void {
+  core = on;
+  metricNames = core.METRICS.map((m) => m.name);
+  lastTick = performance.now();
+  // A version's knobs are its own: the contract types them as a plain record.
+  const knobs = msg.knobs as unknown as CoreKnobs;
+  // The page checks first; this is the last line of defence against a run that would crash the tab.
+  const reasons = core.checkRunLimits(knobs, core.BROWSER_LIMITS);
+  if (reasons.length) {
+    post({ type: 'refused', runId, reasons });
+    return;
+  }
+  try {
+    sim = new core.Simulation(knobs, msg.seed, msg.watchCell === null ? {} : { watchCell: msg.watchCell });
+    const dates: string[] = [];
+    for (let d = 0; d < sim.days; d++) dates.push(sim.dateOf(d));
+    post({
+      type: 'init',
+      runId,
+      days: sim.days,
+      startDate: sim.dateOf(0),
+      metrics: metricNames,
+      households: sim.watchedHouseholds,
+      dates,
+      script: scope.location.href,
+      model: { name: core.MODEL.name, version: core.MODEL.version },
+    });
+    // A first snapshot so the district view has something before day one ends.
+    if (wantCells) flush(0, true);
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  schedule();
 }
 
 function tick(): void {
@@ -129,35 +174,22 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       credit = 0;
       lastTick = performance.now();
       sim = null;
-      // The page checks first; this is the last line of defence against a run that would crash the tab.
-      {
-        const reasons = checkRunLimits(msg.knobs, BROWSER_LIMITS);
-        if (reasons.length) {
-          post({ type: 'refused', runId, reasons });
-          return;
-        }
+      const start = ++starts;
+      const version = msg.model ?? CURRENT_RUN_CORE.MODEL.version;
+      const archived = msg.archived === true && ARCHIVED_VERSIONS.includes(version);
+      if (version === CURRENT_RUN_CORE.MODEL.version && !archived) {
+        begin(msg, CURRENT_RUN_CORE); // today's model: at once, as before versions
+        break;
       }
-      try {
-        sim = new Simulation(msg.knobs, msg.seed, msg.watchCell === null ? {} : { watchCell: msg.watchCell });
-        const dates: string[] = [];
-        for (let d = 0; d < sim.days; d++) dates.push(sim.dateOf(d));
-        post({
-          type: 'init',
-          runId,
-          days: sim.days,
-          startDate: sim.dateOf(0),
-          metrics: METRIC_NAMES,
-          households: sim.watchedHouseholds,
-          dates,
-          script: scope.location.href,
-        });
-        // A first snapshot so the district view has something before day one ends.
-        if (wantCells) flush(0, true);
-      } catch (err) {
-        fail(err);
-        return;
-      }
-      schedule();
+      // Pause, step, cancel and cells that arrive while the bundle loads act on the state above.
+      (archived ? importArchived(version) : loadRunCore(version)).then(
+        (c) => {
+          if (start === starts) begin(msg, c);
+        },
+        (err) => {
+          if (start === starts) fail(err instanceof VersionError ? err : new Error(`model ${version} could not be loaded: ${String(err)}`));
+        },
+      );
       break;
     }
     case 'pause':
@@ -215,8 +247,10 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
         break;
       }
       try {
+        // The run's own model writes its exports (an archived version: in its own format).
         const result = sim.result(preset);
-        const text = msg.format === 'json' ? resultJson(result) : msg.format === 'csv' ? dailyCsv(result) : periodsCsv(result);
+        const text =
+          msg.format === 'json' ? core.resultJson(result) : msg.format === 'csv' ? core.dailyCsv(result) : core.periodsCsv(result);
         post({ type: 'export', runId, requestId: msg.requestId, format: msg.format, text });
       } catch (err) {
         post({ type: 'error', runId, requestId: msg.requestId, message: err instanceof Error ? err.message : String(err) });

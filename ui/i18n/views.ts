@@ -1,19 +1,12 @@
-/** Every label of the district and village views, in English and Chinese. */
-import type { Text } from '../charts/labels.ts';
-import type { DistrictMetric } from './layout.ts';
+/**
+ * Every label of the district and village views, in English and Chinese: `t(lang, 'district.title')`,
+ * `t(lang, 'districtMetric.norm')`, `t(lang, 'village.hall')`.
+ */
+import type { DistrictMetric } from '../views/layout.ts';
+import type { Text } from './text.ts';
 
-export { tr } from '../charts/labels.ts';
-
-export const METRIC_LABEL: Record<DistrictMetric, Text> = {
-  ticketsFiled: { en: '12345 tickets filed (since start)', zh: '12345工单累计数' },
-  ticketsPer1k: { en: '12345 tickets per 1,000 residents', zh: '每千人12345工单数' },
-  defectsOpen: { en: 'Public defects open', zh: '未修复公共设施问题' },
-  disputesOpen: { en: 'Neighbour disputes open', zh: '未化解邻里纠纷' },
-  wechat: { en: 'Residents on the social worker’s WeChat', zh: '加社工微信的居民数' },
-  norm: { en: 'Knows what 12345 is for (share)', zh: '了解12345用途的居民比例' },
-};
-
-export const DV = {
+/** The district view. */
+export const DISTRICT = {
   title: { en: 'District: every community and village', zh: '全区：每个社区和村' },
   colourBy: { en: 'Colour cells by', zh: '着色指标' },
   help: {
@@ -48,7 +41,18 @@ export const DV = {
   selected: { en: 'watched', zh: '正在观察' },
 } as const satisfies Record<string, Text>;
 
-export const VV = {
+/** What the district view can colour cells by. */
+export const DISTRICT_METRIC = {
+  ticketsFiled: { en: '12345 tickets filed (since start)', zh: '12345工单累计数' },
+  ticketsPer1k: { en: '12345 tickets per 1,000 residents', zh: '每千人12345工单数' },
+  defectsOpen: { en: 'Public defects open', zh: '未修复公共设施问题' },
+  disputesOpen: { en: 'Neighbour disputes open', zh: '未化解邻里纠纷' },
+  wechat: { en: 'Residents on the social worker’s WeChat', zh: '加社工微信的居民数' },
+  norm: { en: 'Knows what 12345 is for (share)', zh: '了解12345用途的居民比例' },
+} as const satisfies Record<DistrictMetric, Text>;
+
+/** The village view. */
+export const VILLAGE = {
   title: { en: 'Village view', zh: '村庄视图' },
   hotline: { en: '12345 hotline', zh: '12345热线' },
   hall: { en: 'Village hall', zh: '议事厅' },
@@ -86,4 +90,5 @@ export const VV = {
   dayUnit: { en: '', zh: '天' },
   noCell: { en: 'Pick a cell in the district view to watch it.', zh: '在全区视图中点选一个村或社区进行观察。' },
   help: { en: 'Village view: households as dots; tickets travel to where they are filed.', zh: '村庄视图：圆点为住户，工单流向反映渠道。' },
+  dayN: { en: 'day {n}', zh: '第{n}天' },
 } as const satisfies Record<string, Text>;

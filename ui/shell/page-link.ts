@@ -1,0 +1,136 @@
+/**
+ * The page's whole state as a link, both ways: `readPageLink` turns a link into the scenario
+ * (preset, knobs, seed) and the page's own parameters (language, view, compare, watched cell,
+ * embed, story step, experiment), with a visible problem for each bad field; `pageQuery` writes
+ * the state back as the query string the address bar, the stored scenario and shared links hold.
+ * Pure but for the remembered language (storage).
+ */
+import type { Knobs } from '../../sim/index.ts';
+import { encodeExpParam } from '../../experiments/index.ts';
+import { parseLink, scenarioToQuery } from '../../scenarios/link.ts';
+import { DEFAULT_PRESET, presetKnobs } from '../../scenarios/presets.ts';
+import type { Problem } from '../../scenarios/loader.ts';
+import { STORY_ID, storyStep } from '../../scenarios/story.ts';
+import { storedLang, t, type Lang } from '../i18n.ts';
+
+/** The result views, in tab order. */
+export const VIEWS = ['charts', 'district', 'village', 'experiments'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Everything a link holds. */
+export interface PageState {
+  preset: string;
+  knobs: Knobs;
+  seed: number;
+  lang: Lang;
+  view: View;
+  compare: boolean;
+  /** The watched cell of the village view (0-based). */
+  cell: number;
+  /** The page is an embedded frame: charts only, no knob panel, nothing stored. */
+  embed: boolean;
+  /** Story mode's step (1-based), or 0 in the sandbox. */
+  storyStep: number;
+  /** The experiments panel's experiment, as the link's `exp=` value ('' for none). */
+  exp: string;
+}
+
+export interface PageLink {
+  state: PageState;
+  /** What was wrong with the link, and what was used instead. */
+  problems: Problem[];
+  /** The model version a link from another version was made with, else null. */
+  linkVersion: string | null;
+}
+
+function flag(v: string | undefined): boolean | undefined {
+  if (v === undefined) return undefined;
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false' || v === '') return false;
+  return undefined;
+}
+
+/** The page before any link: the default preset, charts, no compare, no story. */
+export function defaultPageState(): PageState {
+  const preset = DEFAULT_PRESET;
+  return {
+    preset,
+    knobs: presetKnobs(preset) as Knobs,
+    seed: 1,
+    lang: 'en',
+    view: 'charts',
+    compare: false,
+    cell: 0,
+    embed: false,
+    storyStep: 0,
+    exp: '',
+  };
+}
+
+/** Read the whole page state from a link; bad fields become problems and take their defaults. */
+export function readPageLink(href: string): PageLink {
+  const parsed = parseLink(href);
+  const problems = [...parsed.problems];
+  const ex = parsed.extras;
+  const state: PageState = {
+    ...defaultPageState(),
+    preset: parsed.scenario.preset,
+    knobs: parsed.scenario.knobs,
+    seed: parsed.seed,
+    lang: parsed.lang ?? storedLang(),
+  };
+
+  if (ex.view !== undefined) {
+    if ((VIEWS as readonly string[]).includes(ex.view)) state.view = ex.view as View;
+    else problems.push({ field: 'view', value: ex.view, message: t('en', 'invalidView'), used: 'charts', code: 'bad-view' });
+  }
+  for (const f of ['compare', 'embed'] as const) {
+    if (ex[f] === undefined) continue;
+    const v = flag(ex[f]);
+    if (v === undefined)
+      problems.push({ field: f, value: ex[f], message: t('en', 'invalidFlag', { field: f }), used: '0', code: 'bad-flag' });
+    else state[f] = v;
+  }
+  if (ex.cell !== undefined) {
+    const n = Number(ex.cell);
+    const max = state.knobs.cells - 1;
+    if (/^\d+$/.test(ex.cell.trim()) && n <= max) state.cell = n;
+    else
+      problems.push({
+        field: 'cell',
+        value: ex.cell,
+        message: t('en', 'invalidCell', { max }),
+        used: '0',
+        code: 'bad-cell',
+        detail: { max },
+      });
+  }
+  if (ex.exp !== undefined) state.exp = ex.exp;
+  if (ex.story !== undefined || ex.step !== undefined) {
+    const n = Number(ex.step ?? '1');
+    if (ex.story === STORY_ID && storyStep(n)) state.storyStep = n;
+    else
+      problems.push({
+        field: 'story',
+        value: `${ex.story ?? ''} step ${ex.step ?? ''}`,
+        message: `story '${ex.story ?? ''}' has no step '${ex.step ?? ''}': steps of '${STORY_ID}' are 1 to 8`,
+        used: 'the sandbox',
+        code: 'bad-story',
+        detail: { story: STORY_ID },
+      });
+  }
+  return { state, problems, linkVersion: parsed.versionMismatch ? (parsed.version ?? null) : null };
+}
+
+/** The page state as a query string: the scenario (only knobs changed from the preset) and the page's parameters. */
+export function pageQuery(s: PageState): string {
+  let q = scenarioToQuery({ preset: s.preset, knobs: s.knobs, seed: s.seed, lang: s.lang });
+  if (s.view !== 'charts') q += `&view=${s.view}`;
+  if (s.compare) q += '&compare=1';
+  if (s.cell !== 0) q += `&cell=${s.cell}`;
+  if (s.embed) q += '&embed=1';
+  if (s.storyStep) q += `&story=${STORY_ID}&step=${s.storyStep}`;
+  // encoded, so a value with '&' or '#' stays one parameter (readable ':;,/' kept)
+  if (s.exp) q += `&exp=${encodeExpParam(s.exp)}`;
+  return q;
+}
