@@ -1,11 +1,19 @@
 import { defineConfig, type Plugin } from 'vitest/config';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
+/** The line of public/sw.js that the build overwrites, in its source form. */
+const SW_BUILD_LINE = /^const BUILD = .*;.*$/m;
+const SW_BUILD_SOURCE = "const BUILD = { version: 'dev', files: [] }; // written by the build";
+
 /**
- * Writes `precache.json` into the built folder: every file of the build (relative paths), so the
- * service worker can store the whole app when it installs and the app works offline at once,
- * whatever the page happened to load before the network went away.
+ * Stamps the built `sw.js` with this build's version and file list (relative paths). The list
+ * lets the service worker store the whole app when it installs, so the app works offline at
+ * once, whatever the page happened to load before the network went away. The version is a hash
+ * of every file's path and bytes (sw.js counted in its source form): it names the worker's cache,
+ * and since it is written into sw.js, every new build changes sw.js's bytes, which is what makes
+ * a browser that has the old worker install the new one (no Cache-Control needed on the host).
  */
 function precacheList(): Plugin {
   let outDir = 'dist';
@@ -25,8 +33,22 @@ function precacheList(): Plugin {
         }
       };
       walk(outDir);
-      const list = files.filter((f) => f !== 'sw.js' && f !== 'precache.json').sort();
-      writeFileSync(join(outDir, 'precache.json'), JSON.stringify(list) + '\n');
+      files.sort();
+      const swPath = join(outDir, 'sw.js');
+      const sw = readFileSync(swPath, 'utf8');
+      if ((sw.match(new RegExp(SW_BUILD_LINE.source, 'gm')) ?? []).length !== 1) {
+        throw new Error('sw.js: expected exactly one line starting "const BUILD = " for the build to stamp');
+      }
+      const hash = createHash('sha256');
+      for (const f of files) {
+        const bytes = f === 'sw.js' ? Buffer.from(sw.replace(SW_BUILD_LINE, () => SW_BUILD_SOURCE)) : readFileSync(join(outDir, f));
+        hash.update(`${f}\0${bytes.length}\0`).update(bytes);
+      }
+      const build = { version: hash.digest('hex').slice(0, 20), files: files.filter((f) => f !== 'sw.js') };
+      writeFileSync(
+        swPath,
+        sw.replace(SW_BUILD_LINE, () => `const BUILD = ${JSON.stringify(build)}; // written by the build`),
+      );
     },
   };
 }

@@ -464,7 +464,7 @@ async function runCommand(p: Parsed): Promise<number> {
   // The version's own code runs it and writes its results (an archived version: its bundle).
   const { core } = run;
   const t0 = performance.now();
-  const sim = new core.Simulation(run.knobs, run.seed);
+  const sim = new core.Simulation(run.knobs, run.seed, run.timeline.length ? { timeline: run.timeline } : {});
   sim.run();
   const result = sim.result(run.preset);
   const wallMs = performance.now() - t0;

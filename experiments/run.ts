@@ -132,6 +132,10 @@ export function recordOf(exp: Experiment, spec: RunSpec, result: RunResult): Run
 export function executeRun(exp: Experiment, points: readonly DesignPoint[], run: number): RunRecord {
   const spec = runSpec(exp, run);
   const point = points[spec.point];
-  const result = new Simulation(pointKnobs(exp, point), spec.seed).run().result(exp.scenario.preset);
+  // the point's timeline, sorted and checked as the loader does (checkPoints refused bad ones)
+  const timeline = exp.scenario.timeline.length
+    ? ((pointScenario(exp, point).scenario as { timeline?: TimelineChange[] }).timeline ?? [])
+    : [];
+  const result = new Simulation(pointKnobs(exp, point), spec.seed, { timeline }).run().result(exp.scenario.preset);
   return recordOf(exp, spec, result);
 }

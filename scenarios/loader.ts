@@ -10,6 +10,7 @@
 import { KNOBS, knobSpec, isIsoDate, type Knobs, type KnobSpec, type KnobValue } from '../sim/index.ts';
 import { DEFAULT_PRESET, presetKnobs, presetNames, presetTimeline } from './presets.ts';
 import { fixedReason, lastDate, type TimelineChange, type TimelineScenario } from './timeline.ts';
+import { parseJsonText } from './json.ts';
 
 /**
  * What kind of problem, machine-readable, so that a user interface can say it in another
@@ -831,41 +832,8 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** Line and column (1-based) of an offset in a text. */
-function lineColumn(text: string, pos: number): { line: number; column: number } {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < pos && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  return { line, column: col };
-}
-
-/** Why JSON text failed to parse: where (1-based line and column), the text near it, and the reason. */
-export interface JsonSyntaxError {
-  line: number;
-  column: number;
-  near: string;
-  why: string;
-}
-
-/** Parse JSON text; on a syntax error say where, with the text around it. Never throws. */
-export function parseJsonText(body: string): { ok: true; value: unknown } | ({ ok: false } & JsonSyntaxError) {
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(raw);
-    const pos = m ? Number(m[1]) : body.length;
-    const { line, column } = lineColumn(body, pos);
-    const near = body.slice(Math.max(0, pos - 10), pos + 10).replace(/\s+/g, ' ');
-    const why = raw.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-    return { ok: false, line, column, near, why };
-  }
-}
+// JSON text with positioned syntax errors lives in json.ts; re-exported for the loaders' callers.
+export { parseJsonText, type JsonSyntaxError } from './json.ts';
 
 /**
  * Load a scenario from JSON text: refuses text over 1 MB, reports syntax errors with line and
@@ -911,13 +879,16 @@ export function loadScenarioText(text: string, opts: LoadOptions = {}): LoadResu
   }
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
-    const { line, column, near, why } = parsed;
+    const { line, column, near, why, reason } = parsed;
+    const detail: Record<string, string | number> = { line, column, near, reason };
+    if (parsed.found) detail.found = parsed.found;
+    if (parsed.open) Object.assign(detail, { openChar: parsed.open.char, openLine: parsed.open.line, openColumn: parsed.open.column });
     return fail({
       field: '(json)',
       value: near,
       message: `invalid JSON at line ${line} column ${column} (near '${near}'): ${why}`,
       code: 'invalid-json',
-      detail: { line, column, near },
+      detail,
     });
   }
   return loadScenario(parsed.value, opts);

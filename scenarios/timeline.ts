@@ -47,6 +47,7 @@ export const INITIAL_STATE_KNOBS: readonly string[] = [
   'capabilitySpread',
   'staffSpread',
   'councilCoverage',
+  'councilSize',
   'councilMembersPer1000',
 ];
 

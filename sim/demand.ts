@@ -27,7 +27,7 @@ export function awareness(s: State): void {
   for (let c = 0; c < s.C; c++) {
     const a = s.cellAware[c];
     const next = a + pub * (1 - a) + wom * a * (1 - a) * (2 * s.cellRep[c] - 1) - forget * a;
-    s.cellAware[c] = next < 0 ? 0 : next > 1 ? 1 : next;
+    s.cellAware[c] = Math.min(1, Math.max(0, next));
   }
 }
 

@@ -13,8 +13,8 @@
 const LN2_HI = 6.9314718036912381649e-1;
 // biome-ignore lint/correctness/noPrecisionLoss: fdlibm's literal
 const LN2_LO = 1.90821492927058770002e-10;
-// biome-ignore lint/correctness/noPrecisionLoss: fdlibm's literal
-const INV_LN2 = 1.442695040888963387;
+// 1 / ln 2 (fdlibm's 1.44269504088896338700e0 is the same double)
+const INV_LN2 = Math.LOG2E;
 const SQRT2 = Math.SQRT2;
 
 /** 2^k for k in [-1074, 1023], built by exact doubling and halving. */

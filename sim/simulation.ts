@@ -8,6 +8,7 @@ import {
   Kind,
   MODEL,
   type CellSnapshot,
+  type KnobChange,
   type PeriodRecord,
   type ResolvedScenario,
   type RunResult,
@@ -16,7 +17,7 @@ import {
   type VillageEvent,
 } from './types.ts';
 import { CASE, State } from './world.ts';
-import { isoOfEpochDay } from './calendar.ts';
+import { epochDay, isoOfEpochDay, periodBoundaries } from './calendar.ts';
 import { defects, personalNeeds, contested, disputes, seedDisputes, driftPreferences } from './needs.ts';
 import { outreach, publicNorms } from './outreach.ts';
 import { work, reviewAppeals } from './work.ts';
@@ -35,11 +36,19 @@ export class Simulation {
   readonly daily: Daily;
   readonly periods: PeriodRecord[] = [];
   private nextBoundary = 1;
+  /** The scenario's knobs at the start date, and its dated changes (day from the start, in order). */
+  private readonly baseKnobs: Knobs;
+  private readonly timeline: KnobChange[];
+  private readonly changeDays: number[];
+  private nextChange = 0;
   /** Tickets open when recording began (left by the burn-in): the books balance from there. */
   ticketsOpenAtStart = 0;
 
   constructor(knobs: Knobs, seed: number, opts: SimOptions = {}) {
     this.state = new State(knobs, seed, opts.watchCell ?? -1);
+    this.baseKnobs = { ...knobs };
+    this.timeline = [...(opts.timeline ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    this.changeDays = this.timeline.map((c) => epochDay(c.date) - this.state.startEpoch);
     this.days = this.state.days;
     this.daily = emptyDaily(this.days);
     chooseGaming(this.state);
@@ -71,6 +80,11 @@ export class Simulation {
   step(): void {
     const s = this.state;
     if (s.day >= this.days) return;
+    // a timeline change dated today takes effect before anything of today happens
+    while (this.nextChange < this.changeDays.length && this.changeDays[this.nextChange] <= s.day) {
+      this.applyChange(this.timeline[this.nextChange].knobs);
+      this.nextChange++;
+    }
     s.acc.fill(0);
     s.closeDaysSum = 0;
     s.dayRatings = s.daySatReported = s.dayTrueRatings = s.daySatTrue = s.dayRealClosed = s.daySolved = 0;
@@ -106,6 +120,33 @@ export class Simulation {
     if (s.day === 0) {
       s.startRecording();
       this.ticketsOpenAtStart = s.tickets.live;
+    }
+  }
+
+  /**
+   * Apply one dated change at the start of today. A change of the assessment regime (cadence,
+   * ranking mode, period start day) first closes the running period and assesses it under the old
+   * rules; new periods then start today, aligned to the calendar as periodBoundaries does.
+   */
+  private applyChange(knobs: Partial<Knobs>): void {
+    const s = this.state;
+    const d = s.day;
+    const regime = (['cadence', 'rankingMode', 'periodStartDay'] as const).some((n) => n in knobs && knobs[n] !== s.k[n]);
+    if (regime) {
+      const start = s.boundaries[this.nextBoundary - 1];
+      if (d > start) {
+        const record = assess(s, start, d);
+        if (start >= 0) this.periods.push(record);
+        chooseGaming(s);
+      }
+    }
+    s.applyKnobs(knobs);
+    if (regime) {
+      const months = s.k.cadence === 'monthly' ? 1 : s.k.cadence === 'bimonthly' ? 2 : 3;
+      const kept = s.boundaries.filter((b) => b < d);
+      const after = periodBoundaries(s.startEpoch + d, this.days - d, months, s.k.periodStartDay).map((b) => b + d);
+      s.boundaries = [...kept, ...after];
+      this.nextBoundary = kept.length + 1;
     }
   }
 
@@ -353,7 +394,7 @@ export class Simulation {
     return {
       model: { name: MODEL.name, version: MODEL.version },
       seed: this.state.seed,
-      scenario: { preset, knobs: { ...this.state.k } },
+      scenario: { preset, knobs: { ...this.baseKnobs }, ...(this.timeline.length ? { timeline: this.timeline } : {}) },
       daily,
       periods: this.periods,
       summary: this.summary(),
@@ -363,5 +404,5 @@ export class Simulation {
 
 /** Run a resolved scenario to its horizon. */
 export function runScenario(scenario: ResolvedScenario, seed: number, opts: SimOptions = {}): RunResult {
-  return new Simulation(scenario.knobs, seed, opts).run().result(scenario.preset);
+  return new Simulation(scenario.knobs, seed, { timeline: scenario.timeline, ...opts }).run().result(scenario.preset);
 }

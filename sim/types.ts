@@ -5,7 +5,7 @@
 import type { Knobs } from './knobs.ts';
 import type { MetricName } from './metrics.ts';
 
-export const MODEL = { name: 'hotline-lab', version: '0.1.0' } as const;
+export const MODEL = { name: 'hotline-lab', version: '0.2.0' } as const;
 
 /** Kinds of need, as numeric constants (the ticket's `kind`). */
 export const Kind = {
@@ -69,9 +69,19 @@ export interface PeriodRecord {
 
 export type Summary = Record<string, number>;
 
+/** One dated change of a timeline: from `date` on, the given knobs take these values. */
+export interface KnobChange {
+  /** The first day the new values hold, YYYY-MM-DD. */
+  date: string;
+  knobs: Partial<Knobs>;
+}
+
 export interface ResolvedScenario {
   preset: string;
+  /** The knobs at the start date. */
   knobs: Knobs;
+  /** Dated changes, sorted, one per date (scenarios/timeline.ts checks them); none when absent. */
+  timeline?: readonly KnobChange[];
 }
 
 export interface RunResult {
@@ -119,4 +129,6 @@ export interface VillageEvent {
 export interface SimOptions {
   /** Record VillageEvents for this cell (for the village view). */
   watchCell?: number;
+  /** Dated knob changes (validated by scenarios/timeline.ts). */
+  timeline?: readonly KnobChange[];
 }

@@ -55,7 +55,7 @@ export class State {
   readonly startEpoch: number;
   readonly rng: Streams;
   day = 0;
-  readonly policy: PolicyDays;
+  policy: PolicyDays;
 
   // hierarchy
   readonly U: number; // units (streets/towns)
@@ -108,13 +108,15 @@ export class State {
   /** Visits per day a cell's council can make: members (by the village's size) x visits per week / 7. */
   readonly councilVisitsPerDay: Float64Array;
   /** Households of council members, sorted, per cell: [councilMemberStart[c], councilMemberStart[c+1]). */
-  readonly councilMembers: Int32Array;
+  councilMembers: Int32Array;
   readonly councilMemberStart: Int32Array;
   /** Per cell and good, the share of those who care who want it on (preferences are redrawn from it). */
   readonly cellPrefShare: Float64Array;
 
   // owners: units then departments
   readonly staff: Float64Array;
+  /** Each unit's lasting staffing level relative to staffPer10k (mean 1). */
+  readonly unitStaffMult: Float64Array;
   readonly fatigue: Float64Array;
   readonly upkeep: Float64Array; // 0..1, 0.5 normal
   readonly resp: Float64Array; // responsiveness 0..1
@@ -143,7 +145,7 @@ export class State {
   readonly pSatTrue: Float64Array;
   readonly pTrueRatings: Float64Array;
   readonly pExcluded: Float64Array;
-  readonly boundaries: number[];
+  boundaries: number[];
   periodIndex = 0;
   prevRanks: Int32Array | null = null;
 
@@ -185,7 +187,7 @@ export class State {
   // watched cell (village view)
   readonly watch: number;
   /** exp of the channel-choice utility terms (sim/channels.ts). */
-  readonly expTables: ExpTables;
+  expTables: ExpTables;
 
   constructor(k: Knobs, seed: number, watchCell = -1) {
     this.k = { ...k }; // a fresh literal copy keeps fast (non-dictionary) properties for the hot loop
@@ -193,18 +195,7 @@ export class State {
     this.days = k.horizonDays;
     this.startEpoch = epochDay(k.startDate);
     this.rng = makeStreams(this.seed);
-    const dayOf = (iso: string) => epochDay(iso) - this.startEpoch;
-    const edStart = dayOf(k.educationStart);
-    this.policy = {
-      refuse: k.intakePolicy === 'refuse-out-of-scope' ? dayOf(k.refuseStart) : Infinity,
-      publish: k.publishUnreasonable ? dayOf(k.publishStart) : Infinity,
-      handDown: k.handDown ? dayOf(k.handDownStart) : Infinity,
-      hall: k.handDown && k.hall ? Math.max(dayOf(k.hallStart), dayOf(k.handDownStart)) : Infinity,
-      appeal: k.appealExclusion ? dayOf(k.appealStart) : Infinity,
-      outreach: k.outreachHoursPerWeek > 0 ? dayOf(k.outreachStart) : Infinity,
-      educationStart: k.educationCampaign ? edStart : Infinity,
-      educationEnd: k.educationCampaign ? edStart + k.educationDays : Infinity,
-    };
+    this.policy = policyDays(k, this.startEpoch);
     this.watch = watchCell;
     this.needs = new NeedsLedger(
       k.needToleranceDays,
@@ -230,7 +221,8 @@ export class State {
     // stream, so the world's other draws are those of a world without the spread).
     const ur = this.rng.units;
     const unitVillage = new Float64Array(U);
-    const staffMult = new Float64Array(U);
+    this.unitStaffMult = new Float64Array(U);
+    const staffMult = this.unitStaffMult;
     for (let u = 0; u < U; u++) {
       unitVillage[u] = Math.min(1, Math.max(0, k.villageShare + k.unitMixSpread * ur.normal()));
       // mean-preserving lognormal: E[exp(sd z - sd^2/2)] = 1
@@ -370,33 +362,9 @@ export class State {
     this.councilQueue = new Array(C).fill(null);
     this.councilCapacity = new Float64Array(C);
     this.councilVisitsPerDay = new Float64Array(C);
-    const memberCount = new Int32Array(C);
-    if (k.handDown) {
-      const cr = this.rng.councils;
-      for (let c = 0; c < C; c++) {
-        if (this.cellVillage[c] && cr.u() < k.councilCoverage) {
-          this.cellCouncil[c] = 1;
-          this.councilQueue[c] = new IntQueue(8);
-          const members = Math.max(k.councilSize, Math.round((pop[c] * k.councilMembersPer1000) / 1000));
-          this.councilVisitsPerDay[c] = (members * k.councilVisitsPerWeek) / 7;
-          memberCount[c] = members;
-        }
-      }
-    }
-
-    // Council members are residents of their village: their households, drawn from the council stream.
     this.councilMemberStart = new Int32Array(C + 1);
-    for (let c = 0; c < C; c++) this.councilMemberStart[c + 1] = this.councilMemberStart[c] + memberCount[c];
-    this.councilMembers = new Int32Array(this.councilMemberStart[C]);
-    for (let c = 0; c < C; c++) {
-      const a = this.councilMemberStart[c];
-      const b = this.councilMemberStart[c + 1];
-      if (a === b) continue;
-      const h0 = this.cellHouseholdStart[c];
-      const nh = this.cellHouseholdStart[c + 1] - h0;
-      for (let i = a; i < b; i++) this.councilMembers[i] = h0 + this.rng.councils.int(nh);
-      this.councilMembers.subarray(a, b).sort();
-    }
+    this.councilMembers = new Int32Array(0);
+    if (k.handDown) this.drawCouncils();
 
     // Social workers: one per cell, with initial WeChat contacts (from the outreach stream).
     this.cellWechat = new Int32Array(C);
@@ -427,11 +395,7 @@ export class State {
     // Owners: units 0..U-1, departments U..U+D-1.
     const O = U + D;
     this.staff = new Float64Array(O);
-    for (let u = 0; u < U; u++) this.staff[u] = ((k.staffPer10k * this.unitPop[u]) / 10000) * staffMult[u];
-    // departments' staff follow the share of the catalogue they are given (deptStaffPer10k serves the
-    // default share), so moving items to departments moves the work and its staff together
-    const deptScale = k.deptStaffFollowsShare ? k.deptShare / DEFAULT_DEPT_SHARE : 1;
-    for (let d = 0; d < D; d++) this.staff[U + d] = ((k.deptStaffPer10k * N) / 10000 / D) * deptScale;
+    this.configure();
     this.fatigue = new Float64Array(O);
     this.upkeep = new Float64Array(O).fill(0.5);
     // leaders: capability (1 is average) sets how fast staff work and how responsive the unit is
@@ -540,6 +504,76 @@ export class State {
     this.events.push({ day: this.day, type, household, kind, channel, ok, good, state });
   }
 
+  /**
+   * Villages form councils (own stream): a village has one with probability councilCoverage, of
+   * max(councilSize, residents x councilMembersPer1000 / 1000) members, households of the village.
+   * Done when the world is built with hand-down on, or when a timeline switches hand-down on.
+   */
+  drawCouncils(): void {
+    if (this.councilsDrawn) return;
+    this.councilsDrawn = true;
+    const k = this.k;
+    const C = this.C;
+    const cr = this.rng.councils;
+    const memberCount = new Int32Array(C);
+    for (let c = 0; c < C; c++) {
+      if (this.cellVillage[c] && cr.u() < k.councilCoverage) {
+        this.cellCouncil[c] = 1;
+        this.councilQueue[c] = new IntQueue(8);
+        const pop = this.cellStart[c + 1] - this.cellStart[c];
+        memberCount[c] = Math.max(k.councilSize, Math.round((pop * k.councilMembersPer1000) / 1000));
+      }
+    }
+    // council members are residents of their village: their households
+    for (let c = 0; c < C; c++) this.councilMemberStart[c + 1] = this.councilMemberStart[c] + memberCount[c];
+    this.councilMembers = new Int32Array(this.councilMemberStart[C]);
+    for (let c = 0; c < C; c++) {
+      const a = this.councilMemberStart[c];
+      const b = this.councilMemberStart[c + 1];
+      if (a === b) continue;
+      const h0 = this.cellHouseholdStart[c];
+      const nh = this.cellHouseholdStart[c + 1] - h0;
+      for (let i = a; i < b; i++) this.councilMembers[i] = h0 + cr.int(nh);
+      this.councilMembers.subarray(a, b).sort();
+    }
+    this.configureCouncils();
+  }
+
+  private councilsDrawn = false;
+
+  private configureCouncils(): void {
+    for (let c = 0; c < this.C; c++) {
+      const members = this.councilMemberStart[c + 1] - this.councilMemberStart[c];
+      this.councilVisitsPerDay[c] = (members * this.k.councilVisitsPerWeek) / 7;
+    }
+  }
+
+  /**
+   * A timeline change (sim/simulation.ts): the knobs take new values and everything derived from
+   * them is derived again (policy start days, channel tables, staff, council capacity, the needs
+   * ledger's tolerance). Knobs that shape the world or only the starting state cannot change
+   * (scenarios/timeline.ts refuses them).
+   */
+  applyKnobs(changes: Partial<Knobs>): void {
+    Object.assign(this.k, changes);
+    this.configure();
+    if (this.k.handDown) this.drawCouncils();
+  }
+
+  /** Everything derived from the knobs that a timeline change can alter. */
+  private configure(): void {
+    const k = this.k;
+    this.policy = policyDays(k, this.startEpoch);
+    this.expTables = expTables(k);
+    for (let u = 0; u < this.U; u++) this.staff[u] = ((k.staffPer10k * this.unitPop[u]) / 10000) * this.unitStaffMult[u];
+    // departments' staff follow the share of the catalogue they are given (deptStaffPer10k serves the
+    // default share), so moving items to departments moves the work and its staff together
+    const deptScale = k.deptStaffFollowsShare ? k.deptShare / DEFAULT_DEPT_SHARE : 1;
+    for (let d = 0; d < this.D; d++) this.staff[this.U + d] = ((k.deptStaffPer10k * this.N) / 10000 / this.D) * deptScale;
+    this.configureCouncils();
+    this.needs.configure(k.needToleranceDays, needFastDays(k));
+  }
+
   /** At the first recorded day: counters that run "since the start" start again. */
   startRecording(): void {
     this.categoryCounts.fill(0);
@@ -562,6 +596,22 @@ export class State {
     const cells = this.C * 120;
     return { residents, perResident: residents / this.N, tickets, total: residents + tickets + cells };
   }
+}
+
+/** The day (from the start date) each policy with a start date begins; Infinity when it is off. */
+export function policyDays(k: Knobs, startEpoch: number): PolicyDays {
+  const dayOf = (iso: string) => epochDay(iso) - startEpoch;
+  const edStart = dayOf(k.educationStart);
+  return {
+    refuse: k.intakePolicy === 'refuse-out-of-scope' ? dayOf(k.refuseStart) : Infinity,
+    publish: k.publishUnreasonable ? dayOf(k.publishStart) : Infinity,
+    handDown: k.handDown ? dayOf(k.handDownStart) : Infinity,
+    hall: k.handDown && k.hall ? Math.max(dayOf(k.hallStart), dayOf(k.handDownStart)) : Infinity,
+    appeal: k.appealExclusion ? dayOf(k.appealStart) : Infinity,
+    outreach: k.outreachHoursPerWeek > 0 ? dayOf(k.outreachStart) : Infinity,
+    educationStart: k.educationCampaign ? edStart : Infinity,
+    educationEnd: k.educationCampaign ? edStart + k.educationDays : Infinity,
+  };
 }
 
 /** A new leader's capability: around 1, clipped to [0.5, 1.5]. */

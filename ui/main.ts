@@ -6,7 +6,7 @@
  */
 import { html, render } from 'lit';
 import { storedLang, t } from './i18n.ts';
-import { cacheForOffline } from './offline.ts';
+import { cacheForOffline, reloadOnNewBuild } from './offline.ts';
 
 function describe(err: unknown): string {
   if (err instanceof Error) return err.message || err.name;
@@ -64,6 +64,7 @@ void start();
 // Offline once loaded: a service worker next to index.html, registered relative to the page so
 // the app works under any sub-path. Not in development, where it would cache the dev server.
 if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol !== 'file:') {
+  reloadOnNewBuild();
   window.addEventListener('load', () => {
     navigator.serviceWorker.addEventListener('message', (e) => {
       if (e.data?.type === 'cached') document.documentElement.dataset.offline = 'ready';

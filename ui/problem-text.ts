@@ -5,6 +5,7 @@
  * renders the Chinese text from that structure. English keeps the loader's own message (the
  * same words the command line prints). A problem without a code falls back to its message.
  */
+import type { JsonErrorReason } from '../scenarios/json.ts';
 import type { Allowed, Problem } from '../scenarios/loader.ts';
 import { BROWSER_LIMITS, MODEL, checkRunLimits, estimateRun, type Knobs } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
@@ -30,6 +31,43 @@ export function allowedZh(a: Allowed | undefined): string {
     case 'object':
       return 'JSON 对象';
   }
+}
+
+/** Why JSON text is not valid, in Chinese: one entry per reason of scenarios/json.ts (the compiler checks). */
+const JSON_REASONS_ZH: Record<JsonErrorReason, string> = {
+  empty: '没有 JSON 值：内容为空',
+  'unexpected-end': '内容在 JSON 值完整之前就结束了',
+  'unterminated-string': '字符串缺少结尾的双引号',
+  'bad-escape': '字符串中的转义无效：\\ 之后只能是 " \\ / b f n r t 或 u',
+  'bad-unicode-escape': '字符串中的 \\u 之后必须是四位十六进制数字',
+  'control-character': '字符串中有控制字符（换行、制表符等）：请写成 \\n 或 \\t 这样的转义',
+  'trailing-comma': '右括号之前多了一个逗号（尾随逗号）',
+  'expected-colon': '属性名之后应为“:”',
+  'expected-property': '此处应为用双引号括起的属性名',
+  'single-quotes': 'JSON 字符串须用双引号，不能用单引号',
+  'expected-comma-or-brace': '属性值之后应为“,”或“}”',
+  'expected-comma-or-bracket': '数组元素之后应为“,”或“]”',
+  'mismatched-bracket': '这个右括号与未闭合的左括号不匹配',
+  'expected-value': '此处应为一个值：对象、数组、字符串、数字、true、false 或 null',
+  'leading-zero': '数字不能以 0 开头后接其他数字',
+  'expected-digit': '数字在此处缺少一位数字',
+  'bad-literal': '无效的词：JSON 中只有 true、false 和 null 这三个词',
+  comment: 'JSON 中不允许注释',
+  'extra-text': 'JSON 值结束之后还有多余的内容',
+  'engine-limit': '内容是有效的 JSON，但此浏览器的 JSON.parse 拒绝了它（嵌套太深或太大）',
+};
+
+/** The Chinese reason of a JSON syntax error from its detail (reason, found, the bracket left open). */
+function jsonReasonZh(d: Record<string, string | number>): string {
+  const reason = JSON_REASONS_ZH[d.reason as JsonErrorReason];
+  if (!reason) return '';
+  let out = `：${reason}`;
+  if (d.found !== undefined) out += `（发现 ${d.found}）`;
+  if (d.openLine !== undefined) {
+    const what = d.reason === 'unterminated-string' ? '字符串' : `“${d.openChar}”`;
+    out += `；${what}始于第 ${d.openLine} 行第 ${d.openColumn} 列`;
+  }
+  return out;
 }
 
 /** A field name as shown in Chinese messages (input-level pseudo fields get words). */
@@ -149,7 +187,9 @@ function zhMessage(p: Problem): string | null {
     case 'empty':
       return '内容为空：应为 JSON 对象，例如 {"preset": "baseline"}';
     case 'invalid-json':
-      return d.line !== undefined ? `JSON 格式错误，位于第 ${d.line} 行第 ${d.column} 列（“${d.near}”附近）` : 'JSON 格式错误';
+      return d.line !== undefined
+        ? `JSON 格式错误，位于第 ${d.line} 行第 ${d.column} 列（“${d.near}”附近）${jsonReasonZh(d)}`
+        : 'JSON 格式错误';
     case 'unreadable':
       return `${f} 无法读取`;
     case 'not-hotline-file':

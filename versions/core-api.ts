@@ -53,7 +53,12 @@ export interface CoreSimulation {
 }
 
 export interface CoreSimulationClass {
-  new (knobs: CoreKnobs, seed: number, opts?: { watchCell?: number }): CoreSimulation;
+  /** `timeline` is understood from model 0.2.0 on (older versions ignore it: they have none). */
+  new (
+    knobs: CoreKnobs,
+    seed: number,
+    opts?: { watchCell?: number; timeline?: readonly { date: string; knobs: Record<string, unknown> }[] },
+  ): CoreSimulation;
 }
 
 /** A loaded scenario: the version's own loader's answer. */

@@ -319,12 +319,20 @@ describe('Hotline Lab in the browser', () => {
       await waitDone(page);
       const online = await figures(page);
       await page.waitForFunction(() => document.documentElement.dataset.offline === 'ready', undefined, { timeout: 30_000 });
-      // The simulation worker's script is stored too.
-      await page.waitForFunction(
-        async () => (await (await caches.open('hotline-lab-v1')).keys()).some((r) => r.url.includes('sim.worker')),
-        undefined,
-        { timeout: 30_000 },
-      );
+      // The simulation worker's script is stored too. The cache is named after the build, so
+      // look through all of them; polled from here, as page.waitForFunction takes an async
+      // predicate's promise for a truthy answer.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(async () => {
+              for (const k of await caches.keys())
+                if ((await (await caches.open(k)).keys()).some((r) => r.url.includes('sim.worker'))) return true;
+              return false;
+            }),
+          { timeout: 30_000, interval: 250 },
+        )
+        .toBe(true);
       await new Promise<void>((ok) => {
         server.close(() => ok());
         server.closeAllConnections();

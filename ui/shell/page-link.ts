@@ -5,10 +5,11 @@
  * the state back as the query string the address bar, the stored scenario and shared links hold.
  * Pure but for the remembered language (storage).
  */
-import type { Knobs } from '../../sim/index.ts';
+import type { KnobChange, Knobs } from '../../sim/index.ts';
+import type { TimelineChange } from '../../scenarios/timeline.ts';
 import { encodeExpParam } from '../../experiments/index.ts';
 import { parseLink, scenarioToQuery } from '../../scenarios/link.ts';
-import { DEFAULT_PRESET, presetKnobs } from '../../scenarios/presets.ts';
+import { DEFAULT_PRESET, presetKnobs, presetTimeline } from '../../scenarios/presets.ts';
 import type { Problem } from '../../scenarios/loader.ts';
 import { STORY_ID, storyStep } from '../../scenarios/story.ts';
 import { storedLang, t, type Lang } from '../i18n.ts';
@@ -21,6 +22,8 @@ export type View = (typeof VIEWS)[number];
 export interface PageState {
   preset: string;
   knobs: Knobs;
+  /** Dated changes of the scenario (its preset's unless the link says otherwise). */
+  timeline: readonly KnobChange[];
   seed: number;
   lang: Lang;
   view: View;
@@ -56,6 +59,7 @@ export function defaultPageState(): PageState {
   return {
     preset,
     knobs: presetKnobs(preset) as Knobs,
+    timeline: presetTimeline(preset) as KnobChange[],
     seed: 1,
     lang: 'en',
     view: 'charts',
@@ -76,6 +80,7 @@ export function readPageLink(href: string): PageLink {
     ...defaultPageState(),
     preset: parsed.scenario.preset,
     knobs: parsed.scenario.knobs,
+    timeline: (parsed.scenario as { timeline?: KnobChange[] }).timeline ?? [],
     seed: parsed.seed,
     lang: parsed.lang ?? storedLang(),
   };
@@ -124,7 +129,7 @@ export function readPageLink(href: string): PageLink {
 
 /** The page state as a query string: the scenario (only knobs changed from the preset) and the page's parameters. */
 export function pageQuery(s: PageState): string {
-  let q = scenarioToQuery({ preset: s.preset, knobs: s.knobs, seed: s.seed, lang: s.lang });
+  let q = scenarioToQuery({ preset: s.preset, knobs: s.knobs, timeline: s.timeline as TimelineChange[], seed: s.seed, lang: s.lang });
   if (s.view !== 'charts') q += `&view=${s.view}`;
   if (s.compare) q += '&compare=1';
   if (s.cell !== 0) q += `&cell=${s.cell}`;

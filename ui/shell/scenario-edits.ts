@@ -65,6 +65,7 @@ export function runPlan(p: PageState): RunPlan {
   return {
     preset: p.preset,
     knobs: p.knobs,
+    timeline: p.timeline,
     seed: p.seed,
     watchCell: p.cell,
     cells,

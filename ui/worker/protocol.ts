@@ -3,7 +3,7 @@
  * belongs to, so chunks of a run that was replaced are dropped on arrival.
  */
 import type { Problem } from '../../scenarios/loader.ts';
-import type { Knobs, PeriodRecord, CellSnapshot, VillageEvent, Summary } from '../../sim/index.ts';
+import type { KnobChange, Knobs, PeriodRecord, CellSnapshot, VillageEvent, Summary } from '../../sim/index.ts';
 import type { CoreKnobs, CoreModel } from '../../versions/core-api.ts';
 
 /** Days per second; 0 means as fast as the worker can go. */
@@ -24,6 +24,8 @@ export type ToWorker =
       cells: boolean;
       /** Preset name, written into exports. */
       preset: string;
+      /** The scenario's dated changes (model 0.2.0 on). */
+      timeline?: readonly KnobChange[];
       /**
        * The model version to run on (a link's v, a file's model; versions/registry.ts). Absent or
        * the current version: today's model. An archived version runs on its frozen bundle,

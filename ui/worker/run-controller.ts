@@ -7,7 +7,7 @@
  * `run-restart`, `run-cancel`, `run-speed`), bubbling up to the host, are handled here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Knobs } from '../../sim/index.ts';
+import type { KnobChange, Knobs } from '../../sim/index.ts';
 import type { SimController } from './sim-controller.ts';
 
 /** Changing a knob re-runs after this pause. */
@@ -17,6 +17,8 @@ export const RERUN_DEBOUNCE_MS = 400;
 export interface RunPlan {
   preset: string;
   knobs: Knobs;
+  /** The scenario's dated changes. */
+  timeline: readonly KnobChange[];
   seed: number;
   /** The cell whose village events are recorded. */
   watchCell: number;
@@ -56,7 +58,7 @@ export class RunController implements ReactiveController {
   run(): void {
     this.cancelPending();
     const p = this.plan();
-    this.sim.start(p.knobs, p.seed, { watchCell: p.watchCell, cells: p.cells, preset: p.preset });
+    this.sim.start(p.knobs, p.seed, { watchCell: p.watchCell, cells: p.cells, preset: p.preset, timeline: p.timeline });
     if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed);
   }
 

@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   BROWSER_LIMITS,
   checkRunLimits,
+  type KnobChange,
   type Knobs,
   type PeriodRecord,
   type CellSnapshot,
@@ -44,6 +45,8 @@ export interface RunState {
 export interface StartOptions {
   watchCell: number | null;
   cells: boolean;
+  /** The scenario's dated changes (none when absent). */
+  timeline?: readonly KnobChange[];
   /** Preset name, written into exports. */
   preset: string;
 }
@@ -209,6 +212,7 @@ class Runner {
       speed,
       cells: opts.cells,
       preset: opts.preset,
+      ...(opts.timeline?.length ? { timeline: opts.timeline } : {}),
     };
     w.postMessage(msg);
     this.onChange(true);

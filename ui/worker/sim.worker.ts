@@ -109,7 +109,10 @@ function begin(msg: Extract<ToWorker, { type: 'start' }>, on: RunCore): void {
     return;
   }
   try {
-    sim = new core.Simulation(knobs, msg.seed, msg.watchCell === null ? {} : { watchCell: msg.watchCell });
+    sim = new core.Simulation(knobs, msg.seed, {
+      ...(msg.watchCell === null ? {} : { watchCell: msg.watchCell }),
+      ...(msg.timeline?.length ? { timeline: msg.timeline as { date: string; knobs: Record<string, unknown> }[] } : {}),
+    });
     const dates: string[] = [];
     for (let d = 0; d < sim.days; d++) dates.push(sim.dateOf(d));
     post({
