@@ -423,9 +423,27 @@ describe('the core applies a timeline', () => {
   });
 
   it('switching a policy on by a change is the policy with that start date, bit for bit', () => {
-    const dates = { ...SMALL, refuseStart: '2021-04-01', handDownStart: '2021-04-01' };
-    const viaStart = runWith([], { ...dates, intakePolicy: 'refuse-out-of-scope', handDown: true });
-    const viaChange = runWith([{ date: '2021-04-01', knobs: { intakePolicy: 'refuse-out-of-scope', handDown: true } }], dates);
+    // Every policy with a start date: refusal, publication (its batches due from the day it
+    // starts), hand-down, appeals, outreach and a campaign (its days counted from its start).
+    const d = '2021-04-01';
+    const dates = { ...SMALL, refuseStart: d, publishStart: d, handDownStart: d, appealStart: d, outreachStart: d, educationStart: d };
+    const on = {
+      intakePolicy: 'refuse-out-of-scope',
+      publishUnreasonable: true,
+      handDown: true,
+      appealExclusion: true,
+      outreachHoursPerWeek: 4,
+      educationCampaign: true,
+    } as const;
+    const viaStart = runWith([], { ...dates, ...on });
+    const viaChange = runWith([{ date: d, knobs: on }], {
+      ...SMALL,
+      ...Object.fromEntries(
+        Object.keys(dates)
+          .filter((k) => k.endsWith('Start'))
+          .map((k) => [k, '2021-01-01']),
+      ),
+    });
     expect(JSON.stringify([viaChange.daily, viaChange.periods])).toBe(JSON.stringify([viaStart.daily, viaStart.periods]));
     // The hall keeps its own start date (2021-07-01 by default) in both.
     // A later start date still delays a policy switched on by a change.
