@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MODEL, Simulation } from '../sim/index.ts';
-import { goldenKnobs, goldenSpecs, goldenText, type GoldenFixture, type GoldenSpec } from '../scenarios/golden.ts';
+import { goldenScenario, goldenSpecs, goldenText, type GoldenFixture, type GoldenSpec } from '../scenarios/golden.ts';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('../test/fixtures/golden/', import.meta.url));
 
@@ -16,7 +16,8 @@ export function sha256(text: string): string {
 }
 
 export function goldenFixture(spec: GoldenSpec): GoldenFixture {
-  const summary = new Simulation(goldenKnobs(spec), spec.seed).run().summary();
+  const sc = goldenScenario(spec);
+  const summary = new Simulation(sc.knobs, spec.seed, { timeline: sc.timeline }).run().summary();
   return {
     preset: spec.preset,
     seed: spec.seed,
