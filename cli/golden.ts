@@ -13,7 +13,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MODEL, Simulation } from '../sim/index.ts';
 import { canonicalJson } from '../scenarios/export.ts';
-import { goldenKnobs, goldenSpecs, goldenText, type GoldenFixture, type GoldenSpec } from '../scenarios/golden.ts';
+import { goldenScenario, goldenSpecs, goldenText, type GoldenFixture, type GoldenSpec } from '../scenarios/golden.ts';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('../test/fixtures/golden/', import.meta.url));
 
@@ -29,7 +29,8 @@ export interface FullGoldenFixture extends GoldenFixture {
 }
 
 export function goldenFixture(spec: GoldenSpec): FullGoldenFixture {
-  const result = new Simulation(goldenKnobs(spec), spec.seed).run().result(spec.preset);
+  const sc = goldenScenario(spec);
+  const result = new Simulation(sc.knobs, spec.seed, { timeline: sc.timeline }).run().result(spec.preset);
   const summary = result.summary;
   // Key order fixes the file's layout: the new hashes come before the summary, which stays last
   // and byte for byte as before.

@@ -277,7 +277,12 @@ export function prettyJson(value: unknown, indent = '  '): string {
   return out.join('') + '\n';
 }
 
-/** The run result as readable JSON text. */
+/**
+ * The run result as readable JSON text. A run with no changes on a preset that has some says
+ * `"timeline": []`, so that the file, imported again, does not get the preset's changes back.
+ */
 export function resultJson(result: RunResult): string {
-  return prettyJson(result);
+  const sc = result.scenario as ExportScenario;
+  const say = sc.timeline === undefined && presetTimeline(sc.preset).length > 0;
+  return prettyJson(say ? { ...result, scenario: { ...sc, timeline: [] } } : result);
 }

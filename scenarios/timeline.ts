@@ -28,27 +28,27 @@ export interface TimelineScenario extends ResolvedScenario {
 }
 
 /**
- * Knobs read only when the world is built: the people's starting knowledge, the units' starting
- * responsiveness and integrity, the social workers' first contacts, which cells hold contested
- * goods and frequent callers, and which villages have a council. Changing them later would
- * change nothing, so a timeline refuses them rather than pretend.
+ * Knobs read only when the world is built (or, for councils, when hand-down first starts): the
+ * people's starting knowledge and awareness, the units' starting responsiveness, integrity,
+ * capability and staffing spread, the social workers' first contacts, which cells hold contested
+ * goods and frequent callers, and which villages have a council and how large. Changing them
+ * later would change nothing, so a timeline refuses them rather than pretend.
  */
 export const INITIAL_STATE_KNOBS: readonly string[] = [
   'frequentCallerShare',
   'frequentCallerWeight',
   'contestedCellShare',
   'initialNormKnowledge',
+  'initialAwareness',
   'initialResponsiveness',
   'initialWechatContacts',
   'integrityMean',
   'integritySpread',
+  'capabilitySpread',
+  'staffSpread',
   'councilCoverage',
-  // model 0.2: drawn or sized when the world is built
   'councilSize',
   'councilMembersPer1000',
-  'initialAwareness',
-  'staffSpread',
-  'capabilitySpread',
 ];
 
 /** Why a knob cannot be changed by a timeline, or undefined when it can. */

@@ -153,7 +153,7 @@ export class Simulation {
         chooseGaming(s);
       }
     }
-    s.applyKnobs(knobs);
+    s.applyKnobs(knobs, d);
     if (regime) {
       const months = s.k.cadence === 'monthly' ? 1 : s.k.cadence === 'bimonthly' ? 2 : 3;
       const kept = s.boundaries.filter((b) => b < d);

@@ -558,12 +558,15 @@ export class State {
   /**
    * A timeline change (sim/simulation.ts): the knobs take new values and everything derived from
    * them is derived again (policy start days, channel tables, staff, council capacity, the needs
-   * ledger's tolerance). Knobs that shape the world or only the starting state cannot change
-   * (scenarios/timeline.ts refuses them).
+   * ledger's tolerance). A policy switched on is on from `day` (its start date still delays it).
+   * Knobs that shape the world or only the starting state cannot change (scenarios/timeline.ts
+   * refuses them).
    */
-  applyKnobs(changes: Partial<Knobs>): void {
+  applyKnobs(changes: Partial<Knobs>, day: number): void {
+    const before = this.policy;
     Object.assign(this.k, changes);
     this.configure();
+    this.policy = switchedOn(before, this.policy, day, this.k.educationDays);
     if (this.k.handDown) this.drawCouncils();
   }
 
@@ -619,6 +622,27 @@ export function policyDays(k: Knobs, startEpoch: number): PolicyDays {
     educationStart: k.educationCampaign ? edStart : Infinity,
     educationEnd: k.educationCampaign ? edStart + k.educationDays : Infinity,
   };
+}
+
+const SWITCHED = ['refuse', 'publish', 'handDown', 'hall', 'appeal', 'outreach'] as const;
+
+/**
+ * Policy days after a timeline change on `day` (`now` is what the knobs alone give). A policy a
+ * change switches on is on from that day, or from its start date if that is later: a published
+ * batch is due on the day publication starts, and a campaign runs educationDays from the day it
+ * starts. A policy that stays on keeps its day; one switched off is off (Infinity).
+ */
+function switchedOn(before: PolicyDays, now: PolicyDays, day: number, educationDays: number): PolicyDays {
+  const out = { ...now };
+  for (const p of SWITCHED) {
+    if (now[p] === Infinity) continue;
+    out[p] = before[p] === Infinity ? Math.max(now[p], day) : before[p];
+  }
+  if (now.educationStart !== Infinity) {
+    out.educationStart = before.educationStart === Infinity ? Math.max(now.educationStart, day) : before.educationStart;
+    out.educationEnd = out.educationStart + educationDays;
+  }
+  return out;
 }
 
 /** A new leader's capability: around 1, clipped to [0.5, 1.5]. */

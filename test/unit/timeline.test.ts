@@ -2,7 +2,10 @@
 // command line carry them; experiments sweep them; the core applies them (bit-identity properties).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KNOBS, type KnobSpec, type KnobValue } from '../../sim/index.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KNOBS, Simulation, runScenario, type KnobSpec, type KnobValue } from '../../sim/index.ts';
 import { loadScenario } from '../../scenarios/loader.ts';
 import { changeFromText, changeToText, parseLink, scenarioToQuery } from '../../scenarios/link.ts';
 import { presetKnobs, presetNames } from '../../scenarios/presets.ts';
@@ -10,9 +13,10 @@ import { CHANGEABLE_KNOBS, fixedReason, knobsOnDate, lastDate, type TimelineChan
 import { main } from '../../cli/main.ts';
 import { captureOutput } from './capture.ts';
 import { problemMessage } from '../../ui/problem-text.ts';
+import { importText } from '../../scenarios/import.ts';
 import { loadExperiment } from '../../experiments/schema.ts';
 import { buildDesign } from '../../experiments/design.ts';
-import { checkPoints, pointInput } from '../../experiments/run.ts';
+import { checkPoints, executeRun, pointInput } from '../../experiments/run.ts';
 
 const io = captureOutput();
 const CJK = /[\u4e00-\u9fff]/;
@@ -133,6 +137,32 @@ describe('timeline validation names the field', () => {
     expect(r.ok).toBe(true);
     expect(r.scenario.timeline).toEqual([{ date: '2021-03-01', knobs: { deptShare: 0.3 } }]);
     expect(r.problems.map((p) => p.used)).toEqual(['ignored', 'ignored']);
+  });
+
+  it('any JSON as a timeline never throws, and every problem has a code and names a timeline field (property)', () => {
+    const entry = fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          date: fc.oneof(fc.string(), fc.constantFrom('2021-03-01', '2021-02-29', '2030-01-01', '2020-01-01')),
+          knobs: fc.dictionary(fc.constantFrom(...KNOBS.map((k) => k.name), 'x'), fc.anything()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.array(entry, { maxLength: 6 })), fc.boolean(), (timeline, lenient) => {
+        const r = loadScenario({ knobs: YEAR, timeline }, { lenient });
+        for (const p of [...r.problems, ...(r.notes ?? [])]) {
+          expect(p.code, p.message).toBeTruthy();
+          expect(p.field).toMatch(/^timeline/);
+          expect(problemMessage('zh', p)).toMatch(CJK);
+        }
+        if (lenient) expect(r.ok).toBe(true);
+        for (const c of r.scenario.timeline) expect(c.date > '2021-01-01' && c.date <= '2021-12-31').toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('which knobs a change may set: not the world, not start dates, not the starting state', () => {
@@ -325,5 +355,192 @@ describe('experiments vary a change', () => {
   it('a scenario without a timeline cannot vary one', () => {
     const r = loadExperiment({ scenario: 'baseline', vary: { 'timeline[0].date': ['2021-02-01'] } });
     expect(r.problems[0].message).toMatch(/the scenario has no timeline/);
+  });
+});
+
+// ---------------------------------------------------------------- the core applies a timeline
+
+/** A small world: 20,000 residents in 20 cells and 6 units, 400 days from 2021-01-01. */
+const SMALL = { residents: 20_000, cells: 20, units: 6, horizonDays: 400 };
+
+function runWith(timeline: unknown[], knobs: Record<string, unknown> = SMALL, seed = 5) {
+  const r = loadScenario({ preset: 'baseline', knobs, timeline });
+  expect(r.problems).toEqual([]);
+  return runScenario(r.scenario, seed);
+}
+const dayOf = (date: string) => Math.round((Date.parse(date) - Date.parse('2021-01-01')) / DAY);
+
+describe('the core applies a timeline', () => {
+  const none = runWith([]);
+
+  it('a change dated after the horizon gives output identical to no change, bit for bit', () => {
+    // Through the loader the late change is left out (with a note): the whole result is the same.
+    const viaLoader = runWith([{ date: '2022-06-01', knobs: { cadence: 'quarterly', deptShare: 0.9, handDown: true } }]);
+    expect(JSON.stringify(viaLoader)).toBe(JSON.stringify(none));
+    // Handed to the core directly, it never acts: everything but the scenario's echo is the same.
+    const k = loadScenario({ preset: 'baseline', knobs: SMALL }).scenario.knobs;
+    const direct = new Simulation(k, 5, { timeline: [{ date: '2022-06-01', knobs: { cadence: 'quarterly' } }] }).run().result('baseline');
+    expect(JSON.stringify({ ...direct, scenario: null })).toBe(JSON.stringify({ ...none, scenario: null }));
+    expect(direct.scenario.timeline).toEqual([{ date: '2022-06-01', knobs: { cadence: 'quarterly' } }]);
+  });
+
+  it.each([
+    ['2021-06-17', { cadence: 'quarterly', rankingMode: 'grades' }],
+    ['2021-07-01', { cadence: 'bimonthly', districtLayer: false }],
+    ['2021-05-10', { staffPer10k: 3, handDown: true, deptShare: 0.6 }],
+    ['2021-03-03', { intakePolicy: 'refuse-out-of-scope', publishUnreasonable: true, gamingPropensity: 2 }],
+    ['2021-09-20', { hotlineCost: 1, deadlineGeneralDays: 3, appealExclusion: true, outreachHoursPerWeek: 4 }],
+  ])('a change on %s %j: identical before its day, different after (property of every metric)', (date, knobs) => {
+    const w = runWith([{ date, knobs }]);
+    const c = dayOf(date);
+    let after = false;
+    for (const m of Object.keys(none.daily) as (keyof typeof none.daily)[]) {
+      expect(w.daily[m].slice(0, c), m).toEqual(none.daily[m].slice(0, c));
+      if (JSON.stringify(w.daily[m].slice(c)) !== JSON.stringify(none.daily[m].slice(c))) after = true;
+    }
+    expect(after).toBe(true);
+    // Every period the run without the change closed by then is the same in the run with it.
+    const closed = none.periods.filter((p) => p.endDay <= c);
+    expect(w.periods.slice(0, closed.length)).toEqual(closed);
+  });
+
+  it('a cadence change closes the running period on the change day and aligns the new ones to the calendar', () => {
+    const w = runWith([{ date: '2021-06-17', knobs: { cadence: 'quarterly', rankingMode: 'grades' } }]);
+    const spans = w.periods.map((p) => `${p.startDate}..${p.endDate}`);
+    expect(spans).toContain('2021-06-01..2021-06-16');
+    expect(spans).toContain('2021-06-17..2021-06-30');
+    expect(spans).toContain('2021-07-01..2021-09-30');
+    const before = w.periods.find((p) => p.endDate === '2021-06-16')!;
+    const after = w.periods.find((p) => p.startDate === '2021-07-01')!;
+    expect(before.units[0].rank).not.toBeNull();
+    expect(after.units[0].grade).not.toBeNull();
+    // On a day where a period ends anyway, nothing closes early.
+    const natural = runWith([{ date: '2021-07-01', knobs: { cadence: 'bimonthly' } }]);
+    expect(natural.periods.map((p) => p.startDate)).toEqual(
+      expect.arrayContaining(['2021-06-01', '2021-07-01', '2021-09-01', '2021-11-01']),
+    );
+    expect(natural.periods.find((p) => p.startDate === '2021-06-01')!.endDate).toBe('2021-06-30');
+  });
+
+  it('switching a policy on by a change is the policy with that start date, bit for bit', () => {
+    // Every policy with a start date: refusal, publication (its batches due from the day it
+    // starts), hand-down, appeals, outreach and a campaign (its days counted from its start).
+    const d = '2021-04-01';
+    const dates = { ...SMALL, refuseStart: d, publishStart: d, handDownStart: d, appealStart: d, outreachStart: d, educationStart: d };
+    const on = {
+      intakePolicy: 'refuse-out-of-scope',
+      publishUnreasonable: true,
+      handDown: true,
+      appealExclusion: true,
+      outreachHoursPerWeek: 4,
+      educationCampaign: true,
+    } as const;
+    const viaStart = runWith([], { ...dates, ...on });
+    const viaChange = runWith([{ date: d, knobs: on }], {
+      ...SMALL,
+      ...Object.fromEntries(
+        Object.keys(dates)
+          .filter((k) => k.endsWith('Start'))
+          .map((k) => [k, '2021-01-01']),
+      ),
+    });
+    expect(JSON.stringify([viaChange.daily, viaChange.periods])).toBe(JSON.stringify([viaStart.daily, viaStart.periods]));
+    // The hall keeps its own start date (2021-07-01 by default) in both.
+    // A later start date still delays a policy switched on by a change.
+    const delayed = runWith([{ date: '2021-04-01', knobs: { intakePolicy: 'refuse-out-of-scope' } }], {
+      ...SMALL,
+      refuseStart: '2021-08-01',
+    });
+    const from = dayOf('2021-08-01');
+    expect(delayed.daily.tickets_refused.slice(0, from).every((v) => v === 0)).toBe(true);
+    expect(delayed.daily.tickets_refused.slice(from).some((v) => v > 0)).toBe(true);
+  });
+
+  it('several changes on several dates, and switching off again', () => {
+    const w = runWith([
+      { date: '2021-03-01', knobs: { intakePolicy: 'refuse-out-of-scope' } },
+      { date: '2021-06-01', knobs: { intakePolicy: 'accept-all', staffPer10k: 12 } },
+      { date: '2021-10-01', knobs: { cadence: 'quarterly' } },
+    ]);
+    const refused = w.daily.tickets_refused;
+    const [a, b] = [dayOf('2021-03-01'), dayOf('2021-06-01')];
+    expect(refused.slice(0, a).every((v) => v === 0)).toBe(true);
+    expect(refused.slice(a, b).some((v) => v > 0)).toBe(true);
+    expect(refused.slice(b).every((v) => v === 0)).toBe(true);
+    expect(w.periods.some((p) => p.startDate === '2021-10-01' && p.endDate === '2021-12-31')).toBe(true);
+    // The result names the run's starting knobs and its timeline.
+    expect(w.scenario.knobs.intakePolicy).toBe('accept-all');
+    expect(w.scenario.timeline).toHaveLength(3);
+  });
+});
+
+// ---------------------------------------------------------------- command line and experiments, running
+
+describe('run --at and --link run the timeline', () => {
+  const small = ['--days', '200', '--set', 'residents=5000', '--set', 'cells=10', '--set', 'units=3'];
+  it('--at gives the run a scenario file with the same timeline gives, and a link reproduces it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-tl-'));
+    try {
+      const a = join(dir, 'a.json');
+      const b = join(dir, 'b.json');
+      const csv = join(dir, 'a.csv');
+      expect(
+        await main(['run', ...small, '--at', '2021-03-01', 'cadence=quarterly', '--at', '2021-03-01', 'rankingMode=grades', '--out', a]),
+      ).toBe(0);
+      const ra = JSON.parse(readFileSync(a, 'utf8'));
+      expect(ra.scenario.timeline).toEqual([{ date: '2021-03-01', knobs: { cadence: 'quarterly', rankingMode: 'grades' } }]);
+      expect(io.err).toMatch(/from 2021-03-01 cadence=quarterly rankingMode=grades/);
+      const q = scenarioToQuery({ preset: 'baseline', seed: 1, knobs: ra.scenario.knobs, timeline: ra.scenario.timeline });
+      expect(q).toContain('at=2021-03-01~cadence:quarterly,rankingMode:grades');
+      expect(await main(['run', '--link', `https://example.org/lab/${q}`, '--out', b])).toBe(0);
+      expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
+      expect(await main(['run', ...small, '--at', '2021-03-01', 'cadence=quarterly', '--format', 'csv', '--out', csv])).toBe(0);
+      const head = readFileSync(csv, 'utf8').split('\n').slice(0, 6);
+      expect(JSON.parse(head[3].slice('# scenario '.length)).timeline).toEqual([{ date: '2021-03-01', knobs: { cadence: 'quarterly' } }]);
+      expect(head[4]).toBe('# at 2021-03-01 cadence=quarterly');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--days that cuts a preset change off says so and runs without it; --at none drops the preset timeline', async () => {
+    expect(await main(['run', 'relaxed-2026', ...small])).toBe(0);
+    expect(io.err).toMatch(/note: timeline\[0\]\.date = '2026-01-01' is after the run's last day/);
+    const out = JSON.parse(io.out);
+    // Said explicitly, so that the file imported again does not get the preset's change back.
+    expect(out.scenario.timeline).toEqual([]);
+    expect(importText(io.out).scenario.timeline).toEqual([]);
+    io.out = '';
+    io.err = '';
+    expect(await main(['run', 'relaxed-2026', '--at', 'none', '--at', '2024-03-01', 'cadence=quarterly', ...small.slice(2)])).toBe(0);
+    expect(io.err).not.toMatch(/note/);
+    expect(JSON.parse(io.out).scenario.timeline).toEqual([{ date: '2024-03-01', knobs: { cadence: 'quarterly' } }]);
+  });
+});
+
+describe('an experiment sweeps a change', () => {
+  it("moving the change's date moves its effect", () => {
+    const r = loadExperiment({
+      scenario: {
+        preset: 'baseline',
+        knobs: { residents: 5000, cells: 10, units: 3 },
+        timeline: [{ date: '2021-03-01', knobs: { intakePolicy: 'refuse-out-of-scope' } }],
+      },
+      vary: { 'timeline[0].date': ['2021-02-01', '2021-05-01'] },
+      horizonDays: 180,
+      metrics: ['tickets_refused'],
+      resolution: 'daily',
+    });
+    expect(r.problems).toEqual([]);
+    const exp = r.experiment!;
+    const points = buildDesign(exp);
+    const early = executeRun(exp, points, 0);
+    const late = executeRun(exp, points, 1);
+    const firstRefusal = (rec: typeof early) => rec.values.tickets_refused.findIndex((v) => v > 0);
+    expect(firstRefusal(early)).toBeGreaterThanOrEqual(dayOf('2021-02-01'));
+    expect(firstRefusal(late)).toBeGreaterThanOrEqual(dayOf('2021-05-01'));
+    expect(firstRefusal(early)).toBeLessThan(dayOf('2021-05-01'));
+    // Before the earlier date the two points are the same run (common random numbers).
+    expect(early.values.tickets_refused.slice(0, dayOf('2021-02-01'))).toEqual(late.values.tickets_refused.slice(0, dayOf('2021-02-01')));
   });
 });
