@@ -9,8 +9,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { interval, pairedDifference } from '../experiments/stats.ts';
-import { presetKnobs } from '../scenarios/presets.ts';
-import { type Knobs, MODEL, type RunResult, runScenario } from '../sim/index.ts';
+import { presetKnobs, presetTimeline } from '../scenarios/presets.ts';
+import { type KnobChange, type Knobs, MODEL, type RunResult, runScenario } from '../sim/index.ts';
 
 type Measure = { name: string; of: (r: RunResult) => number | undefined };
 interface Check {
@@ -112,6 +112,32 @@ const OUTCOMES: Measure[] = [
   summ('needs_met_share'),
   summ('requests_per_10k_month'),
 ];
+
+/** Per year, over the days before (`a`) or from (`b`) the middle of the run. */
+const halfYear = (m: string, which: 'a' | 'b') => (r: RunResult) => {
+  const n = (r.daily as Record<string, number[]>)[m]?.length ?? 0;
+  const mid = Math.floor(n / 2);
+  const [from, to] = which === 'a' ? [0, mid] : [mid, n];
+  const s = sum(r, m, from, to);
+  return s === undefined ? undefined : (s * 365) / (to - from);
+};
+/** A rate over a half of the run, weighted by its own denominator. */
+const halfRate = (m: string, w: string[], which: 'a' | 'b') => (r: RunResult) => {
+  const d = r.daily as Record<string, number[]>;
+  const n = d[m]?.length ?? 0;
+  const mid = Math.floor(n / 2);
+  const [from, to] = which === 'a' ? [0, mid] : [mid, n];
+  let num = 0;
+  let den = 0;
+  for (let i = from; i < to; i++) {
+    const wi = w.reduce((a, x) => a + (d[x]?.[i] ?? 0), 0);
+    num += d[m][i] * wi;
+    den += wi;
+  }
+  return den > 0 ? num / den : undefined;
+};
+const gamingActs = (which: 'a' | 'b') => (r: RunResult) =>
+  ['gaming_paid', 'gaming_induced', 'gaming_fake'].reduce((a, m) => a + (halfYear(m, which)(r) ?? 0), 0);
 
 export const CHECKS: Check[] = [
   {
@@ -228,6 +254,27 @@ export const CHECKS: Check[] = [
     ],
   },
   {
+    id: 'relaxation',
+    question: 'The 2026 relaxation in one run: 2024-25 under monthly ranking against 2026-27 relaxed (per year).',
+    preset: 'relaxed-2026',
+    base: {},
+    settings: [{ label: 'relaxed-2026', knobs: {} }],
+    measures: [
+      { name: 'gaming acts, 2024-25', of: gamingActs('a') },
+      { name: 'gaming acts, 2026-27', of: gamingActs('b') },
+      { name: 'staff hours on tickets, 2024-25', of: halfYear('staff_hours_tickets', 'a') },
+      { name: 'staff hours on tickets, 2026-27', of: halfYear('staff_hours_tickets', 'b') },
+      { name: 'long-term hours, 2024-25', of: halfYear('staff_hours_longterm', 'a') },
+      { name: 'long-term hours, 2026-27', of: halfYear('staff_hours_longterm', 'b') },
+      { name: 'overtime hours, 2024-25', of: halfYear('staff_overtime_hours', 'a') },
+      { name: 'overtime hours, 2026-27', of: halfYear('staff_overtime_hours', 'b') },
+      { name: 'official satisfaction, 2024-25', of: halfRate('official_satisfaction', ['tickets_rated'], 'a') },
+      { name: 'official satisfaction, 2026-27', of: halfRate('official_satisfaction', ['tickets_rated'], 'b') },
+      { name: 'true satisfaction, 2024-25', of: halfRate('true_satisfaction', ['needs_met', 'needs_unmet'], 'a') },
+      { name: 'true satisfaction, 2026-27', of: halfRate('true_satisfaction', ['needs_met', 'needs_unmet'], 'b') },
+    ],
+  },
+  {
     id: 'consensus',
     question: 'Does the consensus lock change how often contested goods flip under hand-down?',
     preset: 'speed-bump-and-lights',
@@ -245,7 +292,8 @@ function runOne(preset: string, knobs: Record<string, unknown>, seed: number): R
   if (!base) throw new Error(`unknown preset ${preset}`);
   const k = { ...base } as Record<string, unknown>;
   for (const [n, v] of Object.entries(knobs)) if (n in k) k[n] = v;
-  return runScenario({ preset, knobs: k as unknown as Knobs }, seed);
+  // the preset's own timeline runs too (relaxed-2026's change on 2026-01-01)
+  return runScenario({ preset, knobs: k as unknown as Knobs, timeline: presetTimeline(preset) as KnobChange[] }, seed);
 }
 
 const fmt = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3));
