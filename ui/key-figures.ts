@@ -46,8 +46,12 @@ function last(v: RunView, name: string): number {
 export const FIGURES: readonly Figure[] = [
   { key: 'figTickets', id: 'tickets', digits: 0, compute: (v) => sum(v, 'tickets_filed') },
   { key: 'figPer10k', id: 'per10k', digits: 1, compute: (v) => (v.day ? (sum(v, 'requests_per_10k') / v.day) * 365 : NaN) },
+  // the official figures beside the residents' own (model 0.2)
   { key: 'figReported', id: 'reported', digits: 1, percent: true, compute: (v) => mean(v, 'official_satisfaction') },
   { key: 'figTrue', id: 'true', digits: 1, percent: true, compute: (v) => mean(v, 'true_satisfaction') },
+  { key: 'figOfficialResolution', id: 'official-resolution', digits: 1, percent: true, compute: (v) => mean(v, 'official_resolution') },
+  { key: 'figNeedsMet', id: 'needs-met', digits: 1, percent: true, compute: (v) => mean(v, 'resolution_rate') },
+  { key: 'figWaiting', id: 'waiting', digits: 0, compute: (v) => last(v, 'needs_waiting') },
   { key: 'figOpen', id: 'open', digits: 0, compute: (v) => last(v, 'tickets_open') },
   { key: 'figDisputes', id: 'disputes', digits: 0, compute: (v) => last(v, 'disputes_open') },
   { key: 'figGamingHours', id: 'gaming', digits: 0, compute: (v) => sum(v, 'staff_hours_gaming') },

@@ -13,7 +13,7 @@ export const CHART_TITLE = {
   backlog: { en: 'Open backlog and time to close', zh: '积压工单与办结用时' },
   hours: { en: 'Staff hours by use', zh: '工时用途' },
   gaming: { en: 'Gaming by tactic, and excluded tickets', zh: '造假手段与剔除工单' },
-  satisfaction: { en: 'Reported against true satisfaction', zh: '上报满意率与真实满意率' },
+  satisfaction: { en: 'Official satisfaction against the residents’ own', zh: '官方满意率与居民真实满意率' },
   ranks: { en: 'Units’ ranks across periods', zh: '各街乡历期排名' },
   disputes: { en: 'Disputes and contested goods', zh: '纠纷与争议公共物品' },
 } as const satisfies Record<string, Text>;
