@@ -12,6 +12,7 @@
 import type { Grade, PeriodRecord, UnitPeriod } from './types.ts';
 import type { State } from './world.ts';
 import { isoOfEpochDay } from './calendar.ts';
+import { MI } from './metrics.ts';
 import { AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE } from './constants.ts';
 import { audit, learnGaming } from './gaming.ts';
 import { replaceLeaders } from './leaders.ts';
@@ -74,7 +75,10 @@ function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overd
       (100 * (k.weightAcceptance * acceptance + k.weightCompletion * completion + k.weightSatisfaction * satisfaction + wReq * reqScore)) /
       wsum;
     const [audited, caught] = o < s.U ? audit(s, o) : [false, false];
-    if (caught) score = Math.max(0, score - AUDIT_SCORE_PENALTY);
+    if (caught) {
+      score = Math.max(0, score - AUDIT_SCORE_PENALTY);
+      s.acc[MI.audits_caught]++;
+    }
     out.push({
       unit: o,
       district: o < s.U ? s.unitDistrict[o] : 0,

@@ -6,8 +6,8 @@
  * and send events up; the handlers here turn those events into a new page state.
  */
 import { LitElement, html, nothing } from 'lit';
-import type { KnobChange, Knobs } from '../sim/index.ts';
-import { PRESETS, presetKnobs, presetTimeline } from '../scenarios/presets.ts';
+import type { Knobs } from '../sim/index.ts';
+import { PRESETS, presetKnobs } from '../scenarios/presets.ts';
 import type { Problem } from '../scenarios/loader.ts';
 import { storyStep } from '../scenarios/story.ts';
 import { pick, rememberLang, t, type Lang } from './i18n.ts';
@@ -23,7 +23,7 @@ import { FlashController } from './shell/flash-controller.ts';
 import { defaultPageState, type PageState, type View } from './shell/page-link.ts';
 import type { ExportRequestDetail } from './shell/header.ts';
 import type { ImportProblems } from './shell/notices.ts';
-import { fitCell, presetReference, resetKnob, runPlan, setKnob, switchPreset } from './shell/scenario-edits.ts';
+import { fitCell, presetReference, resetKnob, runPlan, setKnob, switchPreset, timelineOf } from './shell/scenario-edits.ts';
 import './shell/index.ts';
 import './knob-panel.ts';
 import './run-controls.ts';
@@ -105,7 +105,7 @@ export class HlApp extends LitElement {
 
   private onPreset(e: Detail<{ preset: string }>): void {
     const knobs = switchPreset(e.detail.preset, this.page.knobs);
-    if (knobs) this.setScenario({ preset: e.detail.preset, knobs, timeline: presetTimeline(e.detail.preset) as KnobChange[] });
+    if (knobs) this.setScenario({ preset: e.detail.preset, knobs, timeline: timelineOf(e.detail.preset) });
   }
 
   private onLang(e: Detail<{ lang: Lang }>): void {
@@ -124,15 +124,8 @@ export class HlApp extends LitElement {
     if (!s) return;
     this.sim.cancel();
     const knobs = { ...presetKnobs(s.preset), ...s.knobs } as Knobs;
-    this.set({
-      storyStep: n,
-      preset: s.preset,
-      knobs,
-      timeline: presetTimeline(s.preset) as KnobChange[],
-      seed: s.seed,
-      cell: 0,
-      compare: s.compare,
-    });
+    const timeline = timelineOf(s.preset);
+    this.set({ storyStep: n, preset: s.preset, knobs, timeline, seed: s.seed, cell: 0, compare: s.compare });
     this.setView(s.view);
     if (!s.compare) this.sim.stopBaseline();
   }
@@ -161,11 +154,7 @@ export class HlApp extends LitElement {
   private onImportOk(e: Detail<ImportOkDetail>): void {
     const { scenario, seed, name } = e.detail;
     this.importProblems = null;
-    this.setKnobs(scenario.knobs, false, {
-      preset: scenario.preset,
-      seed,
-      timeline: (scenario as { timeline?: KnobChange[] }).timeline ?? [],
-    });
+    this.setKnobs(scenario.knobs, false, { preset: scenario.preset, seed, timeline: scenario.timeline ?? [] });
     this.flash.show(t(this.page.lang, 'imported', { name }));
   }
 

@@ -3,8 +3,8 @@
  * user's world, the baseline of compare mode, the watched cell kept inside the world; and what
  * a page state asks to run. Pure: each returns new values.
  */
-import { KNOBS, type Knobs, type KnobValue } from '../../sim/index.ts';
-import { PRESETS, presetKnobs } from '../../scenarios/presets.ts';
+import { KNOBS, type KnobChange, type Knobs, type KnobValue } from '../../sim/index.ts';
+import { PRESETS, presetKnobs, presetTimeline } from '../../scenarios/presets.ts';
 import type { RunPlan } from '../worker/run-controller.ts';
 import type { PageState } from './page-link.ts';
 
@@ -45,6 +45,11 @@ export function switchPreset(name: string, knobs: Knobs): Knobs | undefined {
 /** Compare mode's baseline: the preset without the user's changes, in the user's world. */
 export function baselineKnobs(preset: string, knobs: Knobs): Knobs {
   return withWorld(presetKnobs(preset) as Knobs, knobs);
+}
+
+/** A preset's own dated changes, as the page holds them. */
+export function timelineOf(preset: string): KnobChange[] {
+  return presetTimeline(preset) as KnobChange[];
 }
 
 /** The watched cell, or 0 when the world no longer has it. */
