@@ -13,9 +13,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Simulation, MODEL, type Knobs } from '../sim/index.ts';
+import { Simulation, MODEL, type KnobChange, type Knobs } from '../sim/index.ts';
 import { categoryConcentration, categoryCounts } from '../sim/categories.ts';
-import { presetKnobs } from '../scenarios/presets.ts';
+import { presetKnobs, presetTimeline } from '../scenarios/presets.ts';
 import { interval } from '../experiments/stats.ts';
 import { studySeed } from '../experiments/seeds.ts';
 
@@ -620,11 +620,13 @@ export interface RowResult {
 
 export function runStudy(study: Study, replicates: number, baseSeed: number): RowResult[] {
   const knobs = { ...presetKnobs(study.preset)!, ...study.over } as Knobs;
+  // the preset's own dated changes run too (baotou's refusal arrives on a date)
+  const timeline = presetTimeline(study.preset) as KnobChange[];
   const values = study.rows.map(() => [] as number[]);
   for (let i = 0; i < replicates; i++) {
     const seed = studySeed(baseSeed, study.id, i);
-    const runs: Runs = { sim: new Simulation(knobs, seed).run() };
-    if (study.counter) runs.counter = new Simulation({ ...knobs, ...study.counter } as Knobs, seed).run();
+    const runs: Runs = { sim: new Simulation(knobs, seed, { timeline }).run() };
+    if (study.counter) runs.counter = new Simulation({ ...knobs, ...study.counter } as Knobs, seed, { timeline }).run();
     study.rows.forEach((r, j) => {
       values[j].push(r.measure(runs));
     });
