@@ -71,6 +71,11 @@ export default defineConfig({
           // The machine is shared: a golden run or a worker pool's start-up that takes 2 s alone
           // can take 15 s under load, so the 5 s default fails tests that are not slow.
           testTimeout: 60_000,
+          // Two files at a time (vitest's default on two cores is one: cores - 1), in worker
+          // threads, which start faster than forked processes. Each file still gets its own
+          // module graph (isolation stays on), so no test depends on another file's state.
+          pool: 'threads',
+          maxWorkers: 2,
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', '**/node_modules/**'],
         },

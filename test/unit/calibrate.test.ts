@@ -1,5 +1,11 @@
 // The calibrate command's pieces (seeds, intervals, the table), and a guard on its published
 // verdicts: a row of docs/CALIBRATION.md that passes today must keep passing.
+//
+// After a deliberate re-calibration (a new model, new rows; `npx hotline-lab calibrate
+// --replicates 8` rewrites the doc), the first guard test lists what to change here: KNOWN_MISSES
+// becomes the doc's FAIL rows, and GUARD gets, per study, the fewest leading replicates whose
+// mean gives every row the doc's verdict (run the study at 8 and compare the means of the first
+// k values, k = 1..8) and, if its passing rows all end early, a horizon at a year's end.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runStudy, studies, tableText, type RowResult } from '../../cli/calibrate.ts';
