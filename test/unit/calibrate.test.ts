@@ -22,19 +22,23 @@ const PUBLISHED = { replicates: 8, seed: 1 };
  */
 const KNOWN_MISSES = new Set([
   'wulimiao: hall-kind requests 2025',
-  'wulimiao: ratio 2025/2022',
+  'wulimiao: ratio 2023/2022',
   'wulimiao: all village requests 2025/2022',
-  'baotou: refused per 10k residents per month',
-  'responsiveness: 2024 resolution',
-  'responsiveness: 2024 reported satisfaction',
-  'responsiveness: contacts 2024 / 2019',
+  'beijing: consultation share',
+  'responsiveness: 2019 official resolution',
+  'responsiveness: 2024 official resolution',
+  'responsiveness: 2019 official satisfaction',
+  'responsiveness: 2024 official satisfaction',
+  'responsiveness: contacts 2023 / 2019',
+  'responsiveness: contacts 2025 / 2019',
+  'ranking: most months first by one unit, of 12',
   'qingpu: requests 2022, outreach vs none',
 ]);
 
 /**
  * How the guard runs each study. `replicates`: the first k of the published 8 (the same seeds),
  * the fewest that give every row of the study its published verdict (measured over k = 1..8 on
- * 2026-12-01): fewer would flag a passing row on replicate noise alone (wulimiao's 2025 ratio
+ * 2026-12-01, model 0.2.0): fewer would flag a passing row on replicate noise alone (wulimiao's 2025 ratio
  * passes on 5 replicates and fails on 8; responsiveness's September 2019 resolution fails on 3
  * and passes on 4). `horizonDays`: a run cut at the end of the last year a guarded row measures,
  * which repeats the full run's days bit for bit (checked below), so the rows after it, all known
@@ -46,19 +50,28 @@ interface Guard {
   unmeasured?: string[];
 }
 const GUARD: Record<string, Guard | null> = {
-  wulimiao: { replicates: 6 },
+  wulimiao: { replicates: 4 },
   linyi: { replicates: 1 },
-  baotou: null,
+  baotou: { replicates: 1 },
   beijing: { replicates: 1 },
   categories: { replicates: 1 },
-  // 2019-01-01 + 365 days: the four 2019 rows; the 2024 rows and the 2024/2019 ratio are misses.
+  // 2019-01-01 + 731 days (no burn-in in this study): the 2019 and 2020 rows; the later rows are
+  // misses or shown beside, not judged
   responsiveness: {
-    replicates: 4,
-    horizonDays: 365,
-    unmeasured: ['2024 resolution', '2024 reported satisfaction', 'contacts 2024 / 2019'],
+    replicates: 1,
+    horizonDays: 731,
+    unmeasured: [
+      '2024 official resolution',
+      '2024 official satisfaction',
+      '2024 residents: needs met (beside the official 97%)',
+      '2024 residents: true satisfaction (beside the official 97.3%)',
+      'contacts 2023 / 2019',
+      'contacts 2025 / 2019',
+    ],
   },
+  ranking: { replicates: 1 },
   qingpu: { replicates: 1, horizonDays: 1095 }, // 2021 to the end of 2023
-  'qingpu-halls': { replicates: 1, horizonDays: 730 }, // 2021 to the end of 2022
+  'qingpu-halls': { replicates: 2, horizonDays: 730 }, // 2021 to the end of 2022
   'social-worker': { replicates: 1 },
   goodhart: { replicates: 1 },
 };
@@ -85,7 +98,8 @@ function publishedVerdicts(): Map<string, boolean> {
   const out = new Map<string, boolean>();
   for (const line of doc.split('\n')) {
     const cells = line.split(' | ').map((c) => c.replace(/^\| |\s*\|$/g, '').trim());
-    if (cells.length === 7 && (cells[6] === 'pass' || cells[6] === 'FAIL')) out.set(`${cells[0]}: ${cells[1]}`, cells[6] === 'pass');
+    // rows shown beside an official figure are not judged: they cannot fail
+    if (cells.length === 7 && ['pass', 'FAIL', 'shown beside'].includes(cells[6])) out.set(`${cells[0]}: ${cells[1]}`, cells[6] !== 'FAIL');
   }
   return out;
 }
@@ -117,10 +131,11 @@ describe('calibrate', () => {
   });
 
   it("gives each row its replicates' mean and Student-t interval (n - 1 degrees of freedom), and a table line", () => {
-    const rows = guardRows('responsiveness');
+    // wulimiao's guard runs 4 replicates
+    const rows = guardRows('wulimiao');
     for (const r of rows) {
       const n = r.values.length;
-      expect(n).toBe(GUARD.responsiveness?.replicates);
+      expect(n).toBe(GUARD.wulimiao?.replicates);
       const mean = r.values.reduce((a, b) => a + b, 0) / n;
       const sd = Math.sqrt(r.values.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
       // t(0.975, 3) = 3.182446305 (published tables); a normal 1.96 or a t with n df would differ.
@@ -132,7 +147,7 @@ describe('calibrate', () => {
     expect(text[0]).toMatch(/^study\s+target\s+figure\s+simulated mean\s+95% interval\s+tolerance\s+result$/);
     expect(text).toHaveLength(2 + rows.length);
     rows.forEach((r, i) => {
-      expect(text[2 + i]).toMatch(new RegExp(`^responsiveness\\s+${r.label}\\s+.* \\.\\. .*${r.pass ? 'pass' : 'FAIL'}$`));
+      expect(text[2 + i]).toMatch(new RegExp(`^wulimiao\\s+${r.label}\\s+.* \\.\\. .*${r.pass ? 'pass' : 'FAIL'}$`));
     });
   });
 });
@@ -173,7 +188,10 @@ describe('calibration guard', () => {
     );
     for (const s of studies()) {
       const g = GUARD[s.id];
-      const skipped = s.rows.filter((r) => g === null || g.unmeasured?.includes(r.label)).map((r) => key({ study: s.id, label: r.label }));
+      // rows shown beside an official figure are not judged, so skipping them skips nothing
+      const skipped = s.rows
+        .filter((r) => r.judged !== false && (g === null || g.unmeasured?.includes(r.label)))
+        .map((r) => key({ study: s.id, label: r.label }));
       expect(
         skipped.filter((k) => !KNOWN_MISSES.has(k)),
         'the guard skips a row that passes',
