@@ -179,7 +179,7 @@ describe('parseLink', () => {
   it('reads a malformed percent escape as text instead of failing', () => {
     const r = parseLink('?%E0%A4%A=1');
     expect(r.ok).toBe(true);
-    expect(r.scenario).toEqual({ preset: 'baseline', knobs: defaultKnobs() });
+    expect(r.scenario).toEqual({ preset: 'baseline', knobs: defaultKnobs(), timeline: [] });
     expect(r.problems).toMatchObject([{ value: '1', used: 'ignored', code: 'unknown-param' }]);
     expect(r.problems[0].message).toMatch(/^unknown link parameter '.*%A'$/);
   });

@@ -127,7 +127,12 @@ describe('assessment', () => {
 });
 
 describe('channel choice', () => {
-  const sim = new Simulation(knobs({ residents: 2000, cells: 2, units: 1 }), 1);
+  // everyone thinks of 12345 and weighs only their own memory here (awareness and the
+  // neighbourhood's reputation are tested below)
+  const sim = new Simulation(
+    knobs({ residents: 2000, cells: 2, units: 1, initialAwareness: 1, awarenessForget: 0, neighbourWeight: 0 }),
+    1,
+  );
   const s = sim.state;
   const share = (r: number, kind: number, ch: number) => {
     let n = 0;
@@ -158,6 +163,19 @@ describe('channel choice', () => {
     const low = share(r, Kind.DEFECT, Channel.HOTLINE);
     s.resMem[r * 3 + 2] = 240;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBeGreaterThan(low + 0.2);
+  });
+  it('the neighbourhood’s experience of 12345 counts too, and residents who do not think of it never call', () => {
+    const r = s.cellStart[0] + 4;
+    s.resMem[r * 3 + 2] = 128;
+    s.k.neighbourWeight = 1;
+    s.cellRep[0] = 0.1;
+    const bad = share(r, Kind.DEFECT, Channel.HOTLINE);
+    s.cellRep[0] = 0.9;
+    expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBeGreaterThan(bad + 0.2);
+    s.cellAware[0] = 0;
+    expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBe(0);
+    s.cellAware[0] = 1;
+    s.k.neighbourWeight = 0;
   });
   it('consultations nearly always go to the hotline', () => {
     expect(share(s.cellStart[0] + 3, Kind.CONSULT, Channel.HOTLINE)).toBeGreaterThan(0.9);
