@@ -455,7 +455,7 @@ const KNOB_TABLE = [
     type: 'number',
     default: 0.1,
     min: 0,
-    max: 1,
+    max: 0.5,
     step: 0.05,
     unit: U.share,
     meaning: {
@@ -470,7 +470,7 @@ const KNOB_TABLE = [
     type: 'integer',
     default: 5,
     min: 2,
-    max: 200,
+    max: 50,
     unit: U.persons,
     meaning: { en: 'Residents in a group circling one wish.', zh: '反复提同一诉求的人数。' },
     source: 'assumption',
@@ -481,7 +481,7 @@ const KNOB_TABLE = [
     type: 'number',
     default: 0.7,
     min: 0,
-    max: 1,
+    max: 0.9,
     step: 0.05,
     unit: U.share,
     meaning: {

@@ -181,11 +181,16 @@ function startDispute(s: State, rng: Stream, day: number): void {
  * at once, before anything is recorded). Without it the stock grows for years (its time constant
  * is 1 / disputeResolveRate) and every before/after comparison drifts.
  */
+/** The stock of old disputes is seeded with at most this many years of new ones. */
+const MAX_SEEDED_DISPUTE_YEARS = 10;
+
 export function seedDisputes(s: State): void {
   const k = s.k;
   if (!(k.disputeResolveRate > 0)) return;
   const rng = s.rng.needs;
-  const n = rng.poisson(((k.disputeRate / 1000) * s.H) / k.disputeResolveRate);
+  // at most ten years' worth: with disputes that almost never fade, the balance would be a stock
+  // far beyond anything a district carries (and beyond memory)
+  const n = rng.poisson((k.disputeRate / 1000) * s.H * Math.min(1 / k.disputeResolveRate, MAX_SEEDED_DISPUTE_YEARS));
   const longAgo = s.day - k.needToleranceDays - 1;
   for (let i = 0; i < n; i++) startDispute(s, rng, longAgo);
 }
