@@ -4,8 +4,8 @@
  * cost, remembered success, trust and, for out-of-scope wishes, venting and proxy complaints,
  * knowledge of what the hotline is for. One uniform draw per decision.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, RF } from './world.ts';
+import { Kind, Channel, RF } from './flags.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 import { U_NONE, U_HOTLINE, U_WECHAT, U_HALL, CLASS_HOTLINE_BONUS, NORM_ON_PROXY } from './constants.ts';
 import { intake } from './intake.ts';

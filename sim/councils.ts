@@ -6,8 +6,8 @@
  * Without consensus the case returns for another round. Consensus on a contested good holds
  * for years. Villagers who watch learn which requests are unreasonable.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, CASE, DIS, DEF, RF } from './world.ts';
+import { Kind, Channel, CASE, DIS, DEF, RF } from './flags.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 import {
   COUNCIL_ROUND_GAIN,

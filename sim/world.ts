@@ -12,26 +12,8 @@ import { METRIC_NAMES } from './metrics.ts';
 import type { VillageEvent } from './types.ts';
 import { CATEGORY_COUNT } from './categories.ts';
 import { exp } from './fmath.ts';
+import { RF } from './flags.ts';
 import { expTables, type ExpTables } from './channels.ts';
-
-/** Resident flag bits. */
-export const RF = {
-  CLASS_MASK: 3, // propensity class 0..2
-  WECHAT: 4,
-  CARES_LIGHTS: 8,
-  WANTS_BRIGHT: 16,
-  CARES_BUMP: 32,
-  WANTS_BUMP: 64,
-} as const;
-
-/** Defect table columns. */
-export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3 } as const;
-/** Dispute table columns (int) and intensity (float 0). */
-export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7 } as const;
-/** Council case columns. */
-export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5 } as const;
-
-export { MI } from './metrics.ts';
 
 export interface PolicyDays {
   refuse: number;
