@@ -58,7 +58,7 @@ type Series = Record<string, Float64Array>;
 
 /** Sum of a daily metric over the simulated days whose date starts with `prefix` ('2022', '2022-03'). */
 export function sumOver(sim: Simulation, metric: string, prefix: string): number {
-  const a = (sim.daily as unknown as Series)[metric];
+  const a = (sim.daily as Series)[metric];
   let t = 0;
   for (let d = 0; d < sim.day; d++) if (sim.dateOf(d).startsWith(prefix)) t += a[d];
   return t;
@@ -77,8 +77,8 @@ export function hallKindRequests(sim: Simulation, year: string): number {
 
 /** A daily rate's mean over the days whose date starts with `prefix`, weighted by tickets closed. */
 export function yearMean(sim: Simulation, metric: string, prefix: string): number {
-  const a = (sim.daily as unknown as Series)[metric];
-  const w = (sim.daily as unknown as Series).tickets_closed;
+  const a = (sim.daily as Series)[metric];
+  const w = (sim.daily as Series).tickets_closed;
   let num = 0;
   let den = 0;
   for (let d = 0; d < sim.day; d++) {
@@ -90,7 +90,7 @@ export function yearMean(sim: Simulation, metric: string, prefix: string): numbe
 }
 
 function value(sim: Simulation, metric: string, day: number): number {
-  return (sim.daily as unknown as Series)[metric][day];
+  return (sim.daily as Series)[metric][day];
 }
 
 // ---------------------------------------------------------------- the studies

@@ -52,8 +52,8 @@ const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)
 
 /** The knobs that differ from the preset, as `name=value`. */
 export function changedKnobs(result: Pick<RunResult, 'scenario'>): string[] {
-  const base = presetKnobs(result.scenario.preset) as unknown as Record<string, KnobValue> | undefined;
-  const k = result.scenario.knobs as unknown as Record<string, KnobValue>;
+  const base: Record<string, KnobValue> | undefined = presetKnobs(result.scenario.preset);
+  const k: Record<string, KnobValue> = result.scenario.knobs;
   return KNOBS.filter((s) => base === undefined || k[s.name] !== base[s.name]).map((s) => `${s.name}=${formatKnobValue(k[s.name])}`);
 }
 

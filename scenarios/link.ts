@@ -62,7 +62,7 @@ export function scenarioToQuery(x: LinkScenario): string {
   const parts = [`preset=${enc(x.preset)}`, `seed=${formatKnobValue(x.seed)}`, `v=${enc(MODEL.version)}`];
   if (x.lang) parts.push(`lang=${x.lang}`);
   const given = x.knobs as Record<string, KnobValue | undefined>;
-  const preset = base as unknown as Record<string, KnobValue>;
+  const preset: Record<string, KnobValue> = base;
   for (const spec of KNOBS) {
     const v = given[spec.name];
     if (v === undefined || v === preset[spec.name]) continue;
@@ -208,7 +208,7 @@ export function parseLink(urlOrQuery: string): ParsedLink {
 
   const loaded = loadScenario(input, { lenient: true });
   // Fill in the value used for knob problems found while parsing text: the preset's value.
-  const resolvedPreset = presetKnobs(loaded.scenario.preset) as unknown as Record<string, KnobValue>;
+  const resolvedPreset: Record<string, KnobValue> = presetKnobs(loaded.scenario.preset) as Knobs;
   for (const p of problems) {
     if (p.used === '') p.used = formatKnobValue(resolvedPreset[p.field]);
   }

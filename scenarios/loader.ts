@@ -520,7 +520,7 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
 
     // Cross-field rules: in lenient mode fall back to the preset's values for the fields involved.
     for (const rule of CROSS_RULES) {
-      const k = knobs as unknown as Knobs;
+      const k = knobs as Knobs;
       if (rule.ok(k)) continue;
       const message = rule.message(k);
       const field = rule.fields.find((f) => overridden.has(f)) ?? rule.fields[0];
@@ -528,7 +528,7 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
       if (lenient) {
         for (const f of rule.fields) knobs[f] = base[f];
         // The reset may break an earlier rule; the preset's world is consistent, so take it whole.
-        if (!CROSS_RULES.every((r) => r.ok(knobs as unknown as Knobs))) {
+        if (!CROSS_RULES.every((r) => r.ok(knobs as Knobs))) {
           for (const r of CROSS_RULES) for (const f of r.fields) knobs[f] = base[f];
         }
       }
@@ -549,7 +549,7 @@ export function loadScenario(input: unknown, opts: LoadOptions = {}): LoadResult
       });
     }
 
-    return finish(knobs as unknown as Knobs);
+    return finish(knobs as Knobs);
   } catch (e) {
     // Defensive: a getter or proxy in the input could throw; report it rather than crash.
     problems.push({

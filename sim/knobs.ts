@@ -60,7 +60,7 @@ const U = {
   pressure: { en: 'pressure units', zh: '压力单位' },
 };
 
-export const KNOBS: readonly KnobSpec[] = [
+const KNOB_TABLE = [
   // ---------------- world ----------------
   {
     name: 'residents',
@@ -1213,108 +1213,30 @@ export const KNOBS: readonly KnobSpec[] = [
     unit: U.share,
     meaning: { en: "Share of the public's ignorance the whole campaign removes.", zh: '整个宣传消除的公众“不了解”比例。' },
   },
-];
+] as const satisfies readonly KnobSpec[];
+
+/** Every knob's spec, in schema order (widened: readers see the spec's fields, not 97 literal types). */
+export const KNOBS: readonly KnobSpec[] = KNOB_TABLE;
 
 export type KnobValue = number | boolean | string;
 
-/** A fully resolved scenario: every knob has a value. */
-export interface Knobs {
-  residents: number;
-  units: number;
-  cells: number;
-  districts: number;
-  villageShare: number;
-  householdSize: number;
-  departments: number;
-  startDate: string;
-  horizonDays: number;
-  consultRate: number;
-  defectRate: number;
-  defectNoticeRate: number;
-  individualRate: number;
-  wishRate: number;
-  ventRate: number;
-  disputeRate: number;
-  boundaryDisputeShare: number;
-  proxyRate: number;
-  disputeResolveRate: number;
-  contestedCellShare: number;
-  contestedRate: number;
-  frequentCallerShare: number;
-  frequentCallerWeight: number;
-  maintenanceEffect: number;
-  hotlineCost: number;
-  wechatCost: number;
-  hallCost: number;
-  memoryWeight: number;
-  trustWeight: number;
-  normEffect: number;
-  initialNormKnowledge: number;
-  intakePolicy: 'accept-all' | 'refuse-out-of-scope';
-  refuseStart: string;
-  classificationAccuracy: number;
-  misclassificationRate: number;
-  publishUnreasonable: boolean;
-  publishStart: string;
-  publishIntervalDays: number;
-  publishReach: number;
-  deptShare: number;
-  routingErrorRate: number;
-  staffPer10k: number;
-  deptStaffPer10k: number;
-  hoursPerDay: number;
-  maxOvertimeHours: number;
-  fatigueRate: number;
-  fatigueRecovery: number;
-  effortScale: number;
-  deadlineGeneralDays: number;
-  deadlineComplexDays: number;
-  longTermNeed: number;
-  initialResponsiveness: number;
-  responsivenessGain: number;
-  handDown: boolean;
-  handDownStart: string;
-  councilCoverage: number;
-  councilSize: number;
-  councilSkill: number;
-  councilVisitsPerWeek: number;
-  hall: boolean;
-  hallStart: string;
-  observerLearning: number;
-  consensusYears: number;
-  cadence: 'monthly' | 'bimonthly' | 'quarterly';
-  rankingMode: 'rank' | 'grades';
-  periodStartDay: number;
-  weightAcceptance: number;
-  weightCompletion: number;
-  weightSatisfaction: number;
-  weightRequests: number;
-  penaltyBottomShare: number;
-  penaltySeverity: number;
-  rankVisibility: number;
-  districtLayer: boolean;
-  pressureDecay: number;
-  integrityMean: number;
-  integritySpread: number;
-  gamingPropensity: number;
-  gamingPaid: boolean;
-  gamingInduced: boolean;
-  gamingFake: boolean;
-  appealExclusion: boolean;
-  appealStart: string;
-  appealApprovalRate: number;
-  appealHours: number;
-  auditRate: number;
-  auditDetection: number;
-  outreachHoursPerWeek: number;
-  outreachStart: string;
-  initialWechatContacts: number;
-  wechatCapacity: number;
-  educationCampaign: boolean;
-  educationStart: string;
-  educationDays: number;
-  educationStrength: number;
-}
+/** One knob's spec as written in the schema, literal types kept. */
+type Spec = (typeof KNOB_TABLE)[number];
+
+/** The value a spec calls for: one of its options for an enum, else by its type. */
+type ValueOf<S> = S extends { readonly type: 'enum'; readonly options: readonly (infer O)[] }
+  ? O
+  : S extends { readonly type: 'boolean' }
+    ? boolean
+    : S extends { readonly type: 'date' }
+      ? string
+      : number;
+
+/**
+ * A fully resolved scenario: every knob has a value. Derived from the schema, so a knob added
+ * to or removed from it without the code following fails to compile.
+ */
+export type Knobs = { -readonly [S in Spec as S['name']]: ValueOf<S> };
 
 export type KnobName = keyof Knobs;
 
@@ -1328,5 +1250,5 @@ export function knobSpec(name: string): KnobSpec | undefined {
 export function defaultKnobs(): Knobs {
   const out: Record<string, KnobValue> = {};
   for (const k of KNOBS) out[k.name] = k.default;
-  return out as unknown as Knobs;
+  return out as Knobs;
 }
