@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { Simulation, MODEL, type Knobs } from '../sim/index.ts';
-import { categoryConcentration, categoryCounts } from '../sim/categories.ts';
+import { categoryConcentration } from '../sim/categories.ts';
 import { presetKnobs } from '../scenarios/presets.ts';
 
 /** The runs of one replicate: the study's scenario and, if it has one, its counterfactual. */
@@ -219,7 +219,7 @@ export function studies(): Study[] {
           hi: 22,
           tol: '×/÷2',
           unit: 'rate',
-          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.state.N) * 10000) / 12,
+          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.model.world.N) * 10000) / 12,
         },
       ],
     },
@@ -275,7 +275,7 @@ export function studies(): Study[] {
           hi: 0.1,
           tol: '≤10%',
           unit: 'share',
-          measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).top,
+          measure: ({ sim }) => categoryConcentration(sim.categoryCounts()).top,
         },
         {
           label: 'top ten share',
@@ -284,7 +284,7 @@ export function studies(): Study[] {
           hi: 0.6,
           tol: '±5 pt',
           unit: 'share',
-          measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).topTen,
+          measure: ({ sim }) => categoryConcentration(sim.categoryCounts()).topTen,
         },
       ],
     },
@@ -435,7 +435,7 @@ export function studies(): Study[] {
           hi: 230,
           tol: '±15%',
           unit: 'count',
-          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.state.C,
+          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.model.world.C,
         },
         {
           label: 'contacts per social worker, end',
@@ -444,7 +444,7 @@ export function studies(): Study[] {
           hi: 2200,
           tol: '±20%',
           unit: 'count',
-          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.state.C,
+          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.model.world.C,
         },
         {
           label: 'growth, end / start',

@@ -8,8 +8,7 @@
  * The draw uses its own stream ('categories'), so adding it leaves every other draw as it was.
  * Fake and induced tickets (gaming) are not categorised: they never pass through intake.
  */
-import { AliasTable } from './rng.ts';
-import type { State } from './world.ts';
+import { AliasTable, type Stream } from './rng.ts';
 
 export interface Category {
   readonly id: string;
@@ -126,16 +125,22 @@ const TABLES = WEIGHTS.map((w) => {
   return new AliasTable(dense);
 });
 
-/** Give one contact of this kind a category (from the 'categories' stream) and count it. */
-export function categorise(s: State, kind: number): number {
-  const cat = TABLES[kind].sample(s.rng.categories);
-  s.categoryCounts[cat]++;
-  return cat;
-}
+/** The categories of the hotline's contacts, counted since the start of the run. */
+export class Categories {
+  /** Contacts per category since the start (index = CATEGORIES index). */
+  readonly counts = new Float64Array(CATEGORY_COUNT);
+  private readonly rng: Stream;
 
-/** Contacts per category since the start of the run (index = CATEGORIES index). */
-export function categoryCounts(s: State): Float64Array {
-  return s.categoryCounts.slice();
+  constructor(rng: Stream) {
+    this.rng = rng;
+  }
+
+  /** Give one contact of this kind a category (from the 'categories' stream) and count it. */
+  categorise(kind: number): number {
+    const cat = TABLES[kind].sample(this.rng);
+    this.counts[cat]++;
+    return cat;
+  }
 }
 
 /** Shares of the largest category and of the ten largest together. */

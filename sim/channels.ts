@@ -4,41 +4,21 @@
  * cost, remembered success, trust and, for out-of-scope wishes, venting and proxy complaints,
  * knowledge of what the hotline is for. One uniform draw per decision.
  */
-import { Kind, Channel, RF } from './flags.ts';
-import type { State } from './world.ts';
+import { Channel, Kind, RF } from './flags.ts';
 import { MI } from './metrics.ts';
-import { U_NONE, U_HOTLINE, U_WECHAT, U_HALL, CLASS_HOTLINE_BONUS, NORM_ON_PROXY } from './constants.ts';
-import { intake } from './intake.ts';
+import { CLASS_HOTLINE_BONUS, NORM_ON_PROXY, U_HALL, U_HOTLINE, U_NONE, U_WECHAT } from './constants.ts';
 import { exp } from './fmath.ts';
 import type { Knobs } from './knobs.ts';
-import { handleWechat } from './outreach.ts';
-import { openHallCase } from './councils.ts';
+import type { Stream } from './rng.ts';
+import type { World } from './world.ts';
+import type { Norms } from './norms.ts';
+import type { Councils } from './councils.ts';
+import type { Intake } from './intake.ts';
+import type { Outreach } from './outreach.ts';
+import type { Tally } from './tally.ts';
+import type { EventLog } from './events.ts';
 
-/** Is the village hall of cell c open today (council formed and hall started)? */
-export function hallOpen(s: State, c: number): boolean {
-  return s.cellCouncil[c] === 1 && s.day >= s.policy.hall;
-}
-
-/** The channel resident r of cell c picks for a need of this kind, given the uniform draw u. */
-export function chooseChannel(s: State, r: number, c: number, kind: number, u: number): number {
-  // exp of a sum as a product of precomputed exps (State.expTables): fast, and identical everywhere
-  const x = s.expTables;
-  const f = s.resFlags[r];
-  const mem = s.resMem;
-  let eNone = x.none[kind];
-  if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(s.k.normEffect * s.norm(r, c));
-  else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * s.k.normEffect * s.norm(r, c));
-  const eHot = x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[mem[r * 3 + 2]];
-  const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[s.resTrust[r]] : 0;
-  const eHall = hallOpen(s, c) ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
-  const v = u * (eNone + eHot + eWe + eHall);
-  if (v < eNone) return Channel.NONE;
-  if (v < eNone + eWe) return Channel.WECHAT;
-  if (v < eNone + eWe + eHall) return Channel.HALL;
-  return Channel.HOTLINE;
-}
-
-/** exp of every utility term that takes few values, computed once per run. */
+/** exp of every utility term that takes few values, computed once per configuration. */
 export interface ExpTables {
   none: Float64Array; // by kind
   hotline: Float64Array; // by kind x propensity class: base - hotlineCost + class bonus
@@ -68,21 +48,80 @@ export function expTables(k: Knobs): ExpTables {
   return t;
 }
 
-/** A need arises for resident r of cell c: choose a channel and take it there. */
-export function decide(s: State, r: number, c: number, kind: number, ref: number): void {
-  const ch = chooseChannel(s, r, c, kind, s.rng.channels.u());
-  if (c === s.watch) s.event('need', c, r, kind, ch);
-  switch (ch) {
-    case Channel.HOTLINE:
-      intake(s, r, c, kind, ref);
-      break;
-    case Channel.WECHAT:
-      handleWechat(s, r, c, kind, ref);
-      break;
-    case Channel.HALL:
-      openHallCase(s, r, c, kind, ref);
-      break;
-    default:
-      s.acc[MI.needs_dropped]++;
+export class Channels {
+  private readonly world: World;
+  private readonly rng: Stream;
+  private readonly norms: Norms;
+  private readonly councils: Councils;
+  private readonly intake: Intake;
+  private readonly outreach: Outreach;
+  private readonly tally: Tally;
+  private readonly events: EventLog;
+  // configured
+  private x!: ExpTables;
+  private normEffect = 0;
+
+  constructor(
+    world: World,
+    rng: Stream,
+    norms: Norms,
+    councils: Councils,
+    intake: Intake,
+    outreach: Outreach,
+    tally: Tally,
+    events: EventLog,
+  ) {
+    this.world = world;
+    this.rng = rng;
+    this.norms = norms;
+    this.councils = councils;
+    this.intake = intake;
+    this.outreach = outreach;
+    this.tally = tally;
+    this.events = events;
+  }
+
+  configure(k: Knobs): void {
+    this.x = expTables(k);
+    this.normEffect = k.normEffect;
+  }
+
+  /** The channel resident r of cell c picks for a need of this kind, given the uniform draw u. */
+  choose(r: number, c: number, kind: number, u: number): number {
+    // exp of a sum as a product of precomputed exps (expTables): fast, and identical everywhere
+    const x = this.x;
+    const w = this.world;
+    const f = w.resFlags[r];
+    const mem = w.resMem;
+    let eNone = x.none[kind];
+    if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(this.normEffect * this.norms.knowledge(r, c));
+    else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * this.normEffect * this.norms.knowledge(r, c));
+    const eHot = x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[mem[r * 3 + 2]];
+    const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[w.resTrust[r]] : 0;
+    const eHall = this.councils.hallOpen(c) ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
+    const v = u * (eNone + eHot + eWe + eHall);
+    if (v < eNone) return Channel.NONE;
+    if (v < eNone + eWe) return Channel.WECHAT;
+    if (v < eNone + eWe + eHall) return Channel.HALL;
+    return Channel.HOTLINE;
+  }
+
+  /** A need arises for resident r of cell c: choose a channel and take it there. */
+  decide(r: number, c: number, kind: number, ref: number): void {
+    const ch = this.choose(r, c, kind, this.rng.u());
+    if (c === this.events.watch) this.events.note('need', c, r, kind, ch);
+    switch (ch) {
+      case Channel.HOTLINE:
+        this.intake.file(r, c, kind, ref);
+        break;
+      case Channel.WECHAT:
+        this.outreach.message(r, c, kind, ref);
+        break;
+      case Channel.HALL:
+        this.councils.openHallCase(r, c, kind, ref);
+        break;
+      default:
+        this.tally.add(MI.needs_dropped);
+    }
   }
 }

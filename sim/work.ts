@@ -4,189 +4,193 @@
  * leader chose, and what is left goes to long-term work, which keeps up the upkeep that holds
  * defects down. Overtime builds fatigue; fatigue slows all work. Exclusion appeals are written
  * here (for tickets the hotline judged unreasonable and, when the leader games, for hard or
- * overdue ones) and reviewed by the city a few days later.
+ * overdue ones: sim/gaming.ts decides) and reviewed by the city a few days later.
  */
-import type { State } from './world.ts';
+import { Status, TF, Use } from './flags.ts';
 import { MI } from './metrics.ts';
-import { Status, TF } from './flags.ts';
-import {
-  LEGIT_APPEAL,
-  GAMING_APPEAL_AT_FULL,
-  FATIGUE_SLOWDOWN,
-  SAT_BASE,
-  SAT_SOLVED,
-  SAT_ON_TIME,
-  SOLVE_UNIT,
-  RESP_FLOOR,
-  APPEAL_SAT_DEFAULT,
-  APPEAL_REVIEW_DAYS,
-  FAKE_PER_STAFF,
-  HOURS_FAKE,
-  UPKEEP_TAU,
-} from './constants.ts';
-import { closeTicket, excludeTicket, solveDispatched } from './outcomes.ts';
+import { APPEAL_REVIEW_DAYS, FATIGUE_SLOWDOWN, UPKEEP_TAU } from './constants.ts';
+import type { Knobs } from './knobs.ts';
+import type { Stream } from './rng.ts';
+import type { World } from './world.ts';
+import type { Clock } from './clock.ts';
+import { IntQueue } from './queue.ts';
+import type { TicketStore } from './tickets.ts';
+import type { Outcomes } from './outcomes.ts';
+import type { Gaming } from './gaming.ts';
+import type { Hours } from './hours.ts';
+import type { Tally } from './tally.ts';
 
-/** The unit's reported satisfaction rate so far this period (what a poor rating would pull down). */
-function satisfactionSoFar(s: State, o: number): number {
-  return s.pRatings[o] > 0 ? s.pSatReported[o] / s.pRatings[o] : APPEAL_SAT_DEFAULT;
-}
+export class Work {
+  /** Per owner (units then departments): staff, fatigue (0..1) and, for units, upkeep (0..1, 0.5 normal). */
+  readonly staff: Float64Array;
+  readonly fatigue: Float64Array;
+  readonly upkeep: Float64Array;
+  /** Per owner: open tickets waiting, general and complex (contested goods, disputes), in deadline order. */
+  readonly qGeneral: IntQueue[];
+  readonly qComplex: IntQueue[];
+  /** Tickets under appeal, and the day each one's review is due (in filing order). */
+  private readonly appeals = new IntQueue(64);
+  private readonly appealDue = new IntQueue(64);
+  private readonly world: World;
+  private readonly clock: Clock;
+  private readonly reviewRng: Stream;
+  private readonly tickets: TicketStore;
+  private readonly outcomes: Outcomes;
+  private readonly gaming: Gaming;
+  private readonly hours: Hours;
+  private readonly tally: Tally;
+  // configured
+  private hoursPerDay = 0;
+  private maxOvertime = 0;
+  private fatigueRate = 0;
+  private fatigueRecovery = 0;
+  private longTermNeed = 0;
+  private appealHours = 0;
+  private appealStart = Infinity;
+  private appealApproval = 0;
 
-/** The chance the unit expects a ticket of this kind to be rated satisfied, at its responsiveness. */
-function expectedSat(s: State, kind: number, o: number): number {
-  return SAT_BASE[kind] + SAT_SOLVED * SOLVE_UNIT[kind] * (RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[o]) + SAT_ON_TIME;
-}
+  /** `reviewRng`: the city's review of appeals draws from the 'audit' stream, as audits do. */
+  constructor(
+    world: World,
+    clock: Clock,
+    reviewRng: Stream,
+    tickets: TicketStore,
+    outcomes: Outcomes,
+    gaming: Gaming,
+    hours: Hours,
+    tally: Tally,
+  ) {
+    const O = world.O;
+    this.world = world;
+    this.clock = clock;
+    this.reviewRng = reviewRng;
+    this.tickets = tickets;
+    this.outcomes = outcomes;
+    this.gaming = gaming;
+    this.hours = hours;
+    this.tally = tally;
+    this.staff = new Float64Array(O);
+    this.fatigue = new Float64Array(O);
+    this.upkeep = new Float64Array(O).fill(0.5);
+    this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
+    this.qComplex = Array.from({ length: O }, () => new IntQueue(32));
+  }
 
-/** Would this unit appeal ticket t now? Legitimate for judged-unreasonable tickets; gaming otherwise. */
-function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
-  const T = s.tickets;
-  if (T.flags[t] & TF.APPEALED) return false;
-  const rng = s.rng.gaming;
-  if (T.flags[t] & TF.JUDGED_UNREASONABLE) return rng.u() < LEGIT_APPEAL;
-  const g = s.gaming[o];
-  if (g <= 0) return false;
-  // worth it to the unit when the ticket is already late, likely to end in a poor rating, or,
-  // when the unit is behind, costs more to do than the appeal costs to write (the pothole
-  // left unfilled: "exclusion reports instead of fixes")
-  const eff = 1 - FATIGUE_SLOWDOWN * s.fatigue[o];
-  const hard =
-    T.deadline[t] < s.day || expectedSat(s, T.kind[t], o) < satisfactionSoFar(s, o) || (behind && T.remaining[t] / eff > s.k.appealHours);
-  return hard && rng.u() < g * GAMING_APPEAL_AT_FULL;
-}
+  configure(k: Knobs): void {
+    const { U, D, N, unitPop } = this.world;
+    for (let u = 0; u < U; u++) this.staff[u] = (k.staffPer10k * unitPop[u]) / 10000;
+    for (let d = 0; d < D; d++) this.staff[U + d] = (k.deptStaffPer10k * N) / 10000 / D;
+    this.hoursPerDay = k.hoursPerDay;
+    this.maxOvertime = k.maxOvertimeHours;
+    this.fatigueRate = k.fatigueRate;
+    this.fatigueRecovery = k.fatigueRecovery;
+    this.longTermNeed = k.longTermNeed;
+    this.appealHours = k.appealHours;
+    this.appealStart = k.appealExclusion ? this.clock.dayOf(k.appealStart) : Infinity;
+    this.appealApproval = k.appealApprovalRate;
+  }
 
-/** Staff file easy tickets themselves and close them as satisfied. */
-function fakeTickets(s: State, u: number, hoursLeft: number): number {
-  const g = s.gaming[u];
-  if (!s.k.gamingFake || g <= 0) return 0;
-  let n = s.rng.gaming.poisson(g * FAKE_PER_STAFF * s.staff[u]);
-  n = Math.min(n, Math.floor(hoursLeft / HOURS_FAKE));
-  if (n <= 0) return 0;
-  const acc = s.acc;
-  acc[MI.gaming_fake] += n;
-  acc[MI.tickets_filed] += n;
-  acc[MI.filed_gaming] += n;
-  acc[MI.tickets_closed] += n;
-  acc[MI.requests_per_10k] += n;
-  s.dayRatings += n;
-  s.daySatReported += n;
-  s.pDispatched[u] += n;
-  s.pClosed[u] += n;
-  s.pOnTime[u] += n;
-  s.pRatings[u] += n;
-  s.pSatReported[u] += n;
-  s.gamedCount[u] += n;
-  return n * HOURS_FAKE;
-}
+  /** A dispatched ticket joins owner o's queue. */
+  enqueue(o: number, t: number, complex: boolean): void {
+    (complex ? this.qComplex : this.qGeneral)[o].push(t);
+  }
 
-/** Review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
-export function reviewAppeals(s: State): void {
-  const T = s.tickets;
-  const rng = s.rng.audit;
-  while (s.appeals.length > 0 && s.appealDue.peek() <= s.day) {
-    s.appealDue.shift();
-    const t = s.appeals.shift();
-    if (rng.u() < s.k.appealApprovalRate) excludeTicket(s, t);
-    else {
-      T.status[t] = Status.OPEN;
-      // back at the head of its queue: it is the oldest work the unit has
-      (T.flags[t] & TF.COMPLEX ? s.qComplex : s.qGeneral)[T.owner[t]].unshift(t);
+  /** Open tickets of unit u past their deadline (under appeal not counted). */
+  overdue(u: number): number {
+    const T = this.tickets;
+    const day = this.clock.day;
+    let n = 0;
+    for (const q of [this.qGeneral[u], this.qComplex[u]]) {
+      for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < day) n++;
+    }
+    return n;
+  }
+
+  /** Phase: review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
+  reviewAppeals(): void {
+    const T = this.tickets;
+    const rng = this.reviewRng;
+    while (this.appeals.length > 0 && this.appealDue.peek() <= this.clock.day) {
+      this.appealDue.shift();
+      const t = this.appeals.shift();
+      if (rng.u() < this.appealApproval) this.outcomes.exclude(t);
+      else {
+        T.status[t] = Status.OPEN;
+        // back at the head of its queue: it is the oldest work the unit has
+        (T.flags[t] & TF.COMPLEX ? this.qComplex : this.qGeneral)[T.owner[t]].unshift(t);
+      }
     }
   }
-}
 
-export function work(s: State): void {
-  const k = s.k;
-  const T = s.tickets;
-  const acc = s.acc;
-  const day = s.day;
-  const appealsOn = day >= s.policy.appeal;
-  const O = s.U + s.D;
-  let fatigueSum = 0;
-  let upkeepSum = 0;
-  for (let o = 0; o < O; o++) {
-    const isUnit = o < s.U;
-    const staff = s.staff[o];
-    const eff = 1 - FATIGUE_SLOWDOWN * s.fatigue[o];
-    const regular = staff * k.hoursPerDay;
-    const otCap = staff * k.maxOvertimeHours;
-    let used = 0;
-    let ot = 0;
-    let hTickets = 0;
-    let hGaming = 0;
-    let hAppeals = 0;
-    if (isUnit) {
-      hGaming = fakeTickets(s, o, regular);
-      used += hGaming;
-    }
-    const qg = s.qGeneral[o];
-    const qc = s.qComplex[o];
-    // behind: the oldest work in hand is already past its deadline
-    const behind = (qg.length > 0 && T.deadline[qg.peek()] < day) || (qc.length > 0 && T.deadline[qc.peek()] < day);
-    for (;;) {
-      // a ticket reaches the unit's desk the day after it is filed (dispatch and first contact)
-      let a = qg.peek();
-      let b = qc.peek();
-      if (a >= 0 && T.fileDay[a] >= day) a = -1;
-      if (b >= 0 && T.fileDay[b] >= day) b = -1;
-      if (a < 0 && b < 0) break;
-      const fromComplex = a < 0 || (b >= 0 && T.deadline[b] < T.deadline[a]);
-      const t = fromComplex ? b : a;
-      const due = T.deadline[t] <= day;
-      const avail = regular - used + (due ? otCap - ot : 0);
-      if (avail <= 1e-9) break;
-      if (isUnit && appealsOn && wantsAppeal(s, t, o, behind)) {
-        const h = Math.min(k.appealHours, avail);
+  /** Phase: every owner spends its day's hours. */
+  step(): void {
+    const T = this.tickets;
+    const { U, O, unitPop } = this.world;
+    const hours = this.hours;
+    const gaming = this.gaming;
+    const outcomes = this.outcomes;
+    const day = this.clock.day;
+    const appealsOn = day >= this.appealStart;
+    let fatigueSum = 0;
+    let upkeepSum = 0;
+    for (let o = 0; o < O; o++) {
+      const isUnit = o < U;
+      const staff = this.staff[o];
+      const eff = 1 - FATIGUE_SLOWDOWN * this.fatigue[o];
+      const regular = staff * this.hoursPerDay;
+      hours.open(o, regular, staff * this.maxOvertime);
+      if (isUnit) gaming.fakeTickets(o, staff, regular);
+      const qg = this.qGeneral[o];
+      const qc = this.qComplex[o];
+      // behind: the oldest work in hand is already past its deadline
+      const behind = (qg.length > 0 && T.deadline[qg.peek()] < day) || (qc.length > 0 && T.deadline[qc.peek()] < day);
+      for (;;) {
+        // a ticket reaches the unit's desk the day after it is filed (dispatch and first contact)
+        let a = qg.peek();
+        let b = qc.peek();
+        if (a >= 0 && T.fileDay[a] >= day) a = -1;
+        if (b >= 0 && T.fileDay[b] >= day) b = -1;
+        if (a < 0 && b < 0) break;
+        const fromComplex = a < 0 || (b >= 0 && T.deadline[b] < T.deadline[a]);
+        const t = fromComplex ? b : a;
+        const due = T.deadline[t] <= day;
+        const avail = hours.available(o, due);
+        if (avail <= 1e-9) break;
+        if (isUnit && appealsOn && gaming.wantsAppeal(t, o, behind, eff)) {
+          (fromComplex ? qc : qg).shift();
+          T.flags[t] |= TF.APPEALED;
+          T.status[t] = Status.APPEAL;
+          this.appeals.push(t);
+          this.appealDue.push(day + APPEAL_REVIEW_DAYS);
+          this.tally.add(MI.appeals_filed);
+          hours.charge(o, Use.APPEALS, Math.min(this.appealHours, avail));
+          continue;
+        }
+        const need = T.remaining[t] / eff;
+        const spend = Math.min(need, avail);
+        hours.charge(o, Use.TICKETS, spend);
+        if (spend < need) {
+          T.remaining[t] -= spend * eff;
+          break;
+        }
         (fromComplex ? qc : qg).shift();
-        T.flags[t] |= TF.APPEALED;
-        T.status[t] = Status.APPEAL;
-        s.appeals.push(t);
-        s.appealDue.push(day + APPEAL_REVIEW_DAYS);
-        acc[MI.appeals_filed]++;
-        s.gamedCount[o] += T.flags[t] & TF.JUDGED_UNREASONABLE ? 0 : 1;
-        hAppeals += h;
-        const fromRegular = Math.min(h, Math.max(0, regular - used));
-        used += fromRegular;
-        ot += h - fromRegular;
-        continue;
+        // closing may cost gaming hours (a paid rating, an induced substitute), charged to o
+        outcomes.close(t, outcomes.solveDispatched(t));
       }
-      const need = T.remaining[t] / eff;
-      const spend = Math.min(need, avail);
-      const fromRegular = Math.min(spend, Math.max(0, regular - used));
-      used += fromRegular;
-      ot += spend - fromRegular;
-      hTickets += spend;
-      if (spend < need) {
-        T.remaining[t] -= spend * eff;
-        break;
-      }
-      (fromComplex ? qc : qg).shift();
-      s.pendingGamingHours = 0;
-      closeTicket(s, t, solveDispatched(s, t));
-      if (s.pendingGamingHours > 0) {
-        const g = s.pendingGamingHours;
-        hGaming += g;
-        const fr = Math.min(g, Math.max(0, regular - used));
-        used += fr;
-        ot = Math.min(otCap, ot + g - fr);
+      const longterm = hours.close(o);
+      // fatigue: overtime per staff builds it, rest wears it off
+      const f = this.fatigue[o] * (1 - this.fatigueRecovery) + (this.fatigueRate * hours.overtime[o]) / Math.max(staff, 1e-9);
+      this.fatigue[o] = Math.min(1, f);
+      if (isUnit) {
+        // upkeep moves toward what long-term work supports (0.5 when it meets the need)
+        const need = (this.longTermNeed * unitPop[o]) / 1000;
+        const target = need > 0 ? Math.min(1, (0.5 * longterm) / need) : 1;
+        this.upkeep[o] += (target - this.upkeep[o]) / UPKEEP_TAU;
+        fatigueSum += this.fatigue[o];
+        upkeepSum += this.upkeep[o];
       }
     }
-    const longterm = Math.max(0, regular - used);
-    acc[MI.staff_hours_tickets] += hTickets;
-    acc[MI.staff_hours_gaming] += hGaming;
-    acc[MI.staff_hours_appeals] += hAppeals;
-    acc[MI.staff_hours_longterm] += longterm;
-    acc[MI.staff_overtime_hours] += ot;
-    // fatigue: overtime per staff builds it, rest wears it off
-    const f = s.fatigue[o] * (1 - k.fatigueRecovery) + (k.fatigueRate * ot) / Math.max(staff, 1e-9);
-    s.fatigue[o] = Math.min(1, f);
-    if (isUnit) {
-      // upkeep moves toward what long-term work supports (0.5 when it meets the need)
-      const need = (k.longTermNeed * s.unitPop[o]) / 1000;
-      const target = need > 0 ? Math.min(1, (0.5 * longterm) / need) : 1;
-      s.upkeep[o] += (target - s.upkeep[o]) / UPKEEP_TAU;
-      fatigueSum += s.fatigue[o];
-      upkeepSum += s.upkeep[o];
-    }
+    this.tally.set(MI.staff_fatigue_mean, fatigueSum / U);
+    this.tally.set(MI.upkeep_mean, upkeepSum / U);
   }
-  acc[MI.staff_fatigue_mean] = fatigueSum / s.U;
-  acc[MI.upkeep_mean] = upkeepSum / s.U;
 }

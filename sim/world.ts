@@ -1,43 +1,21 @@
 /**
- * The world and its state: every array the daily pipeline reads and writes.
- * Built once from a validated scenario; after that the pipeline only indexes.
+ * The world: who lives where. Units (streets and towns) and departments, cells (communities and
+ * villages) in runs per unit, households, and the residents as typed arrays (11 bytes each), with
+ * the pickers that draw a resident in proportion to hotline propensity. Built once from the knobs
+ * and the 'world' stream; after that the mechanisms only index it. What changes day by day lives
+ * in the mechanisms (sim/model.ts lists them), apart from the residents' own arrays (norm,
+ * trust, memory, satisfaction), which the mechanisms that speak to residents update in place.
  */
 import type { Knobs } from './knobs.ts';
-import { AliasTable, makeStreams, type Stream, type Streams } from './rng.ts';
-import { epochDay, periodBoundaries } from './calendar.ts';
-import { IdSet, Table, TicketStore } from './tickets.ts';
-import { IntQueue } from './queue.ts';
+import { AliasTable, type Stream } from './rng.ts';
 import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
-import { METRIC_NAMES } from './metrics.ts';
-import type { VillageEvent } from './types.ts';
-import { CATEGORY_COUNT } from './categories.ts';
 import { exp } from './fmath.ts';
-import { RF } from './flags.ts';
-import { expTables, type ExpTables } from './channels.ts';
 
-export interface PolicyDays {
-  refuse: number;
-  publish: number;
-  handDown: number;
-  hall: number;
-  appeal: number;
-  outreach: number;
-  educationStart: number;
-  educationEnd: number;
-}
-
-export class State {
-  readonly k: Knobs;
-  readonly seed: number;
-  readonly days: number;
-  readonly startEpoch: number;
-  readonly rng: Streams;
-  day = 0;
-  readonly policy: PolicyDays;
-
+export class World {
   // hierarchy
   readonly U: number; // units (streets/towns)
   readonly D: number; // functional departments
+  readonly O: number; // owners of tickets: units 0..U-1, then departments U..U+D-1
   readonly C: number; // cells
   readonly N: number; // residents
   readonly H: number; // households
@@ -54,117 +32,24 @@ export class State {
 
   // residents (11 bytes each)
   readonly resHousehold: Int32Array;
-  readonly resFlags: Uint8Array;
+  readonly resFlags: Uint8Array; // RF bits (sim/flags.ts)
   readonly resNorm: Uint8Array; // personal norm knowledge x255
   readonly resTrust: Uint8Array; // trust in the social worker x255
   readonly resMem: Uint8Array; // 3 per resident: wechat, hall, hotline success memory x255
   readonly resSat: Uint8Array; // true satisfaction x255
 
-  // cells
-  readonly cellNormSum: Float64Array; // sum of residents' personal norm (0..1)
-  readonly cellNorm: Float64Array; // village-level norm component (learned by watching deliberation)
-  cityNorm = 0; // city-level norm component (publication, campaigns)
-  readonly cellContested: Int8Array; // -1: none; bit0 lights bright, bit1 bump present
-  readonly cellHasGood: Uint8Array; // bit0 lights contested, bit1 bump contested
-  readonly cellPrefCount: Int32Array; // [c*4 + g*2 + s]: residents who care about good g and want state s
-  readonly cellLockUntil: Int32Array; // [c*2+g]: consensus holds until this day
-  readonly cellCouncil: Uint8Array;
-  readonly cellWechat: Int32Array;
-  readonly cellWechatLoad: Float64Array; // messages today
-  readonly cellFiled: Int32Array;
-  readonly cellDefectsOpen: Int32Array;
-  readonly cellDisputesOpen: Int32Array;
-  readonly councilQueue: (IntQueue | null)[];
-  readonly councilCapacity: Float64Array;
-
-  // owners: units then departments
-  readonly staff: Float64Array;
-  readonly fatigue: Float64Array;
-  readonly upkeep: Float64Array; // 0..1, 0.5 normal
-  readonly resp: Float64Array; // responsiveness 0..1
-  readonly qGeneral: IntQueue[];
-  readonly qComplex: IntQueue[];
-  readonly pressure: Float64Array;
-  readonly integrity: Float64Array;
-  readonly gaming: Float64Array; // intensity this period
-  readonly gamedCount: Float64Array; // gaming acts this period (for audits)
-  readonly longtermHours: Float64Array; // this day
-
-  // period accumulators per unit: dispatched, returned, closed, onTime, ratings, satReported, satTrue, excluded
-  readonly pDispatched: Float64Array;
-  readonly pReturned: Float64Array;
-  readonly pClosed: Float64Array;
-  readonly pOnTime: Float64Array;
-  readonly pRatings: Float64Array;
-  readonly pSatReported: Float64Array;
-  readonly pSatTrue: Float64Array;
-  readonly pTrueRatings: Float64Array;
-  readonly pExcluded: Float64Array;
-  readonly boundaries: number[];
-  periodIndex = 0;
-  prevRanks: Int32Array | null = null;
-
-  // records
-  readonly tickets = new TicketStore(1024);
-  readonly defects = new Table(4, 0);
-  readonly openDefects = new IdSet();
-  readonly disputes = new Table(8, 1);
-  readonly openDisputes = new IdSet();
-  readonly cases = new Table(6, 0);
-  readonly appeals = new IntQueue(64);
-  readonly appealDue = new IntQueue(64);
-
-  // the day's metric accumulator
-  readonly acc = new Float64Array(METRIC_NAMES.length);
-  closeDaysSum = 0;
-  wechatTotal = 0;
-  /** Contacts per subject category (sim/categories.ts), since the start. */
-  readonly categoryCounts = new Float64Array(CATEGORY_COUNT);
-  /** Ratings of the day: reported (all rated tickets) and true (real tickets only). */
-  dayRatings = 0;
-  daySatReported = 0;
-  dayTrueRatings = 0;
-  daySatTrue = 0;
-  dayRealClosed = 0;
-  daySolved = 0;
-  /** Gaming hours incurred while closing a ticket, charged to the owner's budget. */
-  pendingGamingHours = 0;
-  /** Cell of the last resident drawn by pickResident. */
-  lastCell = 0;
-  readonly events: VillageEvent[] = [];
-
-  // watched cell (village view)
-  readonly watch: number;
-  /** exp of the channel-choice utility terms (sim/channels.ts). */
-  readonly expTables: ExpTables;
-
-  constructor(k: Knobs, seed: number, watchCell = -1) {
-    this.k = { ...k }; // a fresh literal copy keeps fast (non-dictionary) properties for the hot loop
-    this.seed = seed >>> 0;
-    this.days = k.horizonDays;
-    this.startEpoch = epochDay(k.startDate);
-    this.rng = makeStreams(this.seed);
-    const dayOf = (iso: string) => epochDay(iso) - this.startEpoch;
-    const edStart = dayOf(k.educationStart);
-    this.policy = {
-      refuse: k.intakePolicy === 'refuse-out-of-scope' ? dayOf(k.refuseStart) : Infinity,
-      publish: k.publishUnreasonable ? dayOf(k.publishStart) : Infinity,
-      handDown: k.handDown ? dayOf(k.handDownStart) : Infinity,
-      hall: k.handDown && k.hall ? Math.max(dayOf(k.hallStart), dayOf(k.handDownStart)) : Infinity,
-      appeal: k.appealExclusion ? dayOf(k.appealStart) : Infinity,
-      outreach: k.outreachHoursPerWeek > 0 ? dayOf(k.outreachStart) : Infinity,
-      educationStart: k.educationCampaign ? edStart : Infinity,
-      educationEnd: k.educationCampaign ? edStart + k.educationDays : Infinity,
-    };
-    this.watch = watchCell;
-    this.expTables = expTables(this.k);
-
-    const w = this.rng.world;
+  /**
+   * Draws from the 'world' stream in a fixed order: villages and cell sizes, propensity classes,
+   * personal norm knowledge. The contested goods (sim/goods.ts) draw from the same stream next.
+   */
+  constructor(k: Knobs, rng: Stream) {
     this.U = Math.min(k.units, k.cells);
     this.D = k.departments;
+    this.O = this.U + this.D;
     this.C = k.cells;
     this.N = Math.max(k.residents, this.C);
-    const { U, D, C, N } = this;
+    const { U, C, N } = this;
+    const w = rng;
     const districts = Math.min(k.districts, U);
 
     this.unitDistrict = new Int32Array(U);
@@ -247,18 +132,12 @@ export class State {
 
     // Norm knowledge: personal component spread around the initial mean.
     this.resNorm = new Uint8Array(N);
-    this.cellNormSum = new Float64Array(C);
-    this.cellNorm = new Float64Array(C);
     const nm = k.initialNormKnowledge;
     for (let c = 0; c < C; c++) {
-      let sum = 0;
       for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) {
         const v = Math.min(1, Math.max(0, nm + (w.u() - 0.5) * 0.5 * Math.min(nm, 1 - nm) * 2));
-        const q = Math.round(v * 255);
-        this.resNorm[r] = q;
-        sum += q / 255;
+        this.resNorm[r] = Math.round(v * 255);
       }
-      this.cellNormSum[c] = sum;
     }
     this.resTrust = new Uint8Array(N).fill(128);
     this.resSat = new Uint8Array(N).fill(191);
@@ -271,112 +150,11 @@ export class State {
       this.resMem[r * 3 + 1] = m1;
       this.resMem[r * 3 + 2] = m2;
     }
-
-    // Contested goods: some cells have a street light level and/or a speed bump people disagree on.
-    this.cellContested = new Int8Array(C).fill(-1);
-    this.cellHasGood = new Uint8Array(C);
-    this.cellPrefCount = new Int32Array(C * 4);
-    this.cellLockUntil = new Int32Array(C * 2);
-    for (let c = 0; c < C; c++) {
-      if (!(w.u() < k.contestedCellShare)) continue;
-      const x = w.u();
-      const goods = x < 0.4 ? 1 : x < 0.8 ? 2 : 3; // lights, bump, or both
-      this.cellHasGood[c] = goods;
-      this.cellContested[c] = (w.u() < 0.5 ? 1 : 0) | (w.u() < 0.5 ? 2 : 0);
-      for (let g = 0; g < 2; g++) {
-        if (!(goods & (1 << g))) continue;
-        const share = 0.3 + 0.4 * w.u(); // share who want "on" (bright / bump)
-        const care = 0.3 + 0.3 * w.u(); // share who care at all
-        for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) {
-          if (!(w.u() < care)) continue;
-          const on = w.u() < share;
-          this.resFlags[r] |= g === 0 ? RF.CARES_LIGHTS | (on ? RF.WANTS_BRIGHT : 0) : RF.CARES_BUMP | (on ? RF.WANTS_BUMP : 0);
-          this.cellPrefCount[c * 4 + g * 2 + (on ? 1 : 0)]++;
-        }
-      }
-    }
-
-    // Councils (drawn from their own stream, so that hand-down leaves the world's draws alone).
-    this.cellCouncil = new Uint8Array(C);
-    this.councilQueue = new Array(C).fill(null);
-    this.councilCapacity = new Float64Array(C);
-    if (k.handDown) {
-      const cr = this.rng.councils;
-      for (let c = 0; c < C; c++) {
-        if (this.cellVillage[c] && cr.u() < k.councilCoverage) {
-          this.cellCouncil[c] = 1;
-          this.councilQueue[c] = new IntQueue(8);
-        }
-      }
-    }
-
-    // Social workers: one per cell, with initial WeChat contacts (from the outreach stream).
-    this.cellWechat = new Int32Array(C);
-    this.cellWechatLoad = new Float64Array(C);
-    const orng = this.rng.outreach;
-    for (let c = 0; c < C; c++) {
-      const n = pop[c];
-      const target = Math.min(k.initialWechatContacts, Math.floor(n * 0.5));
-      for (let i = 0, tries = 0; i < target && tries < target * 4; tries++) {
-        const r = this.cellStart[c] + orng.int(n);
-        if (this.resFlags[r] & RF.WECHAT) continue;
-        this.resFlags[r] |= RF.WECHAT;
-        this.resTrust[r] = 166;
-        i++;
-      }
-      let cnt = 0;
-      for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) if (this.resFlags[r] & RF.WECHAT) cnt++;
-      this.cellWechat[c] = cnt;
-      this.wechatTotal += cnt;
-    }
-
-    this.cellFiled = new Int32Array(C);
-    this.cellDefectsOpen = new Int32Array(C);
-    this.cellDisputesOpen = new Int32Array(C);
-
-    // Owners: units 0..U-1, departments U..U+D-1.
-    const O = U + D;
-    this.staff = new Float64Array(O);
-    for (let u = 0; u < U; u++) this.staff[u] = (k.staffPer10k * this.unitPop[u]) / 10000;
-    for (let d = 0; d < D; d++) this.staff[U + d] = (k.deptStaffPer10k * N) / 10000 / D;
-    this.fatigue = new Float64Array(O);
-    this.upkeep = new Float64Array(O).fill(0.5);
-    this.resp = new Float64Array(O).fill(k.initialResponsiveness);
-    this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
-    this.qComplex = Array.from({ length: O }, () => new IntQueue(32));
-    this.pressure = new Float64Array(O);
-    this.integrity = new Float64Array(O).fill(1);
-    const g = this.rng.gaming;
-    for (let u = 0; u < U; u++) {
-      this.integrity[u] = Math.min(1, Math.max(0, k.integrityMean + k.integritySpread * g.normal()));
-    }
-    this.gaming = new Float64Array(O);
-    this.gamedCount = new Float64Array(O);
-    this.longtermHours = new Float64Array(O);
-    this.pDispatched = new Float64Array(U);
-    this.pReturned = new Float64Array(U);
-    this.pClosed = new Float64Array(U);
-    this.pOnTime = new Float64Array(U);
-    this.pRatings = new Float64Array(U);
-    this.pSatReported = new Float64Array(U);
-    this.pSatTrue = new Float64Array(U);
-    this.pTrueRatings = new Float64Array(U);
-    this.pExcluded = new Float64Array(U);
-    const months = k.cadence === 'monthly' ? 1 : k.cadence === 'bimonthly' ? 2 : 3;
-    this.boundaries = periodBoundaries(this.startEpoch, this.days, months, k.periodStartDay);
   }
 
-  /** Effective norm knowledge of resident r in cell c (0..1). */
-  norm(r: number, c: number): number {
-    return 1 - (1 - this.resNorm[r] / 255) * (1 - this.cellNorm[c]) * (1 - this.cityNorm);
-  }
-
-  /** Raise resident r's personal norm by a share of what they do not yet know. */
-  learn(r: number, c: number, share: number): void {
-    const old = this.resNorm[r];
-    const next = Math.min(255, Math.round(old + (255 - old) * share));
-    this.resNorm[r] = next;
-    this.cellNormSum[c] += (next - old) / 255;
+  /** Residents of cell c. */
+  population(c: number): number {
+    return this.cellStart[c + 1] - this.cellStart[c];
   }
 
   /** Cell of resident r (binary search over cell starts). */
@@ -392,6 +170,17 @@ export class State {
     return lo;
   }
 
+  /** A cell, drawn in proportion to its residents' hotline propensity (pickInCell then draws the resident). */
+  pickCell(rng: Stream): number {
+    return this.cellPick.sample(rng);
+  }
+
+  /** A resident anywhere, drawn in proportion to hotline propensity (pickCell, then pickInCell). */
+  pickResident(rng: Stream): number {
+    const c = this.pickCell(rng);
+    return this.pickInCell(c, rng);
+  }
+
   /** A resident of cell c, drawn in proportion to hotline propensity. */
   pickInCell(c: number, rng: Stream): number {
     const b = c * 3;
@@ -403,32 +192,16 @@ export class State {
     return start + rng.int(end - start);
   }
 
-  /** A resident anywhere, drawn in proportion to hotline propensity. */
-  pickResident(rng: Stream): number {
-    const c = this.cellPick.sample(rng);
-    this.lastCell = c;
-    return this.pickInCell(c, rng);
-  }
-
-  /** Record an event of the watched cell (for the village view). */
-  event(type: VillageEvent['type'], c: number, r: number, kind = -1, channel = -1, ok = false, good = -1, state = -1): void {
-    if (c !== this.watch) return;
-    const household = r >= 0 ? this.resHousehold[r] - this.cellHouseholdStart[c] : -1;
-    this.events.push({ day: this.day, type, household, kind, channel, ok, good, state });
-  }
-
-  /** Bytes held per resident and in total (for the bench). */
-  stateBytes(): { residents: number; perResident: number; tickets: number; total: number } {
-    const residents =
+  /** Bytes held by the residents' arrays. */
+  residentBytes(): number {
+    return (
       this.resHousehold.byteLength +
       this.resFlags.byteLength +
       this.resNorm.byteLength +
       this.resTrust.byteLength +
       this.resMem.byteLength +
-      this.resSat.byteLength;
-    const tickets = this.tickets.bytes() + this.defects.bytes() + this.disputes.bytes() + this.cases.bytes();
-    const cells = this.C * 120;
-    return { residents, perResident: residents / this.N, tickets, total: residents + tickets + cells };
+      this.resSat.byteLength
+    );
   }
 }
 

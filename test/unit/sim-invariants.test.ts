@@ -71,17 +71,18 @@ describe('common random numbers', () => {
   }
 
   it('a policy knob leaves the world (cells, households, residents) unchanged', () => {
-    const a = new Simulation(knobs(), 9).state;
-    const b = new Simulation(knobs({ handDown: true, intakePolicy: 'refuse-out-of-scope', outreachHoursPerWeek: 5 }), 9).state;
-    expect(Array.from(b.cellStart)).toEqual(Array.from(a.cellStart));
-    expect(Array.from(b.resHousehold.subarray(0, 5000))).toEqual(Array.from(a.resHousehold.subarray(0, 5000)));
-    expect(Array.from(b.cellContested)).toEqual(Array.from(a.cellContested));
+    const a = new Simulation(knobs(), 9).model;
+    const b = new Simulation(knobs({ handDown: true, intakePolicy: 'refuse-out-of-scope', outreachHoursPerWeek: 5 }), 9).model;
+    expect(Array.from(b.world.cellStart)).toEqual(Array.from(a.world.cellStart));
+    expect(Array.from(b.world.resHousehold.subarray(0, 5000))).toEqual(Array.from(a.world.resHousehold.subarray(0, 5000)));
+    expect(Array.from(b.goods.state)).toEqual(Array.from(a.goods.state));
   });
 });
 
 describe('world', () => {
   it('places every resident in a cell and every cell in a unit', () => {
-    const s = new Simulation({ ...defaultKnobs(), ...SMALL } as Knobs, 1).state;
+    const sim = new Simulation({ ...defaultKnobs(), ...SMALL } as Knobs, 1);
+    const s = sim.model.world;
     expect(s.cellStart[s.C]).toBe(s.N);
     for (let c = 0; c < s.C; c++) {
       expect(s.cellStart[c + 1]).toBeGreaterThan(s.cellStart[c]);
@@ -95,14 +96,14 @@ describe('world', () => {
       expect(s.resHousehold[r]).toBeGreaterThanOrEqual(s.cellHouseholdStart[c]);
       expect(s.resHousehold[r]).toBeLessThan(s.cellHouseholdStart[c + 1]);
     }
-    expect(s.stateBytes().perResident).toBeLessThan(64);
+    expect(sim.stateBytes().perResident).toBeLessThan(64);
   });
 
   it('frequent callers raise a share of needs far above their share of residents', () => {
-    const s = new Simulation(knobs({ frequentCallerShare: 0.01, frequentCallerWeight: 20 }), 2).state;
+    const { world: s, rng } = new Simulation(knobs({ frequentCallerShare: 0.01, frequentCallerWeight: 20 }), 2).model;
     let freq = 0;
     const n = 20000;
-    for (let i = 0; i < n; i++) if ((s.resFlags[s.pickResident(s.rng.needs)] & 3) === 2) freq++;
+    for (let i = 0; i < n; i++) if ((s.resFlags[s.pickResident(rng.needs)] & 3) === 2) freq++;
     // expected share: 0.01*20 / (0.84 + 0.15*3 + 0.01*20) ≈ 0.134
     expect(freq / n).toBeGreaterThan(0.1);
     expect(freq / n).toBeLessThan(0.17);

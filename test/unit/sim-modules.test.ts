@@ -7,7 +7,6 @@ import { IntQueue } from '../../sim/queue.ts';
 import { TicketStore, IdSet } from '../../sim/tickets.ts';
 import { visitSuccess } from '../../sim/councils.ts';
 import { gradeOf } from '../../sim/assessment.ts';
-import { chooseChannel } from '../../sim/channels.ts';
 import { Kind, Channel, RF } from '../../sim/flags.ts';
 import { Simulation } from '../../sim/index.ts';
 import { knobs } from './sim-helpers.ts';
@@ -123,10 +122,10 @@ describe('assessment', () => {
 
 describe('channel choice', () => {
   const sim = new Simulation(knobs({ residents: 2000, cells: 2, units: 1 }), 1);
-  const s = sim.state;
+  const s = sim.model.world;
   const share = (r: number, kind: number, ch: number) => {
     let n = 0;
-    for (let i = 0; i < 1000; i++) if (chooseChannel(s, r, 0, kind, (i + 0.5) / 1000) === ch) n++;
+    for (let i = 0; i < 1000; i++) if (sim.model.channels.choose(r, 0, kind, (i + 0.5) / 1000) === ch) n++;
     return n / 1000;
   };
   it('knowing what 12345 is for deters out-of-scope wishes', () => {
