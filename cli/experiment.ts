@@ -36,7 +36,7 @@ import {
   type RunRecord,
 } from '../experiments/index.ts';
 import { runPool } from './pool.ts';
-import { UsageError } from './main.ts';
+import { UsageError } from './usage-error.ts';
 
 export interface ExperimentArgs {
   positional: string[];

@@ -31,16 +31,9 @@ import {
   presetsText,
   type Lang,
 } from './tables.ts';
+import { UsageError } from './usage-error.ts';
 
-/** A user error: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  readonly lines: string[];
-  constructor(lines: string | string[]) {
-    const all = Array.isArray(lines) ? lines : [lines];
-    super(all.join('; '));
-    this.lines = all;
-  }
-}
+export { UsageError };
 
 export const USAGE = `hotline-lab ${MODEL.version}: agent-based simulation of 12345 citizen-hotline governance
 

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { MODEL } from '../sim/index.ts';
 import { prettyJson } from '../scenarios/export.ts';
 import { buildDesign, experimentHash, experimentJson, experimentTables, runCount, type Experiment } from '../experiments/index.ts';
-import { UsageError } from './main.ts';
+import { UsageError } from './usage-error.ts';
 import { finishDir, joinCommits, presentRuns, readDirExperiment, readProvenance, runFile, type ExperimentArgs } from './experiment.ts';
 
 export async function mergeCommand(p: ExperimentArgs): Promise<number> {
