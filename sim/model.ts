@@ -2,11 +2,11 @@
  * The model's assembly: the parts a run is made of, built in order (each from the parts before
  * it: the d3-force `initialize` style, each mechanism allocating and owning its state), their
  * configuration from the knobs, and the day's pipeline in MODEL.md section 3's order.
- * To add a mechanism: its module, a line in `buildModel` (and in `configure` if it has knobs),
+ * To add a mechanism: its module, a line in `buildParts` (and in `configure` if it has knobs),
  * a line in PIPELINE; see docs/ARCHITECTURE.md.
  */
 import type { Knobs } from './knobs.ts';
-import { makeStreams, type Streams } from './rng.ts';
+import { makeStreams } from './rng.ts';
 import { Clock } from './clock.ts';
 import { World } from './world.ts';
 import { TicketStore } from './tickets.ts';
@@ -31,51 +31,34 @@ import { Needs } from './needs.ts';
 import { Assessment } from './assessment.ts';
 import { Recorder } from './recorder.ts';
 
-/** Every part of a run. */
-export interface Model {
-  readonly rng: Streams;
-  readonly clock: Clock;
-  readonly world: World;
-  // records and ledgers several mechanisms share
-  readonly tickets: TicketStore;
-  readonly tally: Tally;
-  readonly events: EventLog;
-  readonly ratings: Ratings;
-  readonly hours: Hours;
-  // mechanisms, each owning its state
-  readonly goods: Goods;
-  readonly norms: Norms;
-  readonly leaders: Leaders;
-  readonly defects: Defects;
-  readonly disputes: Disputes;
-  readonly categories: Categories;
-  readonly gaming: Gaming;
-  readonly outcomes: Outcomes;
-  readonly councils: Councils;
-  readonly work: Work;
-  readonly intake: Intake;
-  readonly outreach: Outreach;
-  readonly channels: Channels;
-  readonly needs: Needs;
-  readonly assessment: Assessment;
-  readonly recorder: Recorder;
-}
-
 /**
- * Build a run's parts from the knobs and the seed. The starting state is drawn here, each part
- * from its own stream (the world and then the contested goods from 'world', councils from
- * 'councils', first WeChat contacts from 'outreach', leaders' integrity from 'gaming'); the
- * order of the draws within each stream is part of every seed's output.
+ * Build a run's parts from the knobs and the seed, configured and ready for day 0. The starting
+ * state is drawn here, each part from its own stream (the world and then the contested goods
+ * from 'world', councils from 'councils', first WeChat contacts from 'outreach', leaders'
+ * integrity from 'gaming'); the order of the draws within each stream is part of every seed's
+ * output.
  */
 export function buildModel(k: Knobs, seed: number, watchCell: number): Model {
+  const m = buildParts(k, seed, watchCell);
+  configure(m, k);
+  m.gaming.choose(); // the first period's gaming
+  return m;
+}
+
+/** Every part of a run (the type of what buildParts returns). */
+export type Model = Readonly<ReturnType<typeof buildParts>>;
+
+function buildParts(k: Knobs, seed: number, watchCell: number) {
   const rng = makeStreams(seed);
   const clock = new Clock(k.startDate, k.horizonDays);
   const world = new World(k, rng.world);
+  // records and ledgers several mechanisms share
   const tickets = new TicketStore(1024);
   const tally = new Tally();
   const events = new EventLog(world, clock, watchCell);
   const ratings = new Ratings(world.U);
   const hours = new Hours(world.O);
+  // mechanisms, each owning its state, each built from the parts before it
   const goods = new Goods(world, rng.world, k, tally, events);
   const norms = new Norms(world, clock);
   const leaders = new Leaders(world, rng.gaming, k);
@@ -92,35 +75,12 @@ export function buildModel(k: Knobs, seed: number, watchCell: number): Model {
   const needs = new Needs(world, clock, rng.needs, defects, disputes, goods, channels, work);
   const assessment = new Assessment(world, clock, ratings, work, gaming, leaders);
   const recorder = new Recorder(clock.days, { world, tickets, tally, ratings, hours, defects, disputes, outreach, norms, leaders, gaming });
-  const m: Model = {
-    rng,
-    clock,
-    world,
-    tickets,
-    tally,
-    events,
-    ratings,
-    hours,
-    goods,
-    norms,
-    leaders,
-    defects,
-    disputes,
-    categories,
-    gaming,
-    outcomes,
-    councils,
-    work,
-    intake,
-    outreach,
-    channels,
-    needs,
-    assessment,
-    recorder,
+  // biome-ignore format: the parts in the groups above, in build order
+  return {
+    rng, clock, world,
+    tickets, tally, events, ratings, hours,
+    goods, norms, leaders, defects, disputes, categories, gaming, outcomes, councils, work, intake, outreach, channels, needs, assessment, recorder,
   };
-  configure(m, k);
-  gaming.choose(); // the first period's gaming
-  return m;
 }
 
 /**
