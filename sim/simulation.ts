@@ -14,7 +14,7 @@ import {
   type Summary,
   type VillageEvent,
 } from './types.ts';
-import { buildModel, PIPELINE, type Model } from './model.ts';
+import { buildModel, configure, PIPELINE, type Model } from './model.ts';
 import { summarise } from './summary.ts';
 
 export class Simulation {
@@ -53,6 +53,16 @@ export class Simulation {
 
   dateOf(day: number): string {
     return this.model.clock.dateOf(day);
+  }
+
+  /**
+   * Put new knob values in force from the current day on (call it before the day's step): every
+   * mechanism re-derives its parameters and policy start days; no state changes. Knobs read only
+   * when the run is built (the world's, the starting state's) keep their first values. The seam for
+   * policy timelines; the result still reports the knobs the run started with.
+   */
+  configure(knobs: Knobs): void {
+    configure(this.model, { ...knobs });
   }
 
   /** Simulate one day: every phase of the pipeline in order. */

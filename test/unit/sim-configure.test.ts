@@ -1,8 +1,8 @@
-// The configure seam (sim/model.ts): deriving parameters from the knobs touches no state, so a
+// The configure seam (Simulation.configure, sim/model.ts): deriving parameters from the knobs touches no state, so a
 // policy change can re-run it in the middle of a run, on the day of the change.
 import { describe, expect, it } from 'vitest';
 import { Simulation, type Knobs } from '../../sim/index.ts';
-import { configure, PIPELINE } from '../../sim/model.ts';
+import { PIPELINE } from '../../sim/model.ts';
 import { knobs } from './sim-helpers.ts';
 
 const ALL_ON: Partial<Knobs> = {
@@ -41,7 +41,7 @@ describe('configure', () => {
   it('re-run every day with the same knobs, changes nothing, bit for bit', () => {
     const k = knobs(ALL_ON);
     const plain = runWith(k, () => {});
-    const again = runWith(k, (sim) => configure(sim.model, k));
+    const again = runWith(k, (sim) => sim.configure(k));
     expect(JSON.stringify(again.result('x'))).toBe(JSON.stringify(plain.result('x')));
     expect(again.model.events.drain()).toEqual(plain.model.events.drain());
   });
@@ -52,7 +52,7 @@ describe('configure', () => {
     const change = 150;
     const base = runWith(k, () => {});
     const changed = runWith(k, (sim) => {
-      if (sim.day === change) configure(sim.model, refuse);
+      if (sim.day === change) sim.configure(refuse);
     });
     const refused = changed.daily.tickets_refused;
     expect(Array.from(refused.subarray(0, change)).every((v) => v === 0)).toBe(true);
