@@ -128,19 +128,19 @@ export class Councils {
     return this.present[c] === 1 && this.clock.day >= this.hallStart;
   }
 
-  /** Hand ticket t (of resident r, about ref) down to the council of cell c. */
-  handDown(c: number, r: number, kind: number, ref: number, t: number): void {
-    this.openCase(c, r, kind, ref, t);
+  /** Hand ticket t (of resident r of cell c, about ref) down to the cell's council. */
+  handDown(r: number, c: number, kind: number, ref: number, t: number): void {
+    this.openCase(r, c, kind, ref, t);
   }
 
   /** A resident brings a matter to the village hall (no 12345 ticket). */
   openHallCase(r: number, c: number, kind: number, ref: number): void {
     this.tally.add(MI.hall_cases);
-    this.openCase(c, r, kind, ref, -1);
+    this.openCase(r, c, kind, ref, -1);
     this.events.note('hall', c, r, kind, Channel.HALL);
   }
 
-  private openCase(c: number, r: number, kind: number, ref: number, t: number): void {
+  private openCase(r: number, c: number, kind: number, ref: number, t: number): void {
     const cs = this.cases;
     const id = cs.add();
     cs.cols[CASE.KIND][id] = kind;

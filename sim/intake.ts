@@ -161,7 +161,7 @@ export class Intake {
       T.owner[t] = c;
       T.remaining[t] = 0;
       tally.add(MI.tickets_handed_down);
-      this.councils.handDown(c, r, kind, ref, t);
+      this.councils.handDown(r, c, kind, ref, t);
       return;
     }
     const w = this.world;
