@@ -15,7 +15,7 @@ import type { Work } from './work.ts';
 import type { Gaming } from './gaming.ts';
 import type { Leaders } from './leaders.ts';
 import { periodBoundaries } from './calendar.ts';
-import { AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE, GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS, RESP_DECAY } from './constants.ts';
+import { AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE, GRADE_EXCELLENT, GRADE_GOOD, GRADE_PASS } from './constants.ts';
 
 export function gradeOf(score: number): Grade {
   return score >= GRADE_EXCELLENT ? 'excellent' : score >= GRADE_GOOD ? 'good' : score >= GRADE_PASS ? 'pass' : 'poor';
@@ -82,7 +82,8 @@ export class Assessment {
     const k = this.k;
     const { U, unitPop, unitDistrict } = this.world;
     const ratings = this.ratings;
-    const { pressure, integrity, resp } = this.leaders;
+    const leaders = this.leaders;
+    const { pressure, resp } = leaders;
     const gaming = this.gaming;
     const startDay = this.periodStart;
     const endDay = this.clock.day + 1;
@@ -146,13 +147,13 @@ export class Assessment {
         const x = units[u];
         x.rank = i + 1;
         x.penalised = i >= U - nBottom;
-        pressure[u] += (x.penalised ? k.penaltySeverity : 0) + (U > 1 ? (k.rankVisibility * i) / (U - 1) : 0);
+        leaders.press(u, (x.penalised ? k.penaltySeverity : 0) + (U > 1 ? (k.rankVisibility * i) / (U - 1) : 0));
       });
     } else {
       for (const x of units) {
         x.grade = gradeOf(x.score);
         x.penalised = k.penaltyBottomShare > 0 && x.grade === 'poor';
-        if (x.penalised) pressure[x.unit] += k.penaltySeverity + k.rankVisibility;
+        if (x.penalised) leaders.press(x.unit, k.penaltySeverity + k.rankVisibility);
       }
     }
     if (k.districtLayer) {
@@ -165,20 +166,16 @@ export class Assessment {
       }
       const mean = Array.from(sum, (v, d) => v / cnt[d]);
       // units below their district's mean are called in again by the district
-      for (const x of units) if (x.score < mean[x.district]) pressure[x.unit] += DISTRICT_LAYER_SHARE * k.penaltySeverity;
+      for (const x of units) if (x.score < mean[x.district]) leaders.press(x.unit, DISTRICT_LAYER_SHARE * k.penaltySeverity);
       if (nd > 1) {
         const dorder = mean.map((_, d) => d).sort((a, b) => mean[a] - mean[b] || a - b);
         const worst = new Set(dorder.slice(0, Math.ceil(k.penaltyBottomShare * nd)));
-        for (const x of units) if (worst.has(x.district)) pressure[x.unit] += 0.5 * k.penaltySeverity;
+        for (const x of units) if (worst.has(x.district)) leaders.press(x.unit, 0.5 * k.penaltySeverity);
       }
     }
     for (const x of units) {
       x.pressure = pressure[x.unit];
-      // honest leaders answer pressure by making the unit more responsive (it slips back without)
-      const u = x.unit;
-      const push = Math.min(1, pressure[u] * integrity[u]);
-      resp[u] = Math.min(1, Math.max(0, resp[u] + k.responsivenessGain * push * (1 - resp[u]) - RESP_DECAY * resp[u]));
-      x.responsiveness = resp[u];
+      x.responsiveness = leaders.respond(x.unit, k.responsivenessGain);
     }
 
     let rankVolatility: number | null = null;

@@ -11,7 +11,6 @@
 import { TF, Use } from './flags.ts';
 import { MI } from './metrics.ts';
 import {
-  AUDIT_INTEGRITY_GAIN,
   APPEAL_SAT_DEFAULT,
   FAKE_PER_STAFF,
   GAMING_APPEAL_AT_FULL,
@@ -198,10 +197,7 @@ export class Gaming {
       const caught = audited && this.acts[u] > 0 && detect;
       this.audited[u] = audited ? 1 : 0;
       this.caught[u] = caught ? 1 : 0;
-      if (caught) {
-        leaders.press(u, this.auditPenalty);
-        leaders.integrity[u] = Math.min(1, leaders.integrity[u] + AUDIT_INTEGRITY_GAIN);
-      }
+      if (caught) leaders.caught(u, this.auditPenalty);
     }
   }
 

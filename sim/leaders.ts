@@ -4,11 +4,13 @@
  * they get from their unit (honest leaders raise it under pressure; it slips back without).
  * Gaming (sim/gaming.ts) chooses from pressure and integrity; the assessment updates them.
  * Arrays run over owners (units then departments); departments keep their starting values.
+ * Others read the arrays and change them only through the methods.
  */
 import type { Knobs } from './knobs.ts';
 import type { Stream } from './rng.ts';
 import type { World } from './world.ts';
 import { pow } from './fmath.ts';
+import { AUDIT_INTEGRITY_GAIN, RESP_DECAY } from './constants.ts';
 
 export class Leaders {
   readonly pressure: Float64Array;
@@ -45,6 +47,24 @@ export class Leaders {
   /** Add pressure on unit u's leader. */
   press(u: number, x: number): void {
     this.pressure[u] += x;
+  }
+
+  /** An audit caught unit u gaming: its leader is pressed and gains integrity. */
+  caught(u: number, penalty: number): void {
+    this.pressure[u] += penalty;
+    this.integrity[u] = Math.min(1, this.integrity[u] + AUDIT_INTEGRITY_GAIN);
+  }
+
+  /**
+   * After an assessment, an honest leader answers pressure by making the unit more responsive
+   * (by `gain` x min(1, pressure x integrity) of the way to 1); without pressure it slips back.
+   * Returns the new responsiveness.
+   */
+  respond(u: number, gain: number): number {
+    const r = this.resp;
+    const push = Math.min(1, this.pressure[u] * this.integrity[u]);
+    r[u] = Math.min(1, Math.max(0, r[u] + gain * push * (1 - r[u]) - RESP_DECAY * r[u]));
+    return r[u];
   }
 
   meanPressure(): number {
