@@ -12,7 +12,7 @@ import type { Problem } from '../scenarios/loader.ts';
 import { storyStep } from '../scenarios/story.ts';
 import { pick, rememberLang, t, type Lang } from './i18n.ts';
 import { copyText } from './clipboard.ts';
-import { downloadRun } from './download.ts';
+import { exportRequest } from './download.ts';
 import { baseStyles, noticeStyles, shellStyles } from './styles/index.ts';
 import type { ImportOkDetail } from './import-control.ts';
 import type { KnobChangeDetail } from './knob-panel.ts';
@@ -20,7 +20,7 @@ import { SimController } from './worker/sim-controller.ts';
 import { RunController } from './worker/run-controller.ts';
 import { LinkController } from './shell/link-controller.ts';
 import { FlashController } from './shell/flash-controller.ts';
-import { defaultPageState, type PageState, type View } from './shell/page-link.ts';
+import { defaultPageState, type PageState, type View, withChange } from './shell/page-link.ts';
 import type { ExportRequestDetail } from './shell/header.ts';
 import type { ImportProblems } from './shell/notices.ts';
 import { fitCell, presetReference, resetKnob, runPlan, setKnob, switchPreset, timelineOf } from './shell/scenario-edits.ts';
@@ -75,8 +75,12 @@ export class HlApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     Object.assign(this, this.links.load());
-    // in story mode the class predicts before anything runs
-    if (!this.page.storyStep) this.runs.run();
+    if (this.page.storyStep) return; // in story mode the class predicts before anything runs
+    // a link made with an archived model version runs on that version's own code, as published
+    void this.links.openArchived(this.linkVersion).then((archived) => {
+      if (archived) this.set({ archived });
+      this.runs.run();
+    });
   }
 
   /** Called by the page's error boundary (main.ts). */
@@ -84,10 +88,8 @@ export class HlApp extends LitElement {
     this.fatal = message;
   }
 
-  // ------------------------------------------------------------------ state changes
-
   private set(change: Partial<PageState>): void {
-    this.page = { ...this.page, ...change };
+    this.page = withChange(this.page, change);
   }
 
   /** New knobs, the watched cell kept in the world: a changed knob re-runs after a pause, a reset or import at once. */
@@ -163,11 +165,7 @@ export class HlApp extends LitElement {
   }
 
   private download(e: Detail<ExportRequestDetail>): void {
-    const { preset, seed, compare, lang } = this.page;
-    const which = e.detail.baseline && compare ? 'baseline' : 'main';
-    downloadRun(this.sim, e.detail.format, which, preset, seed).catch((err) =>
-      this.flash.show(t(lang, 'exportFailed', { message: err instanceof Error ? err.message : String(err) })),
-    );
+    exportRequest(this.sim, e.detail, this.page, (message) => this.flash.show(t(this.page.lang, 'exportFailed', { message })));
   }
 
   // ------------------------------------------------------------------ rendering
@@ -181,6 +179,7 @@ export class HlApp extends LitElement {
       .problems=${this.problems}
       .importProblems=${this.importProblems}
       .linkVersion=${this.linkVersion}
+      .archivedRun=${this.page.archived?.version ?? null}
       .run=${this.sim.main}
       .baselineError=${this.sim.baseline?.error ?? null}
     ></hl-notices>`;

@@ -49,3 +49,14 @@ export async function downloadRun(
   const text = await sim.exportText(format, which);
   saveText(text, exportFileName(preset, seed, format, which), exportMime(format));
 }
+
+/** The header's export request: the run, or in compare mode the baseline when asked, in the format asked for. */
+export function exportRequest(
+  sim: SimController,
+  request: { format: ExportFormat; baseline: boolean },
+  page: { preset: string; seed: number; compare: boolean },
+  fail: (message: string) => void,
+): void {
+  const which = request.baseline && page.compare ? 'baseline' : 'main';
+  downloadRun(sim, request.format, which, page.preset, page.seed).catch((err) => fail(err instanceof Error ? err.message : String(err)));
+}

@@ -11,12 +11,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SMALL, figures, launch, waitDone, type Launched } from './browser.ts';
-import { runScenario, type KnobChange, type Knobs, type Summary } from '../../sim/index.ts';
+import { MODEL, runScenario, type KnobChange, type Knobs, type Summary } from '../../sim/index.ts';
 import { loadScenario } from '../../scenarios/loader.ts';
 import { presetKnobs } from '../../scenarios/presets.ts';
 import { scenarioToQuery } from '../../scenarios/link.ts';
 import { resultJson } from '../../scenarios/export.ts';
 import { goldenKnobs, goldenSpecs, goldenText, type GoldenFixture } from '../../scenarios/golden.ts';
+import { importArchived } from '../../versions/registry.ts';
 
 const base = inject('baseUrl');
 const origin = new URL(base).origin;
@@ -162,6 +163,28 @@ describe('the same numbers everywhere', () => {
       }
     }
     expect(page.errors).toEqual([]);
+  });
+
+  test('a link made with model 0.1.0 runs on the archived 0.1.0 core in the app, with the numbers it was published with', async () => {
+    const page = await newPage();
+    const query = `?preset=baseline&seed=5&v=0.1.0&${SMALL}&horizonDays=120`;
+    const core = await importArchived('0.1.0');
+    const parsed = core.parseLink(`https://example.org/lab/${query}`);
+    const published = core.runScenario(parsed.scenario, parsed.seed);
+    await page.goto(base + query);
+    await waitDone(page, 150_000);
+    const got = await workerRun(page);
+    expect(got.summary).toEqual(published.summary);
+    expect(JSON.parse(got.json).model.version).toBe('0.1.0');
+    // the notice says which model runs it, and the link stays as it was made
+    await expect.poll(() => page.locator('hl-notices').innerText()).toContain('runs on that version');
+    expect(new URL(page.url()).searchParams.get('v')).toBe('0.1.0');
+    // a change to the scenario moves the page to today's model
+    const seed = page.getByTestId('seed');
+    await seed.fill('6');
+    await seed.dispatchEvent('change');
+    await expect.poll(() => new URL(page.url()).searchParams.get('v'), { timeout: 30_000 }).toBe(MODEL.version);
+    expect(new URL(page.url()).searchParams.get('seed')).toBe('6');
   });
 });
 

@@ -89,6 +89,10 @@ export const APP = {
   problemUsed: { en: 'used {value}', zh: '改用 {value}' },
   problemIgnored: { en: 'ignored', zh: '已忽略' },
   dismiss: { en: 'Dismiss', zh: '关闭提示' },
+  versionArchived: {
+    en: 'This link was made with model version {linkVersion} and runs on that version, as published. Change anything to run it on today’s model {version}.',
+    zh: '此链接由模型版本 {linkVersion} 生成，现按该版本运行，与发布时一致。修改任何设置即改用当前模型 {version} 运行。',
+  },
   versionNotice: {
     en: "This link was made with model version {linkVersion}; you are running {version}. Numbers may differ from the ones the link's author saw.",
     zh: '此链接由模型版本 {linkVersion} 生成；当前运行的是 {version}。数字可能与链接作者看到的不同。',

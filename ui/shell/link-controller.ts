@@ -7,6 +7,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { startLink, storeQuery } from '../persist.ts';
+import { openLink } from '../../versions/open.ts';
+import { runsArchived } from '../../versions/registry.ts';
 import { t } from '../i18n.ts';
 import { type PageLink, type PageState, pageQuery, readPageLink } from './page-link.ts';
 
@@ -27,6 +29,21 @@ export class LinkController implements ReactiveController {
     const { state, ...rest } = readPageLink(startLink(location.href));
     this.host.page = state;
     return rest;
+  }
+
+  /**
+   * A start link made with an archived model version, read by that version's own code (the
+   * page then runs on it); null when it cannot be (the notice names the link's version).
+   */
+  async openArchived(linkVersion: string | null): Promise<PageState['archived']> {
+    if (!linkVersion || !runsArchived(linkVersion)) return null;
+    const href = startLink(location.href);
+    try {
+      const o = await openLink(href);
+      return o.archived ? { version: o.version, knobs: o.parsed.scenario.knobs, query: new URL(href).search } : null;
+    } catch {
+      return null;
+    }
   }
 
   /** The host's state as a query string. Renders come with every chunk of a run: rebuilt only when the state changed. */

@@ -26,6 +26,7 @@ export class HlNotices extends LitElement {
     problems: { attribute: false },
     importProblems: { attribute: false },
     linkVersion: {},
+    archivedRun: {},
     run: { attribute: false },
     baselineError: {},
     dismissed: { state: true },
@@ -41,6 +42,8 @@ export class HlNotices extends LitElement {
   declare importProblems: ImportProblems | null;
   /** The model version a link from another version was made with, else null. */
   declare linkVersion: string | null;
+  /** The archived model version the page runs on (the link's), or null. */
+  declare archivedRun: string | null;
   /** The scenario's run (refused, restarted, failed). */
   declare run: RunState | null;
   /** The baseline run's error in compare mode, else null. */
@@ -55,6 +58,7 @@ export class HlNotices extends LitElement {
     this.problems = [];
     this.importProblems = null;
     this.linkVersion = null;
+    this.archivedRun = null;
     this.run = null;
     this.baselineError = null;
     this.dismissed = new Set();
@@ -158,7 +162,9 @@ export class HlNotices extends LitElement {
       ${
         this.showing(this.linkVersion)
           ? html`<div class="notice info" role="status" data-testid="version-notice">
-            <div>${t(lang, 'versionNotice', { linkVersion: this.linkVersion, version: MODEL.version })}</div>
+            <div>
+              ${t(lang, this.archivedRun ? 'versionArchived' : 'versionNotice', { linkVersion: this.linkVersion, version: MODEL.version })}
+            </div>
             ${this.dismissButton(this.linkVersion)}
           </div>`
           : nothing

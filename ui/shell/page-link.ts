@@ -36,6 +36,12 @@ export interface PageState {
   storyStep: number;
   /** The experiments panel's experiment, as the link's `exp=` value ('' for none). */
   exp: string;
+  /**
+   * An archived model version the page runs on, as its link was made (versions/), with that
+   * version's own reading of the link (knobs) and the link's query, kept as it was; null: today's
+   * model. Any change to the scenario moves the page to today's model.
+   */
+  archived: { version: string; knobs: Record<string, unknown>; query: string } | null;
 }
 
 export interface PageLink {
@@ -53,6 +59,12 @@ function flag(v: string | undefined): boolean | undefined {
   return undefined;
 }
 
+/** The page after a change: a change to the scenario moves a page opened on an archived model to today's model. */
+export function withChange(page: PageState, change: Partial<PageState>): PageState {
+  const edits = 'knobs' in change || 'preset' in change || 'seed' in change || 'timeline' in change;
+  return { ...page, ...(edits && page.archived ? { archived: null } : {}), ...change };
+}
+
 /** The page before any link: the default preset, charts, no compare, no story. */
 export function defaultPageState(): PageState {
   const preset = DEFAULT_PRESET;
@@ -68,6 +80,7 @@ export function defaultPageState(): PageState {
     embed: false,
     storyStep: 0,
     exp: '',
+    archived: null,
   };
 }
 
@@ -129,6 +142,8 @@ export function readPageLink(href: string): PageLink {
 
 /** The page state as a query string: the scenario (only knobs changed from the preset) and the page's parameters. */
 export function pageQuery(s: PageState): string {
+  // an old link runs as it was made and is shared as it was made
+  if (s.archived) return s.archived.query;
   let q = scenarioToQuery({ preset: s.preset, knobs: s.knobs, timeline: s.timeline as TimelineChange[], seed: s.seed, lang: s.lang });
   if (s.view !== 'charts') q += `&view=${s.view}`;
   if (s.compare) q += '&compare=1';

@@ -71,6 +71,7 @@ export function runPlan(p: PageState): RunPlan {
     preset: p.preset,
     knobs: p.knobs,
     timeline: p.timeline,
+    archived: p.archived,
     seed: p.seed,
     watchCell: p.cell,
     cells,

@@ -19,6 +19,8 @@ export interface RunPlan {
   knobs: Knobs;
   /** The scenario's dated changes. */
   timeline: readonly KnobChange[];
+  /** An archived model version to run on, with its own knobs; null: today's model. */
+  archived: { version: string; knobs: Record<string, unknown> } | null;
   seed: number;
   /** The cell whose village events are recorded. */
   watchCell: number;
@@ -58,7 +60,9 @@ export class RunController implements ReactiveController {
   run(): void {
     this.cancelPending();
     const p = this.plan();
-    this.sim.start(p.knobs, p.seed, { watchCell: p.watchCell, cells: p.cells, preset: p.preset, timeline: p.timeline });
+    const on = p.archived;
+    const knobs = on ? (on.knobs as unknown as Knobs) : p.knobs;
+    this.sim.start(knobs, p.seed, { watchCell: p.watchCell, cells: p.cells, preset: p.preset, timeline: p.timeline, model: on?.version });
     if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed);
   }
 

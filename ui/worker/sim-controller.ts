@@ -47,6 +47,8 @@ export interface StartOptions {
   cells: boolean;
   /** The scenario's dated changes (none when absent). */
   timeline?: readonly KnobChange[];
+  /** An archived model version to run on (versions/); absent: today's model. */
+  model?: string;
   /** Preset name, written into exports. */
   preset: string;
 }
@@ -213,6 +215,7 @@ class Runner {
       cells: opts.cells,
       preset: opts.preset,
       ...(opts.timeline?.length ? { timeline: opts.timeline } : {}),
+      ...(opts.model ? { model: opts.model } : {}),
     };
     w.postMessage(msg);
     this.onChange(true);
