@@ -442,7 +442,7 @@ export class State {
     const all = periodBoundaries(this.startEpoch - B, this.days + B, months, k.periodStartDay).map((b) => b - B);
     if (!all.includes(0)) all.push(0);
     this.boundaries = all.sort((a, b) => a - b);
-    this.day = -B;
+    this.day = B > 0 ? -B : 0; // not -0
   }
 
   /** Effective norm knowledge of resident r in cell c (0..1). */
