@@ -146,6 +146,11 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   const scored = route === Route.COUNCIL ? -1 : T.owner[t];
   const g = unit >= 0 ? s.gaming[unit] : 0;
   const k = s.k;
+  // PLAN: a player's induced and paid intensities replace the leader's (sim/plans.ts)
+  const P = s.plans;
+  const planned = unit >= 0 && P !== null && P.active[unit] === 1;
+  const gInduced = planned ? P.induced[unit] : g;
+  const gPaid = planned ? P.paid[unit] : g;
 
   s.acc[MI.tickets_closed]++;
   s.closeDaysSum += day - T.fileDay[t];
@@ -157,7 +162,7 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   else s.needs.fail(T.need[t]);
 
   // Induced substitute: an unsolved ticket is withdrawn and replaced by an easy one, rated satisfied.
-  if (!solved && unit >= 0 && k.gamingInduced && g > 0 && kind !== Kind.VENT && s.rng.gaming.u() < g * INDUCED_AT_FULL) {
+  if (!solved && unit >= 0 && k.gamingInduced && gInduced > 0 && kind !== Kind.VENT && s.rng.gaming.u() < gInduced * INDUCED_AT_FULL) {
     s.acc[MI.gaming_induced]++;
     s.acc[MI.tickets_filed]++;
     s.acc[MI.filed_gaming]++;
@@ -185,7 +190,7 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   const p = (satOverride >= 0 ? satOverride : SAT_BASE[kind]) + (solved ? SAT_SOLVED : 0) + (onTime ? SAT_ON_TIME : 0);
   const truly = rng.u() < p;
   let reported = truly;
-  if (!truly && unit >= 0 && k.gamingPaid && g > 0 && s.rng.gaming.u() < g * PAID_AT_FULL) {
+  if (!truly && unit >= 0 && k.gamingPaid && gPaid > 0 && s.rng.gaming.u() < gPaid * PAID_AT_FULL) {
     reported = true;
     s.acc[MI.gaming_paid]++;
     s.pendingGamingHours += HOURS_PAID;

@@ -27,6 +27,7 @@ import { chooseGaming } from './gaming.ts';
 import { assess } from './assessment.ts';
 import { dailyLeaders } from './leaders.ts';
 import { awareness } from './demand.ts';
+import { PlanTable, applyPlans, setPlan, type UnitPlan } from './plans.ts'; // PLAN
 
 /** Rates that carry the previous day's value on a day with nothing to rate. */
 const CARRY = new Set<MetricName>(['official_satisfaction', 'official_resolution', 'true_satisfaction', 'resolution_rate']);
@@ -125,6 +126,7 @@ export class Simulation {
       if (start >= 0) this.periods.push(record);
       this.nextBoundary++;
       chooseGaming(s);
+      applyPlans(s); // PLAN
     }
     // 7. Needs that reach the tolerance unsolved count as unmet; record the day.
     s.needs.age(s.day);
@@ -151,6 +153,7 @@ export class Simulation {
         const record = assess(s, start, d);
         if (start >= 0) this.periods.push(record);
         chooseGaming(s);
+        applyPlans(s); // PLAN
       }
     }
     s.applyKnobs(knobs, d);
@@ -161,6 +164,35 @@ export class Simulation {
       s.boundaries = [...kept, ...after];
       this.nextBoundary = kept.length + 1;
     }
+  }
+
+  // ---------------------------------------------------------------- PLAN: players (sim/plans.ts)
+
+  /**
+   * A player's plan for unit u from today on, replacing its leader's choices until cleared with
+   * null (the leader then takes over at the next period's choice). Values are shares, clamped.
+   */
+  setUnitPlan(u: number, plan: UnitPlan | null): void {
+    const s = this.state;
+    if (!Number.isInteger(u) || u < 0 || u >= s.U) throw new RangeError(`unit ${u} is not a unit of this world (0..${s.U - 1})`);
+    if (s.plans === null) {
+      if (plan === null) return;
+      s.plans = new PlanTable(s.U);
+      s.plans.leaderGaming.set(s.gaming.subarray(0, s.U));
+    }
+    setPlan(s, u, plan);
+  }
+
+  /** Change knobs from today on, as a timeline change dated today would (the running period closes on a regime change). */
+  changeKnobs(knobs: Partial<Knobs>): void {
+    this.applyChange(knobs);
+  }
+
+  /** Simulate to the end of the running assessment period; its record, or null at the horizon. */
+  runPeriod(): PeriodRecord | null {
+    const n = this.periods.length;
+    while (!this.done && this.periods.length === n) this.step();
+    return this.periods.length > n ? this.periods[n] : null;
   }
 
   /** Advance until `day` days have been simulated (or the horizon). */

@@ -41,7 +41,8 @@ function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
   if (T.flags[t] & TF.APPEALED) return false;
   const rng = s.rng.gaming;
   if (T.flags[t] & TF.JUDGED_UNREASONABLE) return rng.u() < LEGIT_APPEAL;
-  const g = s.gaming[o];
+  const P = s.plans; // PLAN: a player's appeals intensity replaces the leader's (sim/plans.ts)
+  const g = P !== null && P.active[o] ? P.appeals[o] : s.gaming[o];
   if (g <= 0) return false;
   // worth it to the unit when the ticket is already late, likely to end in a poor rating, or,
   // when the unit is behind, costs more to do than the appeal costs to write (the pothole
@@ -54,7 +55,8 @@ function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
 
 /** Staff file easy tickets themselves and close them as satisfied. */
 function fakeTickets(s: State, u: number, hoursLeft: number): number {
-  const g = s.gaming[u];
+  const P = s.plans; // PLAN: a player's fake-ticket intensity replaces the leader's (sim/plans.ts)
+  const g = P !== null && P.active[u] ? P.fake[u] : s.gaming[u];
   if (!s.k.gamingFake || g <= 0) return 0;
   // as many as the leader wants to dilute the unit's real ratings with, not one per staff member
   let n = s.rng.gaming.poisson(g * s.k.fakeShareAtFull * s.volumeEma[u]);
@@ -111,14 +113,19 @@ export function work(s: State): void {
     const eff = (1 - FATIGUE_SLOWDOWN * s.fatigue[o]) * s.capability[o];
     const regular = staff * k.hoursPerDay;
     const otCap = staff * k.maxOvertimeHours;
-    const pushedOt = otCap * Math.min(1, k.overtimePush * s.pressure[o]);
+    // PLAN: a player sets the overtime on tickets not yet due, and keeps a share of the regular
+    // hours for long-term work: tickets and gaming draw on `cap` (the regular hours without a plan)
+    const P = s.plans;
+    const planned = isUnit && P !== null && P.active[o] === 1;
+    const pushedOt = otCap * (planned ? P.overtime[o] : Math.min(1, k.overtimePush * s.pressure[o]));
+    const cap = planned ? regular * (1 - P.longterm[o]) : regular;
     let used = 0;
     let ot = 0;
     let hTickets = 0;
     let hGaming = 0;
     let hAppeals = 0;
     if (isUnit) {
-      hGaming = fakeTickets(s, o, regular);
+      hGaming = fakeTickets(s, o, cap);
       used += hGaming;
     }
     const qg = s.qGeneral[o];
@@ -147,7 +154,7 @@ export function work(s: State): void {
       const t = fromComplex ? b : a;
       const due = T.deadline[t] <= day;
       // overtime for tickets due, and under pressure also for the rest (the leader pushes)
-      const avail = regular - used + (due ? otCap - ot : Math.max(0, pushedOt - ot));
+      const avail = cap - used + (due ? otCap - ot : Math.max(0, pushedOt - ot));
       if (avail <= 1e-9) break;
       if (isUnit && appealsOn && wantsAppeal(s, t, o, behind)) {
         const h = Math.min(k.appealHours, avail);
@@ -160,7 +167,7 @@ export function work(s: State): void {
         acc[MI.appeals_filed]++;
         s.gamedCount[o] += T.flags[t] & TF.JUDGED_UNREASONABLE ? 0 : 1;
         hAppeals += h;
-        const fromRegular = Math.min(h, Math.max(0, regular - used));
+        const fromRegular = Math.min(h, Math.max(0, cap - used));
         used += fromRegular;
         ot += h - fromRegular;
         continue;
@@ -168,7 +175,7 @@ export function work(s: State): void {
       // under triage a ticket gets a share `triage` of its hours (remaining is kept at full effort)
       const need = (T.remaining[t] * triage) / eff;
       const spend = Math.min(need, avail);
-      const fromRegular = Math.min(spend, Math.max(0, regular - used));
+      const fromRegular = Math.min(spend, Math.max(0, cap - used));
       used += fromRegular;
       ot += spend - fromRegular;
       hTickets += spend;
@@ -185,7 +192,7 @@ export function work(s: State): void {
       if (s.pendingGamingHours > 0) {
         const g = s.pendingGamingHours;
         hGaming += g;
-        const fr = Math.min(g, Math.max(0, regular - used));
+        const fr = Math.min(g, Math.max(0, cap - used));
         used += fr;
         ot = Math.min(otCap, ot + g - fr);
       }
@@ -196,6 +203,7 @@ export function work(s: State): void {
     acc[MI.staff_hours_appeals] += hAppeals;
     acc[MI.staff_hours_longterm] += longterm;
     acc[MI.staff_overtime_hours] += ot;
+    if (isUnit && P !== null) P.recordHours(o, hTickets, hGaming + hAppeals, longterm, ot); // PLAN: hours per unit for players
     // fatigue: overtime per staff builds it, rest wears it off
     const f = s.fatigue[o] * (1 - k.fatigueRecovery) + (k.fatigueRate * ot) / Math.max(staff, 1e-9);
     s.fatigue[o] = Math.min(1, f);

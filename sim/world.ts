@@ -17,6 +17,7 @@ import { CATEGORY_COUNT } from './categories.ts';
 import { NeedsLedger } from './needs-ledger.ts';
 import { exp } from './fmath.ts';
 import { expTables, type ExpTables } from './channel-tables.ts';
+import type { PlanTable } from './plans.ts'; // classroom plans (sim/plans.ts)
 
 /** Resident flag bits. */
 export const RF = {
@@ -135,6 +136,8 @@ export class State {
   readonly pressure: Float64Array;
   readonly integrity: Float64Array;
   readonly gaming: Float64Array; // intensity this period
+  /** Players' plans replacing some leaders' choices (sim/plans.ts); null when nobody plays. */
+  plans: PlanTable | null = null;
   readonly gamedCount: Float64Array; // gaming acts this period (for audits)
   readonly longtermHours: Float64Array;
   /** Hours of work at full efficiency in each owner's queues, kept as tickets come and go. */
