@@ -53,6 +53,9 @@ Usage:
   hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume]
                                                    run an experiment (replicates, sweeps, sensitivity)
   hotline-lab merge DIR... [--out DIR]             join the folders of an experiment's shards
+  hotline-lab classroom [--host H] [--port N] [--data DIR] [--preset P --seed N --units N]
+                                                   run a classroom game server (students play unit leaders; docs/CLASSROOM.md)
+  hotline-lab replay FILE                          replay a classroom game file bit for bit and compare its numbers
   hotline-lab help | --help | --version
 
 Run options:
@@ -105,6 +108,8 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   experiment: ['out', 'workers', 'shard'],
   merge: ['out'],
   calibrate: ['replicates', 'only', 'seed'],
+  classroom: ['host', 'port', 'data', 'dist', 'preset', 'seed', 'units'],
+  replay: [],
 };
 /** Options that take no value, per command. */
 const FLAG_OPTIONS: Record<string, readonly string[]> = { experiment: ['resume'] };
@@ -548,7 +553,7 @@ async function versionsCommand(p: Parsed): Promise<number> {
   return 0;
 }
 
-const COMMANDS = ['run', 'experiment', 'merge', 'knobs', 'presets', 'metrics', 'versions', 'calibrate', 'help'];
+const COMMANDS = ['run', 'experiment', 'merge', 'knobs', 'presets', 'metrics', 'versions', 'calibrate', 'classroom', 'replay', 'help'];
 
 async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -576,6 +581,8 @@ async function dispatch(argv: string[]): Promise<number> {
   if (command === 'versions') return versionsCommand(p);
   if (command === 'experiment') return (await import('./experiment.ts')).experimentCommand(p);
   if (command === 'merge') return (await import('./merge.ts')).mergeCommand(p);
+  if (command === 'classroom') return (await import('./classroom.ts')).classroomCommand(p.options);
+  if (command === 'replay') return (await import('./replay.ts')).replayCommand(p.positional);
   return listCommand(command as 'knobs' | 'presets' | 'metrics', p);
 }
 

@@ -42,7 +42,7 @@ function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
   const rng = s.rng.gaming;
   if (T.flags[t] & TF.JUDGED_UNREASONABLE) return rng.u() < LEGIT_APPEAL;
   const P = s.plans; // PLAN: a player's appeals intensity replaces the leader's (sim/plans.ts)
-  const g = P !== null && P.active[o] ? P.appeals[o] : s.gaming[o];
+  const g = P?.active[o] ? P.appeals[o] : s.gaming[o];
   if (g <= 0) return false;
   // worth it to the unit when the ticket is already late, likely to end in a poor rating, or,
   // when the unit is behind, costs more to do than the appeal costs to write (the pothole
@@ -56,7 +56,7 @@ function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
 /** Staff file easy tickets themselves and close them as satisfied. */
 function fakeTickets(s: State, u: number, hoursLeft: number): number {
   const P = s.plans; // PLAN: a player's fake-ticket intensity replaces the leader's (sim/plans.ts)
-  const g = P !== null && P.active[u] ? P.fake[u] : s.gaming[u];
+  const g = P?.active[u] ? P.fake[u] : s.gaming[u];
   if (!s.k.gamingFake || g <= 0) return 0;
   // as many as the leader wants to dilute the unit's real ratings with, not one per staff member
   let n = s.rng.gaming.poisson(g * s.k.fakeShareAtFull * s.volumeEma[u]);
