@@ -36,6 +36,7 @@ import { copyText } from '../clipboard.ts';
 import { saveText } from '../download.ts';
 import { forgetExperiment, loadExperimentState, saveExperiment } from './persist.ts';
 import { t, type Lang } from '../i18n.ts';
+import { problemMessage } from '../problem-text.ts';
 import type { BandSeries } from './band-chart.ts';
 import type { IntervalRow } from './interval-chart.ts';
 import { knobText, metricText, pointText, valuesText } from './labels.ts';
@@ -170,17 +171,17 @@ export class HlExperimentsPanel extends LitElement {
     if (!this.scenario) return { exp: null, points: [], problems: [] };
     const { input } = parseExperimentParam(this.param());
     const res = loadExperiment({ ...input, scenario: { preset: this.scenario.preset, knobs: this.scenario.knobs }, seed: this.seed });
-    if (!res.ok) return { exp: null, points: [], problems: res.problems.map((p) => p.message) };
+    if (!res.ok) return { exp: null, points: [], problems: res.problems.map((p) => problemMessage(this.lang, p)) };
     const exp = res.experiment!;
     if (designSize(exp) * exp.replicates > 20_000)
       return {
         exp: null,
         points: [],
-        problems: ['replicates: more than 20,000 runs: use the command line (hotline-lab experiment) for experiments this size'],
+        problems: [t(this.lang, 'exp.tooMany')],
       };
     const points = buildDesign(exp);
     const bad = checkPoints(exp, points);
-    return bad.length ? { exp: null, points: [], problems: bad.map((p) => p.message) } : { exp, points, problems: [] };
+    return bad.length ? { exp: null, points: [], problems: bad.map((p) => problemMessage(this.lang, p)) } : { exp, points, problems: [] };
   }
 
   private run(resume = false): void {

@@ -43,6 +43,10 @@ export const EXPERIMENTS = {
   baseline: { en: 'baseline', zh: '基准' },
   seconds: { en: '{n} s', zh: '{n} 秒' },
   setting: { en: 'Setting', zh: '设置' },
+  tooMany: {
+    en: 'replicates: more than 20,000 runs: use the command line (hotline-lab experiment) for experiments this size',
+    zh: 'replicates：超过 20,000 次运行：这种规模的实验请用命令行（hotline-lab experiment）',
+  },
   tableLevels: {
     en: 'Whole run, every kept metric: mean [95% interval] over {n} replicates',
     zh: '全程各指标：{n} 次重复的均值 [95%区间]',
