@@ -4,8 +4,8 @@
  * cost, remembered success, trust and, for out-of-scope wishes, venting and proxy complaints,
  * knowledge of what the hotline is for. One uniform draw per decision.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, RF } from './world.ts';
+import { Channel, Kind, RF } from './flags.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 import { NORM_ON_PROXY } from './constants.ts';
 import { intake } from './intake.ts';

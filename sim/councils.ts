@@ -6,15 +6,14 @@
  * Without consensus the case returns for another round. Consensus on a contested good holds
  * for years. Villagers who watch learn which requests are unreasonable.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, CASE, DIS, DEF, RF } from './world.ts';
+import { CASE, Channel, DEF, DIS, Kind, RF, Route } from './flags.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 import { COUNCIL_HELP, COUNCIL_DEFECT_FIX, NORM_FROM_ELDERS } from './constants.ts';
 import { EFFORT } from './constants.ts';
 import { log, pow } from './fmath.ts';
 import { dispatchTicket, intake, isComplex } from './intake.ts';
 import type { IntQueue } from './queue.ts';
-import { Route } from './tickets.ts';
 import { closeTicket, fixDefect, settleDispute, setGood, remember, feel } from './outcomes.ts';
 
 /** A resident brings a matter to the village hall (no 12345 ticket). */

@@ -11,7 +11,7 @@
  * cell who file again after each refusal or explanation, until they give up (less likely the less
  * they know of what 12345 is for).
  */
-import { Kind } from './types.ts';
+import { Kind } from './flags.ts';
 import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 

@@ -4,10 +4,9 @@
  * handed down to a village council (Pinggu's 下交群评) or dispatched to a functional
  * department or to the street of the caller's cell, with a deadline.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, CASE } from './world.ts';
+import { CASE, Channel, Kind, Route, TF } from './flags.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
-import { Route, TF } from './tickets.ts';
 import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL, RESP_EFFORT_BASE, RESP_EFFORT_SLOPE } from './constants.ts';
 import { remember, feel } from './outcomes.ts';
 import { categorise } from './categories.ts';

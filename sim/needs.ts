@@ -9,8 +9,8 @@
  *   discontent, unless a council's consensus holds;
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
  */
-import { Kind } from './types.ts';
-import { type State, DEF, DIS, RF } from './world.ts';
+import { DEF, DIS, Kind, RF } from './flags.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 import { ROUTINE_FIX_DAYS, DUPLICATE_DAMPING } from './constants.ts';
 import { decide } from './channels.ts';

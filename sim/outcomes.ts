@@ -3,10 +3,9 @@
  * the resident: defects fixed, contested goods flipped, disputes settled, memories updated,
  * and the rating (true, and reported when gamed).
  */
-import { Kind, Channel } from './types.ts';
-import { type State, DEF, DIS, RF } from './world.ts';
+import { Channel, DEF, DIS, Kind, RF, Route, TF } from './flags.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
-import { Route, TF } from './tickets.ts';
 import { hearOutcome } from './demand.ts';
 import {
   MEMORY_RATE,

@@ -4,8 +4,8 @@
  * trust and brings more contacts by word of mouth. Published lists of unreasonable requests
  * and education campaigns raise the city-wide knowledge of what 12345 is for.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, RF, DEF } from './world.ts';
+import { Channel, DEF, Kind, RF } from './flags.ts';
+import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 import { WECHAT_SOLVE, CONTACTS_PER_OUTREACH_HOUR, WORD_OF_MOUTH, TRUST_RATE, NORM_FROM_EXPLANATION } from './constants.ts';
 import { remember, feel, fixDefect, settleDispute } from './outcomes.ts';

@@ -5,7 +5,6 @@
 import type { Knobs } from './knobs.ts';
 import { METRICS, METRIC_NAMES, MI, emptyDaily, type Daily, type MetricName } from './metrics.ts';
 import {
-  Kind,
   MODEL,
   type CellSnapshot,
   type KnobChange,
@@ -16,7 +15,8 @@ import {
   type Summary,
   type VillageEvent,
 } from './types.ts';
-import { CASE, State } from './world.ts';
+import { CASE, Kind } from './flags.ts';
+import { State } from './world.ts';
 import type { IntQueue } from './queue.ts';
 import { epochDay, isoOfEpochDay, periodBoundaries } from './calendar.ts';
 import { defects, personalNeeds, contested, disputes, seedDisputes, driftPreferences } from './needs.ts';

@@ -8,7 +8,7 @@
  */
 import type { State } from './world.ts';
 import { MI } from './metrics.ts';
-import { Status, TF } from './tickets.ts';
+import { Status, TF } from './flags.ts';
 import {
   LEGIT_APPEAL,
   GAMING_APPEAL_AT_FULL,

@@ -12,28 +12,12 @@ import { IdSet, Table, TicketStore } from './tickets.ts';
 import { IntQueue } from './queue.ts';
 import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT, SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
 import { METRIC_NAMES } from './metrics.ts';
-import { Kind, type VillageEvent } from './types.ts';
+import type { VillageEvent } from './types.ts';
+import { Kind, RF } from './flags.ts';
 import { CATEGORY_COUNT } from './categories.ts';
 import { NeedsLedger } from './needs-ledger.ts';
 import { exp } from './fmath.ts';
 import { expTables, type ExpTables } from './channel-tables.ts';
-
-/** Resident flag bits. */
-export const RF = {
-  CLASS_MASK: 3, // propensity class 0..2
-  WECHAT: 4,
-  CARES_LIGHTS: 8,
-  WANTS_BRIGHT: 16,
-  CARES_BUMP: 32,
-  WANTS_BUMP: 64,
-} as const;
-
-/** Defect table columns. */
-export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4, LAST: 5 } as const;
-/** Dispute table columns (int) and intensity (float 0). */
-export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
-/** Council case columns. */
-export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6, DAY: 7 } as const;
 
 export { MI } from './metrics.ts';
 

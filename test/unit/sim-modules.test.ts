@@ -8,8 +8,7 @@ import { TicketStore, IdSet } from '../../sim/tickets.ts';
 import { MEAN_CONVICTION, visitSuccess } from '../../sim/councils.ts';
 import { gradeOfPlace } from '../../sim/assessment.ts';
 import { chooseChannel } from '../../sim/channels.ts';
-import { Kind, Channel } from '../../sim/types.ts';
-import { RF } from '../../sim/world.ts';
+import { Channel, Kind, RF } from '../../sim/flags.ts';
 import { Simulation } from '../../sim/index.ts';
 import { knobs } from './sim-helpers.ts';
 
