@@ -51,9 +51,10 @@ export function gradeOfPlace(place: number, n: number, shareExcellent: number, s
 /** Score owners lo..hi-1 on the period's accumulators. */
 function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overdue: Float64Array, withRequests: boolean): UnitPeriod[] {
   const k = s.k;
+  const R = s.ratings;
   const per10k: number[] = [];
   for (let o = lo; o < hi; o++) {
-    const dispatched = s.pDispatched[o] - s.pExcluded[o];
+    const dispatched = R.dispatched[o] - R.excluded[o];
     const pop = o < s.U ? s.unitPop[o] : s.N;
     per10k.push(((dispatched / pop) * 10000 * 30) / periodDays);
   }
@@ -63,12 +64,12 @@ function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overd
   const out: UnitPeriod[] = [];
   for (let o = lo; o < hi; o++) {
     // an approved exclusion takes the ticket out of every component
-    const disp = s.pDispatched[o] - s.pExcluded[o];
-    const acceptance = disp > 0 ? Math.max(0, 1 - s.pReturned[o] / disp) : 1;
-    const denom = s.pClosed[o] + overdue[o];
-    const completion = denom > 0 ? s.pOnTime[o] / denom : 1;
-    const satisfaction = s.pRatings[o] > 0 ? s.pSatReported[o] / s.pRatings[o] : 1;
-    const truth = s.pTrueRatings[o] > 0 ? s.pSatTrue[o] / s.pTrueRatings[o] : 1;
+    const disp = R.dispatched[o] - R.excluded[o];
+    const acceptance = disp > 0 ? Math.max(0, 1 - R.returned[o] / disp) : 1;
+    const denom = R.closed[o] + overdue[o];
+    const completion = denom > 0 ? R.onTime[o] / denom : 1;
+    const satisfaction = R.reported[o] > 0 ? R.reportedSatisfied[o] / R.reported[o] : 1;
+    const truth = R.rated[o] > 0 ? R.trulySatisfied[o] / R.rated[o] : 1;
     const i = o - lo;
     const reqScore = per10k[i] > 0 ? Math.min(1, med / per10k[i]) : 1;
     let score =
@@ -77,7 +78,7 @@ function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overd
     const [audited, caught] = o < s.U ? audit(s, o) : [false, false];
     if (caught) {
       score = Math.max(0, score - AUDIT_SCORE_PENALTY);
-      s.acc[MI.audits_caught]++;
+      s.tally.add(MI.audits_caught);
     }
     out.push({
       unit: o,
@@ -87,7 +88,7 @@ function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overd
       completion,
       satisfaction,
       requestsPer10k: per10k[i],
-      excluded: s.pExcluded[o],
+      excluded: R.excluded[o],
       score,
       rank: null,
       grade: null,
@@ -162,9 +163,10 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
   for (const x of units) x.pressure = s.pressure[x.unit];
 
   // residents' feedback and real volume, for responsiveness and the size of fake batches
+  const R = s.ratings;
   for (let o = 0; o < U + s.D; o++) {
-    if (s.pRatings[o] > 0) s.satEma[o] = s.pSatReported[o] / s.pRatings[o];
-    s.volumeEma[o] = s.pTrueRatings[o] / Math.max(1, periodDays);
+    if (R.reported[o] > 0) s.satEma[o] = R.reportedSatisfied[o] / R.reported[o];
+    s.volumeEma[o] = R.rated[o] / Math.max(1, periodDays);
   }
   learnGaming(s, units);
   replaceLeaders(s, periodDays);
@@ -179,9 +181,7 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     }
     s.prevRanks = ranks;
   }
-  // reset accumulators
-  for (const a of [s.pDispatched, s.pReturned, s.pClosed, s.pOnTime, s.pRatings, s.pSatReported, s.pSatTrue, s.pTrueRatings, s.pExcluded])
-    a.fill(0);
+  s.ratings.resetPeriod();
   const record: PeriodRecord = {
     index: s.periodIndex++,
     startDay,

@@ -62,7 +62,7 @@ export function decide(s: State, r: number, c: number, kind: number, ref: number
       openHallCase(s, r, c, kind, ref, need);
       break;
     default:
-      s.acc[MI.needs_dropped]++;
+      s.tally.add(MI.needs_dropped);
       // an individual matter raised nowhere may still be solved privately (its own stream's draw)
       if (need >= 0 && kind === Kind.INDIVIDUAL && s.rng.selfHelp.u() < s.k.selfHelpShare) s.needs.solve(need, s.day);
       else s.needs.fail(need);

@@ -18,7 +18,7 @@ import { closeTicket, fixDefect, settleDispute, setGood, remember, feel } from '
 
 /** A resident brings a matter to the village hall (no 12345 ticket). */
 export function openHallCase(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
-  s.acc[MI.hall_cases]++;
+  s.tally.add(MI.hall_cases);
   const cs = s.cases;
   const id = cs.add();
   cs.cols[CASE.KIND][id] = kind;
@@ -80,11 +80,11 @@ function escalateOverdue(s: State, c: number, q: IntQueue): void {
       T.deadline[t] = day + (isComplex(kind) ? k.deadlineComplexDays : k.deadlineGeneralDays);
       const rng = s.rng.councils;
       dispatchTicket(s, t, EFFORT[kind] * k.effortScale * (0.3 - 0.7 * log(1 - rng.u())), rng);
-      s.acc[MI.tickets_escalated]++;
+      s.tally.add(MI.tickets_escalated);
       continue;
     }
     if (t < 0 && day - cs[CASE.DAY][id] > k.hallPatienceDays) {
-      s.acc[MI.tickets_escalated]++;
+      s.tally.add(MI.tickets_escalated);
       intake(s, cs[CASE.RESIDENT][id], c, cs[CASE.KIND][id], cs[CASE.REF][id], cs[CASE.NEED][id], true);
       continue;
     }
@@ -111,7 +111,7 @@ export function councils(s: State): void {
       const r = cs[CASE.RESIDENT][id];
       const ref = cs[CASE.REF][id];
       const rounds = cs[CASE.ROUNDS][id];
-      s.acc[MI.council_visits]++;
+      s.tally.add(MI.council_visits);
       s.event('visit', c, r, kind, Channel.HALL);
       // the village watches and learns what can be solved
       s.cellNorm[c] += k.observerLearning * (1 - s.cellNorm[c]);

@@ -70,7 +70,7 @@ export function circlingGroups(s: State, decide: (s: State, r: number, c: number
       continue;
     }
     const c = cols[0][g];
-    s.acc[MI.wish_group_rounds]++;
+    s.tally.add(MI.wish_group_rounds);
     for (let m = 0; m < s.k.wishGroupSize; m++) decide(s, s.pickInCell(c, rng), c, Kind.WISH, -1);
     // after each refusal or explanation the group tries again, less likely the more it knows the rules
     if (rng.u() < s.k.wishPersistence * (1 - cellNormOf(s, c))) {

@@ -40,37 +40,36 @@ export function isComplex(kind: number): boolean {
  */
 export function intake(s: State, r: number, c: number, kind: number, ref: number, need = -1, escalated = false): void {
   const k = s.k;
-  const acc = s.acc;
+  const tally = s.tally;
   const rng = s.rng.intake;
-  acc[MI.tickets_filed]++;
-  acc[FILED_METRIC[kind]]++;
+  tally.add(MI.tickets_filed);
+  tally.add(FILED_METRIC[kind]);
   categorise(s, kind); // subject category for the published mix (sim/categories.ts)
   s.cellFiled[c]++;
   if (c === s.watch) s.event('file', c, r, kind, Channel.HOTLINE);
 
   if (kind === Kind.CONSULT) {
-    acc[MI.tickets_closed]++; // answered on the call, in 0 days (memory is of problems solved, not questions answered)
+    tally.add(MI.tickets_closed); // answered on the call, in 0 days (memory is of problems solved, not questions answered)
     return;
   }
   const unreasonable = kind === Kind.WISH || kind === Kind.VENT;
-  if (unreasonable) acc[MI.unreasonable_filed]++;
+  if (unreasonable) tally.add(MI.unreasonable_filed);
   const judged = rng.u() < (unreasonable ? k.classificationAccuracy : k.misclassificationRate);
-  if (judged) acc[MI.tickets_flagged_unreasonable]++;
+  if (judged) tally.add(MI.tickets_flagged_unreasonable);
 
   if (judged && s.day >= s.policy.refuse) {
     // Baotou's reply: beyond the hotline's scope, cannot be accepted, sorry.
-    acc[MI.tickets_refused]++;
+    tally.add(MI.tickets_refused);
     if (unreasonable) s.learn(r, c, NORM_FROM_REFUSAL);
     remember(s, r, Channel.HOTLINE, 0);
     feel(s, r, 0);
     s.needs.fail(need);
-    s.dayRatings++;
-    s.dayTrueRatings++;
+    s.ratings.report(-1, false, false);
     s.event('refuse', c, r, kind, Channel.HOTLINE);
     return;
   }
 
-  acc[MI.requests_per_10k]++;
+  tally.add(MI.requests_per_10k);
   const T = s.tickets;
   const t = T.alloc();
   T.kind[t] = kind;
@@ -91,7 +90,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
     T.owner[t] = c;
     T.remaining[t] = 0;
     T.deadline[t] = s.day + k.councilDeadlineDays; // escalates back to the street when overdue
-    acc[MI.tickets_handed_down]++;
+    tally.add(MI.tickets_handed_down);
     const cs = s.cases;
     const id = cs.add();
     cs.cols[CASE.KIND][id] = kind;
@@ -114,7 +113,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
  */
 export function dispatchTicket(s: State, t: number, effort: number, rng: Stream): void {
   const k = s.k;
-  const acc = s.acc;
+  const tally = s.tally;
   const T = s.tickets;
   const kind = T.kind[t];
   const c = T.cell[t];
@@ -123,17 +122,17 @@ export function dispatchTicket(s: State, t: number, effort: number, rng: Stream)
   if ((kind === Kind.DEFECT || kind === Kind.INDIVIDUAL) && s.D > 0 && rng.u() < k.deptShare) {
     T.route[t] = Route.DEPT;
     owner = s.U + rng.int(s.D);
-    s.pDispatched[owner]++;
+    s.ratings.dispatch(owner);
     effort *= DEPT_EFFORT_FACTOR;
-    acc[MI.tickets_to_departments]++;
+    tally.add(MI.tickets_to_departments);
   } else {
     T.route[t] = Route.UNIT;
     owner = s.cellUnit[c];
-    s.pDispatched[owner]++;
+    s.ratings.dispatch(owner);
     if (rng.u() < k.routingErrorRate) {
       // sent to the wrong unit first and returned: acceptance falls, an hour is lost
       T.flags[t] |= TF.RETURNED;
-      s.pReturned[owner]++;
+      s.ratings.returnedToSender(owner);
       effort += 1;
     }
   }

@@ -216,5 +216,5 @@ export function disputes(s: State): void {
       decide(s, cols[DIS.FILER][d], cols[DIS.CELL][d], Kind.DISPUTE, d);
     }
   }
-  s.acc[MI.disputes_open] = open.size;
+  s.tally.set(MI.disputes_open, open.size);
 }

@@ -3,7 +3,7 @@
  * the resident: defects fixed, contested goods flipped, disputes settled, memories updated,
  * and the rating (true, and reported when gamed).
  */
-import { Channel, DEF, DIS, Kind, RF, Route, TF } from './flags.ts';
+import { Channel, DEF, DIS, Kind, RF, Route, TF, Use } from './flags.ts';
 import type { State } from './world.ts';
 import { MI } from './metrics.ts';
 import { hearOutcome } from './demand.ts';
@@ -46,7 +46,7 @@ export function fixDefect(s: State, d: number): void {
   const c = cols[DEF.CELL][d];
   s.cellDefectsOpen[c]--;
   s.openDefects.remove(d);
-  s.acc[MI.defects_fixed]++;
+  s.tally.add(MI.defects_fixed);
   s.needs.solve(cols[DEF.NEED][d], s.day);
   s.event('fix', c, -1, Kind.DEFECT);
 }
@@ -58,7 +58,7 @@ export function settleDispute(s: State, d: number): void {
   const c = cols[DIS.CELL][d];
   s.cellDisputesOpen[c]--;
   s.openDisputes.remove(d);
-  s.acc[MI.disputes_settled]++;
+  s.tally.add(MI.disputes_settled);
   s.needs.solve(cols[DIS.NEED][d], s.day);
   s.event('settle', c, cols[DIS.FILER][d], Kind.DISPUTE);
 }
@@ -77,7 +77,7 @@ export function setGood(s: State, c: number, g: number, on: boolean): void {
   const cur = (s.cellContested[c] & (1 << g)) !== 0;
   if (cur === on) return;
   s.cellContested[c] = on ? s.cellContested[c] | (1 << g) : s.cellContested[c] & ~(1 << g);
-  s.acc[MI.contested_flips]++;
+  s.tally.add(MI.contested_flips);
   s.event('flip', c, -1, Kind.CONTESTED, -1, true, g, on ? 1 : 0);
 }
 
@@ -146,34 +146,25 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   const g = unit >= 0 ? s.gaming[unit] : 0;
   const k = s.k;
 
-  s.acc[MI.tickets_closed]++;
-  s.closeDaysSum += day - T.fileDay[t];
-  s.dayClosedDispatched++;
-  s.dayRealClosed++;
-  if (solved) s.daySolved++;
+  const ratings = s.ratings;
+  s.tally.closed(day - T.fileDay[t]);
+  ratings.close(scored, onTime);
   // the residents' side: the need this ticket carries is met or not, whatever the rating says
   if (solved) s.needs.solve(T.need[t], day);
   else s.needs.fail(T.need[t]);
 
   // Induced substitute: an unsolved ticket is withdrawn and replaced by an easy one, rated satisfied.
   if (!solved && unit >= 0 && k.gamingInduced && g > 0 && kind !== Kind.VENT && s.rng.gaming.u() < g * INDUCED_AT_FULL) {
-    s.acc[MI.gaming_induced]++;
-    s.acc[MI.tickets_filed]++;
-    s.acc[MI.filed_gaming]++;
-    s.acc[MI.tickets_closed]++;
-    s.acc[MI.requests_per_10k]++;
-    s.pendingGamingHours += HOURS_INDUCED;
+    const tally = s.tally;
+    tally.add(MI.gaming_induced);
+    tally.add(MI.tickets_filed);
+    tally.add(MI.filed_gaming);
+    tally.add(MI.tickets_closed);
+    tally.add(MI.requests_per_10k);
+    s.hours.chargeCapped(unit, Use.GAMING, HOURS_INDUCED);
     s.gamedCount[unit]++;
-    s.pDispatched[unit]++;
-    s.pClosed[unit] += 2;
-    s.pOnTime[unit] += (onTime ? 1 : 0) + 1;
-    s.pRatings[unit]++;
-    s.pSatReported[unit]++;
-    s.pTrueRatings[unit]++;
-    s.dayRatings++;
-    s.daySatReported++;
-    s.dayOfficialSolved++; // the substitute is recorded as solved
-    s.dayTrueRatings++;
+    ratings.substitute(unit, 1);
+    ratings.truth(unit, false);
     remember(s, r, Channel.HOTLINE, 0.3);
     feel(s, r, 0);
     s.event('close', c, r, kind, Channel.HOTLINE, false);
@@ -186,24 +177,13 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   let reported = truly;
   if (!truly && unit >= 0 && k.gamingPaid && g > 0 && s.rng.gaming.u() < g * PAID_AT_FULL) {
     reported = true;
-    s.acc[MI.gaming_paid]++;
-    s.pendingGamingHours += HOURS_PAID;
+    s.tally.add(MI.gaming_paid);
+    s.hours.chargeCapped(unit, Use.GAMING, HOURS_PAID);
     s.gamedCount[unit]++;
   }
-  s.dayRatings++;
-  s.dayTrueRatings++;
-  if (reported) s.daySatReported++;
   // the follow-up asks whether it was solved: a bought rating answers yes
-  if (solved || reported !== truly) s.dayOfficialSolved++;
-  if (truly) s.daySatTrue++;
-  if (scored >= 0) {
-    s.pClosed[scored]++;
-    if (onTime) s.pOnTime[scored]++;
-    s.pRatings[scored]++;
-    s.pTrueRatings[scored]++;
-    if (reported) s.pSatReported[scored]++;
-    if (truly) s.pSatTrue[scored]++;
-  }
+  ratings.report(scored, reported, solved || reported !== truly);
+  ratings.truth(scored, truly);
   if (r >= 0) {
     remember(s, r, Channel.HOTLINE, solved ? 1 : 0);
     if (route === Route.COUNCIL) remember(s, r, Channel.HALL, solved ? 1 : 0.5);
@@ -218,10 +198,8 @@ export function excludeTicket(s: State, t: number): void {
   const T = s.tickets;
   const r = T.filer[t];
   const unit = T.owner[t];
-  s.acc[MI.tickets_excluded]++;
-  s.pExcluded[unit]++;
-  s.dayTrueRatings++; // the resident's problem stays unsolved
-  s.dayRealClosed++;
+  s.tally.add(MI.tickets_excluded);
+  s.ratings.exclude(unit);
   s.needs.fail(T.need[t]);
   if (r >= 0) {
     remember(s, r, Channel.HOTLINE, 0);

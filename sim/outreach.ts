@@ -46,7 +46,7 @@ export function outreach(s: State): void {
 /** A resident messages the social worker: handled the same day within capacity. */
 export function handleWechat(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
   const rng = s.rng.outreach;
-  s.acc[MI.wechat_messages]++;
+  s.tally.add(MI.wechat_messages);
   const load = ++s.cellWechatLoad[c];
   const cap = s.k.wechatCapacity;
   const p = WECHAT_SOLVE[kind] * (load <= cap ? 1 : cap / load);

@@ -98,10 +98,8 @@ export class Simulation {
       this.applyChange(this.timeline[this.nextChange].knobs);
       this.nextChange++;
     }
-    s.acc.fill(0);
-    s.closeDaysSum = 0;
-    s.dayRatings = s.daySatReported = s.dayTrueRatings = s.daySatTrue = s.dayRealClosed = s.daySolved = 0;
-    s.dayOfficialSolved = s.dayClosedDispatched = 0;
+    s.tally.reset();
+    s.ratings.resetDay();
     s.needs.startDay();
 
     // 1-3. Needs arise; each resident picks a channel; the hotline takes the calls.
@@ -197,16 +195,19 @@ export class Simulation {
 
   private record(): void {
     const s = this.state;
-    const a = s.acc;
+    const tally = s.tally;
+    const a = tally.acc;
+    const R = s.ratings;
     const d = s.day;
     a[MI.tickets_open] = s.tickets.live;
-    a[MI.tickets_closed_dispatched] = s.dayClosedDispatched;
-    a[MI.mean_days_to_close] = s.dayClosedDispatched > 0 ? s.closeDaysSum / s.dayClosedDispatched : 0;
+    a[MI.tickets_closed_dispatched] = tally.closedDispatched;
+    a[MI.mean_days_to_close] = tally.closedDispatched > 0 ? tally.closeDays / tally.closedDispatched : 0;
     a[MI.requests_per_10k] = (a[MI.requests_per_10k] * 10000) / s.N;
     // the official figures, as the follow-up system computes them
-    a[MI.tickets_rated] = s.dayRatings;
-    a[MI.official_satisfaction] = s.dayRatings > 0 ? (s.daySatReported * (1 - 0.1 * s.k.basicallySatisfiedShare)) / s.dayRatings : -1;
-    a[MI.official_resolution] = s.dayRatings > 0 ? s.dayOfficialSolved / s.dayRatings : -1;
+    a[MI.tickets_rated] = R.dayReported;
+    a[MI.official_satisfaction] =
+      R.dayReported > 0 ? (R.dayReportedSatisfied * (1 - 0.1 * s.k.basicallySatisfiedShare)) / R.dayReported : -1;
+    a[MI.official_resolution] = R.dayReported > 0 ? R.dayOfficialSolved / R.dayReported : -1;
     // the residents' side: every need classified today, whatever channel, reported or not
     const nd = s.needs;
     const classified = nd.met + nd.unmet;

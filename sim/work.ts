@@ -8,7 +8,7 @@
  */
 import type { State } from './world.ts';
 import { MI } from './metrics.ts';
-import { Status, TF } from './flags.ts';
+import { Status, TF, Use } from './flags.ts';
 import {
   LEGIT_APPEAL,
   GAMING_APPEAL_AT_FULL,
@@ -27,7 +27,7 @@ import { closeTicket, excludeTicket, solveDispatched } from './outcomes.ts';
 
 /** The unit's reported satisfaction rate so far this period (what a poor rating would pull down). */
 function satisfactionSoFar(s: State, o: number): number {
-  return s.pRatings[o] > 0 ? s.pSatReported[o] / s.pRatings[o] : APPEAL_SAT_DEFAULT;
+  return s.ratings.reportedRate(o, APPEAL_SAT_DEFAULT);
 }
 
 /** The chance the unit expects a ticket of this kind to be rated satisfied, at its responsiveness. */
@@ -52,30 +52,23 @@ function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
   return hard && rng.u() < g * GAMING_APPEAL_AT_FULL;
 }
 
-/** Staff file easy tickets themselves and close them as satisfied. */
-function fakeTickets(s: State, u: number, hoursLeft: number): number {
+/** Staff file easy tickets themselves and close them as satisfied, within `hoursLeft`. */
+function fakeTickets(s: State, u: number, hoursLeft: number): void {
   const g = s.gaming[u];
-  if (!s.k.gamingFake || g <= 0) return 0;
+  if (!s.k.gamingFake || g <= 0) return;
   // as many as the leader wants to dilute the unit's real ratings with, not one per staff member
   let n = s.rng.gaming.poisson(g * s.k.fakeShareAtFull * s.volumeEma[u]);
   n = Math.min(n, Math.floor(hoursLeft / HOURS_FAKE));
-  if (n <= 0) return 0;
-  const acc = s.acc;
-  acc[MI.gaming_fake] += n;
-  acc[MI.tickets_filed] += n;
-  acc[MI.filed_gaming] += n;
-  acc[MI.tickets_closed] += n;
-  acc[MI.requests_per_10k] += n;
-  s.dayRatings += n;
-  s.daySatReported += n;
-  s.dayOfficialSolved += n;
-  s.pDispatched[u] += n;
-  s.pClosed[u] += n;
-  s.pOnTime[u] += n;
-  s.pRatings[u] += n;
-  s.pSatReported[u] += n;
+  if (n <= 0) return;
+  const tally = s.tally;
+  tally.add(MI.gaming_fake, n);
+  tally.add(MI.tickets_filed, n);
+  tally.add(MI.filed_gaming, n);
+  tally.add(MI.tickets_closed, n);
+  tally.add(MI.requests_per_10k, n);
+  s.ratings.substitute(u, n);
   s.gamedCount[u] += n;
-  return n * HOURS_FAKE;
+  s.hours.charge(u, Use.GAMING, n * HOURS_FAKE);
 }
 
 /** Review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
@@ -98,7 +91,8 @@ export function reviewAppeals(s: State): void {
 export function work(s: State): void {
   const k = s.k;
   const T = s.tickets;
-  const acc = s.acc;
+  const tally = s.tally;
+  const hours = s.hours;
   const day = s.day;
   const appealsOn = day >= s.policy.appeal;
   const O = s.U + s.D;
@@ -111,16 +105,8 @@ export function work(s: State): void {
     const eff = (1 - FATIGUE_SLOWDOWN * s.fatigue[o]) * s.capability[o];
     const regular = staff * k.hoursPerDay;
     const otCap = staff * k.maxOvertimeHours;
-    const pushedOt = otCap * Math.min(1, k.overtimePush * s.pressure[o]);
-    let used = 0;
-    let ot = 0;
-    let hTickets = 0;
-    let hGaming = 0;
-    let hAppeals = 0;
-    if (isUnit) {
-      hGaming = fakeTickets(s, o, regular);
-      used += hGaming;
-    }
+    hours.open(o, regular, otCap, otCap * Math.min(1, k.overtimePush * s.pressure[o]));
+    if (isUnit) fakeTickets(s, o, regular);
     const qg = s.qGeneral[o];
     const qc = s.qComplex[o];
     // Triage: with a backlog of more than triageAfterDays of regular hours, staff cut the hours per
@@ -133,7 +119,7 @@ export function work(s: State): void {
     }
     // triage cuts quality; tired staff make mistakes
     const quality = (1 - k.triageQualityLoss * (1 - triage)) * (1 - k.fatigueErrorRate * s.fatigue[o]);
-    if (triage < 1) acc[MI.triage_owner_days]++;
+    if (triage < 1) tally.add(MI.triage_owner_days);
     // behind: the oldest work in hand is already past its deadline
     const behind = (qg.length > 0 && T.deadline[qg.peek()] < day) || (qc.length > 0 && T.deadline[qc.peek()] < day);
     for (;;) {
@@ -147,31 +133,24 @@ export function work(s: State): void {
       const t = fromComplex ? b : a;
       const due = T.deadline[t] <= day;
       // overtime for tickets due, and under pressure also for the rest (the leader pushes)
-      const avail = regular - used + (due ? otCap - ot : Math.max(0, pushedOt - ot));
+      const avail = hours.available(o, due);
       if (avail <= 1e-9) break;
       if (isUnit && appealsOn && wantsAppeal(s, t, o, behind)) {
-        const h = Math.min(k.appealHours, avail);
         (fromComplex ? qc : qg).shift();
         s.queuedHours[o] -= T.remaining[t];
         T.flags[t] |= TF.APPEALED;
         T.status[t] = Status.APPEAL;
         s.appeals.push(t);
         s.appealDue.push(day + APPEAL_REVIEW_DAYS);
-        acc[MI.appeals_filed]++;
+        tally.add(MI.appeals_filed);
         s.gamedCount[o] += T.flags[t] & TF.JUDGED_UNREASONABLE ? 0 : 1;
-        hAppeals += h;
-        const fromRegular = Math.min(h, Math.max(0, regular - used));
-        used += fromRegular;
-        ot += h - fromRegular;
+        hours.charge(o, Use.APPEALS, Math.min(k.appealHours, avail));
         continue;
       }
       // under triage a ticket gets a share `triage` of its hours (remaining is kept at full effort)
       const need = (T.remaining[t] * triage) / eff;
       const spend = Math.min(need, avail);
-      const fromRegular = Math.min(spend, Math.max(0, regular - used));
-      used += fromRegular;
-      ot += spend - fromRegular;
-      hTickets += spend;
+      hours.charge(o, Use.TICKETS, spend);
       if (spend < need) {
         const done = (spend * eff) / triage;
         T.remaining[t] -= done;
@@ -180,24 +159,12 @@ export function work(s: State): void {
       }
       (fromComplex ? qc : qg).shift();
       s.queuedHours[o] -= T.remaining[t];
-      s.pendingGamingHours = 0;
+      // closing may cost gaming hours (a paid rating, an induced substitute), charged to o
       closeTicket(s, t, solveDispatched(s, t, quality));
-      if (s.pendingGamingHours > 0) {
-        const g = s.pendingGamingHours;
-        hGaming += g;
-        const fr = Math.min(g, Math.max(0, regular - used));
-        used += fr;
-        ot = Math.min(otCap, ot + g - fr);
-      }
     }
-    const longterm = Math.max(0, regular - used);
-    acc[MI.staff_hours_tickets] += hTickets;
-    acc[MI.staff_hours_gaming] += hGaming;
-    acc[MI.staff_hours_appeals] += hAppeals;
-    acc[MI.staff_hours_longterm] += longterm;
-    acc[MI.staff_overtime_hours] += ot;
+    const longterm = hours.close(o);
     // fatigue: overtime per staff builds it, rest wears it off
-    const f = s.fatigue[o] * (1 - k.fatigueRecovery) + (k.fatigueRate * ot) / Math.max(staff, 1e-9);
+    const f = s.fatigue[o] * (1 - k.fatigueRecovery) + (k.fatigueRate * hours.overtime[o]) / Math.max(staff, 1e-9);
     s.fatigue[o] = Math.min(1, f);
     if (isUnit) {
       // upkeep moves toward what long-term work supports (0.5 when it meets the need)
@@ -208,6 +175,6 @@ export function work(s: State): void {
       upkeepSum += s.upkeep[o];
     }
   }
-  acc[MI.staff_fatigue_mean] = fatigueSum / s.U;
-  acc[MI.upkeep_mean] = upkeepSum / s.U;
+  tally.set(MI.staff_fatigue_mean, fatigueSum / s.U);
+  tally.set(MI.upkeep_mean, upkeepSum / s.U);
 }

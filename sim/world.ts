@@ -11,7 +11,9 @@ import { epochDay, periodBoundaries } from './calendar.ts';
 import { IdSet, Table, TicketStore } from './tickets.ts';
 import { IntQueue } from './queue.ts';
 import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT, SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
-import { METRIC_NAMES } from './metrics.ts';
+import { Tally } from './tally.ts';
+import { Ratings } from './ratings.ts';
+import { Hours } from './hours.ts';
 import type { VillageEvent } from './types.ts';
 import { Kind, RF } from './flags.ts';
 import { CATEGORY_COUNT } from './categories.ts';
@@ -124,16 +126,6 @@ export class State {
   /** Hours of work at full efficiency in each owner's queues, kept as tickets come and go. */
   readonly queuedHours: Float64Array; // this day
 
-  // period accumulators per unit: dispatched, returned, closed, onTime, ratings, satReported, satTrue, excluded
-  readonly pDispatched: Float64Array;
-  readonly pReturned: Float64Array;
-  readonly pClosed: Float64Array;
-  readonly pOnTime: Float64Array;
-  readonly pRatings: Float64Array;
-  readonly pSatReported: Float64Array;
-  readonly pSatTrue: Float64Array;
-  readonly pTrueRatings: Float64Array;
-  readonly pExcluded: Float64Array;
   boundaries: number[];
   periodIndex = 0;
   prevRanks: Int32Array | null = null;
@@ -148,25 +140,13 @@ export class State {
   readonly appeals = new IntQueue(64);
   readonly appealDue = new IntQueue(64);
 
-  // the day's metric accumulator
-  readonly acc = new Float64Array(METRIC_NAMES.length);
-  closeDaysSum = 0;
+  // ledgers the mechanisms share: the day's metric counts, ratings, hours
+  readonly tally = new Tally();
+  readonly ratings: Ratings;
+  readonly hours: Hours;
   wechatTotal = 0;
   /** Contacts per subject category (sim/categories.ts), since the start. */
   readonly categoryCounts = new Float64Array(CATEGORY_COUNT);
-  /** Ratings of the day: reported (all rated tickets) and true (real tickets only). */
-  dayRatings = 0;
-  daySatReported = 0;
-  dayTrueRatings = 0;
-  daySatTrue = 0;
-  dayRealClosed = 0;
-  daySolved = 0;
-  /** Rated tickets the official follow-up records as solved (gaming included). */
-  dayOfficialSolved = 0;
-  /** Dispatched real tickets closed today, and their days from filing to closing. */
-  dayClosedDispatched = 0;
-  /** Gaming hours incurred while closing a ticket, charged to the owner's budget. */
-  pendingGamingHours = 0;
   /** Cell of the last resident drawn by pickResident. */
   lastCell = 0;
   readonly events: VillageEvent[] = [];
@@ -410,15 +390,8 @@ export class State {
     this.gamedCount = new Float64Array(O);
     this.longtermHours = new Float64Array(O);
     this.queuedHours = new Float64Array(O);
-    this.pDispatched = new Float64Array(O);
-    this.pReturned = new Float64Array(O);
-    this.pClosed = new Float64Array(O);
-    this.pOnTime = new Float64Array(O);
-    this.pRatings = new Float64Array(O);
-    this.pSatReported = new Float64Array(O);
-    this.pSatTrue = new Float64Array(O);
-    this.pTrueRatings = new Float64Array(O);
-    this.pExcluded = new Float64Array(O);
+    this.ratings = new Ratings(O);
+    this.hours = new Hours(O, this.tally);
     const months = k.cadence === 'monthly' ? 1 : k.cadence === 'bimonthly' ? 2 : 3;
     // periods over the burn-in and the run, with a boundary at day 0 so no recorded period holds
     // burn-in days
