@@ -257,7 +257,7 @@ export function studies(): Study[] {
           hi: 22,
           tol: '×/÷2',
           unit: 'rate',
-          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.state.N) * 10000) / 12,
+          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.state.world.N) * 10000) / 12,
         },
       ],
     },
@@ -556,7 +556,7 @@ export function studies(): Study[] {
           hi: 230,
           tol: '±15%',
           unit: 'count',
-          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.state.C,
+          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.state.world.C,
         },
         {
           label: 'contacts per social worker, end',
@@ -565,7 +565,7 @@ export function studies(): Study[] {
           hi: 2200,
           tol: '±20%',
           unit: 'count',
-          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.state.C,
+          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.state.world.C,
         },
         {
           label: 'growth, end / start',

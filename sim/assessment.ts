@@ -10,7 +10,7 @@
  * whether gaming paid, and some are replaced (sim/leaders.ts).
  */
 import type { Grade, PeriodRecord, UnitPeriod } from './types.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { isoOfEpochDay } from './calendar.ts';
 import { MI } from './metrics.ts';
 import { AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE } from './constants.ts';
@@ -28,7 +28,7 @@ function median(xs: number[]): number {
 
 /** Overdue open tickets per owner right now (those past their deadline, not under appeal). */
 function overdueOpen(s: State): Float64Array {
-  const O = s.U + s.D;
+  const O = s.world.U + s.world.D;
   const out = new Float64Array(O);
   const T = s.tickets;
   for (let o = 0; o < O; o++) {
@@ -55,7 +55,7 @@ function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overd
   const per10k: number[] = [];
   for (let o = lo; o < hi; o++) {
     const dispatched = R.dispatched[o] - R.excluded[o];
-    const pop = o < s.U ? s.unitPop[o] : s.N;
+    const pop = o < s.world.U ? s.world.unitPop[o] : s.world.N;
     per10k.push(((dispatched / pop) * 10000 * 30) / periodDays);
   }
   const med = median(per10k);
@@ -75,14 +75,14 @@ function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overd
     let score =
       (100 * (k.weightAcceptance * acceptance + k.weightCompletion * completion + k.weightSatisfaction * satisfaction + wReq * reqScore)) /
       wsum;
-    const [audited, caught] = o < s.U ? audit(s, o) : [false, false];
+    const [audited, caught] = o < s.world.U ? audit(s, o) : [false, false];
     if (caught) {
       score = Math.max(0, score - AUDIT_SCORE_PENALTY);
       s.tally.add(MI.audits_caught);
     }
     out.push({
       unit: o,
-      district: o < s.U ? s.unitDistrict[o] : 0,
+      district: o < s.world.U ? s.world.unitDistrict[o] : 0,
       dispatched: disp,
       acceptance,
       completion,
@@ -131,7 +131,7 @@ function placeAndPress(s: State, group: UnitPeriod[], months: number): void {
 
 export function assess(s: State, startDay: number, endDay: number): PeriodRecord {
   const k = s.k;
-  const U = s.U;
+  const U = s.world.U;
   const overdue = overdueOpen(s);
   const periodDays = endDay - startDay;
   const months = periodDays / MONTH_DAYS;
@@ -155,8 +155,8 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     }
   }
   let departments: UnitPeriod[] | undefined;
-  if (k.deptAssessed && s.D > 0) {
-    departments = scoreOwners(s, U, U + s.D, periodDays, overdue, false);
+  if (k.deptAssessed && s.world.D > 0) {
+    departments = scoreOwners(s, U, U + s.world.D, periodDays, overdue, false);
     placeAndPress(s, departments, months);
     for (const x of departments) x.pressure = s.pressure[x.unit];
   }
@@ -164,7 +164,7 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
 
   // residents' feedback and real volume, for responsiveness and the size of fake batches
   const R = s.ratings;
-  for (let o = 0; o < U + s.D; o++) {
+  for (let o = 0; o < U + s.world.D; o++) {
     if (R.reported[o] > 0) s.satEma[o] = R.reportedSatisfied[o] / R.reported[o];
     s.volumeEma[o] = R.rated[o] / Math.max(1, periodDays);
   }

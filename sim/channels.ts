@@ -5,7 +5,7 @@
  * knowledge of what the hotline is for. One uniform draw per decision.
  */
 import { Channel, Kind, RF } from './flags.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { NORM_ON_PROXY } from './constants.ts';
 import { intake } from './intake.ts';
@@ -22,8 +22,8 @@ export function hallOpen(s: State, c: number): boolean {
 export function chooseChannel(s: State, r: number, c: number, kind: number, u: number): number {
   // exp of a sum as a product of precomputed exps (State.expTables): fast, and identical everywhere
   const x = s.expTables;
-  const f = s.resFlags[r];
-  const mem = s.resMem;
+  const f = s.world.resFlags[r];
+  const mem = s.world.resMem;
   let eNone = x.none[kind];
   if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(s.k.normEffect * s.norm(r, c));
   else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * s.k.normEffect * s.norm(r, c));
@@ -33,7 +33,7 @@ export function chooseChannel(s: State, r: number, c: number, kind: number, u: n
   const w = s.k.neighbourWeight;
   const expect = Math.round((1 - w) * mem[r * 3 + 2] + w * 255 * s.cellRep[c]);
   const eHot = aware ? x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[expect] : 0;
-  const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[s.resTrust[r]] : 0;
+  const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[s.world.resTrust[r]] : 0;
   const eHall = hallOpen(s, c) ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
   const v = u * (eNone + eHot + eWe + eHall);
   if (v < eNone) return Channel.NONE;

@@ -7,7 +7,7 @@
  * for years. Villagers who watch learn which requests are unreasonable.
  */
 import { CASE, Channel, DEF, DIS, Kind, RF, Route } from './flags.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { COUNCIL_HELP, COUNCIL_DEFECT_FIX, NORM_FROM_ELDERS } from './constants.ts';
 import { EFFORT } from './constants.ts';
@@ -98,7 +98,7 @@ export function councils(s: State): void {
   const k = s.k;
   const rng = s.rng.councils;
   const cs = s.cases.cols;
-  for (let c = 0; c < s.C; c++) {
+  for (let c = 0; c < s.world.C; c++) {
     const q = s.councilQueue[c];
     if (!q) continue;
     const perDay = s.councilVisitsPerDay[c];
@@ -116,7 +116,7 @@ export function councils(s: State): void {
       // the village watches and learns what can be solved
       s.cellNorm[c] += k.observerLearning * (1 - s.cellNorm[c]);
       // a member knows the resident who brought it when their households are close
-      const ties = s.knowsHousehold(c, s.resHousehold[r]);
+      const ties = s.knowsHousehold(c, s.world.resHousehold[r]);
       switch (kind) {
         case Kind.DEFECT: {
           const open = s.defects.cols[DEF.OPEN][ref] === 1;
@@ -147,7 +147,7 @@ export function councils(s: State): void {
             const on = s.cellPrefCount[c * 4 + g * 2 + 1] >= s.cellPrefCount[c * 4 + g * 2];
             setGood(s, c, g, on);
             s.cellLockUntil[c * 2 + g] = s.day + Math.round(k.consensusYears * 365);
-            const f = s.resFlags[r];
+            const f = s.world.resFlags[r];
             const wantOn = g === 0 ? (f & RF.WANTS_BRIGHT) !== 0 : (f & RF.WANTS_BUMP) !== 0;
             finish(s, id, wantOn === on, 0.45);
           } else {

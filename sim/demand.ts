@@ -12,7 +12,7 @@
  * they know of what 12345 is for).
  */
 import { Kind } from './flags.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 
 /** How far one outcome moves a cell's reputation of 12345. */
@@ -24,7 +24,7 @@ export function awareness(s: State): void {
   const pub = k.publicity / 365;
   const wom = k.wordOfMouth / 365;
   const forget = k.awarenessForget / 365;
-  for (let c = 0; c < s.C; c++) {
+  for (let c = 0; c < s.world.C; c++) {
     const a = s.cellAware[c];
     const next = a + pub * (1 - a) + wom * a * (1 - a) * (2 * s.cellRep[c] - 1) - forget * a;
     s.cellAware[c] = Math.min(1, Math.max(0, next));
@@ -53,7 +53,7 @@ function nextRound(s: State): number {
 
 /** Share of cell c's residents who know what 12345 is for. */
 function cellNormOf(s: State, c: number): number {
-  const n = s.cellStart[c + 1] - s.cellStart[c];
+  const n = s.world.cellStart[c + 1] - s.world.cellStart[c];
   return 1 - (1 - s.cellNormSum[c] / n) * (1 - s.cellNorm[c]) * (1 - s.cityNorm);
 }
 
@@ -71,7 +71,7 @@ export function circlingGroups(s: State, decide: (s: State, r: number, c: number
     }
     const c = cols[0][g];
     s.tally.add(MI.wish_group_rounds);
-    for (let m = 0; m < s.k.wishGroupSize; m++) decide(s, s.pickInCell(c, rng), c, Kind.WISH, -1);
+    for (let m = 0; m < s.k.wishGroupSize; m++) decide(s, s.world.pickInCell(c, rng), c, Kind.WISH, -1);
     // after each refusal or explanation the group tries again, less likely the more it knows the rules
     if (rng.u() < s.k.wishPersistence * (1 - cellNormOf(s, c))) {
       cols[1][g] = nextRound(s);

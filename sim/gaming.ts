@@ -7,7 +7,7 @@
  * updates the belief from what gaming bought against what it cost.
  */
 import type { UnitPeriod } from './types.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { AUDIT_INTEGRITY_GAIN, AUDIT_SCORE_PENALTY } from './constants.ts';
 
 /**
@@ -18,7 +18,7 @@ import { AUDIT_INTEGRITY_GAIN, AUDIT_SCORE_PENALTY } from './constants.ts';
 export function chooseGaming(s: State): void {
   const k = s.k;
   const n = s.pressureDays;
-  for (let u = 0; u < s.U; u++) {
+  for (let u = 0; u < s.world.U; u++) {
     const pressure = n > 0 ? s.pressureSum[u] / n : s.pressure[u];
     s.gaming[u] = Math.min(1, Math.max(0, k.gamingPropensity * pressure * (1 - s.integrity[u]) * s.gamingBelief[u]));
     s.gamedCount[u] = 0;

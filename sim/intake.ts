@@ -5,7 +5,7 @@
  * department or to the street of the caller's cell, with a deadline.
  */
 import { CASE, Channel, Kind, Route, TF } from './flags.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL, RESP_EFFORT_BASE, RESP_EFFORT_SLOPE } from './constants.ts';
 import { remember, feel } from './outcomes.ts';
@@ -119,15 +119,15 @@ export function dispatchTicket(s: State, t: number, effort: number, rng: Stream)
   const c = T.cell[t];
   const complex = isComplex(kind);
   let owner: number;
-  if ((kind === Kind.DEFECT || kind === Kind.INDIVIDUAL) && s.D > 0 && rng.u() < k.deptShare) {
+  if ((kind === Kind.DEFECT || kind === Kind.INDIVIDUAL) && s.world.D > 0 && rng.u() < k.deptShare) {
     T.route[t] = Route.DEPT;
-    owner = s.U + rng.int(s.D);
+    owner = s.world.U + rng.int(s.world.D);
     s.ratings.dispatch(owner);
     effort *= DEPT_EFFORT_FACTOR;
     tally.add(MI.tickets_to_departments);
   } else {
     T.route[t] = Route.UNIT;
-    owner = s.cellUnit[c];
+    owner = s.world.cellUnit[c];
     s.ratings.dispatch(owner);
     if (rng.u() < k.routingErrorRate) {
       // sent to the wrong unit first and returned: acceptance falls, an hour is lost

@@ -6,15 +6,15 @@
  * Nothing decays by a fixed amount per period, so the cadence does not change it by construction.
  * Now and then a unit gets a new leader (leaderTurnover per year), with new traits.
  */
-import type { State } from './world.ts';
-import { drawCapability, intrinsicResponsiveness } from './world.ts';
+import type { State } from './state.ts';
+import { drawCapability, intrinsicResponsiveness } from './state.ts';
 import { exp, pow } from './fmath.ts';
 
 export function dailyLeaders(s: State): void {
   const k = s.k;
   const keep = pow(k.pressureDecay, 1 / 30);
   const rate = 1 / Math.max(1, k.responsivenessTau);
-  const O = s.U + s.D;
+  const O = s.world.U + s.world.D;
   s.pressureDays++;
   for (let o = 0; o < O; o++) {
     s.pressure[o] *= keep;
@@ -33,7 +33,7 @@ export function replaceLeaders(s: State, periodDays: number): void {
   const rng = s.rng.leaders;
   // a yearly hazard of leaderTurnover, whatever the period's length
   const p = 1 - exp((-k.leaderTurnover * periodDays) / 365);
-  for (let u = 0; u < s.U; u++) {
+  for (let u = 0; u < s.world.U; u++) {
     if (!(rng.u() < p)) continue;
     s.capability[u] = drawCapability(k, rng);
     s.integrity[u] = Math.min(1, Math.max(0, k.integrityMean + k.integritySpread * rng.normal()));

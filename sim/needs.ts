@@ -10,7 +10,7 @@
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
  */
 import { DEF, DIS, Kind, RF } from './flags.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { ROUTINE_FIX_DAYS, DUPLICATE_DAMPING } from './constants.ts';
 import { decide } from './channels.ts';
@@ -23,10 +23,10 @@ export function defects(s: State): void {
   const rng = s.rng.needs;
   const base = k.defectRate / 1000 / 365;
   const tab = s.defects;
-  for (let c = 0; c < s.C; c++) {
-    const u = s.cellUnit[c];
+  for (let c = 0; c < s.world.C; c++) {
+    const u = s.world.cellUnit[c];
     const mult = Math.max(0, 1 + k.maintenanceEffect * (1 - 2 * s.upkeep[u]));
-    const n = rng.poisson(base * (s.cellStart[c + 1] - s.cellStart[c]) * mult);
+    const n = rng.poisson(base * (s.world.cellStart[c + 1] - s.world.cellStart[c]) * mult);
     for (let i = 0; i < n; i++) {
       const d = tab.add();
       tab.cols[DEF.CELL][d] = c;
@@ -46,7 +46,7 @@ export function defects(s: State): void {
   for (let i = open.size - 1; i >= 0; i--) {
     const d = open.items[i];
     const c = tab.cols[DEF.CELL][d];
-    if (rng.u() < s.upkeep[s.cellUnit[c]] / ROUTINE_FIX_DAYS) {
+    if (rng.u() < s.upkeep[s.world.cellUnit[c]] / ROUTINE_FIX_DAYS) {
       fixDefect(s, d);
       continue;
     }
@@ -63,17 +63,17 @@ export function defects(s: State): void {
     for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
       tab.cols[DEF.REPORTS][d]++;
       tab.cols[DEF.LAST][d] = s.day;
-      decide(s, s.pickInCell(c, rng), c, Kind.DEFECT, d);
+      decide(s, s.world.pickInCell(c, rng), c, Kind.DEFECT, d);
     }
   }
 }
 
 function personal(s: State, kind: number, perYear: number): void {
   const rng = s.rng.needs;
-  const n = rng.poisson((perYear * s.N) / 365);
+  const n = rng.poisson((perYear * s.world.N) / 365);
   for (let i = 0; i < n; i++) {
-    const r = s.pickResident(rng);
-    const c = s.lastCell;
+    const c = s.world.pickCell(rng);
+    const r = s.world.pickInCell(c, rng);
     decide(s, r, c, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.day) : -1);
     if (kind === Kind.WISH) maybeFormGroup(s, c);
   }
@@ -98,11 +98,11 @@ export function driftPreferences(s: State): void {
   const rate = s.k.preferenceDrift / 365;
   if (!(rate > 0)) return;
   const rng = s.rng.drift;
-  for (let c = 0; c < s.C; c++) {
+  for (let c = 0; c < s.world.C; c++) {
     const goods = s.cellHasGood[c];
     if (!goods) continue;
-    const start = s.cellStart[c];
-    const pop = s.cellStart[c + 1] - start;
+    const start = s.world.cellStart[c];
+    const pop = s.world.cellStart[c + 1] - start;
     for (let g = 0; g < 2; g++) {
       if (!(goods & (1 << g))) continue;
       const carers = s.cellPrefCount[c * 4 + g * 2] + s.cellPrefCount[c * 4 + g * 2 + 1];
@@ -112,11 +112,11 @@ export function driftPreferences(s: State): void {
       for (let i = 0; i < n; i++) {
         for (let tries = 0; tries < 40; tries++) {
           const r = start + rng.int(pop);
-          if (!(s.resFlags[r] & cares)) continue;
-          const was = (s.resFlags[r] & wants) !== 0;
+          if (!(s.world.resFlags[r] & cares)) continue;
+          const was = (s.world.resFlags[r] & wants) !== 0;
           const now = rng.u() < s.cellPrefShare[c * 2 + g];
           if (was !== now) {
-            s.resFlags[r] = now ? s.resFlags[r] | wants : s.resFlags[r] & ~wants;
+            s.world.resFlags[r] = now ? s.world.resFlags[r] | wants : s.world.resFlags[r] & ~wants;
             s.cellPrefCount[c * 4 + g * 2 + (was ? 1 : 0)]--;
             s.cellPrefCount[c * 4 + g * 2 + (now ? 1 : 0)]++;
           }
@@ -130,7 +130,7 @@ export function driftPreferences(s: State): void {
 export function contested(s: State): void {
   const rng = s.rng.needs;
   const rate = s.k.contestedRate / 365;
-  for (let c = 0; c < s.C; c++) {
+  for (let c = 0; c < s.world.C; c++) {
     const goods = s.cellHasGood[c];
     if (!goods) continue;
     for (let g = 0; g < 2; g++) {
@@ -142,7 +142,7 @@ export function contested(s: State): void {
       for (let i = 0; i < n; i++) {
         // find a resident who wants it the other way (propensity-weighted, a bounded search)
         for (let tries = 0; tries < 40; tries++) {
-          const r = s.pickInCell(c, rng);
+          const r = s.world.pickInCell(c, rng);
           if (wantsChange(s, r, c, g)) {
             decide(s, r, c, Kind.CONTESTED, g, s.needs.arise(Kind.CONTESTED, s.day));
             break;
@@ -157,14 +157,14 @@ export function contested(s: State): void {
 function startDispute(s: State, rng: Stream, day: number): void {
   const k = s.k;
   const tab = s.disputes;
-  const c = s.householdPick.sample(rng);
-  const r = s.pickInCell(c, rng);
+  const c = s.world.householdPick.sample(rng);
+  const r = s.world.pickInCell(c, rng);
   const d = tab.add();
   const cols = tab.cols; // add() may grow (replace) the columns
   const boundary = rng.u() < k.boundaryDisputeShare;
   cols[DIS.CELL][d] = c;
   cols[DIS.FILER][d] = r;
-  cols[DIS.HOUSEHOLD][d] = s.resHousehold[r];
+  cols[DIS.HOUSEHOLD][d] = s.world.resHousehold[r];
   cols[DIS.HOUSEHOLDS][d] = boundary ? 4 : 2;
   cols[DIS.BOUNDARY][d] = boundary ? 1 : 0;
   cols[DIS.ROUNDS][d] = 0;
@@ -190,7 +190,7 @@ export function seedDisputes(s: State): void {
   const rng = s.rng.needs;
   // at most ten years' worth: with disputes that almost never fade, the balance would be a stock
   // far beyond anything a district carries (and beyond memory)
-  const n = rng.poisson((k.disputeRate / 1000) * s.H * Math.min(1 / k.disputeResolveRate, MAX_SEEDED_DISPUTE_YEARS));
+  const n = rng.poisson((k.disputeRate / 1000) * s.world.H * Math.min(1 / k.disputeResolveRate, MAX_SEEDED_DISPUTE_YEARS));
   const longAgo = s.day - k.needToleranceDays - 1;
   for (let i = 0; i < n; i++) startDispute(s, rng, longAgo);
 }
@@ -199,7 +199,7 @@ export function disputes(s: State): void {
   const k = s.k;
   const rng = s.rng.needs;
   const tab = s.disputes;
-  const n = rng.poisson((k.disputeRate / 1000 / 365) * s.H);
+  const n = rng.poisson((k.disputeRate / 1000 / 365) * s.world.H);
   for (let i = 0; i < n; i++) startDispute(s, rng, s.day);
   const fade = k.disputeResolveRate / 365;
   const proxy = k.proxyRate / 365;

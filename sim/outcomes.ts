@@ -4,7 +4,7 @@
  * and the rating (true, and reported when gamed).
  */
 import { Channel, DEF, DIS, Kind, RF, Route, TF, Use } from './flags.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { hearOutcome } from './demand.ts';
 import {
@@ -28,15 +28,15 @@ export function memSlot(channel: number): number {
 }
 
 export function remember(s: State, r: number, channel: number, success: number): void {
-  if (channel === Channel.HOTLINE) hearOutcome(s, s.cellOf(r), success);
+  if (channel === Channel.HOTLINE) hearOutcome(s, s.world.cellOf(r), success);
   const i = r * 3 + memSlot(channel);
-  const m = s.resMem[i];
-  s.resMem[i] = Math.round(m + (success * 255 - m) * MEMORY_RATE);
+  const m = s.world.resMem[i];
+  s.world.resMem[i] = Math.round(m + (success * 255 - m) * MEMORY_RATE);
 }
 
 export function feel(s: State, r: number, sat: number): void {
-  const v = s.resSat[r];
-  s.resSat[r] = Math.round(v + (sat * 255 - v) * MEMORY_RATE);
+  const v = s.world.resSat[r];
+  s.world.resSat[r] = Math.round(v + (sat * 255 - v) * MEMORY_RATE);
 }
 
 export function fixDefect(s: State, d: number): void {
@@ -65,7 +65,7 @@ export function settleDispute(s: State, d: number): void {
 
 /** Does resident r want contested good g of their cell in the other state than it is now? */
 export function wantsChange(s: State, r: number, c: number, g: number): boolean {
-  const f = s.resFlags[r];
+  const f = s.world.resFlags[r];
   const cares = g === 0 ? f & RF.CARES_LIGHTS : f & RF.CARES_BUMP;
   if (!cares) return false;
   const wantOn = g === 0 ? (f & RF.WANTS_BRIGHT) !== 0 : (f & RF.WANTS_BUMP) !== 0;

@@ -5,7 +5,7 @@
  * and education campaigns raise the city-wide knowledge of what 12345 is for.
  */
 import { Channel, DEF, Kind, RF } from './flags.ts';
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { WECHAT_SOLVE, CONTACTS_PER_OUTREACH_HOUR, WORD_OF_MOUTH, TRUST_RATE, NORM_FROM_EXPLANATION } from './constants.ts';
 import { remember, feel, fixDefect, settleDispute } from './outcomes.ts';
@@ -14,14 +14,14 @@ import { pow } from './fmath.ts';
 /** Connect one unconnected resident of cell c to the social worker (a few tries). */
 function connectOne(s: State, c: number): void {
   const rng = s.rng.outreach;
-  const start = s.cellStart[c];
-  const n = s.cellStart[c + 1] - start;
+  const start = s.world.cellStart[c];
+  const n = s.world.cellStart[c + 1] - start;
   if (s.cellWechat[c] >= n) return;
   for (let tries = 0; tries < 6; tries++) {
     const r = start + rng.int(n);
-    if (s.resFlags[r] & RF.WECHAT) continue;
-    s.resFlags[r] |= RF.WECHAT;
-    s.resTrust[r] = Math.max(s.resTrust[r], 166);
+    if (s.world.resFlags[r] & RF.WECHAT) continue;
+    s.world.resFlags[r] |= RF.WECHAT;
+    s.world.resTrust[r] = Math.max(s.world.resTrust[r], 166);
     s.cellWechat[c]++;
     s.wechatTotal++;
     s.event('wechat', c, r, -1, Channel.WECHAT, true);
@@ -35,8 +35,8 @@ export function outreach(s: State): void {
   if (s.day < s.policy.outreach) return;
   const rng = s.rng.outreach;
   const perDay = (s.k.outreachHoursPerWeek / 7) * CONTACTS_PER_OUTREACH_HOUR;
-  for (let c = 0; c < s.C; c++) {
-    const n = s.cellStart[c + 1] - s.cellStart[c];
+  for (let c = 0; c < s.world.C; c++) {
+    const n = s.world.cellStart[c + 1] - s.world.cellStart[c];
     const unconnected = 1 - s.cellWechat[c] / n;
     const add = rng.poisson(perDay * unconnected);
     for (let i = 0; i < add; i++) connectOne(s, c);
@@ -68,8 +68,8 @@ export function handleWechat(s: State, r: number, c: number, kind: number, ref: 
   else s.needs.fail(need);
   const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
   remember(s, r, Channel.WECHAT, solved ? 1 : 0.3);
-  const t = s.resTrust[r];
-  s.resTrust[r] = Math.round(t + (sat * 255 - t) * TRUST_RATE);
+  const t = s.world.resTrust[r];
+  s.world.resTrust[r] = Math.round(t + (sat * 255 - t) * TRUST_RATE);
   feel(s, r, sat);
   s.event('wechat', c, r, kind, Channel.WECHAT, solved);
   if (solved && rng.u() < WORD_OF_MOUTH) connectOne(s, c);

@@ -16,7 +16,7 @@ import {
   type VillageEvent,
 } from './types.ts';
 import { CASE, Kind } from './flags.ts';
-import { State } from './world.ts';
+import { State } from './state.ts';
 import type { IntQueue } from './queue.ts';
 import { epochDay, isoOfEpochDay, periodBoundaries } from './calendar.ts';
 import { defects, personalNeeds, contested, disputes, seedDisputes, driftPreferences } from './needs.ts';
@@ -82,7 +82,7 @@ export class Simulation {
   /** Households in the watched cell (0 when no cell is watched). */
   get watchedHouseholds(): number {
     const s = this.state;
-    return s.watch >= 0 && s.watch < s.C ? s.cellHouseholdStart[s.watch + 1] - s.cellHouseholdStart[s.watch] : 0;
+    return s.watch >= 0 && s.watch < s.world.C ? s.world.cellHouseholdStart[s.watch + 1] - s.world.cellHouseholdStart[s.watch] : 0;
   }
 
   dateOf(day: number): string {
@@ -180,9 +180,10 @@ export class Simulation {
     let n = 0;
     // an owner's queue is in deadline order (tickets join at the tail with the queue's fixed
     // deadline; a rejected appeal returns to the head, older): count its head by bisection
-    for (let o = 0; o < s.U + s.D; o++) n += overdueAtHead(s.qGeneral[o], T.deadline, day) + overdueAtHead(s.qComplex[o], T.deadline, day);
+    for (let o = 0; o < s.world.U + s.world.D; o++)
+      n += overdueAtHead(s.qGeneral[o], T.deadline, day) + overdueAtHead(s.qComplex[o], T.deadline, day);
     const cs = s.cases.cols;
-    for (let c = 0; c < s.C; c++) {
+    for (let c = 0; c < s.world.C; c++) {
       const q = s.councilQueue[c];
       if (!q) continue;
       for (let i = 0; i < q.length; i++) {
@@ -202,7 +203,7 @@ export class Simulation {
     a[MI.tickets_open] = s.tickets.live;
     a[MI.tickets_closed_dispatched] = tally.closedDispatched;
     a[MI.mean_days_to_close] = tally.closedDispatched > 0 ? tally.closeDays / tally.closedDispatched : 0;
-    a[MI.requests_per_10k] = (a[MI.requests_per_10k] * 10000) / s.N;
+    a[MI.requests_per_10k] = (a[MI.requests_per_10k] * 10000) / s.world.N;
     // the official figures, as the follow-up system computes them
     a[MI.tickets_rated] = R.dayReported;
     a[MI.official_satisfaction] =
@@ -223,26 +224,26 @@ export class Simulation {
     a[MI.disputes_open] = s.openDisputes.size;
     a[MI.wechat_contacts] = s.wechatTotal;
     let norm = 0;
-    for (let c = 0; c < s.C; c++) {
-      const n = s.cellStart[c + 1] - s.cellStart[c];
+    for (let c = 0; c < s.world.C; c++) {
+      const n = s.world.cellStart[c + 1] - s.world.cellStart[c];
       const personal = s.cellNormSum[c] / n;
       norm += n * (1 - (1 - personal) * (1 - s.cellNorm[c]) * (1 - s.cityNorm));
     }
-    a[MI.norm_knowledge_mean] = norm / s.N;
+    a[MI.norm_knowledge_mean] = norm / s.world.N;
     let aware = 0;
-    for (let c = 0; c < s.C; c++) aware += (s.cellStart[c + 1] - s.cellStart[c]) * s.cellAware[c];
-    a[MI.awareness_mean] = aware / s.N;
+    for (let c = 0; c < s.world.C; c++) aware += (s.world.cellStart[c + 1] - s.world.cellStart[c]) * s.cellAware[c];
+    a[MI.awareness_mean] = aware / s.world.N;
     let p = 0;
     let g = 0;
-    for (let u = 0; u < s.U; u++) {
+    for (let u = 0; u < s.world.U; u++) {
       p += s.pressure[u];
       g += s.gaming[u];
     }
-    a[MI.leader_pressure_mean] = p / s.U;
+    a[MI.leader_pressure_mean] = p / s.world.U;
     let resp = 0;
-    for (let u = 0; u < s.U; u++) resp += s.resp[u];
-    a[MI.responsiveness_mean] = resp / s.U;
-    a[MI.gaming_intensity_mean] = g / s.U;
+    for (let u = 0; u < s.world.U; u++) resp += s.resp[u];
+    a[MI.responsiveness_mean] = resp / s.world.U;
+    a[MI.gaming_intensity_mean] = g / s.world.U;
     for (let i = 0; i < METRIC_NAMES.length; i++) {
       const name = METRIC_NAMES[i];
       let v = a[i];
@@ -259,23 +260,23 @@ export class Simulation {
   /** Per-cell state for the district view (copies). */
   cells(): CellSnapshot {
     const s = this.state;
-    const C = s.C;
+    const C = s.world.C;
     const population = new Int32Array(C);
     const hall = new Uint8Array(C);
     const norm = new Float64Array(C);
     const hallOpen = s.day >= s.policy.hall;
     const councilOn = s.day >= s.policy.handDown;
     for (let c = 0; c < C; c++) {
-      const n = s.cellStart[c + 1] - s.cellStart[c];
+      const n = s.world.cellStart[c + 1] - s.world.cellStart[c];
       population[c] = n;
       hall[c] = hallOpen && s.cellCouncil[c] ? 1 : 0;
       norm[c] = 1 - (1 - s.cellNormSum[c] / n) * (1 - s.cellNorm[c]) * (1 - s.cityNorm);
     }
     return {
       count: C,
-      unit: s.cellUnit.slice(),
+      unit: s.world.cellUnit.slice(),
       population,
-      village: s.cellVillage.slice(),
+      village: s.world.cellVillage.slice(),
       council: councilOn ? s.cellCouncil.slice() : new Uint8Array(C),
       hall,
       wechat: s.cellWechat.slice(),
@@ -309,9 +310,9 @@ export class Simulation {
     const vol = this.periods.map((p) => p.rankVolatility).filter((v): v is number => v !== null);
     const out: Summary = {
       days: n,
-      residents: s.N,
+      residents: s.world.N,
       tickets_filed: filed,
-      contacts_per_resident_year: years > 0 ? filed / s.N / years : 0,
+      contacts_per_resident_year: years > 0 ? filed / s.world.N / years : 0,
       consultations: consult,
       consultation_share: filed > 0 ? consult / filed : 0,
       requests,

@@ -6,7 +6,7 @@
  * here (for tickets the hotline judged unreasonable and, when the leader games, for hard or
  * overdue ones) and reviewed by the city a few days later.
  */
-import type { State } from './world.ts';
+import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { Status, TF, Use } from './flags.ts';
 import {
@@ -95,11 +95,11 @@ export function work(s: State): void {
   const hours = s.hours;
   const day = s.day;
   const appealsOn = day >= s.policy.appeal;
-  const O = s.U + s.D;
+  const O = s.world.U + s.world.D;
   let fatigueSum = 0;
   let upkeepSum = 0;
   for (let o = 0; o < O; o++) {
-    const isUnit = o < s.U;
+    const isUnit = o < s.world.U;
     const staff = s.staff[o];
     // capable leaders' staff work faster; fatigue slows everyone
     const eff = (1 - FATIGUE_SLOWDOWN * s.fatigue[o]) * s.capability[o];
@@ -168,13 +168,13 @@ export function work(s: State): void {
     s.fatigue[o] = Math.min(1, f);
     if (isUnit) {
       // upkeep moves toward what long-term work supports (0.5 when it meets the need)
-      const need = (k.longTermNeed * s.unitPop[o]) / 1000;
+      const need = (k.longTermNeed * s.world.unitPop[o]) / 1000;
       const target = need > 0 ? Math.min(1, (0.5 * longterm) / need) : 1;
       s.upkeep[o] += (target - s.upkeep[o]) / UPKEEP_TAU;
       fatigueSum += s.fatigue[o];
       upkeepSum += s.upkeep[o];
     }
   }
-  tally.set(MI.staff_fatigue_mean, fatigueSum / s.U);
-  tally.set(MI.upkeep_mean, upkeepSum / s.U);
+  tally.set(MI.staff_fatigue_mean, fatigueSum / s.world.U);
+  tally.set(MI.upkeep_mean, upkeepSum / s.world.U);
 }

@@ -139,33 +139,33 @@ describe('channel choice', () => {
     return n / 1000;
   };
   it('knowing what 12345 is for deters out-of-scope wishes', () => {
-    const r = s.cellStart[0];
-    s.resNorm[r] = 0;
+    const r = s.world.cellStart[0];
+    s.world.resNorm[r] = 0;
     const ignorant = share(r, Kind.WISH, Channel.HOTLINE);
-    s.resNorm[r] = 255;
+    s.world.resNorm[r] = 255;
     const knowing = share(r, Kind.WISH, Channel.HOTLINE);
     expect(knowing).toBeLessThan(ignorant / 3);
   });
   it('a WeChat contact diverts small matters from the hotline, more with trust', () => {
-    const r = s.cellStart[0] + 1;
-    s.resFlags[r] &= ~RF.WECHAT;
+    const r = s.world.cellStart[0] + 1;
+    s.world.resFlags[r] &= ~RF.WECHAT;
     const before = share(r, Kind.INDIVIDUAL, Channel.HOTLINE);
     expect(share(r, Kind.INDIVIDUAL, Channel.WECHAT)).toBe(0);
-    s.resFlags[r] |= RF.WECHAT;
-    s.resTrust[r] = 250;
+    s.world.resFlags[r] |= RF.WECHAT;
+    s.world.resTrust[r] = 250;
     expect(share(r, Kind.INDIVIDUAL, Channel.HOTLINE)).toBeLessThan(before);
     expect(share(r, Kind.INDIVIDUAL, Channel.WECHAT)).toBeGreaterThan(0.3);
   });
   it('remembered success on the hotline brings residents back to it', () => {
-    const r = s.cellStart[0] + 2;
-    s.resMem[r * 3 + 2] = 20;
+    const r = s.world.cellStart[0] + 2;
+    s.world.resMem[r * 3 + 2] = 20;
     const low = share(r, Kind.DEFECT, Channel.HOTLINE);
-    s.resMem[r * 3 + 2] = 240;
+    s.world.resMem[r * 3 + 2] = 240;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBeGreaterThan(low + 0.2);
   });
   it('the neighbourhood’s experience of 12345 counts too, and residents who do not think of it never call', () => {
-    const r = s.cellStart[0] + 4;
-    s.resMem[r * 3 + 2] = 128;
+    const r = s.world.cellStart[0] + 4;
+    s.world.resMem[r * 3 + 2] = 128;
     s.k.neighbourWeight = 1;
     s.cellRep[0] = 0.1;
     const bad = share(r, Kind.DEFECT, Channel.HOTLINE);
@@ -177,6 +177,6 @@ describe('channel choice', () => {
     s.k.neighbourWeight = 0;
   });
   it('consultations nearly always go to the hotline', () => {
-    expect(share(s.cellStart[0] + 3, Kind.CONSULT, Channel.HOTLINE)).toBeGreaterThan(0.9);
+    expect(share(s.world.cellStart[0] + 3, Kind.CONSULT, Channel.HOTLINE)).toBeGreaterThan(0.9);
   });
 });
