@@ -12,10 +12,7 @@
 import type { Grade, PeriodRecord, UnitPeriod } from './types.ts';
 import type { State } from './state.ts';
 import { isoOfEpochDay } from './calendar.ts';
-import { MI } from './metrics.ts';
 import { AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE } from './constants.ts';
-import { audit, learnGaming } from './gaming.ts';
-import { replaceLeaders } from './leaders.ts';
 
 /** Days in an assessment month: pressure per period is counted in these. */
 const MONTH_DAYS = 30.4375;
@@ -33,7 +30,7 @@ function overdueOpen(s: State): Float64Array {
   const T = s.tickets;
   for (let o = 0; o < O; o++) {
     for (const q of [s.qGeneral[o], s.qComplex[o]]) {
-      for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < s.day) out[o]++;
+      for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < s.clock.day) out[o]++;
     }
   }
   return out;
@@ -75,10 +72,9 @@ function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overd
     let score =
       (100 * (k.weightAcceptance * acceptance + k.weightCompletion * completion + k.weightSatisfaction * satisfaction + wReq * reqScore)) /
       wsum;
-    const [audited, caught] = o < s.world.U ? audit(s, o) : [false, false];
+    const [audited, caught] = o < s.world.U ? s.gaming.audit(o) : [false, false];
     if (caught) {
       score = Math.max(0, score - AUDIT_SCORE_PENALTY);
-      s.tally.add(MI.audits_caught);
     }
     out.push({
       unit: o,
@@ -94,11 +90,11 @@ function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overd
       grade: null,
       penalised: false,
       pressure: 0,
-      gamingIntensity: s.gaming[o],
+      gamingIntensity: s.gaming.intensity[o],
       audited,
       caught,
       truthSatisfaction: truth,
-      responsiveness: s.resp[o],
+      responsiveness: s.leaders.resp[o],
     });
   }
   return out;
@@ -125,7 +121,7 @@ function placeAndPress(s: State, group: UnitPeriod[], months: number): void {
       x.penalised = x.grade === 'poor';
       where = x.penalised ? 1 : 0;
     }
-    s.pressure[x.unit] += months * ((x.penalised ? k.penaltySeverity : 0) + k.rankVisibility * where);
+    s.leaders.press(x.unit, months * ((x.penalised ? k.penaltySeverity : 0) + k.rankVisibility * where));
   });
 }
 
@@ -147,29 +143,25 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     }
     const mean = Array.from(sum, (v, d) => v / cnt[d]);
     // units below their district's mean are called in again by the district
-    for (const x of units) if (x.score < mean[x.district]) s.pressure[x.unit] += months * DISTRICT_LAYER_SHARE * k.penaltySeverity;
+    for (const x of units) if (x.score < mean[x.district]) s.leaders.press(x.unit, months * DISTRICT_LAYER_SHARE * k.penaltySeverity);
     if (nd > 1) {
       const dorder = mean.map((_, d) => d).sort((a, b) => mean[a] - mean[b] || a - b);
       const worst = new Set(dorder.slice(0, Math.ceil(k.penaltyBottomShare * nd)));
-      for (const x of units) if (worst.has(x.district)) s.pressure[x.unit] += months * 0.5 * k.penaltySeverity;
+      for (const x of units) if (worst.has(x.district)) s.leaders.press(x.unit, months * 0.5 * k.penaltySeverity);
     }
   }
   let departments: UnitPeriod[] | undefined;
   if (k.deptAssessed && s.world.D > 0) {
     departments = scoreOwners(s, U, U + s.world.D, periodDays, overdue, false);
     placeAndPress(s, departments, months);
-    for (const x of departments) x.pressure = s.pressure[x.unit];
+    for (const x of departments) x.pressure = s.leaders.pressure[x.unit];
   }
-  for (const x of units) x.pressure = s.pressure[x.unit];
+  for (const x of units) x.pressure = s.leaders.pressure[x.unit];
 
   // residents' feedback and real volume, for responsiveness and the size of fake batches
-  const R = s.ratings;
-  for (let o = 0; o < U + s.world.D; o++) {
-    if (R.reported[o] > 0) s.satEma[o] = R.reportedSatisfied[o] / R.reported[o];
-    s.volumeEma[o] = R.rated[o] / Math.max(1, periodDays);
-  }
-  learnGaming(s, units);
-  replaceLeaders(s, periodDays);
+  s.leaders.hearFeedback(s.ratings, periodDays);
+  s.gaming.learn(units);
+  s.leaders.replace(periodDays);
 
   let rankVolatility: number | null = null;
   if (k.rankingMode === 'rank') {
@@ -186,8 +178,8 @@ export function assess(s: State, startDay: number, endDay: number): PeriodRecord
     index: s.periodIndex++,
     startDay,
     endDay,
-    startDate: isoOfEpochDay(s.startEpoch + startDay),
-    endDate: isoOfEpochDay(s.startEpoch + endDay - 1),
+    startDate: isoOfEpochDay(s.clock.startEpoch + startDay),
+    endDate: isoOfEpochDay(s.clock.startEpoch + endDay - 1),
     units,
     rankVolatility,
   };

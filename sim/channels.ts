@@ -15,7 +15,7 @@ import { openHallCase } from './councils.ts';
 
 /** Is the village hall of cell c open today (council formed and hall started)? */
 export function hallOpen(s: State, c: number): boolean {
-  return s.cellCouncil[c] === 1 && s.day >= s.policy.hall;
+  return s.cellCouncil[c] === 1 && s.clock.day >= s.policy.hall;
 }
 
 /** The channel resident r of cell c picks for a need of this kind, given the uniform draw u. */
@@ -64,7 +64,7 @@ export function decide(s: State, r: number, c: number, kind: number, ref: number
     default:
       s.tally.add(MI.needs_dropped);
       // an individual matter raised nowhere may still be solved privately (its own stream's draw)
-      if (need >= 0 && kind === Kind.INDIVIDUAL && s.rng.selfHelp.u() < s.k.selfHelpShare) s.needs.solve(need, s.day);
+      if (need >= 0 && kind === Kind.INDIVIDUAL && s.rng.selfHelp.u() < s.k.selfHelpShare) s.needs.solve(need, s.clock.day);
       else s.needs.fail(need);
   }
 }

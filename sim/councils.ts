@@ -28,7 +28,7 @@ export function openHallCase(s: State, r: number, c: number, kind: number, ref: 
   cs.cols[CASE.ROUNDS][id] = 0;
   cs.cols[CASE.CELL][id] = c;
   cs.cols[CASE.NEED][id] = need;
-  cs.cols[CASE.DAY][id] = s.day;
+  cs.cols[CASE.DAY][id] = s.clock.day;
   s.councilQueue[c]!.push(id);
   s.event('hall', c, r, kind, Channel.HALL);
 }
@@ -54,7 +54,7 @@ function finish(s: State, id: number, solved: boolean, sat: number): void {
     return;
   }
   const r = cs[CASE.RESIDENT][id];
-  if (solved) s.needs.solve(cs[CASE.NEED][id], s.day);
+  if (solved) s.needs.solve(cs[CASE.NEED][id], s.clock.day);
   else s.needs.fail(cs[CASE.NEED][id]);
   remember(s, r, Channel.HALL, solved ? 1 : 0.4);
   feel(s, r, solved ? 1 : sat);
@@ -69,7 +69,7 @@ function escalateOverdue(s: State, c: number, q: IntQueue): void {
   const k = s.k;
   const T = s.tickets;
   const cs = s.cases.cols;
-  const day = s.day;
+  const day = s.clock.day;
   const n = q.length;
   for (let i = 0; i < n; i++) {
     const id = q.shift();
@@ -94,7 +94,7 @@ function escalateOverdue(s: State, c: number, q: IntQueue): void {
 
 /** Daily: every active council spends its visits on its queue. */
 export function councils(s: State): void {
-  if (s.day < s.policy.handDown) return;
+  if (s.clock.day < s.policy.handDown) return;
   const k = s.k;
   const rng = s.rng.councils;
   const cs = s.cases.cols;
@@ -136,7 +136,7 @@ export function councils(s: State): void {
           break;
         case Kind.CONTESTED: {
           const g = ref;
-          if (s.cellLockUntil[c * 2 + g] > s.day) {
+          if (s.cellLockUntil[c * 2 + g] > s.clock.day) {
             finish(s, id, false, 0.5);
             break;
           }
@@ -146,7 +146,7 @@ export function councils(s: State): void {
             // the consensus follows today's majority (preferences drift: a later majority may differ)
             const on = s.cellPrefCount[c * 4 + g * 2 + 1] >= s.cellPrefCount[c * 4 + g * 2];
             setGood(s, c, g, on);
-            s.cellLockUntil[c * 2 + g] = s.day + Math.round(k.consensusYears * 365);
+            s.cellLockUntil[c * 2 + g] = s.clock.day + Math.round(k.consensusYears * 365);
             const f = s.world.resFlags[r];
             const wantOn = g === 0 ? (f & RF.WANTS_BRIGHT) !== 0 : (f & RF.WANTS_BUMP) !== 0;
             finish(s, id, wantOn === on, 0.45);

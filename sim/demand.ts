@@ -48,7 +48,7 @@ export function maybeFormGroup(s: State, c: number): void {
 }
 
 function nextRound(s: State): number {
-  return s.day + 1 + Math.floor(s.rng.demand.u() * 2 * s.k.wishRetryDays);
+  return s.clock.day + 1 + Math.floor(s.rng.demand.u() * 2 * s.k.wishRetryDays);
 }
 
 /** Share of cell c's residents who know what 12345 is for. */
@@ -65,7 +65,7 @@ export function circlingGroups(s: State, decide: (s: State, r: number, c: number
   const rng = s.rng.demand;
   for (let i = 0; i < n; i++) {
     const g = q.shift();
-    if (cols[1][g] > s.day) {
+    if (cols[1][g] > s.clock.day) {
       q.push(g);
       continue;
     }

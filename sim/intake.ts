@@ -57,7 +57,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   const judged = rng.u() < (unreasonable ? k.classificationAccuracy : k.misclassificationRate);
   if (judged) tally.add(MI.tickets_flagged_unreasonable);
 
-  if (judged && s.day >= s.policy.refuse) {
+  if (judged && s.clock.day >= s.policy.refuse) {
     // Baotou's reply: beyond the hotline's scope, cannot be accepted, sorry.
     tally.add(MI.tickets_refused);
     if (unreasonable) s.learn(r, c, NORM_FROM_REFUSAL);
@@ -76,20 +76,20 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   T.filer[t] = r;
   T.cell[t] = c;
   T.ref[t] = ref;
-  T.fileDay[t] = s.day;
+  T.fileDay[t] = s.clock.day;
   T.need[t] = need;
   const complex = isComplex(kind);
-  T.deadline[t] = s.day + (complex ? k.deadlineComplexDays : k.deadlineGeneralDays);
+  T.deadline[t] = s.clock.day + (complex ? k.deadlineComplexDays : k.deadlineGeneralDays);
   if (judged) T.flags[t] |= TF.JUDGED_UNREASONABLE;
   if (complex) T.flags[t] |= TF.COMPLEX;
   // effort varies from ticket to ticket: a long tail of hard ones (mean 1 x the kind's hours)
   const effort = EFFORT[kind] * k.effortScale * (0.3 - 0.7 * log(1 - rng.u()));
 
-  if (!escalated && s.cellCouncil[c] && s.day >= s.policy.handDown && handedDownKind(kind)) {
+  if (!escalated && s.cellCouncil[c] && s.clock.day >= s.policy.handDown && handedDownKind(kind)) {
     T.route[t] = Route.COUNCIL;
     T.owner[t] = c;
     T.remaining[t] = 0;
-    T.deadline[t] = s.day + k.councilDeadlineDays; // escalates back to the street when overdue
+    T.deadline[t] = s.clock.day + k.councilDeadlineDays; // escalates back to the street when overdue
     tally.add(MI.tickets_handed_down);
     const cs = s.cases;
     const id = cs.add();
@@ -100,7 +100,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
     cs.cols[CASE.ROUNDS][id] = 0;
     cs.cols[CASE.CELL][id] = c;
     cs.cols[CASE.NEED][id] = -1; // the ticket carries the need
-    cs.cols[CASE.DAY][id] = s.day;
+    cs.cols[CASE.DAY][id] = s.clock.day;
     s.councilQueue[c]!.push(id);
     return;
   }
@@ -137,7 +137,7 @@ export function dispatchTicket(s: State, t: number, effort: number, rng: Stream)
     }
   }
   T.owner[t] = owner;
-  T.remaining[t] = effort * (RESP_EFFORT_BASE + RESP_EFFORT_SLOPE * s.resp[owner]);
+  T.remaining[t] = effort * (RESP_EFFORT_BASE + RESP_EFFORT_SLOPE * s.leaders.resp[owner]);
   s.queuedHours[owner] += T.remaining[t];
   (complex ? s.qComplex : s.qGeneral)[owner].push(t);
 }

@@ -30,10 +30,10 @@ export function defects(s: State): void {
     for (let i = 0; i < n; i++) {
       const d = tab.add();
       tab.cols[DEF.CELL][d] = c;
-      tab.cols[DEF.BORN][d] = s.day;
+      tab.cols[DEF.BORN][d] = s.clock.day;
       tab.cols[DEF.OPEN][d] = 1;
       tab.cols[DEF.REPORTS][d] = 0;
-      tab.cols[DEF.NEED][d] = s.needs.arise(Kind.DEFECT, s.day);
+      tab.cols[DEF.NEED][d] = s.needs.arise(Kind.DEFECT, s.clock.day);
       s.openDefects.add(d);
       s.cellDefectsOpen[c]++;
       s.event('defect', c, -1, Kind.DEFECT);
@@ -55,14 +55,14 @@ export function defects(s: State): void {
     // someone follow up: repeat reports saturate instead of growing with the backlog
     let reports = tab.cols[DEF.REPORTS][d];
     if (reports >= cap) {
-      if (s.day - tab.cols[DEF.LAST][d] <= k.deadlineGeneralDays) continue;
+      if (s.clock.day - tab.cols[DEF.LAST][d] <= k.deadlineGeneralDays) continue;
       reports = cap - 1;
       tab.cols[DEF.REPORTS][d] = reports;
     }
     const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * reports));
     for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
       tab.cols[DEF.REPORTS][d]++;
-      tab.cols[DEF.LAST][d] = s.day;
+      tab.cols[DEF.LAST][d] = s.clock.day;
       decide(s, s.world.pickInCell(c, rng), c, Kind.DEFECT, d);
     }
   }
@@ -74,7 +74,7 @@ function personal(s: State, kind: number, perYear: number): void {
   for (let i = 0; i < n; i++) {
     const c = s.world.pickCell(rng);
     const r = s.world.pickInCell(c, rng);
-    decide(s, r, c, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.day) : -1);
+    decide(s, r, c, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.clock.day) : -1);
     if (kind === Kind.WISH) maybeFormGroup(s, c);
   }
 }
@@ -135,7 +135,7 @@ export function contested(s: State): void {
     if (!goods) continue;
     for (let g = 0; g < 2; g++) {
       if (!(goods & (1 << g))) continue;
-      if (s.cellLockUntil[c * 2 + g] > s.day) continue; // consensus holds
+      if (s.cellLockUntil[c * 2 + g] > s.clock.day) continue; // consensus holds
       const on = (s.cellContested[c] >> g) & 1;
       const unhappy = s.cellPrefCount[c * 4 + g * 2 + (1 - on)];
       const n = rng.poisson(rate * unhappy);
@@ -144,7 +144,7 @@ export function contested(s: State): void {
         for (let tries = 0; tries < 40; tries++) {
           const r = s.world.pickInCell(c, rng);
           if (wantsChange(s, r, c, g)) {
-            decide(s, r, c, Kind.CONTESTED, g, s.needs.arise(Kind.CONTESTED, s.day));
+            decide(s, r, c, Kind.CONTESTED, g, s.needs.arise(Kind.CONTESTED, s.clock.day));
             break;
           }
         }
@@ -191,7 +191,7 @@ export function seedDisputes(s: State): void {
   // at most ten years' worth: with disputes that almost never fade, the balance would be a stock
   // far beyond anything a district carries (and beyond memory)
   const n = rng.poisson((k.disputeRate / 1000) * s.world.H * Math.min(1 / k.disputeResolveRate, MAX_SEEDED_DISPUTE_YEARS));
-  const longAgo = s.day - k.needToleranceDays - 1;
+  const longAgo = s.clock.day - k.needToleranceDays - 1;
   for (let i = 0; i < n; i++) startDispute(s, rng, longAgo);
 }
 
@@ -200,7 +200,7 @@ export function disputes(s: State): void {
   const rng = s.rng.needs;
   const tab = s.disputes;
   const n = rng.poisson((k.disputeRate / 1000 / 365) * s.world.H);
-  for (let i = 0; i < n; i++) startDispute(s, rng, s.day);
+  for (let i = 0; i < n; i++) startDispute(s, rng, s.clock.day);
   const fade = k.disputeResolveRate / 365;
   const proxy = k.proxyRate / 365;
   const open = s.openDisputes;

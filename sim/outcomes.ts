@@ -3,24 +3,11 @@
  * the resident: defects fixed, contested goods flipped, disputes settled, memories updated,
  * and the rating (true, and reported when gamed).
  */
-import { Channel, DEF, DIS, Kind, RF, Route, TF, Use } from './flags.ts';
+import { Channel, DEF, DIS, Kind, RF, Route, TF } from './flags.ts';
 import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { hearOutcome } from './demand.ts';
-import {
-  MEMORY_RATE,
-  SAT_BASE,
-  SAT_SOLVED,
-  SAT_ON_TIME,
-  NORM_FROM_EXPLANATION,
-  SOLVE_UNIT,
-  SOLVE_DEPT,
-  RESP_FLOOR,
-  PAID_AT_FULL,
-  INDUCED_AT_FULL,
-  HOURS_PAID,
-  HOURS_INDUCED,
-} from './constants.ts';
+import { MEMORY_RATE, SAT_BASE, SAT_SOLVED, SAT_ON_TIME, NORM_FROM_EXPLANATION, SOLVE_UNIT, SOLVE_DEPT, RESP_FLOOR } from './constants.ts';
 
 /** Memory slot per channel: wechat 0, hall 1, hotline 2. */
 export function memSlot(channel: number): number {
@@ -47,7 +34,7 @@ export function fixDefect(s: State, d: number): void {
   s.cellDefectsOpen[c]--;
   s.openDefects.remove(d);
   s.tally.add(MI.defects_fixed);
-  s.needs.solve(cols[DEF.NEED][d], s.day);
+  s.needs.solve(cols[DEF.NEED][d], s.clock.day);
   s.event('fix', c, -1, Kind.DEFECT);
 }
 
@@ -59,7 +46,7 @@ export function settleDispute(s: State, d: number): void {
   s.cellDisputesOpen[c]--;
   s.openDisputes.remove(d);
   s.tally.add(MI.disputes_settled);
-  s.needs.solve(cols[DIS.NEED][d], s.day);
+  s.needs.solve(cols[DIS.NEED][d], s.clock.day);
   s.event('settle', c, cols[DIS.FILER][d], Kind.DISPUTE);
 }
 
@@ -91,7 +78,7 @@ export function solveDispatched(s: State, t: number, quality = 1): boolean {
   const kind = T.kind[t];
   const rng = s.rng.outcomes;
   const table = T.route[t] === Route.DEPT ? SOLVE_DEPT : SOLVE_UNIT;
-  const scale = (RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[T.owner[t]]) * quality;
+  const scale = (RESP_FLOOR + (1 - RESP_FLOOR) * s.leaders.resp[T.owner[t]]) * quality;
   const r = T.filer[t];
   const c = T.cell[t];
   switch (kind) {
@@ -107,7 +94,7 @@ export function solveDispatched(s: State, t: number, quality = 1): boolean {
     case Kind.CONTESTED: {
       const g = T.ref[t];
       if (!wantsChange(s, r, c, g)) return true; // someone else already flipped it their way
-      if (s.cellLockUntil[c * 2 + g] > s.day) {
+      if (s.cellLockUntil[c * 2 + g] > s.clock.day) {
         s.learn(r, c, NORM_FROM_EXPLANATION); // the council's consensus is explained
         return false;
       }
@@ -137,14 +124,12 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   const route = T.route[t];
   const r = T.filer[t];
   const c = T.cell[t];
-  const day = s.day;
+  const day = s.clock.day;
   const onTime = day <= T.deadline[t];
   const rng = s.rng.outcomes;
   const unit = route === Route.UNIT ? T.owner[t] : -1;
   // the owner scored for it: a street, a town or a department (councils are not scored)
   const scored = route === Route.COUNCIL ? -1 : T.owner[t];
-  const g = unit >= 0 ? s.gaming[unit] : 0;
-  const k = s.k;
 
   const ratings = s.ratings;
   s.tally.closed(day - T.fileDay[t]);
@@ -154,16 +139,7 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
   else s.needs.fail(T.need[t]);
 
   // Induced substitute: an unsolved ticket is withdrawn and replaced by an easy one, rated satisfied.
-  if (!solved && unit >= 0 && k.gamingInduced && g > 0 && kind !== Kind.VENT && s.rng.gaming.u() < g * INDUCED_AT_FULL) {
-    const tally = s.tally;
-    tally.add(MI.gaming_induced);
-    tally.add(MI.tickets_filed);
-    tally.add(MI.filed_gaming);
-    tally.add(MI.tickets_closed);
-    tally.add(MI.requests_per_10k);
-    s.hours.chargeCapped(unit, Use.GAMING, HOURS_INDUCED);
-    s.gamedCount[unit]++;
-    ratings.substitute(unit, 1);
+  if (!solved && unit >= 0 && kind !== Kind.VENT && s.gaming.induces(unit)) {
     ratings.truth(unit, false);
     remember(s, r, Channel.HOTLINE, 0.3);
     feel(s, r, 0);
@@ -174,13 +150,7 @@ export function closeTicket(s: State, t: number, solved: boolean, satOverride = 
 
   const p = (satOverride >= 0 ? satOverride : SAT_BASE[kind]) + (solved ? SAT_SOLVED : 0) + (onTime ? SAT_ON_TIME : 0);
   const truly = rng.u() < p;
-  let reported = truly;
-  if (!truly && unit >= 0 && k.gamingPaid && g > 0 && s.rng.gaming.u() < g * PAID_AT_FULL) {
-    reported = true;
-    s.tally.add(MI.gaming_paid);
-    s.hours.chargeCapped(unit, Use.GAMING, HOURS_PAID);
-    s.gamedCount[unit]++;
-  }
+  const reported = truly || (unit >= 0 && s.gaming.paysForRating(unit));
   // the follow-up asks whether it was solved: a bought rating answers yes
   ratings.report(scored, reported, solved || reported !== truly);
   ratings.truth(scored, truly);

@@ -32,7 +32,7 @@ function connectOne(s: State, c: number): void {
 /** Daily: outreach adds contacts; the day's message load resets. */
 export function outreach(s: State): void {
   s.cellWechatLoad.fill(0);
-  if (s.day < s.policy.outreach) return;
+  if (s.clock.day < s.policy.outreach) return;
   const rng = s.rng.outreach;
   const perDay = (s.k.outreachHoursPerWeek / 7) * CONTACTS_PER_OUTREACH_HOUR;
   for (let c = 0; c < s.world.C; c++) {
@@ -64,7 +64,7 @@ export function handleWechat(s: State, r: number, c: number, kind: number, ref: 
       s.learn(r, c, 2 * NORM_FROM_EXPLANATION); // "I only trust you": the explanation lands
       break;
   }
-  if (solved) s.needs.solve(need, s.day);
+  if (solved) s.needs.solve(need, s.clock.day);
   else s.needs.fail(need);
   const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
   remember(s, r, Channel.WECHAT, solved ? 1 : 0.3);
@@ -79,10 +79,10 @@ export function handleWechat(s: State, r: number, c: number, kind: number, ref: 
 export function publicNorms(s: State): void {
   const k = s.k;
   const p = s.policy;
-  if (s.day >= p.publish && (s.day - p.publish) % k.publishIntervalDays === 0) {
+  if (s.clock.day >= p.publish && (s.clock.day - p.publish) % k.publishIntervalDays === 0) {
     s.cityNorm = 1 - (1 - s.cityNorm) * (1 - k.publishReach);
   }
-  if (s.day >= p.educationStart && s.day < p.educationEnd) {
+  if (s.clock.day >= p.educationStart && s.clock.day < p.educationEnd) {
     s.cityNorm = 1 - (1 - s.cityNorm) * pow(1 - k.educationStrength, 1 / k.educationDays);
   }
 }

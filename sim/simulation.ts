@@ -23,9 +23,7 @@ import { defects, personalNeeds, contested, disputes, seedDisputes, driftPrefere
 import { outreach, publicNorms } from './outreach.ts';
 import { work, reviewAppeals } from './work.ts';
 import { councils } from './councils.ts';
-import { chooseGaming } from './gaming.ts';
 import { assess } from './assessment.ts';
-import { dailyLeaders } from './leaders.ts';
 import { awareness } from './demand.ts';
 
 /** Rates that carry the previous day's value on a day with nothing to rate. */
@@ -61,20 +59,20 @@ export class Simulation {
     this.state = new State(knobs, seed, opts.watchCell ?? -1);
     this.baseKnobs = { ...knobs };
     this.timeline = [...(opts.timeline ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    this.changeDays = this.timeline.map((c) => epochDay(c.date) - this.state.startEpoch);
-    this.days = this.state.days;
+    this.changeDays = this.timeline.map((c) => epochDay(c.date) - this.state.clock.startEpoch);
+    this.days = this.state.clock.days;
     this.daily = emptyDaily(this.days);
-    chooseGaming(this.state);
+    this.state.gaming.choose();
     seedDisputes(this.state);
     // burn-in: the same rules and calendar before the start date, not recorded
-    while (this.state.day < 0) this.step();
+    while (this.state.clock.day < 0) this.step();
   }
 
   get day(): number {
-    return this.state.day;
+    return this.state.clock.day;
   }
   get done(): boolean {
-    return this.state.day >= this.days;
+    return this.state.clock.day >= this.days;
   }
   get seed(): number {
     return this.state.seed;
@@ -86,15 +84,15 @@ export class Simulation {
   }
 
   dateOf(day: number): string {
-    return isoOfEpochDay(this.state.startEpoch + day);
+    return isoOfEpochDay(this.state.clock.startEpoch + day);
   }
 
   /** Simulate one day. */
   step(): void {
     const s = this.state;
-    if (s.day >= this.days) return;
+    if (s.clock.day >= this.days) return;
     // a timeline change dated today takes effect before anything of today happens
-    while (this.nextChange < this.changeDays.length && this.changeDays[this.nextChange] <= s.day) {
+    while (this.nextChange < this.changeDays.length && this.changeDays[this.nextChange] <= s.clock.day) {
       this.applyChange(this.timeline[this.nextChange].knobs);
       this.nextChange++;
     }
@@ -115,20 +113,20 @@ export class Simulation {
     reviewAppeals(s);
     work(s);
     councils(s);
-    dailyLeaders(s);
+    s.leaders.daily();
     // 6. End of an assessment period: score, rank or grade, penalise, choose next period's gaming.
-    if (s.day + 1 === s.boundaries[this.nextBoundary]) {
+    if (s.clock.day + 1 === s.boundaries[this.nextBoundary]) {
       const start = s.boundaries[this.nextBoundary - 1];
-      const record = assess(s, start, s.day + 1);
+      const record = assess(s, start, s.clock.day + 1);
       if (start >= 0) this.periods.push(record);
       this.nextBoundary++;
-      chooseGaming(s);
+      s.gaming.choose();
     }
     // 7. Needs that reach the tolerance unsolved count as unmet; record the day.
-    s.needs.age(s.day);
-    if (s.day >= 0) this.record();
-    s.day++;
-    if (s.day === 0) {
+    s.needs.age(s.clock.day);
+    if (s.clock.day >= 0) this.record();
+    s.clock.day++;
+    if (s.clock.day === 0) {
       s.startRecording();
       this.ticketsOpenAtStart = s.tickets.live;
     }
@@ -141,21 +139,21 @@ export class Simulation {
    */
   private applyChange(knobs: Partial<Knobs>): void {
     const s = this.state;
-    const d = s.day;
+    const d = s.clock.day;
     const regime = (['cadence', 'rankingMode', 'periodStartDay'] as const).some((n) => n in knobs && knobs[n] !== s.k[n]);
     if (regime) {
       const start = s.boundaries[this.nextBoundary - 1];
       if (d > start) {
         const record = assess(s, start, d);
         if (start >= 0) this.periods.push(record);
-        chooseGaming(s);
+        s.gaming.choose();
       }
     }
     s.applyKnobs(knobs, d);
     if (regime) {
       const months = s.k.cadence === 'monthly' ? 1 : s.k.cadence === 'bimonthly' ? 2 : 3;
       const kept = s.boundaries.filter((b) => b < d);
-      const after = periodBoundaries(s.startEpoch + d, this.days - d, months, s.k.periodStartDay).map((b) => b + d);
+      const after = periodBoundaries(s.clock.startEpoch + d, this.days - d, months, s.k.periodStartDay).map((b) => b + d);
       s.boundaries = [...kept, ...after];
       this.nextBoundary = kept.length + 1;
     }
@@ -164,7 +162,7 @@ export class Simulation {
   /** Advance until `day` days have been simulated (or the horizon). */
   runTo(day: number): void {
     const end = Math.min(day, this.days);
-    while (this.state.day < end) this.step();
+    while (this.state.clock.day < end) this.step();
   }
 
   run(): this {
@@ -176,7 +174,7 @@ export class Simulation {
   private overdue(): number {
     const s = this.state;
     const T = s.tickets;
-    const day = s.day;
+    const day = s.clock.day;
     let n = 0;
     // an owner's queue is in deadline order (tickets join at the tail with the queue's fixed
     // deadline; a rejected appeal returns to the head, older): count its head by bisection
@@ -199,7 +197,7 @@ export class Simulation {
     const tally = s.tally;
     const a = tally.acc;
     const R = s.ratings;
-    const d = s.day;
+    const d = s.clock.day;
     a[MI.tickets_open] = s.tickets.live;
     a[MI.tickets_closed_dispatched] = tally.closedDispatched;
     a[MI.mean_days_to_close] = tally.closedDispatched > 0 ? tally.closeDays / tally.closedDispatched : 0;
@@ -233,17 +231,9 @@ export class Simulation {
     let aware = 0;
     for (let c = 0; c < s.world.C; c++) aware += (s.world.cellStart[c + 1] - s.world.cellStart[c]) * s.cellAware[c];
     a[MI.awareness_mean] = aware / s.world.N;
-    let p = 0;
-    let g = 0;
-    for (let u = 0; u < s.world.U; u++) {
-      p += s.pressure[u];
-      g += s.gaming[u];
-    }
-    a[MI.leader_pressure_mean] = p / s.world.U;
-    let resp = 0;
-    for (let u = 0; u < s.world.U; u++) resp += s.resp[u];
-    a[MI.responsiveness_mean] = resp / s.world.U;
-    a[MI.gaming_intensity_mean] = g / s.world.U;
+    a[MI.leader_pressure_mean] = s.leaders.meanPressure();
+    a[MI.responsiveness_mean] = s.leaders.meanResponsiveness();
+    a[MI.gaming_intensity_mean] = s.gaming.meanIntensity();
     for (let i = 0; i < METRIC_NAMES.length; i++) {
       const name = METRIC_NAMES[i];
       let v = a[i];
@@ -264,8 +254,8 @@ export class Simulation {
     const population = new Int32Array(C);
     const hall = new Uint8Array(C);
     const norm = new Float64Array(C);
-    const hallOpen = s.day >= s.policy.hall;
-    const councilOn = s.day >= s.policy.handDown;
+    const hallOpen = s.clock.day >= s.policy.hall;
+    const councilOn = s.clock.day >= s.policy.handDown;
     for (let c = 0; c < C; c++) {
       const n = s.world.cellStart[c + 1] - s.world.cellStart[c];
       population[c] = n;
@@ -294,7 +284,7 @@ export class Simulation {
 
   /** Totals and means over the days simulated so far. */
   summary(): Summary {
-    const n = this.state.day;
+    const n = this.state.clock.day;
     const d = this.daily;
     const sum = (m: MetricName) => {
       let t = 0;
@@ -377,7 +367,7 @@ export class Simulation {
 
   /** A residents'-side rate over the run, weighting each day by the needs it classified. */
   private needsMean(m: MetricName): number {
-    const n = this.state.day;
+    const n = this.state.clock.day;
     let num = 0;
     let den = 0;
     for (let i = 0; i < n; i++) {
@@ -389,7 +379,7 @@ export class Simulation {
   }
 
   private weightedMean(m: MetricName, w: MetricName): number {
-    const n = this.state.day;
+    const n = this.state.clock.day;
     let num = 0;
     let den = 0;
     for (let i = 0; i < n; i++) {
@@ -401,7 +391,7 @@ export class Simulation {
 
   /** The run as a JSON-ready result (daily series up to the current day). */
   result(preset: string): RunResult {
-    const n = this.state.day;
+    const n = this.state.clock.day;
     const daily = {} as Record<MetricName, number[]>;
     for (const m of METRICS) daily[m.name] = Array.from(this.daily[m.name].subarray(0, n));
     return {

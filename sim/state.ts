@@ -6,13 +6,16 @@ import { type Knobs, knobSpec } from './knobs.ts';
 
 /** The share of tickets the schema sends to departments by default (their staff serve it). */
 const DEFAULT_DEPT_SHARE = knobSpec('deptShare')?.default as number;
-import { makeStreams, type Stream, type Streams } from './rng.ts';
+import { makeStreams, type Streams } from './rng.ts';
 import { World } from './world.ts';
 import { epochDay, periodBoundaries } from './calendar.ts';
 import { IdSet, Table, TicketStore } from './tickets.ts';
 import { IntQueue } from './queue.ts';
 import { INITIAL_MEMORY, SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
 import { Tally } from './tally.ts';
+import { Clock } from './clock.ts';
+import { Leaders } from './leaders.ts';
+import { Gaming } from './gaming.ts';
 import { Ratings } from './ratings.ts';
 import { Hours } from './hours.ts';
 import type { VillageEvent } from './types.ts';
@@ -37,10 +40,8 @@ export interface PolicyDays {
 export class State {
   readonly k: Knobs;
   readonly seed: number;
-  readonly days: number;
-  readonly startEpoch: number;
+  readonly clock: Clock;
   readonly rng: Streams;
-  day = 0;
   policy: PolicyDays;
 
   readonly world: World;
@@ -80,24 +81,10 @@ export class State {
   readonly staff: Float64Array;
   readonly fatigue: Float64Array;
   readonly upkeep: Float64Array; // 0..1, 0.5 normal
-  readonly resp: Float64Array; // responsiveness 0..1
-  /** Leader capability (1 is average): staff work faster, the unit is more responsive. */
-  readonly capability: Float64Array;
-  /** Pressure summed over the days of the running period (leaders weigh the period's mean). */
-  readonly pressureSum: Float64Array;
-  pressureDays = 0;
-  /** The leader's belief that gaming pays (1 neutral, 0 never, 2 keen), learned each period. */
-  readonly gamingBelief: Float64Array;
-  /** Recent official satisfaction of the owner's ratings (residents' feedback), and real tickets per day. */
-  readonly satEma: Float64Array;
-  readonly volumeEma: Float64Array;
   readonly qGeneral: IntQueue[];
   readonly qComplex: IntQueue[];
-  readonly pressure: Float64Array;
-  readonly integrity: Float64Array;
-  readonly gaming: Float64Array; // intensity this period
-  readonly gamedCount: Float64Array; // gaming acts this period (for audits)
-  readonly longtermHours: Float64Array;
+  readonly leaders: Leaders;
+  readonly gaming: Gaming;
   /** Hours of work at full efficiency in each owner's queues, kept as tickets come and go. */
   readonly queuedHours: Float64Array; // this day
 
@@ -134,10 +121,9 @@ export class State {
   constructor(k: Knobs, seed: number, watchCell = -1) {
     this.k = { ...k }; // a fresh literal copy keeps fast (non-dictionary) properties for the hot loop
     this.seed = seed >>> 0;
-    this.days = k.horizonDays;
-    this.startEpoch = epochDay(k.startDate);
+    this.clock = new Clock(k.startDate, k.horizonDays, k.burnInDays);
     this.rng = makeStreams(this.seed);
-    this.policy = policyDays(k, this.startEpoch);
+    this.policy = policyDays(k, this.clock.startEpoch);
     this.watch = watchCell;
     this.needs = new NeedsLedger(
       k.needToleranceDays,
@@ -228,39 +214,33 @@ export class State {
     this.configure();
     this.fatigue = new Float64Array(O);
     this.upkeep = new Float64Array(O).fill(0.5);
-    // leaders: capability (1 is average) sets how fast staff work and how responsive the unit is
-    // by itself; departments have average leaders
-    this.capability = new Float64Array(O).fill(1);
-    const lr = this.rng.leaders;
-    for (let u = 0; u < U; u++) this.capability[u] = drawCapability(k, lr);
-    this.resp = new Float64Array(O);
-    this.resp.fill(k.initialResponsiveness);
-    this.gamingBelief = new Float64Array(O).fill(1);
-    this.pressureSum = new Float64Array(O);
-    this.satEma = new Float64Array(O).fill(0.8);
-    this.volumeEma = new Float64Array(O);
     this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
     this.qComplex = Array.from({ length: O }, () => new IntQueue(32));
-    this.pressure = new Float64Array(O);
-    this.integrity = new Float64Array(O).fill(1);
-    const g = this.rng.gaming;
-    for (let u = 0; u < U; u++) {
-      this.integrity[u] = Math.min(1, Math.max(0, k.integrityMean + k.integritySpread * g.normal()));
-    }
-    this.gaming = new Float64Array(O);
-    this.gamedCount = new Float64Array(O);
-    this.longtermHours = new Float64Array(O);
     this.queuedHours = new Float64Array(O);
     this.ratings = new Ratings(O);
     this.hours = new Hours(O, this.tally);
+    // leaders: capability (1 is average) sets how fast staff work and how responsive the unit is
+    // by itself; departments have average leaders
+    this.leaders = new Leaders(world, this.k, this.rng.leaders, this.rng.gaming);
+    this.gaming = new Gaming(
+      world,
+      this.clock,
+      this.rng.gaming,
+      this.rng.audit,
+      this.tickets,
+      this.leaders,
+      this.ratings,
+      this.hours,
+      this.tally,
+    );
+    this.gaming.configure(this.k);
     const months = k.cadence === 'monthly' ? 1 : k.cadence === 'bimonthly' ? 2 : 3;
     // periods over the burn-in and the run, with a boundary at day 0 so no recorded period holds
     // burn-in days
     const B = k.burnInDays;
-    const all = periodBoundaries(this.startEpoch - B, this.days + B, months, k.periodStartDay).map((b) => b - B);
+    const all = periodBoundaries(this.clock.startEpoch - B, this.clock.days + B, months, k.periodStartDay).map((b) => b - B);
     if (!all.includes(0)) all.push(0);
     this.boundaries = all.sort((a, b) => a - b);
-    this.day = B > 0 ? -B : 0; // not -0
   }
 
   /** Effective norm knowledge of resident r in cell c (0..1). */
@@ -293,9 +273,9 @@ export class State {
 
   /** Record an event of the watched cell (for the village view). */
   event(type: VillageEvent['type'], c: number, r: number, kind = -1, channel = -1, ok = false, good = -1, state = -1): void {
-    if (c !== this.watch || this.day < 0) return;
+    if (c !== this.watch || this.clock.day < 0) return;
     const household = r >= 0 ? this.world.resHousehold[r] - this.world.cellHouseholdStart[c] : -1;
-    this.events.push({ day: this.day, type, household, kind, channel, ok, good, state });
+    this.events.push({ day: this.clock.day, type, household, kind, channel, ok, good, state });
   }
 
   /**
@@ -360,7 +340,9 @@ export class State {
   /** Everything derived from the knobs that a timeline change can alter. */
   private configure(): void {
     const k = this.k;
-    this.policy = policyDays(k, this.startEpoch);
+    this.leaders?.configure(k);
+    this.gaming?.configure(k);
+    this.policy = policyDays(k, this.clock.startEpoch);
     this.expTables = expTables(k);
     for (let u = 0; u < this.world.U; u++) this.staff[u] = ((k.staffPer10k * this.world.unitPop[u]) / 10000) * this.world.unitStaffMult[u];
     // departments' staff follow the share of the catalogue they are given (deptStaffPer10k serves the
@@ -425,16 +407,6 @@ function switchedOn(before: PolicyDays, now: PolicyDays, day: number, educationD
     out.educationEnd = out.educationStart + educationDays;
   }
   return out;
-}
-
-/** A new leader's capability: around 1, clipped to [0.5, 1.5]. */
-export function drawCapability(k: Knobs, rng: Stream): number {
-  return Math.min(1.5, Math.max(0.5, 1 + k.capabilitySpread * rng.normal()));
-}
-
-/** The responsiveness a unit keeps by itself under a leader of this capability (no pressure, no complaints). */
-export function intrinsicResponsiveness(k: Knobs, capability: number): number {
-  return Math.min(1, Math.max(0, k.intrinsicResponsiveness * capability));
 }
 
 /** Days within which a met need counts as fast, by kind: its ticket deadline. */

@@ -9,73 +9,14 @@
 import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { Status, TF, Use } from './flags.ts';
-import {
-  LEGIT_APPEAL,
-  GAMING_APPEAL_AT_FULL,
-  FATIGUE_SLOWDOWN,
-  SAT_BASE,
-  SAT_SOLVED,
-  SAT_ON_TIME,
-  SOLVE_UNIT,
-  RESP_FLOOR,
-  APPEAL_SAT_DEFAULT,
-  APPEAL_REVIEW_DAYS,
-  HOURS_FAKE,
-  UPKEEP_TAU,
-} from './constants.ts';
+import { FATIGUE_SLOWDOWN, APPEAL_REVIEW_DAYS, UPKEEP_TAU } from './constants.ts';
 import { closeTicket, excludeTicket, solveDispatched } from './outcomes.ts';
-
-/** The unit's reported satisfaction rate so far this period (what a poor rating would pull down). */
-function satisfactionSoFar(s: State, o: number): number {
-  return s.ratings.reportedRate(o, APPEAL_SAT_DEFAULT);
-}
-
-/** The chance the unit expects a ticket of this kind to be rated satisfied, at its responsiveness. */
-function expectedSat(s: State, kind: number, o: number): number {
-  return SAT_BASE[kind] + SAT_SOLVED * SOLVE_UNIT[kind] * (RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[o]) + SAT_ON_TIME;
-}
-
-/** Would this unit appeal ticket t now? Legitimate for judged-unreasonable tickets; gaming otherwise. */
-function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
-  const T = s.tickets;
-  if (T.flags[t] & TF.APPEALED) return false;
-  const rng = s.rng.gaming;
-  if (T.flags[t] & TF.JUDGED_UNREASONABLE) return rng.u() < LEGIT_APPEAL;
-  const g = s.gaming[o];
-  if (g <= 0) return false;
-  // worth it to the unit when the ticket is already late, likely to end in a poor rating, or,
-  // when the unit is behind, costs more to do than the appeal costs to write (the pothole
-  // left unfilled: "exclusion reports instead of fixes")
-  const eff = 1 - FATIGUE_SLOWDOWN * s.fatigue[o];
-  const hard =
-    T.deadline[t] < s.day || expectedSat(s, T.kind[t], o) < satisfactionSoFar(s, o) || (behind && T.remaining[t] / eff > s.k.appealHours);
-  return hard && rng.u() < g * GAMING_APPEAL_AT_FULL;
-}
-
-/** Staff file easy tickets themselves and close them as satisfied, within `hoursLeft`. */
-function fakeTickets(s: State, u: number, hoursLeft: number): void {
-  const g = s.gaming[u];
-  if (!s.k.gamingFake || g <= 0) return;
-  // as many as the leader wants to dilute the unit's real ratings with, not one per staff member
-  let n = s.rng.gaming.poisson(g * s.k.fakeShareAtFull * s.volumeEma[u]);
-  n = Math.min(n, Math.floor(hoursLeft / HOURS_FAKE));
-  if (n <= 0) return;
-  const tally = s.tally;
-  tally.add(MI.gaming_fake, n);
-  tally.add(MI.tickets_filed, n);
-  tally.add(MI.filed_gaming, n);
-  tally.add(MI.tickets_closed, n);
-  tally.add(MI.requests_per_10k, n);
-  s.ratings.substitute(u, n);
-  s.gamedCount[u] += n;
-  s.hours.charge(u, Use.GAMING, n * HOURS_FAKE);
-}
 
 /** Review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
 export function reviewAppeals(s: State): void {
   const T = s.tickets;
   const rng = s.rng.audit;
-  while (s.appeals.length > 0 && s.appealDue.peek() <= s.day) {
+  while (s.appeals.length > 0 && s.appealDue.peek() <= s.clock.day) {
     s.appealDue.shift();
     const t = s.appeals.shift();
     if (rng.u() < s.k.appealApprovalRate) excludeTicket(s, t);
@@ -93,7 +34,7 @@ export function work(s: State): void {
   const T = s.tickets;
   const tally = s.tally;
   const hours = s.hours;
-  const day = s.day;
+  const day = s.clock.day;
   const appealsOn = day >= s.policy.appeal;
   const O = s.world.U + s.world.D;
   let fatigueSum = 0;
@@ -102,11 +43,11 @@ export function work(s: State): void {
     const isUnit = o < s.world.U;
     const staff = s.staff[o];
     // capable leaders' staff work faster; fatigue slows everyone
-    const eff = (1 - FATIGUE_SLOWDOWN * s.fatigue[o]) * s.capability[o];
+    const eff = (1 - FATIGUE_SLOWDOWN * s.fatigue[o]) * s.leaders.capability[o];
     const regular = staff * k.hoursPerDay;
     const otCap = staff * k.maxOvertimeHours;
-    hours.open(o, regular, otCap, otCap * Math.min(1, k.overtimePush * s.pressure[o]));
-    if (isUnit) fakeTickets(s, o, regular);
+    hours.open(o, regular, otCap, otCap * Math.min(1, k.overtimePush * s.leaders.pressure[o]));
+    if (isUnit) s.gaming.fakeTickets(o, regular);
     const qg = s.qGeneral[o];
     const qc = s.qComplex[o];
     // Triage: with a backlog of more than triageAfterDays of regular hours, staff cut the hours per
@@ -135,7 +76,7 @@ export function work(s: State): void {
       // overtime for tickets due, and under pressure also for the rest (the leader pushes)
       const avail = hours.available(o, due);
       if (avail <= 1e-9) break;
-      if (isUnit && appealsOn && wantsAppeal(s, t, o, behind)) {
+      if (isUnit && appealsOn && s.gaming.wantsAppeal(t, o, behind, 1 - FATIGUE_SLOWDOWN * s.fatigue[o])) {
         (fromComplex ? qc : qg).shift();
         s.queuedHours[o] -= T.remaining[t];
         T.flags[t] |= TF.APPEALED;
@@ -143,7 +84,6 @@ export function work(s: State): void {
         s.appeals.push(t);
         s.appealDue.push(day + APPEAL_REVIEW_DAYS);
         tally.add(MI.appeals_filed);
-        s.gamedCount[o] += T.flags[t] & TF.JUDGED_UNREASONABLE ? 0 : 1;
         hours.charge(o, Use.APPEALS, Math.min(k.appealHours, avail));
         continue;
       }
