@@ -25,13 +25,13 @@ export function chooseChannel(s: State, r: number, c: number, kind: number, u: n
   const f = s.world.resFlags[r];
   const mem = s.world.resMem;
   let eNone = x.none[kind];
-  if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(s.k.normEffect * s.norm(r, c));
-  else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * s.k.normEffect * s.norm(r, c));
+  if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(s.k.normEffect * s.norms.norm(r, c));
+  else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * s.k.normEffect * s.norms.norm(r, c));
   // only residents who think of 12345 for their matters consider it; they expect from it what
   // they and their neighbours have seen it deliver
-  const aware = s.rng.demand.u() < s.cellAware[c];
+  const aware = s.rng.demand.u() < s.demand.aware[c];
   const w = s.k.neighbourWeight;
-  const expect = Math.round((1 - w) * mem[r * 3 + 2] + w * 255 * s.cellRep[c]);
+  const expect = Math.round((1 - w) * mem[r * 3 + 2] + w * 255 * s.demand.reputation[c]);
   const eHot = aware ? x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[expect] : 0;
   const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[s.world.resTrust[r]] : 0;
   const eHall = hallOpen(s, c) ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
@@ -50,7 +50,7 @@ export function chooseChannel(s: State, r: number, c: number, kind: number, u: n
  */
 export function decide(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
   const ch = chooseChannel(s, r, c, kind, s.rng.channels.u());
-  if (c === s.watch) s.event('need', c, r, kind, ch);
+  if (c === s.events.watch) s.events.note('need', c, r, kind, ch);
   switch (ch) {
     case Channel.HOTLINE:
       intake(s, r, c, kind, ref, need);

@@ -14,7 +14,8 @@ import { EFFORT } from './constants.ts';
 import { log, pow } from './fmath.ts';
 import { dispatchTicket, intake, isComplex } from './intake.ts';
 import type { IntQueue } from './queue.ts';
-import { closeTicket, fixDefect, settleDispute, setGood, remember, feel } from './outcomes.ts';
+import { closeTicket } from './outcomes.ts';
+import { feel, remember } from './satisfaction.ts';
 
 /** A resident brings a matter to the village hall (no 12345 ticket). */
 export function openHallCase(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
@@ -30,7 +31,7 @@ export function openHallCase(s: State, r: number, c: number, kind: number, ref: 
   cs.cols[CASE.NEED][id] = need;
   cs.cols[CASE.DAY][id] = s.clock.day;
   s.councilQueue[c]!.push(id);
-  s.event('hall', c, r, kind, Channel.HALL);
+  s.events.note('hall', c, r, kind, Channel.HALL);
 }
 
 /** Chance one deliberation round succeeds. */
@@ -56,8 +57,8 @@ function finish(s: State, id: number, solved: boolean, sat: number): void {
   const r = cs[CASE.RESIDENT][id];
   if (solved) s.needs.solve(cs[CASE.NEED][id], s.clock.day);
   else s.needs.fail(cs[CASE.NEED][id]);
-  remember(s, r, Channel.HALL, solved ? 1 : 0.4);
-  feel(s, r, solved ? 1 : sat);
+  remember(s.world, s.demand, r, Channel.HALL, solved ? 1 : 0.4);
+  feel(s.world, r, solved ? 1 : sat);
 }
 
 /**
@@ -112,16 +113,16 @@ export function councils(s: State): void {
       const ref = cs[CASE.REF][id];
       const rounds = cs[CASE.ROUNDS][id];
       s.tally.add(MI.council_visits);
-      s.event('visit', c, r, kind, Channel.HALL);
+      s.events.note('visit', c, r, kind, Channel.HALL);
       // the village watches and learns what can be solved
-      s.cellNorm[c] += k.observerLearning * (1 - s.cellNorm[c]);
+      s.norms.observe(c);
       // a member knows the resident who brought it when their households are close
       const ties = s.knowsHousehold(c, s.world.resHousehold[r]);
       switch (kind) {
         case Kind.DEFECT: {
-          const open = s.defects.cols[DEF.OPEN][ref] === 1;
+          const open = s.defects.table.cols[DEF.OPEN][ref] === 1;
           const fixed = open && rng.u() < COUNCIL_DEFECT_FIX;
-          if (fixed) fixDefect(s, ref);
+          if (fixed) s.defects.fix(ref);
           finish(s, id, !open || fixed, -1);
           break;
         }
@@ -131,12 +132,12 @@ export function councils(s: State): void {
         case Kind.WISH:
         case Kind.VENT:
         case Kind.CONSULT:
-          s.learn(r, c, NORM_FROM_ELDERS);
+          s.norms.learn(r, c, NORM_FROM_ELDERS);
           finish(s, id, kind === Kind.CONSULT, 0.5);
           break;
         case Kind.CONTESTED: {
           const g = ref;
-          if (s.cellLockUntil[c * 2 + g] > s.clock.day) {
+          if (s.goods.lockUntil[c * 2 + g] > s.clock.day) {
             finish(s, id, false, 0.5);
             break;
           }
@@ -144,9 +145,9 @@ export function councils(s: State): void {
           const conviction = MEAN_CONVICTION * pow(1 - k.councilPersuasion, rounds);
           if (rng.u() < visitSuccess(k.councilSkill, k.councilTieGain, ties, conviction)) {
             // the consensus follows today's majority (preferences drift: a later majority may differ)
-            const on = s.cellPrefCount[c * 4 + g * 2 + 1] >= s.cellPrefCount[c * 4 + g * 2];
-            setGood(s, c, g, on);
-            s.cellLockUntil[c * 2 + g] = s.clock.day + Math.round(k.consensusYears * 365);
+            const on = s.goods.prefCount[c * 4 + g * 2 + 1] >= s.goods.prefCount[c * 4 + g * 2];
+            s.goods.set(c, g, on);
+            s.goods.lockUntil[c * 2 + g] = s.clock.day + Math.round(k.consensusYears * 365);
             const f = s.world.resFlags[r];
             const wantOn = g === 0 ? (f & RF.WANTS_BRIGHT) !== 0 : (f & RF.WANTS_BUMP) !== 0;
             finish(s, id, wantOn === on, 0.45);
@@ -157,14 +158,14 @@ export function councils(s: State): void {
           break;
         }
         case Kind.DISPUTE: {
-          const dc = s.disputes.cols;
+          const dc = s.disputes.table.cols;
           if (!dc[DIS.OPEN][ref]) {
             finish(s, id, true, -1);
             break;
           }
           const dr = dc[DIS.ROUNDS][ref];
           const boundary = dc[DIS.BOUNDARY][ref] === 1;
-          const fc = s.disputes.fcols[0];
+          const fc = s.disputes.table.fcols[0];
           // evidence: in a boundary dispute, after enough failed visits, the tape measure settles
           // the facts and the parties' conviction falls (once)
           if (boundary && dr === k.evidenceAfterVisits) fc[ref] *= 1 - k.evidenceStrength;
@@ -172,7 +173,7 @@ export function councils(s: State): void {
           const h = dc[DIS.HOUSEHOLD][ref];
           const tiesD = s.knowsHousehold(c, h) || s.knowsHousehold(c, h + dc[DIS.HOUSEHOLDS][ref] - 1);
           if (rng.u() < visitSuccess(k.councilSkill, k.councilTieGain, tiesD, fc[ref])) {
-            settleDispute(s, ref);
+            s.disputes.settle(ref);
             finish(s, id, true, -1);
           } else {
             // talk wears conviction down, but cannot settle the facts of a boundary before evidence

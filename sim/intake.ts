@@ -8,7 +8,7 @@ import { CASE, Channel, Kind, Route, TF } from './flags.ts';
 import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL, RESP_EFFORT_BASE, RESP_EFFORT_SLOPE } from './constants.ts';
-import { remember, feel } from './outcomes.ts';
+import { feel, remember } from './satisfaction.ts';
 import { categorise } from './categories.ts';
 import { log } from './fmath.ts';
 import type { Stream } from './rng.ts';
@@ -46,7 +46,7 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   tally.add(FILED_METRIC[kind]);
   categorise(s, kind); // subject category for the published mix (sim/categories.ts)
   s.cellFiled[c]++;
-  if (c === s.watch) s.event('file', c, r, kind, Channel.HOTLINE);
+  if (c === s.events.watch) s.events.note('file', c, r, kind, Channel.HOTLINE);
 
   if (kind === Kind.CONSULT) {
     tally.add(MI.tickets_closed); // answered on the call, in 0 days (memory is of problems solved, not questions answered)
@@ -60,12 +60,12 @@ export function intake(s: State, r: number, c: number, kind: number, ref: number
   if (judged && s.clock.day >= s.policy.refuse) {
     // Baotou's reply: beyond the hotline's scope, cannot be accepted, sorry.
     tally.add(MI.tickets_refused);
-    if (unreasonable) s.learn(r, c, NORM_FROM_REFUSAL);
-    remember(s, r, Channel.HOTLINE, 0);
-    feel(s, r, 0);
+    if (unreasonable) s.norms.learn(r, c, NORM_FROM_REFUSAL);
+    remember(s.world, s.demand, r, Channel.HOTLINE, 0);
+    feel(s.world, r, 0);
     s.needs.fail(need);
     s.ratings.report(-1, false, false);
-    s.event('refuse', c, r, kind, Channel.HOTLINE);
+    s.events.note('refuse', c, r, kind, Channel.HOTLINE);
     return;
   }
 

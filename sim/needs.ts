@@ -9,45 +9,32 @@
  *   discontent, unless a council's consensus holds;
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
  */
-import { DEF, DIS, Kind, RF } from './flags.ts';
+import { DEF, DIS, Kind } from './flags.ts';
 import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { ROUTINE_FIX_DAYS, DUPLICATE_DAMPING } from './constants.ts';
 import { decide } from './channels.ts';
-import type { Stream } from './rng.ts';
-import { circlingGroups, maybeFormGroup } from './demand.ts';
-import { fixDefect, settleDispute, wantsChange } from './outcomes.ts';
 
 export function defects(s: State): void {
   const k = s.k;
   const rng = s.rng.needs;
   const base = k.defectRate / 1000 / 365;
-  const tab = s.defects;
+  const tab = s.defects.table;
   for (let c = 0; c < s.world.C; c++) {
     const u = s.world.cellUnit[c];
     const mult = Math.max(0, 1 + k.maintenanceEffect * (1 - 2 * s.upkeep[u]));
     const n = rng.poisson(base * (s.world.cellStart[c + 1] - s.world.cellStart[c]) * mult);
-    for (let i = 0; i < n; i++) {
-      const d = tab.add();
-      tab.cols[DEF.CELL][d] = c;
-      tab.cols[DEF.BORN][d] = s.clock.day;
-      tab.cols[DEF.OPEN][d] = 1;
-      tab.cols[DEF.REPORTS][d] = 0;
-      tab.cols[DEF.NEED][d] = s.needs.arise(Kind.DEFECT, s.clock.day);
-      s.openDefects.add(d);
-      s.cellDefectsOpen[c]++;
-      s.event('defect', c, -1, Kind.DEFECT);
-    }
+    for (let i = 0; i < n; i++) s.defects.arise(c);
   }
   // Residents notice open defects; routine upkeep fixes some that nobody reported.
-  const open = s.openDefects;
+  const open = s.defects.open;
   const notice = k.defectNoticeRate;
   const cap = k.defectReportCap;
   for (let i = open.size - 1; i >= 0; i--) {
     const d = open.items[i];
     const c = tab.cols[DEF.CELL][d];
     if (rng.u() < s.upkeep[s.world.cellUnit[c]] / ROUTINE_FIX_DAYS) {
-      fixDefect(s, d);
+      s.defects.fix(d);
       continue;
     }
     // once someone has raised it, fewer bother ("it has been reported"); after a few reports the
@@ -75,7 +62,7 @@ function personal(s: State, kind: number, perYear: number): void {
     const c = s.world.pickCell(rng);
     const r = s.world.pickInCell(c, rng);
     decide(s, r, c, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.clock.day) : -1);
-    if (kind === Kind.WISH) maybeFormGroup(s, c);
+    if (kind === Kind.WISH) s.demand.maybeFormGroup(c);
   }
 }
 
@@ -87,63 +74,26 @@ export function personalNeeds(s: State): void {
   personal(s, Kind.INDIVIDUAL, k.individualRate * merged);
   personal(s, Kind.WISH, k.wishRate);
   personal(s, Kind.VENT, k.ventRate);
-  circlingGroups(s, decide);
-}
-
-/**
- * Preferences about contested goods drift: each day some residents who care redraw what they want
- * from their cell's share (people move, children grow, tastes change), so a majority can change.
- */
-export function driftPreferences(s: State): void {
-  const rate = s.k.preferenceDrift / 365;
-  if (!(rate > 0)) return;
-  const rng = s.rng.drift;
-  for (let c = 0; c < s.world.C; c++) {
-    const goods = s.cellHasGood[c];
-    if (!goods) continue;
-    const start = s.world.cellStart[c];
-    const pop = s.world.cellStart[c + 1] - start;
-    for (let g = 0; g < 2; g++) {
-      if (!(goods & (1 << g))) continue;
-      const carers = s.cellPrefCount[c * 4 + g * 2] + s.cellPrefCount[c * 4 + g * 2 + 1];
-      const n = rng.poisson(carers * rate);
-      const cares = g === 0 ? RF.CARES_LIGHTS : RF.CARES_BUMP;
-      const wants = g === 0 ? RF.WANTS_BRIGHT : RF.WANTS_BUMP;
-      for (let i = 0; i < n; i++) {
-        for (let tries = 0; tries < 40; tries++) {
-          const r = start + rng.int(pop);
-          if (!(s.world.resFlags[r] & cares)) continue;
-          const was = (s.world.resFlags[r] & wants) !== 0;
-          const now = rng.u() < s.cellPrefShare[c * 2 + g];
-          if (was !== now) {
-            s.world.resFlags[r] = now ? s.world.resFlags[r] | wants : s.world.resFlags[r] & ~wants;
-            s.cellPrefCount[c * 4 + g * 2 + (was ? 1 : 0)]--;
-            s.cellPrefCount[c * 4 + g * 2 + (now ? 1 : 0)]++;
-          }
-          break;
-        }
-      }
-    }
-  }
+  s.demand.circle((r, c, kind, ref) => decide(s, r, c, kind, ref));
 }
 
 export function contested(s: State): void {
   const rng = s.rng.needs;
   const rate = s.k.contestedRate / 365;
   for (let c = 0; c < s.world.C; c++) {
-    const goods = s.cellHasGood[c];
+    const goods = s.goods.has[c];
     if (!goods) continue;
     for (let g = 0; g < 2; g++) {
       if (!(goods & (1 << g))) continue;
-      if (s.cellLockUntil[c * 2 + g] > s.clock.day) continue; // consensus holds
-      const on = (s.cellContested[c] >> g) & 1;
-      const unhappy = s.cellPrefCount[c * 4 + g * 2 + (1 - on)];
+      if (s.goods.lockUntil[c * 2 + g] > s.clock.day) continue; // consensus holds
+      const on = (s.goods.contested[c] >> g) & 1;
+      const unhappy = s.goods.prefCount[c * 4 + g * 2 + (1 - on)];
       const n = rng.poisson(rate * unhappy);
       for (let i = 0; i < n; i++) {
         // find a resident who wants it the other way (propensity-weighted, a bounded search)
         for (let tries = 0; tries < 40; tries++) {
           const r = s.world.pickInCell(c, rng);
-          if (wantsChange(s, r, c, g)) {
+          if (s.goods.wantsChange(r, c, g)) {
             decide(s, r, c, Kind.CONTESTED, g, s.needs.arise(Kind.CONTESTED, s.clock.day));
             break;
           }
@@ -151,28 +101,6 @@ export function contested(s: State): void {
       }
     }
   }
-}
-
-/** A neighbour dispute starts (its need arose on `day`). */
-function startDispute(s: State, rng: Stream, day: number): void {
-  const k = s.k;
-  const tab = s.disputes;
-  const c = s.world.householdPick.sample(rng);
-  const r = s.world.pickInCell(c, rng);
-  const d = tab.add();
-  const cols = tab.cols; // add() may grow (replace) the columns
-  const boundary = rng.u() < k.boundaryDisputeShare;
-  cols[DIS.CELL][d] = c;
-  cols[DIS.FILER][d] = r;
-  cols[DIS.HOUSEHOLD][d] = s.world.resHousehold[r];
-  cols[DIS.HOUSEHOLDS][d] = boundary ? 4 : 2;
-  cols[DIS.BOUNDARY][d] = boundary ? 1 : 0;
-  cols[DIS.ROUNDS][d] = 0;
-  cols[DIS.OPEN][d] = 1;
-  cols[DIS.NEED][d] = s.needs.arise(Kind.DISPUTE, day);
-  tab.fcols[0][d] = 0.3 + 0.7 * rng.u();
-  s.openDisputes.add(d);
-  s.cellDisputesOpen[c]++;
 }
 
 /**
@@ -192,23 +120,23 @@ export function seedDisputes(s: State): void {
   // far beyond anything a district carries (and beyond memory)
   const n = rng.poisson((k.disputeRate / 1000) * s.world.H * Math.min(1 / k.disputeResolveRate, MAX_SEEDED_DISPUTE_YEARS));
   const longAgo = s.clock.day - k.needToleranceDays - 1;
-  for (let i = 0; i < n; i++) startDispute(s, rng, longAgo);
+  for (let i = 0; i < n; i++) s.disputes.start(rng, longAgo, k.boundaryDisputeShare);
 }
 
 export function disputes(s: State): void {
   const k = s.k;
   const rng = s.rng.needs;
-  const tab = s.disputes;
+  const tab = s.disputes.table;
   const n = rng.poisson((k.disputeRate / 1000 / 365) * s.world.H);
-  for (let i = 0; i < n; i++) startDispute(s, rng, s.clock.day);
+  for (let i = 0; i < n; i++) s.disputes.start(rng, s.clock.day, k.boundaryDisputeShare);
   const fade = k.disputeResolveRate / 365;
   const proxy = k.proxyRate / 365;
-  const open = s.openDisputes;
+  const open = s.disputes.open;
   const cols = tab.cols;
   for (let i = open.size - 1; i >= 0; i--) {
     const d = open.items[i];
     if (rng.u() < fade) {
-      settleDispute(s, d);
+      s.disputes.settle(d);
       continue;
     }
     if (rng.u() < proxy * tab.fcols[0][d]) {

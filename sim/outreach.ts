@@ -8,8 +8,7 @@ import { Channel, DEF, Kind, RF } from './flags.ts';
 import type { State } from './state.ts';
 import { MI } from './metrics.ts';
 import { WECHAT_SOLVE, CONTACTS_PER_OUTREACH_HOUR, WORD_OF_MOUTH, TRUST_RATE, NORM_FROM_EXPLANATION } from './constants.ts';
-import { remember, feel, fixDefect, settleDispute } from './outcomes.ts';
-import { pow } from './fmath.ts';
+import { feel, remember } from './satisfaction.ts';
 
 /** Connect one unconnected resident of cell c to the social worker (a few tries). */
 function connectOne(s: State, c: number): void {
@@ -24,7 +23,7 @@ function connectOne(s: State, c: number): void {
     s.world.resTrust[r] = Math.max(s.world.resTrust[r], 166);
     s.cellWechat[c]++;
     s.wechatTotal++;
-    s.event('wechat', c, r, -1, Channel.WECHAT, true);
+    s.events.note('wechat', c, r, -1, Channel.WECHAT, true);
     return;
   }
 }
@@ -53,36 +52,24 @@ export function handleWechat(s: State, r: number, c: number, kind: number, ref: 
   let solved = rng.u() < p;
   switch (kind) {
     case Kind.DEFECT:
-      if (!s.defects.cols[DEF.OPEN][ref]) solved = true;
-      else if (solved) fixDefect(s, ref); // reported to the community, which fixes small things
+      if (!s.defects.table.cols[DEF.OPEN][ref]) solved = true;
+      else if (solved) s.defects.fix(ref); // reported to the community, which fixes small things
       break;
     case Kind.DISPUTE:
-      if (solved) settleDispute(s, ref);
+      if (solved) s.disputes.settle(ref);
       break;
     case Kind.WISH:
     case Kind.VENT:
-      s.learn(r, c, 2 * NORM_FROM_EXPLANATION); // "I only trust you": the explanation lands
+      s.norms.learn(r, c, 2 * NORM_FROM_EXPLANATION); // "I only trust you": the explanation lands
       break;
   }
   if (solved) s.needs.solve(need, s.clock.day);
   else s.needs.fail(need);
   const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
-  remember(s, r, Channel.WECHAT, solved ? 1 : 0.3);
+  remember(s.world, s.demand, r, Channel.WECHAT, solved ? 1 : 0.3);
   const t = s.world.resTrust[r];
   s.world.resTrust[r] = Math.round(t + (sat * 255 - t) * TRUST_RATE);
-  feel(s, r, sat);
-  s.event('wechat', c, r, kind, Channel.WECHAT, solved);
+  feel(s.world, r, sat);
+  s.events.note('wechat', c, r, kind, Channel.WECHAT, solved);
   if (solved && rng.u() < WORD_OF_MOUTH) connectOne(s, c);
-}
-
-/** Daily: published batches and campaigns teach the public what 12345 is for. */
-export function publicNorms(s: State): void {
-  const k = s.k;
-  const p = s.policy;
-  if (s.clock.day >= p.publish && (s.clock.day - p.publish) % k.publishIntervalDays === 0) {
-    s.cityNorm = 1 - (1 - s.cityNorm) * (1 - k.publishReach);
-  }
-  if (s.clock.day >= p.educationStart && s.clock.day < p.educationEnd) {
-    s.cityNorm = 1 - (1 - s.cityNorm) * pow(1 - k.educationStrength, 1 / k.educationDays);
-  }
 }

@@ -19,12 +19,11 @@ import { CASE, Kind } from './flags.ts';
 import { State } from './state.ts';
 import type { IntQueue } from './queue.ts';
 import { epochDay, isoOfEpochDay, periodBoundaries } from './calendar.ts';
-import { defects, personalNeeds, contested, disputes, seedDisputes, driftPreferences } from './needs.ts';
-import { outreach, publicNorms } from './outreach.ts';
+import { defects, personalNeeds, contested, disputes, seedDisputes } from './needs.ts';
+import { outreach } from './outreach.ts';
 import { work, reviewAppeals } from './work.ts';
 import { councils } from './councils.ts';
 import { assess } from './assessment.ts';
-import { awareness } from './demand.ts';
 
 /** Rates that carry the previous day's value on a day with nothing to rate. */
 const CARRY = new Set<MetricName>(['official_satisfaction', 'official_resolution', 'true_satisfaction', 'resolution_rate']);
@@ -79,8 +78,7 @@ export class Simulation {
   }
   /** Households in the watched cell (0 when no cell is watched). */
   get watchedHouseholds(): number {
-    const s = this.state;
-    return s.watch >= 0 && s.watch < s.world.C ? s.world.cellHouseholdStart[s.watch + 1] - s.world.cellHouseholdStart[s.watch] : 0;
+    return this.state.events.households();
   }
 
   dateOf(day: number): string {
@@ -101,11 +99,11 @@ export class Simulation {
     s.needs.startDay();
 
     // 1-3. Needs arise; each resident picks a channel; the hotline takes the calls.
-    publicNorms(s);
-    awareness(s);
+    s.norms.publicLearning();
+    s.demand.awareness();
     outreach(s);
     defects(s);
-    driftPreferences(s);
+    s.goods.drift();
     contested(s);
     disputes(s);
     personalNeeds(s);
@@ -218,18 +216,12 @@ export class Simulation {
     a[MI.true_satisfaction] = classified > 0 ? nd.satisfaction / classified : -1;
     a[MI.resolution_rate] = classified > 0 ? nd.met / classified : -1;
     a[MI.tickets_overdue] = this.overdue();
-    a[MI.defects_open] = s.openDefects.size;
-    a[MI.disputes_open] = s.openDisputes.size;
+    a[MI.defects_open] = s.defects.open.size;
+    a[MI.disputes_open] = s.disputes.open.size;
     a[MI.wechat_contacts] = s.wechatTotal;
-    let norm = 0;
-    for (let c = 0; c < s.world.C; c++) {
-      const n = s.world.cellStart[c + 1] - s.world.cellStart[c];
-      const personal = s.cellNormSum[c] / n;
-      norm += n * (1 - (1 - personal) * (1 - s.cellNorm[c]) * (1 - s.cityNorm));
-    }
-    a[MI.norm_knowledge_mean] = norm / s.world.N;
+    a[MI.norm_knowledge_mean] = s.norms.meanKnowledge();
     let aware = 0;
-    for (let c = 0; c < s.world.C; c++) aware += (s.world.cellStart[c + 1] - s.world.cellStart[c]) * s.cellAware[c];
+    for (let c = 0; c < s.world.C; c++) aware += (s.world.cellStart[c + 1] - s.world.cellStart[c]) * s.demand.aware[c];
     a[MI.awareness_mean] = aware / s.world.N;
     a[MI.leader_pressure_mean] = s.leaders.meanPressure();
     a[MI.responsiveness_mean] = s.leaders.meanResponsiveness();
@@ -244,7 +236,7 @@ export class Simulation {
 
   /** Events of the watched cell since the last call. */
   drainEvents(): VillageEvent[] {
-    return this.state.events.splice(0, this.state.events.length);
+    return this.state.events.drain();
   }
 
   /** Per-cell state for the district view (copies). */
@@ -260,7 +252,7 @@ export class Simulation {
       const n = s.world.cellStart[c + 1] - s.world.cellStart[c];
       population[c] = n;
       hall[c] = hallOpen && s.cellCouncil[c] ? 1 : 0;
-      norm[c] = 1 - (1 - s.cellNormSum[c] / n) * (1 - s.cellNorm[c]) * (1 - s.cityNorm);
+      norm[c] = s.norms.cellKnowledge(c);
     }
     return {
       count: C,
@@ -270,10 +262,10 @@ export class Simulation {
       council: councilOn ? s.cellCouncil.slice() : new Uint8Array(C),
       hall,
       wechat: s.cellWechat.slice(),
-      defectsOpen: s.cellDefectsOpen.slice(),
-      disputesOpen: s.cellDisputesOpen.slice(),
+      defectsOpen: s.defects.cellOpen.slice(),
+      disputesOpen: s.disputes.cellOpen.slice(),
       ticketsFiled: s.cellFiled.slice(),
-      contested: Int8Array.from(s.cellContested, (v, c) => (s.cellHasGood[c] ? v : -1)),
+      contested: s.goods.snapshot(),
       norm,
     };
   }

@@ -9,16 +9,21 @@ const DEFAULT_DEPT_SHARE = knobSpec('deptShare')?.default as number;
 import { makeStreams, type Streams } from './rng.ts';
 import { World } from './world.ts';
 import { epochDay, periodBoundaries } from './calendar.ts';
-import { IdSet, Table, TicketStore } from './tickets.ts';
+import { Table, TicketStore } from './tickets.ts';
 import { IntQueue } from './queue.ts';
-import { INITIAL_MEMORY, SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
+import { SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
 import { Tally } from './tally.ts';
+import { EventLog } from './events.ts';
+import { Norms } from './norms.ts';
+import { Goods } from './goods.ts';
+import { Defects } from './defects.ts';
+import { Disputes } from './disputes.ts';
+import { Demand } from './demand.ts';
 import { Clock } from './clock.ts';
 import { Leaders } from './leaders.ts';
 import { Gaming } from './gaming.ts';
 import { Ratings } from './ratings.ts';
 import { Hours } from './hours.ts';
-import type { VillageEvent } from './types.ts';
 import { Kind, RF } from './flags.ts';
 import { CATEGORY_COUNT } from './categories.ts';
 import { NeedsLedger } from './needs-ledger.ts';
@@ -46,27 +51,18 @@ export class State {
 
   readonly world: World;
 
-  // cells
-  readonly cellNormSum: Float64Array; // sum of residents' personal norm (0..1)
-  readonly cellNorm: Float64Array; // village-level norm component (learned by watching deliberation)
-  cityNorm = 0; // city-level norm component (publication, campaigns)
-  readonly cellContested: Int8Array; // -1: none; bit0 lights bright, bit1 bump present
-  readonly cellHasGood: Uint8Array; // bit0 lights contested, bit1 bump contested
-  readonly cellPrefCount: Int32Array; // [c*4 + g*2 + s]: residents who care about good g and want state s
-  readonly cellLockUntil: Int32Array; // [c*2+g]: consensus holds until this day
+  // mechanisms (moving out of State)
+  readonly events: EventLog;
+  readonly norms: Norms;
+  readonly goods: Goods;
+  readonly defects: Defects;
+  readonly disputes: Disputes;
+  readonly demand: Demand;
+
   readonly cellCouncil: Uint8Array;
   readonly cellWechat: Int32Array;
   readonly cellWechatLoad: Float64Array; // messages today
-  /** Share of the cell's residents who think of 12345 for their matters (sim/demand.ts). */
-  readonly cellAware: Float64Array;
-  /** The neighbourhood's recent experience of 12345 (share solved, 0..1). */
-  readonly cellRep: Float64Array;
-  /** Groups circling one out-of-scope wish: cell, day of their next round; and the queue of them. */
-  readonly wishGroups = new Table(2, 0);
-  readonly wishGroupsDue = new IntQueue(16);
   readonly cellFiled: Int32Array;
-  readonly cellDefectsOpen: Int32Array;
-  readonly cellDisputesOpen: Int32Array;
   readonly councilQueue: (IntQueue | null)[];
   readonly councilCapacity: Float64Array;
   /** Visits per day a cell's council can make: members (by the village's size) x visits per week / 7. */
@@ -74,9 +70,6 @@ export class State {
   /** Households of council members, sorted, per cell: [councilMemberStart[c], councilMemberStart[c+1]). */
   councilMembers: Int32Array;
   readonly councilMemberStart: Int32Array;
-  /** Per cell and good, the share of those who care who want it on (preferences are redrawn from it). */
-  readonly cellPrefShare: Float64Array;
-
   // owners: units then departments
   readonly staff: Float64Array;
   readonly fatigue: Float64Array;
@@ -94,10 +87,6 @@ export class State {
 
   // records
   readonly tickets = new TicketStore(1024);
-  readonly defects = new Table(6, 0);
-  readonly openDefects = new IdSet();
-  readonly disputes = new Table(9, 1);
-  readonly openDisputes = new IdSet();
   readonly cases = new Table(8, 0);
   readonly appeals = new IntQueue(64);
   readonly appealDue = new IntQueue(64);
@@ -109,12 +98,9 @@ export class State {
   wechatTotal = 0;
   /** Contacts per subject category (sim/categories.ts), since the start. */
   readonly categoryCounts = new Float64Array(CATEGORY_COUNT);
-  readonly events: VillageEvent[] = [];
   /** The residents' side: every need, met or unmet (sim/needs-ledger.ts). */
   readonly needs: NeedsLedger;
 
-  // watched cell (village view)
-  readonly watch: number;
   /** exp of the channel-choice utility terms (sim/channels.ts). */
   expTables: ExpTables;
 
@@ -124,7 +110,6 @@ export class State {
     this.clock = new Clock(k.startDate, k.horizonDays, k.burnInDays);
     this.rng = makeStreams(this.seed);
     this.policy = policyDays(k, this.clock.startEpoch);
-    this.watch = watchCell;
     this.needs = new NeedsLedger(
       k.needToleranceDays,
       SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED + SAT_ON_TIME)),
@@ -137,41 +122,13 @@ export class State {
     const world = new World(k, this.rng.world, this.rng.units);
     this.world = world;
     const { U, D, C } = world;
-    const w = this.rng.world;
-    // each cell's sum of its residents' personal norm knowledge (0..1)
-    this.cellNormSum = new Float64Array(C);
-    this.cellNorm = new Float64Array(C);
-    for (let c = 0; c < C; c++) {
-      let sum = 0;
-      for (let r = world.cellStart[c]; r < world.cellStart[c + 1]; r++) sum += world.resNorm[r] / 255;
-      this.cellNormSum[c] = sum;
-    }
-
-    // Contested goods: some cells have a street light level and/or a speed bump people disagree on.
-    this.cellContested = new Int8Array(C).fill(-1);
-    this.cellHasGood = new Uint8Array(C);
-    this.cellPrefCount = new Int32Array(C * 4);
-    this.cellLockUntil = new Int32Array(C * 2);
-    this.cellPrefShare = new Float64Array(C * 2);
-    for (let c = 0; c < C; c++) {
-      if (!(w.u() < k.contestedCellShare)) continue;
-      const x = w.u();
-      const goods = x < 0.4 ? 1 : x < 0.8 ? 2 : 3; // lights, bump, or both
-      this.cellHasGood[c] = goods;
-      this.cellContested[c] = (w.u() < 0.5 ? 1 : 0) | (w.u() < 0.5 ? 2 : 0);
-      for (let g = 0; g < 2; g++) {
-        if (!(goods & (1 << g))) continue;
-        const share = 0.3 + 0.4 * w.u(); // share who want "on" (bright / bump)
-        this.cellPrefShare[c * 2 + g] = share;
-        const care = 0.3 + 0.3 * w.u(); // share who care at all
-        for (let r = this.world.cellStart[c]; r < this.world.cellStart[c + 1]; r++) {
-          if (!(w.u() < care)) continue;
-          const on = w.u() < share;
-          this.world.resFlags[r] |= g === 0 ? RF.CARES_LIGHTS | (on ? RF.WANTS_BRIGHT : 0) : RF.CARES_BUMP | (on ? RF.WANTS_BUMP : 0);
-          this.cellPrefCount[c * 4 + g * 2 + (on ? 1 : 0)]++;
-        }
-      }
-    }
+    this.events = new EventLog(world, this.clock, watchCell);
+    this.norms = new Norms(world, this.clock);
+    // contested goods draw from the 'world' stream after the world
+    this.goods = new Goods(world, this.k, this.rng.world, this.rng.drift, this.tally, this.events);
+    this.defects = new Defects(world, this.clock, this.needs, this.tally, this.events);
+    this.disputes = new Disputes(world, this.clock, this.needs, this.tally, this.events);
+    this.demand = new Demand(world, this.clock, this.k, this.rng.demand, this.norms, this.tally);
 
     // Councils (drawn from their own stream, so that hand-down leaves the world's draws alone).
     this.cellCouncil = new Uint8Array(C);
@@ -202,11 +159,7 @@ export class State {
       this.wechatTotal += cnt;
     }
 
-    this.cellAware = new Float64Array(C).fill(k.initialAwareness);
-    this.cellRep = new Float64Array(C).fill(INITIAL_MEMORY.hotline);
     this.cellFiled = new Int32Array(C);
-    this.cellDefectsOpen = new Int32Array(C);
-    this.cellDisputesOpen = new Int32Array(C);
 
     // Owners: units 0..U-1, departments U..U+D-1.
     const O = U + D;
@@ -243,19 +196,6 @@ export class State {
     this.boundaries = all.sort((a, b) => a - b);
   }
 
-  /** Effective norm knowledge of resident r in cell c (0..1). */
-  norm(r: number, c: number): number {
-    return 1 - (1 - this.world.resNorm[r] / 255) * (1 - this.cellNorm[c]) * (1 - this.cityNorm);
-  }
-
-  /** Raise resident r's personal norm by a share of what they do not yet know. */
-  learn(r: number, c: number, share: number): void {
-    const old = this.world.resNorm[r];
-    const next = Math.min(255, Math.round(old + (255 - old) * share));
-    this.world.resNorm[r] = next;
-    this.cellNormSum[c] += (next - old) / 255;
-  }
-
   /** Does a member of cell c's council live within councilTieRadius households of household h? */
   knowsHousehold(c: number, h: number): boolean {
     const m = this.councilMembers;
@@ -269,13 +209,6 @@ export class State {
       else hi = mid;
     }
     return lo < this.councilMemberStart[c + 1] && m[lo] <= h + r;
-  }
-
-  /** Record an event of the watched cell (for the village view). */
-  event(type: VillageEvent['type'], c: number, r: number, kind = -1, channel = -1, ok = false, good = -1, state = -1): void {
-    if (c !== this.watch || this.clock.day < 0) return;
-    const household = r >= 0 ? this.world.resHousehold[r] - this.world.cellHouseholdStart[c] : -1;
-    this.events.push({ day: this.clock.day, type, household, kind, channel, ok, good, state });
   }
 
   /**
@@ -332,16 +265,19 @@ export class State {
   applyKnobs(changes: Partial<Knobs>, day: number): void {
     const before = this.policy;
     Object.assign(this.k, changes);
-    this.configure();
+    this.configure(day);
     this.policy = switchedOn(before, this.policy, day, this.k.educationDays);
     if (this.k.handDown) this.drawCouncils();
   }
 
   /** Everything derived from the knobs that a timeline change can alter. */
-  private configure(): void {
+  private configure(changeDay: number | null = null): void {
     const k = this.k;
+    this.norms?.configure(k, changeDay);
     this.leaders?.configure(k);
     this.gaming?.configure(k);
+    this.goods?.configure(k);
+    this.demand?.configure(k);
     this.policy = policyDays(k, this.clock.startEpoch);
     this.expTables = expTables(k);
     for (let u = 0; u < this.world.U; u++) this.staff[u] = ((k.staffPer10k * this.world.unitPop[u]) / 10000) * this.world.unitStaffMult[u];
@@ -366,7 +302,7 @@ export class State {
   /** Bytes held per resident and in total (for the bench). */
   stateBytes(): { residents: number; perResident: number; tickets: number; total: number } {
     const residents = this.world.residentBytes();
-    const tickets = this.tickets.bytes() + this.defects.bytes() + this.disputes.bytes() + this.cases.bytes();
+    const tickets = this.tickets.bytes() + this.defects.table.bytes() + this.disputes.table.bytes() + this.cases.bytes();
     const cells = this.world.C * 120;
     return { residents, perResident: residents / this.world.N, tickets, total: residents + tickets + cells };
   }

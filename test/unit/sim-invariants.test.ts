@@ -75,7 +75,7 @@ describe('common random numbers', () => {
     const b = new Simulation(knobs({ handDown: true, intakePolicy: 'refuse-out-of-scope', outreachHoursPerWeek: 5 }), 9).state;
     expect(Array.from(b.world.cellStart)).toEqual(Array.from(a.world.cellStart));
     expect(Array.from(b.world.resHousehold.subarray(0, 5000))).toEqual(Array.from(a.world.resHousehold.subarray(0, 5000)));
-    expect(Array.from(b.cellContested)).toEqual(Array.from(a.cellContested));
+    expect(Array.from(b.goods.contested)).toEqual(Array.from(a.goods.contested));
   });
 });
 

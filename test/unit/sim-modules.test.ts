@@ -167,13 +167,13 @@ describe('channel choice', () => {
     const r = s.world.cellStart[0] + 4;
     s.world.resMem[r * 3 + 2] = 128;
     s.k.neighbourWeight = 1;
-    s.cellRep[0] = 0.1;
+    s.demand.reputation[0] = 0.1;
     const bad = share(r, Kind.DEFECT, Channel.HOTLINE);
-    s.cellRep[0] = 0.9;
+    s.demand.reputation[0] = 0.9;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBeGreaterThan(bad + 0.2);
-    s.cellAware[0] = 0;
+    s.demand.aware[0] = 0;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBe(0);
-    s.cellAware[0] = 1;
+    s.demand.aware[0] = 1;
     s.k.neighbourWeight = 0;
   });
   it('consultations nearly always go to the hotline', () => {
