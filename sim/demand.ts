@@ -84,6 +84,14 @@ export class Demand {
     }
   }
 
+  /** Mean awareness over all residents. */
+  meanAwareness(): number {
+    const w = this.world;
+    let aware = 0;
+    for (let c = 0; c < w.C; c++) aware += (w.cellStart[c + 1] - w.cellStart[c]) * this.aware[c];
+    return aware / w.N;
+  }
+
   /** A resident of cell c got an outcome from 12345 (1 solved, 0 not): the neighbourhood hears of it. */
   hear(c: number, success: number): void {
     this.reputation[c] += REPUTATION_RATE * (success - this.reputation[c]);

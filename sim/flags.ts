@@ -54,3 +54,13 @@ export const TF = {
 /** What an owner's staff hours went to (the hours ledger, `sim/hours.ts`). */
 export const Use = { TICKETS: 0, GAMING: 1, APPEALS: 2, LONGTERM: 3, OVERTIME: 4 } as const;
 export const USE_COUNT = 5;
+
+/** Complex kinds (contested goods, disputes): their own queue and the longer deadline. */
+export function isComplex(kind: number): boolean {
+  return kind === Kind.CONTESTED || kind === Kind.DISPUTE;
+}
+
+/** Kinds a hand-down policy sends to the village council (not the district's or town's to coordinate). */
+export function handedDownKind(kind: number): boolean {
+  return kind === Kind.INDIVIDUAL || kind === Kind.WISH || kind === Kind.CONTESTED || kind === Kind.DISPUTE || kind === Kind.VENT;
+}

@@ -7,7 +7,6 @@ import { IntQueue } from '../../sim/queue.ts';
 import { TicketStore, IdSet } from '../../sim/tickets.ts';
 import { MEAN_CONVICTION, visitSuccess } from '../../sim/councils.ts';
 import { gradeOfPlace } from '../../sim/assessment.ts';
-import { chooseChannel } from '../../sim/channels.ts';
 import { Channel, Kind, RF } from '../../sim/flags.ts';
 import { Simulation } from '../../sim/index.ts';
 import { knobs } from './sim-helpers.ts';
@@ -132,10 +131,10 @@ describe('channel choice', () => {
     knobs({ residents: 2000, cells: 2, units: 1, initialAwareness: 1, awarenessForget: 0, neighbourWeight: 0 }),
     1,
   );
-  const s = sim.state;
+  const s = sim.model;
   const share = (r: number, kind: number, ch: number) => {
     let n = 0;
-    for (let i = 0; i < 1000; i++) if (chooseChannel(s, r, 0, kind, (i + 0.5) / 1000) === ch) n++;
+    for (let i = 0; i < 1000; i++) if (s.channels.choose(r, 0, kind, (i + 0.5) / 1000) === ch) n++;
     return n / 1000;
   };
   it('knowing what 12345 is for deters out-of-scope wishes', () => {
@@ -166,7 +165,7 @@ describe('channel choice', () => {
   it('the neighbourhood’s experience of 12345 counts too, and residents who do not think of it never call', () => {
     const r = s.world.cellStart[0] + 4;
     s.world.resMem[r * 3 + 2] = 128;
-    s.k.neighbourWeight = 1;
+    sim.configure({ neighbourWeight: 1 });
     s.demand.reputation[0] = 0.1;
     const bad = share(r, Kind.DEFECT, Channel.HOTLINE);
     s.demand.reputation[0] = 0.9;
@@ -174,7 +173,7 @@ describe('channel choice', () => {
     s.demand.aware[0] = 0;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBe(0);
     s.demand.aware[0] = 1;
-    s.k.neighbourWeight = 0;
+    sim.configure({ neighbourWeight: 0 });
   });
   it('consultations nearly always go to the hotline', () => {
     expect(share(s.world.cellStart[0] + 3, Kind.CONSULT, Channel.HOTLINE)).toBeGreaterThan(0.9);
