@@ -13,7 +13,7 @@ import type { Ratings } from './ratings.ts';
 import { exp, pow } from './fmath.ts';
 
 export class Leaders {
-  /** Per owner (units then departments; departments have average leaders). */
+  // per owner (units then departments; departments have average leaders)
   /** Leader capability (1 is average): staff work faster, the unit is more responsive. */
   readonly capability: Float64Array;
   /** Responsiveness 0..1: how hard the owner works a ticket (solving it, and the hours it takes). */
