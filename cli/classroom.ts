@@ -173,7 +173,7 @@ export class Room {
   }
 
   get U(): number {
-    return this.sim.state.U;
+    return this.sim.model.world.U;
   }
   get round(): number {
     return this.record.rounds.length;
@@ -317,8 +317,6 @@ export class Room {
   }
 
   studentView(s: Student): StudentView {
-    const last = this.periods.last();
-    const days = last ? last.endDay - last.startDay : 30;
     const sample = requestSample(this.sim, s.unit);
     const team = [...this.students.values()].filter((x) => x.unit === s.unit).length;
     return {
@@ -334,7 +332,7 @@ export class Room {
       history: this.periods.all().map((rec, i) => roundResult(rec, i, s.unit)),
       requests: sample.kinds,
       openTickets: sample.open,
-      ...staffOf(this.sim, s.unit, days),
+      ...staffOf(this.sim, s.unit),
       plan: s.plan,
       submitted: s.submitted,
     };
@@ -378,7 +376,7 @@ export class Room {
       units: rows,
       students: this.students.size,
       series: this.periods.series(),
-      policy: { ...policyOf(this.sim.state.k), ...(this.pendingPolicy ?? {}) },
+      policy: { ...policyOf(this.sim.knobsNow()), ...(this.pendingPolicy ?? {}) },
       plans: show ? this.record.rounds.flatMap((r) => r.plans.map(([unit, plan]) => ({ round: r.round, unit, plan }))) : null,
       period: this.lastPeriodDates(),
       join,

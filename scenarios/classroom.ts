@@ -270,10 +270,9 @@ export function newGameSimulation(
 
 /** Play one round on a simulation: the policy first, then the plans, then one assessment period. */
 export function playRound(sim: Simulation, round: GameRound): PeriodRecord | null {
-  if (round.policy) sim.changeKnobs(round.policy);
+  if (round.policy) sim.configure(round.policy);
   for (const [u, plan] of round.plans) sim.setUnitPlan(u, plan);
-  const P = sim.state.plans;
-  if (P) P.resetHours();
+  sim.model.plans.resetHours();
   return sim.runPeriod();
 }
 
@@ -478,40 +477,37 @@ export function requestSample(
   u: number,
   n = 5,
 ): { kinds: { kind: string; waitingDays: number; overdue: boolean }[]; open: number } {
-  const s = sim.state;
-  const T = s.tickets;
+  const { tickets: T, work, clock } = sim.model;
+  const day = clock.day;
   const ids: number[] = [];
-  for (const q of [s.qGeneral[u], s.qComplex[u]]) for (let i = 0; i < q.length; i++) ids.push(q.at(i));
+  for (const q of [work.qGeneral[u], work.qComplex[u]]) for (let i = 0; i < q.length; i++) ids.push(q.at(i));
   const out: { kind: string; waitingDays: number; overdue: boolean }[] = [];
   const step = ids.length / Math.min(n, ids.length || 1);
   for (let i = 0; i < Math.min(n, ids.length); i++) {
     const t = ids[Math.floor(i * step)];
-    out.push({ kind: KIND_NAMES[T.kind[t]] ?? 'consult', waitingDays: Math.max(0, s.day - T.fileDay[t]), overdue: T.deadline[t] < s.day });
+    out.push({ kind: KIND_NAMES[T.kind[t]] ?? 'consult', waitingDays: Math.max(0, day - T.fileDay[t]), overdue: T.deadline[t] < day });
   }
   return { kinds: out, open: ids.length };
 }
 
 /** The staff numbers a student plans with, from the model's state. */
-export function staffOf(sim: Simulation, u: number, periodDays: number) {
-  const s = sim.state;
-  const k = s.k;
-  const P = s.plans;
-  const days = Math.max(1, periodDays);
+export function staffOf(sim: Simulation, u: number) {
+  const { work, plans, clock } = sim.model;
+  const k = sim.knobsNow();
+  const staff = work.staff[u];
   return {
-    staff: s.staff[u],
-    regularHours: s.staff[u] * k.hoursPerDay,
-    overtimeHours: s.staff[u] * k.maxOvertimeHours,
-    lastHours: P
-      ? {
-          tickets: P.hoursTickets[u] / days,
-          gaming: P.hoursGaming[u] / days,
-          longterm: P.hoursLongterm[u] / days,
-          overtime: P.hoursOvertime[u] / days,
-        }
-      : null,
-    fatigue: s.fatigue[u],
-    upkeep: s.upkeep[u],
-    tactics: { paid: k.gamingPaid, induced: k.gamingInduced, fake: k.gamingFake, appeals: k.appealExclusion && s.day >= s.policy.appeal },
+    staff,
+    regularHours: staff * k.hoursPerDay,
+    overtimeHours: staff * k.maxOvertimeHours,
+    lastHours: plans.hoursPerDay(u),
+    fatigue: work.fatigue[u],
+    upkeep: work.upkeep[u],
+    tactics: {
+      paid: k.gamingPaid,
+      induced: k.gamingInduced,
+      fake: k.gamingFake,
+      appeals: k.appealExclusion && clock.day >= clock.dayOf(k.appealStart),
+    },
     rankingMode: k.rankingMode,
   };
 }
@@ -524,6 +520,7 @@ export function policyOf(k: Knobs): Record<TeacherPolicy, KnobValue> {
 
 /** Rounds a game can have: the assessment periods left before the horizon, at the cadence in force. */
 export function roundsLeft(sim: Simulation): number {
-  const months = sim.state.k.cadence === 'monthly' ? 1 : sim.state.k.cadence === 'bimonthly' ? 2 : 3;
+  const cadence = sim.knobsNow().cadence;
+  const months = cadence === 'monthly' ? 1 : cadence === 'bimonthly' ? 2 : 3;
   return Math.floor((sim.days - sim.day) / (30.4375 * months));
 }

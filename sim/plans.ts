@@ -1,19 +1,25 @@
 /**
  * Players' plans (the classroom, issue 13). A plan set for a unit replaces its model leader's
- * choices from the next day on: how the staff's hours are split between tickets and long-term
- * work, how much overtime they put in on tickets not yet due, and how hard each gaming tactic is
- * played. Everything else stays the model's: the hours a plan can spend are the unit's real staff
- * hours (regular plus the overtime allowance), every gaming act costs the hours it costs in the
- * model and counts for audits, and each tactic acts only where its knob allows it.
+ * choices from the next thing they decide on: how the staff's regular hours are split between
+ * tickets and long-term work, how much overtime they put in on tickets not yet due, and how hard
+ * each gaming tactic is played. Everything else stays the model's: the hours a plan can spend are
+ * the unit's real staff hours (regular plus the overtime allowance, in the hours ledger), every
+ * gaming act costs the hours it costs in the model and counts for audits, and each tactic acts only
+ * where its knob allows it.
  *
- * With no table (State.plans null) or no plan for a unit, the model reads its leader's choices
- * exactly as before, so outputs and every random stream stay bit for bit as without plans. A plan
+ * A narrow interface for the two mechanisms a leader's choices live in: Gaming asks `tactic` for a
+ * tactic's intensity and `chosen` when the leader picks the period's intensity; Work asks `pushed`
+ * for the overtime on work not yet due, `kept` for the hours held back for long-term work, and
+ * tells `recordDay` what the unit's day went to. With no plan for a unit each returns the leader's
+ * own value unchanged, so outputs and every random stream stay bit for bit as without plans. A plan
  * draws nothing itself: its tactics use the model's own draws where the leader's would.
  */
+import { Use } from './flags.ts';
+import type { Hours } from './hours.ts';
 
-/** A plan's fields: each a share from 0 to 1. Types and validation derive from this table. */
+/** A plan's fields: each a share from 0 to 1. Types, indices and validation derive from this table. */
 export const PLAN_FIELDS = [
-  /** Share of the regular hours kept for long-term work; tickets get the rest first. */
+  /** Share of the regular hours kept for long-term work; tickets and gaming get the rest. */
   'longterm',
   /** Share of the overtime allowance staff put in on tickets not yet due (due ones may always use it). */
   'overtime',
@@ -30,7 +36,13 @@ export const PLAN_FIELDS = [
 export type PlanField = (typeof PLAN_FIELDS)[number];
 export type UnitPlan = Record<PlanField, number>;
 
-/** The plan the model's own leaders come closest to with no pressure and no gaming. */
+/** Each field's index (PF.paid ...), for the typed arrays. */
+export const PF = Object.fromEntries(PLAN_FIELDS.map((f, i) => [f, i])) as { readonly [F in PlanField]: number };
+
+/** The gaming tactics among the fields (their strongest is the intensity a planned unit reports). */
+const TACTICS = [PF.paid, PF.induced, PF.fake, PF.appeals];
+
+/** A plan with every share 0: all regular hours on tickets, no overtime unless due, no gaming. */
 export function emptyPlan(): UnitPlan {
   return { longterm: 0, overtime: 0, paid: 0, induced: 0, fake: 0, appeals: 0 };
 }
@@ -40,100 +52,117 @@ function share(v: number): number {
   return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
 }
 
-/** Per-unit plans as typed arrays (read in the daily work loop), and the hours each unit spent. */
-export class PlanTable {
-  readonly active: Uint8Array;
-  readonly longterm: Float64Array;
-  readonly overtime: Float64Array;
-  readonly paid: Float64Array;
-  readonly induced: Float64Array;
-  readonly fake: Float64Array;
-  readonly appeals: Float64Array;
-  /** The model leaders' own gaming intensity this period, restored when a plan is cleared. */
-  readonly leaderGaming: Float64Array;
-  /** Hours spent since the last `resetHours`, per unit: tickets, gaming (acts and appeals), long-term, overtime. */
-  readonly hoursTickets: Float64Array;
-  readonly hoursGaming: Float64Array;
-  readonly hoursLongterm: Float64Array;
-  readonly hoursOvertime: Float64Array;
+/** The hours uses a unit's day is summed in, per day of the round (sim/flags.ts Use). */
+export const PLAN_HOURS = ['tickets', 'gaming', 'longterm', 'overtime'] as const;
+export type PlanHours = Record<(typeof PLAN_HOURS)[number], number>;
 
-  constructor(readonly units: number) {
-    this.active = new Uint8Array(units);
-    this.longterm = new Float64Array(units);
-    this.overtime = new Float64Array(units);
-    this.paid = new Float64Array(units);
-    this.induced = new Float64Array(units);
-    this.fake = new Float64Array(units);
-    this.appeals = new Float64Array(units);
-    this.leaderGaming = new Float64Array(units);
-    this.hoursTickets = new Float64Array(units);
-    this.hoursGaming = new Float64Array(units);
-    this.hoursLongterm = new Float64Array(units);
-    this.hoursOvertime = new Float64Array(units);
+export class Plans {
+  /** Owners (units then departments: departments never have a plan) and units. */
+  private readonly owners: number;
+  private readonly units: number;
+  /** Per owner: 1 when a player's plan is in force. */
+  readonly active: Uint8Array;
+  /** The plans' shares, [field * owners + owner]. */
+  private readonly shares: Float64Array;
+  /** The intensity each unit's model leader chose this period (reported again when a plan is cleared). */
+  private readonly leader: Float64Array;
+  /** Per unit, hours since the last `resetHours`: tickets, gaming (acts and appeals), long-term, overtime. */
+  private readonly hoursSum: Float64Array;
+  private daysSum = 0;
+  /** True once any plan has been set: only then does the work loop report hours here. */
+  inUse = false;
+
+  constructor(owners: number, units: number) {
+    this.owners = owners;
+    this.units = units;
+    this.active = new Uint8Array(owners);
+    this.shares = new Float64Array(PLAN_FIELDS.length * owners);
+    this.leader = new Float64Array(units);
+    this.hoursSum = new Float64Array(PLAN_HOURS.length * units);
   }
 
+  /** Set (or, with null, clear) unit u's plan. */
   set(u: number, plan: UnitPlan | null): void {
     if (plan === null) {
       this.active[u] = 0;
       return;
     }
+    this.inUse = true;
     this.active[u] = 1;
-    for (const f of PLAN_FIELDS) this[f][u] = share(plan[f]);
+    PLAN_FIELDS.forEach((f, i) => {
+      this.shares[i * this.owners + u] = share(plan[f]);
+    });
   }
 
   get(u: number): UnitPlan | null {
     if (!this.active[u]) return null;
     const p = emptyPlan();
-    for (const f of PLAN_FIELDS) p[f] = this[f][u];
+    PLAN_FIELDS.forEach((f, i) => {
+      p[f] = this.shares[i * this.owners + u];
+    });
     return p;
   }
 
-  /** The gaming intensity a planned unit reports (the strongest tactic it plays), as the leader's would be. */
-  intensity(u: number): number {
-    return Math.max(this.paid[u], this.induced[u], this.fake[u], this.appeals[u]);
+  /** The intensity of tactic `field` (a PF index) unit u plays: its plan's, or its leader's. */
+  tactic(u: number, field: number, leader: number): number {
+    return this.active[u] === 1 ? this.shares[field * this.owners + u] : leader;
   }
 
-  /** Called once per owner per day by the work loop (units only). */
-  recordHours(u: number, tickets: number, gaming: number, longterm: number, overtime: number): void {
-    this.hoursTickets[u] += tickets;
-    this.hoursGaming[u] += gaming;
-    this.hoursLongterm[u] += longterm;
-    this.hoursOvertime[u] += overtime;
+  /**
+   * The leader of unit u chose `leader` for the period: remember it, and return the intensity the
+   * unit reports (the plan's strongest tactic when a plan is in force).
+   */
+  chosen(u: number, leader: number): number {
+    this.leader[u] = leader;
+    return this.reported(u);
   }
 
+  /** The intensity unit u reports now: its plan's strongest tactic, or its leader's choice. */
+  reported(u: number): number {
+    if (this.active[u] !== 1) return this.leader[u];
+    let g = 0;
+    for (const f of TACTICS) g = Math.max(g, this.shares[f * this.owners + u]);
+    return g;
+  }
+
+  /** Overtime owner o works on tickets not yet due: its plan's share of the cap, or what its leader pushes. */
+  pushed(o: number, overtimeCap: number, leaderPushed: number): number {
+    return this.active[o] === 1 ? overtimeCap * this.shares[PF.overtime * this.owners + o] : leaderPushed;
+  }
+
+  /** Regular hours owner o holds back for long-term work (0 without a plan). */
+  kept(o: number, regular: number): number {
+    return this.active[o] === 1 ? regular * this.shares[PF.longterm * this.owners + o] : 0;
+  }
+
+  /** After unit u's day is closed in the hours ledger: add what its hours went to. */
+  recordDay(u: number, hours: Hours): void {
+    const n = hours.owners;
+    const U = this.units;
+    const h = hours.byUse;
+    this.hoursSum[u] += h[Use.TICKETS * n + u];
+    this.hoursSum[U + u] += h[Use.GAMING * n + u] + h[Use.APPEALS * n + u];
+    this.hoursSum[2 * U + u] += h[Use.LONGTERM * n + u];
+    this.hoursSum[3 * U + u] += h[Use.OVERTIME * n + u];
+    if (u === 0) this.daysSum++;
+  }
+
+  /** Start counting hours afresh (each round). */
   resetHours(): void {
-    this.hoursTickets.fill(0);
-    this.hoursGaming.fill(0);
-    this.hoursLongterm.fill(0);
-    this.hoursOvertime.fill(0);
+    this.hoursSum.fill(0);
+    this.daysSum = 0;
   }
-}
 
-/** What applying plans needs of the model's state (structural: this file imports no state, so no cycle). */
-interface PlannedState {
-  readonly plans: PlanTable | null;
-  readonly U: number;
-  readonly gaming: Float64Array;
-}
-
-/**
- * After the model's leaders choose the period's gaming (gaming.ts chooseGaming), a planned unit
- * reports its plan's intensity instead. Only reporting reads State.gaming of a planned unit: each
- * tactic reads the plan.
- */
-export function applyPlans(s: PlannedState): void {
-  const P = s.plans;
-  if (P === null) return;
-  for (let u = 0; u < s.U; u++) {
-    P.leaderGaming[u] = s.gaming[u];
-    if (P.active[u]) s.gaming[u] = P.intensity(u);
+  /** Unit u's hours per day since the last reset, or null when no day has been counted. */
+  hoursPerDay(u: number): PlanHours | null {
+    if (this.daysSum === 0) return null;
+    const U = this.units;
+    const d = this.daysSum;
+    return {
+      tickets: this.hoursSum[u] / d,
+      gaming: this.hoursSum[U + u] / d,
+      longterm: this.hoursSum[2 * U + u] / d,
+      overtime: this.hoursSum[3 * U + u] / d,
+    };
   }
-}
-
-/** Set or clear unit u's plan now; a cleared unit reports its leader's intensity of this period again. */
-export function setPlan(s: PlannedState, u: number, plan: UnitPlan | null): void {
-  const P = s.plans;
-  if (P === null) return;
-  P.set(u, plan);
-  s.gaming[u] = plan === null ? P.leaderGaming[u] : P.intensity(u);
 }

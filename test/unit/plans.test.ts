@@ -38,7 +38,7 @@ describe('plans', () => {
         sim.setUnitPlan(1, null);
       }
     });
-    expect(cleared.state.plans).not.toBeNull();
+    expect(cleared.model.plans.inUse).toBe(true);
     expect(JSON.stringify(cleared.result('x'))).toBe(JSON.stringify(plain.result('x')));
   });
 
@@ -51,27 +51,25 @@ describe('plans', () => {
   it('clamps plan values to shares', () => {
     const sim = new Simulation(K(), 1);
     sim.setUnitPlan(0, { longterm: 7, overtime: -3, paid: Number.NaN, induced: Number.POSITIVE_INFINITY, fake: 0.5, appeals: 1 });
-    expect(sim.state.plans?.get(0)).toEqual({ longterm: 1, overtime: 0, paid: 0, induced: 0, fake: 0.5, appeals: 1 });
+    expect(sim.model.plans.get(0)).toEqual({ longterm: 1, overtime: 0, paid: 0, induced: 0, fake: 0.5, appeals: 1 });
   });
 
   it('never spends more hours than the staff have, whatever the plan', () => {
     const k = K({ appealExclusion: true, appealStart: '2021-01-01' });
     const greedy = plan({ longterm: 0, overtime: 1, paid: 1, induced: 1, fake: 1, appeals: 1 });
     const sim = new Simulation(k, 5);
-    for (let u = 0; u < sim.state.U; u++) sim.setUnitPlan(u, greedy);
-    const P = sim.state.plans;
-    if (!P) throw new Error('no plan table');
-    P.resetHours();
-    const rec = sim.runPeriod();
-    if (!rec) throw new Error('no period');
-    const days = rec.endDay - rec.startDay;
-    for (let u = 0; u < sim.state.U; u++) {
-      const staff = sim.state.staff[u];
-      const spent = P.hoursTickets[u] + P.hoursGaming[u] + P.hoursLongterm[u];
-      expect(spent).toBeLessThanOrEqual(staff * (k.hoursPerDay + k.maxOvertimeHours) * days + 1e-6);
-      expect(P.hoursOvertime[u]).toBeLessThanOrEqual(staff * k.maxOvertimeHours * days + 1e-6);
+    const { plans, world, work } = sim.model;
+    for (let u = 0; u < world.U; u++) sim.setUnitPlan(u, greedy);
+    plans.resetHours();
+    expect(sim.runPeriod()).not.toBeNull();
+    for (let u = 0; u < world.U; u++) {
+      const staff = work.staff[u];
+      const h = plans.hoursPerDay(u);
+      if (!h) throw new Error('no hours counted');
+      expect(h.tickets + h.gaming + h.longterm).toBeLessThanOrEqual(staff * (k.hoursPerDay + k.maxOvertimeHours) + 1e-6);
+      expect(h.overtime).toBeLessThanOrEqual(staff * k.maxOvertimeHours + 1e-6);
       // gaming acts cost hours, as in the model
-      expect(P.hoursGaming[u]).toBeGreaterThan(0);
+      expect(h.gaming).toBeGreaterThan(0);
     }
   });
 
@@ -79,14 +77,19 @@ describe('plans', () => {
     const run = (longterm: number) =>
       play(K({ gamingPropensity: 0 }), 6, (sim, r) => {
         if (r === 0) sim.setUnitPlan(0, plan({ longterm, overtime: 0 }));
-        if (r === 5) sim.state.plans?.resetHours();
+        if (r === 5) sim.model.plans.resetHours();
       });
     const none = run(0);
     const half = run(0.6);
-    expect(half.state.plans?.hoursLongterm[0]).toBeGreaterThan(none.state.plans?.hoursLongterm[0] ?? Infinity);
-    expect(half.state.upkeep[0]).toBeGreaterThan(none.state.upkeep[0]);
+    const hNone = none.model.plans.hoursPerDay(0);
+    const hHalf = half.model.plans.hoursPerDay(0);
+    if (!hNone || !hHalf) throw new Error('no hours counted');
+    expect(hHalf.longterm).toBeGreaterThan(hNone.longterm);
+    // at least the kept share of the regular hours went to long-term work every day
+    expect(hHalf.longterm).toBeGreaterThanOrEqual(0.6 * half.model.work.staff[0] * K().hoursPerDay - 1e-9);
+    expect(half.model.work.upkeep[0]).toBeGreaterThan(none.model.work.upkeep[0]);
     // the hours kept from tickets leave tickets waiting
-    expect(half.state.plans?.hoursTickets[0]).toBeLessThanOrEqual(none.state.plans?.hoursTickets[0] ?? -1);
+    expect(hHalf.tickets).toBeLessThanOrEqual(hNone.tickets);
   });
 
   it('a gaming plan games where the model leaders do not, and audits catch it', () => {
@@ -115,7 +118,7 @@ describe('plans', () => {
   it('a tactic its knob forbids stays unplayed', () => {
     const k = K({ gamingPropensity: 0, gamingPaid: false, gamingFake: false, gamingInduced: false });
     const sim = play(k, 2, (s, r) => {
-      if (r === 0) for (let u = 0; u < s.state.U; u++) s.setUnitPlan(u, plan({ paid: 1, fake: 1, induced: 1 }));
+      if (r === 0) for (let u = 0; u < s.model.world.U; u++) s.setUnitPlan(u, plan({ paid: 1, fake: 1, induced: 1 }));
     });
     const d = sim.daily;
     for (let i = 0; i < sim.day; i++) expect(d.gaming_paid[i] + d.gaming_fake[i] + d.gaming_induced[i]).toBe(0);
@@ -124,7 +127,7 @@ describe('plans', () => {
   it('the same plans and policy changes in the same rounds replay bit for bit', () => {
     const script = (sim: Simulation, r: number) => {
       if (r === 1) sim.setUnitPlan(0, plan({ longterm: 0.3, overtime: 0.5, paid: 0.4 }));
-      if (r === 2) sim.changeKnobs({ cadence: 'bimonthly', rankingMode: 'grades', auditRate: 0.5 });
+      if (r === 2) sim.configure({ cadence: 'bimonthly', rankingMode: 'grades', auditRate: 0.5 });
       if (r === 3) sim.setUnitPlan(3, plan({ fake: 0.8 }));
       if (r === 4) sim.setUnitPlan(0, null);
     };
