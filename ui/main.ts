@@ -50,8 +50,15 @@ window.addEventListener('unhandledrejection', (e) => report(e.reason));
 
 async function start(): Promise<void> {
   try {
-    await import('./app.ts');
     const root = document.getElementById('app') ?? document.body;
+    // the classroom server's addresses (issue 13) open the classroom instead of the app
+    const params = new URLSearchParams(location.search);
+    if (params.has('classroom')) {
+      const { classroomElement } = await import('./classroom/index.ts');
+      root.replaceChildren(classroomElement(params));
+      return;
+    }
+    await import('./app.ts');
     root.replaceChildren(document.createElement('hl-app'));
   } catch (err) {
     console.error('[hotline-lab]', err);

@@ -6,7 +6,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../i18n.ts';
 import { rememberLang } from '../i18n.ts';
-import { REQUEST_KINDS, ROOM_CODE_LENGTH, isRoomCode, type PlanField, type ServerMessage, type StudentView, type UnitPlan } from '../../scenarios/classroom.ts';
+import {
+  REQUEST_KINDS,
+  ROOM_CODE_LENGTH,
+  isRoomCode,
+  type PlanField,
+  type ServerMessage,
+  type StudentView,
+  type UnitPlan,
+} from '../../scenarios/classroom.ts';
 import { ClassroomConnection } from './connection.ts';
 import { classroomStyles } from './styles.ts';
 import { num, pct, tr } from './strings.ts';
@@ -102,7 +110,12 @@ export class HlClassStudent extends LitElement {
     this.room = code;
     this.secret = load(secretKey(code));
     this.joined = true;
-    this.conn.send({ type: 'join', room: code, ...(this.secret ? { secret: this.secret } : {}), ...(this.name ? { name: this.name } : {}) });
+    this.conn.send({
+      type: 'join',
+      room: code,
+      ...(this.secret ? { secret: this.secret } : {}),
+      ...(this.name ? { name: this.name } : {}),
+    });
   }
 
   private setField(f: PlanField, v: number): void {
@@ -189,6 +202,7 @@ export class HlClassStudent extends LitElement {
         border-bottom: 1px solid #eee;
         display: flex;
         justify-content: space-between;
+        align-items: center;
         gap: 0.5rem;
       }
     `,
@@ -245,7 +259,7 @@ export class HlClassStudent extends LitElement {
         data-testid=${`plan-${f}`}
         @input=${(e: Event) => this.setField(f, Number((e.target as HTMLInputElement).value) / 100)}
       />
-      <p class="help">${disabled ? tr(this.lang, 'notAllowed') : help}</p>
+      ${disabled || help ? html`<p class="help">${disabled ? tr(this.lang, 'notAllowed') : help}</p>` : nothing}
     </div>`;
   }
 
@@ -276,7 +290,7 @@ export class HlClassStudent extends LitElement {
               ${v.requests.map(
                 (r) => html`<li>
                   <span>${REQUEST_KINDS[r.kind]?.[l] ?? r.kind}</span>
-                  <span class=${r.overdue ? 'tag bad' : 'tag'}>${r.overdue ? tr(l, 'overdue') : tr(l, 'waiting', { d: r.waitingDays })}</span>
+                  <span class=${r.overdue ? 'tag bad' : 'tag'}>${r.overdue ? tr(l, 'overdue') : tr(l, r.waitingDays === 1 ? 'waiting1' : 'waiting', { d: r.waitingDays })}</span>
                 </li>`,
               )}
             </ul>`
@@ -313,7 +327,8 @@ export class HlClassStudent extends LitElement {
 
   override render() {
     const l = this.lang;
-    if (!this.joined) return html`<h1 class="title">${tr(l, 'title')}</h1>${this.error ? html`<p class="warn" role="alert">${this.error}</p>` : nothing}${this.renderJoin()}`;
+    if (!this.joined)
+      return html`<h1 class="title">${tr(l, 'title')}</h1>${this.error ? html`<p class="warn" role="alert">${this.error}</p>` : nothing}${this.renderJoin()}`;
     if (!this.view)
       return html`<h1 class="title">${tr(l, 'title')}</h1>
         <p role="status">${this.conn.online ? tr(l, 'connecting') : tr(l, 'offline')}</p>
@@ -328,3 +343,9 @@ export class HlClassStudent extends LitElement {
 }
 
 customElements.define('hl-class-student', HlClassStudent);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hl-class-student': HlClassStudent;
+  }
+}
