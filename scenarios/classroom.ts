@@ -10,6 +10,8 @@ import {
   MODEL,
   Simulation,
   knobSpec,
+  BROWSER_LIMITS,
+  checkRunLimits,
   type KnobChange,
   type Knobs,
   type KnobValue,
@@ -264,6 +266,9 @@ export function newGameSimulation(
 ): { ok: true; sim: Simulation; knobs: Knobs; timeline: KnobChange[] } | { ok: false; message: string } {
   const r = loadScenario({ preset, seed, knobs: overrides });
   if (!r.ok) return { ok: false, message: r.problems.map((p) => p.message).join('; ') };
+  // a room runs while a class waits: no larger a world than the browser app runs
+  const tooLarge = checkRunLimits(r.scenario.knobs, BROWSER_LIMITS);
+  if (tooLarge.length) return { ok: false, message: `${preset}: ${tooLarge.join('; ')}` };
   const timeline = r.scenario.timeline ?? [];
   return { ok: true, sim: new Simulation(r.scenario.knobs, r.seed, { timeline }), knobs: r.scenario.knobs, timeline };
 }

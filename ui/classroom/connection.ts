@@ -1,5 +1,5 @@
 /**
- * The classroom's channel to the server: one WebSocket on this page's own host, reopened with a
+ * The classroom's channel to the server: one socket on this page's own host, reopened with a
  * growing delay when it drops (a phone that sleeps, a Wi-Fi hiccup). Each time it opens it says
  * hello again (a student's secret or the teacher's key), so the server binds the new connection
  * to the same seat. Messages from the server are handed to the host element as they come.

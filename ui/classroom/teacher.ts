@@ -15,6 +15,7 @@ import { knobSpec, type KnobValue } from '../../sim/index.ts';
 import { listPresets } from '../../scenarios/presets.ts';
 import {
   TEACHER_POLICIES,
+  isRoomCode,
   type PlanField,
   type ServerMessage,
   type TeacherPolicy,
@@ -193,7 +194,7 @@ export class HlClassTeacher extends LitElement {
 
   private async download(): Promise<void> {
     const v = this.view;
-    if (!v || !this.key) return;
+    if (!v || !this.key || !isRoomCode(v.room)) return;
     const res = await fetch(`./classroom/${v.room}/game.json`, { headers: { authorization: `Bearer ${this.key}` } });
     if (!res.ok) {
       this.error = `${res.status}`;
