@@ -1,5 +1,6 @@
 // The classroom in Chromium (issue 13): the classroom server on the loopback serves the built app;
-// a teacher (1920 x 1080) and two students (phones, 390 x 844) play a short game. One student
+// a teacher (1920 x 1080) and five students (phones, 390 x 844) play a short game: two make
+// choices, three join and follow, each on a street of their own. One student
 // reloads and one loses the connection, and both get their units back; the teacher reloads and
 // gets the room back; the downloaded game replays bit for bit. Screenshots of both views in both
 // languages go to test-results/screenshots/ for people to look at.
@@ -61,7 +62,7 @@ describe('classroom', () => {
 
   const round = (p: Page) => p.getByTestId('round').textContent();
 
-  test('a teacher and two students play a short game', async () => {
+  test('a teacher and five students play a short game', async () => {
     // --- the teacher opens a room; the key leaves the address bar
     const teacher = await page({ width: 1920, height: 1080 }, false);
     await teacher.goto(srv.teacherUrl);
@@ -78,11 +79,22 @@ describe('classroom', () => {
     // --- two students join from their phones (the QR code's address)
     const ann = await page({ width: 390, height: 844 }, true);
     const bo = await page({ width: 390, height: 844 }, true);
+    const others = [
+      await page({ width: 390, height: 844 }, true),
+      await page({ width: 390, height: 844 }, true),
+      await page({ width: 390, height: 844 }, true),
+    ];
+    await ann.goto(joinUrl);
+    await ann.getByTestId('join').waitFor();
+    await ann.screenshot({ path: join(SCREENSHOTS, 'classroom-student-join-en.png') });
     for (const [p, name] of [
       [ann, 'Ann'],
       [bo, 'Bo'],
+      [others[0], 'Cai'],
+      [others[1], 'Dee'],
+      [others[2], 'Eli'],
     ] as const) {
-      await p.goto(joinUrl);
+      if (p !== ann) await p.goto(joinUrl);
       await p.getByTestId('name-input').fill(name);
       await p.getByTestId('join').click();
       await p.getByTestId('unit').waitFor();
@@ -91,7 +103,10 @@ describe('classroom', () => {
     const annUnit = await ann.getByTestId('unit').textContent();
     const boUnit = await bo.getByTestId('unit').textContent();
     expect(annUnit).not.toBe(boUnit);
-    await expect.poll(() => teacher.getByTestId('ranking').textContent()).toContain('Bo');
+    await expect.poll(() => teacher.getByTestId('ranking').textContent()).toContain('Eli');
+    // five students on five streets (the world has five): each a street of their own
+    const units = new Set(await Promise.all([ann, bo, ...others].map((p) => p.getByTestId('unit').textContent())));
+    expect(units.size).toBe(5);
 
     // --- round 1: Ann games hard, Bo keeps the starting plan; the teacher audits every unit
     await teacher.getByTestId('start').click();
@@ -101,14 +116,13 @@ describe('classroom', () => {
     await ann.getByTestId('plan-longterm').fill('0');
     await ann.getByTestId('submit').click();
     await expect.poll(() => ann.getByTestId('submit-status').textContent()).toContain('Plan sent');
-    await expect.poll(() => teacher.getByTestId('plans-in').textContent()).toContain('1 / 2');
+    await expect.poll(() => teacher.getByTestId('plans-in').textContent()).toContain('1 / 5');
     await teacher.getByTestId('pol-auditRate').fill('1');
     await teacher.getByTestId('pol-auditRate').dispatchEvent('change');
     await expect.poll(() => teacher.getByTestId('pol-auditRate').inputValue()).toBe('1');
     await teacher.getByTestId('advance').click();
     await expect.poll(() => round(ann)).toContain('Round 2');
-    await ann.getByTestId('score').waitFor();
-    await bo.getByTestId('score').waitFor();
+    for (const p of [ann, bo, ...others]) await p.getByTestId('score').waitFor();
     await teacher.screenshot({ path: join(SCREENSHOTS, 'classroom-teacher-en-round1.png') });
     await ann.screenshot({ path: join(SCREENSHOTS, 'classroom-student-en-round1.png'), fullPage: true });
 
@@ -152,14 +166,14 @@ describe('classroom', () => {
 
     // --- the teacher ends the game; the students see it; the download replays bit for bit
     await teacher.getByTestId('end').click();
-    await bo.getByTestId('ended').waitFor();
+    for (const p of [ann, bo, ...others]) await p.getByTestId('ended').waitFor();
     const game = (await teacher.evaluate(async (key) => {
       const code = document.querySelector('hl-class-teacher')?.shadowRoot?.querySelector('[data-testid="teacher-room"]')?.textContent;
       const res = await fetch(`./classroom/${code}/game.json`, { headers: { authorization: `Bearer ${key}` } });
       return res.json();
     }, KEY)) as GameRecord;
     expect(game.rounds).toHaveLength(2);
-    expect(game.players.map((p) => p.name).sort()).toEqual(['Ann', 'Bo']);
+    expect(game.players.map((p) => p.name).sort()).toEqual(['Ann', 'Bo', 'Cai', 'Dee', 'Eli']);
     const checked = checkGameRecord(game);
     if (!checked.ok) throw new Error(checked.problems.join('; '));
     const replay = replayGame(checked.game);

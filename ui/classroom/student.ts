@@ -327,12 +327,14 @@ export class HlClassStudent extends LitElement {
 
   override render() {
     const l = this.lang;
-    if (!this.joined)
-      return html`<h1 class="title">${tr(l, 'title')}</h1>${this.error ? html`<p class="warn" role="alert">${this.error}</p>` : nothing}${this.renderJoin()}`;
+    const head = html`<header class="bar">
+      <h1 class="title">${tr(l, 'title')}</h1>
+      <button type="button" class="ghost" aria-label=${tr(l, 'langLabel')} @click=${this.toggleLang}>${tr(l, 'lang')}</button>
+    </header>`;
+    const error = this.error ? html`<p class="warn" role="alert">${this.error}</p>` : nothing;
+    if (!this.joined) return html`<main>${head}${error}${this.renderJoin()}</main>`;
     if (!this.view)
-      return html`<h1 class="title">${tr(l, 'title')}</h1>
-        <p role="status">${this.conn.online ? tr(l, 'connecting') : tr(l, 'offline')}</p>
-        ${this.error ? html`<p class="warn" role="alert">${this.error}</p>` : nothing}`;
+      return html`<main>${head}<p role="status">${this.conn.online ? tr(l, 'connecting') : tr(l, 'offline')}</p>${error}</main>`;
     return html`<main>${this.renderPlay(this.view)}</main>`;
   }
 

@@ -20,6 +20,9 @@ export const classroomStyles = [
       font-size: 1.4rem;
       margin: 0.5rem 0 1rem;
     }
+    .bar h1.title {
+      margin: 0;
+    }
     h2 {
       font-size: 1.1rem;
       margin: 0 0 0.5rem;
