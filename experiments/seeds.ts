@@ -41,3 +41,17 @@ export function studySeed(base: number, study: string, i: number): number {
   }
   return h >>> 0;
 }
+
+/**
+ * Seeds of a fit (`hotline-lab fit`, experiments/abc.ts) with fit seed S:
+ *
+ *   fitSeed(S, purpose, i) = first 8 hex digits of SHA-256("hotline-lab/fit/" + S + "/" + purpose + "/" + i)
+ *
+ * `purpose` is `prior` (the stream that draws simulation i's parameters), `run:` + a scenario's
+ * key (simulation i's run of that scenario) or `predictive` (the resampling of the posterior).
+ * Every draw depends on the fit seed and the simulation's index only, so the fit is the same
+ * whatever the number of workers or shards, and a longer fit keeps the shorter one's simulations.
+ */
+export function fitSeed(seed: number, purpose: string, i: number): number {
+  return parseInt(sha256Hex(`hotline-lab/fit/${seed >>> 0}/${purpose}/${i}`).slice(0, 8), 16);
+}
