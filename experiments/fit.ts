@@ -131,6 +131,10 @@ export function fitJson(spec: FitSpec): Record<string, unknown> {
     accept: spec.accept,
     studies: spec.studies,
     priors: fitPriors(),
+    // the scenarios as the fit runs them (a change of scale is a different fit)
+    scenarios: studies()
+      .filter((s) => spec.studies.includes(s.id))
+      .map((s) => ({ study: s.id, preset: s.preset, over: s.over ?? {}, fitOver: s.fitOver ?? {}, counter: s.counter ?? {} })),
     targets: specTargets(spec).map((t) => ({ key: t.key, target: t.target, lo: t.lo, hi: t.hi, distance: t.distance })),
   };
 }

@@ -245,9 +245,9 @@ export function studies(): Study[] {
       id: 'linyi',
       title: 'Linyi: share of requests judged non-compliant',
       preset: 'baseline',
-      fitOver: { residents: 57_500, cells: 34, units: 18 },
+      fitOver: { residents: 57_500, cells: 34, units: 18, horizonDays: 730 },
       fitNote:
-        "An eighth of the district (cells and units keep their sizes' order): the flagged share is a share of requests, about 100,000 of them.",
+        'An eighth of the district (communities and units kept in number or size) for two years: the flagged share is a share of requests, some 25,000 of them.',
       source: 'FACTS.md: Linyi, Jan-Aug 2023, 53,000 of 3,143,000 requests non-compliant (about 1.7%)',
       mapping:
         'Under `baseline` (accept everything), the share of dispatched requests the hotline judges non-compliant: ' +
@@ -270,8 +270,8 @@ export function studies(): Study[] {
       id: 'baotou',
       title: 'Baotou: scale of refused requests',
       preset: 'baotou-refuse-publish',
-      fitOver: { residents: 115_000, cells: 69, units: 18, horizonDays: 730 },
-      fitNote: 'A quarter of the district, run to the end of 2022, the year the row counts: refusals are per resident.',
+      fitOver: { residents: 57_500, cells: 34, units: 18, horizonDays: 730 },
+      fitNote: 'An eighth of the district, run to the end of 2022, the year the row counts: refusals are per resident.',
       source:
         'FACTS.md: Baotou, Jan-May 2024, 15,000 out of scope or unreasonable; Baotou has about 2.7 million residents (2020 census, [S])',
       mapping:
@@ -295,6 +295,9 @@ export function studies(): Study[] {
       title: 'Beijing: contacts per resident, requests and consultations',
       preset: 'beijing-city',
       over: BEIJING_SCALED,
+      fitOver: { residents: 109_500, cells: 35 },
+      fitNote:
+        "Half the calibration's 1/100 Beijing (cells of Beijing's size, the same 4 units): per-resident rates and shares; beijing and categories share the run.",
       source: 'FACTS.md: Beijing 21.43 M contacts (2023), about 25 M (2025), 21.9 M residents; 41.5% requests, 58.5% consultations',
       mapping:
         "The `beijing-city` preset at 1/100 of its population (219,000 residents, 70 cells of Beijing's mean size, 4 units): " +
@@ -329,6 +332,9 @@ export function studies(): Study[] {
       title: 'Beijing: no category over 10%, top ten about 55%',
       preset: 'beijing-city',
       over: BEIJING_SCALED,
+      fitOver: { residents: 109_500, cells: 35 },
+      fitNote:
+        "Half the calibration's 1/100 Beijing (cells of Beijing's size, the same 4 units): per-resident rates and shares; beijing and categories share the run.",
       source: 'FACTS.md: Beijing 2020 category mix, none above 10% (market management 8.9%), top ten together 55%',
       mapping:
         'An extension (`sim/categories.ts`): each contact gets a subject category drawn from an assumed P(category | kind) ' +
@@ -376,9 +382,9 @@ export function studies(): Study[] {
         // the trajectory is the point: no burn-in before the 2019 reform
         burnInDays: 0,
       },
-      fitOver: { residents: 109_500, cells: 35 },
+      fitOver: { residents: 54_750, cells: 18 },
       fitNote:
-        "Half the calibration's 1/100 Beijing (cells of Beijing's size, the same 4 units): the rows are rates and ratios of the whole world.",
+        "A quarter of the calibration's 1/100 Beijing (cells of Beijing's size, the same 4 units): the rows are rates and ratios of the whole world, January 2019 still some 2,000 tickets.",
       source:
         'FACTS.md: resolution 53% (2019) to 97% (2024), satisfaction 65% to 97.3%; first nine months of 2019, resolution 40.1% to 70.0%; contacts rose about 3.6-fold 2019-2025',
       mapping:
@@ -507,9 +513,9 @@ export function studies(): Study[] {
       title: 'Beijing: who leads the monthly ranking of 343 streets and towns, and how far one can climb (2022)',
       preset: 'beijing-city',
       over: { residents: 2_190_000, cells: 700, units: 343, districts: 16, departments: 40, startDate: '2022-01-01', horizonDays: 365 },
-      fitOver: { residents: 547_500 },
+      fitOver: { residents: 273_750 },
       fitNote:
-        "1/40 of Beijing's residents with all 343 units and 700 cells: each unit a quarter of the calibration's size, so its monthly rates are noisier still (persistence at the top can only fall; the climb is already near its maximum).",
+        "1/80 of Beijing's residents with all 343 units and 700 cells: each unit an eighth of the calibration's size, so its monthly rates are noisier (persistence at the top can only fall; the climb is already near its maximum).",
       source:
         'FACTS.md: two streets ranked 1st in 9 of 12 months of 2022 among 343; a township rose from 219th to 1st within months (China Daily 2023-02-22; ffcl.org.cn)',
       mapping:
@@ -545,9 +551,9 @@ export function studies(): Study[] {
       title: 'Qingpu: hotline complaints fall about 19% in a year',
       preset: 'social-worker-outreach',
       counter: { outreachHoursPerWeek: 0 },
-      fitOver: { residents: 115_000, cells: 38, units: 18 },
+      fitOver: { residents: 57_500, cells: 19, units: 18 },
       fitNote:
-        "A quarter of the district (communities of about 3,000 kept): the row is a ratio of requests with and without outreach; the run is the social-worker study's too.",
+        "An eighth of the district (communities of about 3,000 kept): the row is a ratio of requests with and without outreach; the run is the social-worker study's too.",
       source: 'FACTS.md: Shanghai Qingpu, desks in all 307 villages and neighbourhoods, hotline complaints -19.3% in 2020',
       mapping:
         'Two local alternatives to the hotline, each in its first full year against the same year without it (same seed): ' +
@@ -581,8 +587,8 @@ export function studies(): Study[] {
       title: 'Qingpu: the same drop with village halls',
       preset: 'pinggu-hand-down',
       counter: { handDown: false },
-      fitOver: { residents: 115_000, cells: 69, units: 18, horizonDays: 730 },
-      fitNote: 'A quarter of the district, to the end of 2022, the year the row compares.',
+      fitOver: { residents: 57_500, cells: 34, units: 18, horizonDays: 730 },
+      fitNote: 'An eighth of the district, to the end of 2022, the year the row compares.',
       source: 'FACTS.md: Shanghai Qingpu, -19.3% in 2020',
       mapping: 'See the study above: `pinggu-hand-down` against the same district without hand-down, requests in 2022.',
       rows: [
@@ -602,9 +608,9 @@ export function studies(): Study[] {
       id: 'social-worker',
       title: "A social worker's WeChat contacts, about 200 to 1,834",
       preset: 'social-worker-outreach',
-      fitOver: { residents: 115_000, cells: 38, units: 18 },
+      fitOver: { residents: 57_500, cells: 19, units: 18 },
       fitNote:
-        'The same quarter of the district as qingpu (the same run): contacts per social worker do not depend on the number of communities.',
+        'The same eighth of the district as qingpu (the same run): contacts per social worker do not depend on the number of communities.',
       source: "FACTS.md: a Beijing social worker's WeChat contacts, about 200, then 1,834",
       mapping:
         'Mean WeChat contacts per social worker (one per community: `wechat_contacts / cells`) on the first day and ' +
@@ -646,8 +652,8 @@ export function studies(): Study[] {
       id: 'goodhart',
       title: 'Gaming: reported above true',
       preset: 'ranking-pressure',
-      fitOver: { residents: 115_000, cells: 69, units: 18 },
-      fitNote: "A quarter of the district, every unit kept (the ranking's pressure depends on how many are ranked).",
+      fitOver: { residents: 57_500, cells: 34, units: 18 },
+      fitNote: "An eighth of the district, every unit kept (the ranking's pressure depends on how many are ranked).",
       source: 'FACTS.md: English emergency departments, 4-hour target met for 96% officially, 77% by patient survey (Bevan and Hood 2006)',
       mapping:
         'A pattern from another public service, not a 12345 figure: the gap between reported and true satisfaction ' +
