@@ -13,7 +13,7 @@
  * band's edge is about one unit away). Rows shown beside a figure (`judged: false`) have none.
  */
 import { Simulation, defaultKnobs, type KnobChange, type Knobs } from '../sim/index.ts';
-import { categoryConcentration, categoryCounts } from '../sim/categories.ts';
+import { categoryConcentration } from '../sim/categories.ts';
 import { presetKnobs, presetTimeline } from '../scenarios/presets.ts';
 import { interval } from './stats.ts';
 import { studySeed } from './seeds.ts';
@@ -286,7 +286,7 @@ export function studies(): Study[] {
           tol: '×/÷2',
           distance: { kind: 'log', scale: Math.log(2) },
           unit: 'rate',
-          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.state.N) * 10000) / 12,
+          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.model.world.N) * 10000) / 12,
         },
       ],
     },
@@ -351,7 +351,7 @@ export function studies(): Study[] {
           tol: '≤10%',
           distance: { kind: 'linear', scale: 0.02 },
           unit: 'share',
-          measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).top,
+          measure: ({ sim }) => categoryConcentration(sim.categoryCounts()).top,
         },
         {
           label: 'top ten share',
@@ -361,7 +361,7 @@ export function studies(): Study[] {
           tol: '±5 pt',
           distance: { kind: 'linear', scale: 0.05 },
           unit: 'share',
-          measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).topTen,
+          measure: ({ sim }) => categoryConcentration(sim.categoryCounts()).topTen,
         },
       ],
     },
@@ -624,7 +624,7 @@ export function studies(): Study[] {
           tol: '±15%',
           distance: { kind: 'log', scale: Math.log(1.15) },
           unit: 'count',
-          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.state.C,
+          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.model.world.C,
         },
         {
           label: 'contacts per social worker, end',
@@ -634,7 +634,7 @@ export function studies(): Study[] {
           tol: '±20%',
           distance: { kind: 'log', scale: Math.log(1.2) },
           unit: 'count',
-          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.state.C,
+          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.model.world.C,
         },
         {
           label: 'growth, end / start',
