@@ -12,12 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   abcPosterior,
   drawPrior,
+  fromUnit,
   predictiveCheck,
   predictivePlan,
   weightedQuantile,
   type AbcTarget,
   type FitSim,
   type ParamPrior,
+  toUnit,
 } from '../../experiments/abc.ts';
 import { PRIOR_TABLE, fittedPriors, priorProblems } from '../../experiments/priors.ts';
 import { checkFitSpec, fitTargets } from '../../experiments/index.ts';
@@ -45,21 +47,35 @@ function simulate(p: Record<string, number>, seed: number): Record<string, numbe
   return out;
 }
 
-function synthetic(seed: number, n: number) {
-  const observed = simulate(TRUTH, 999);
-  const targets: AbcTarget[] = Object.keys(observed).map((k) => ({
+/** The "published figures": one simulation at the true parameters, each a target with a band and a distance. */
+function targetsFrom(observed: Record<string, number>): AbcTarget[] {
+  return Object.keys(observed).map((k) => ({
     key: k,
     target: observed[k],
     lo: observed[k] - 0.1,
     hi: observed[k] + 0.1,
     distance: { kind: 'linear', scale: k.startsWith('u') ? 0.3 : 0.5 },
   }));
+}
+
+/** The reference table: n draws from the prior, each simulated once (what `hotline-lab fit` runs). */
+function priorSims(seed: number, n: number): FitSim[] {
   const sims: FitSim[] = [];
   for (let i = 0; i < n; i++) {
     const params = drawPrior(PRIORS, seed, i);
     sims.push({ sim: i, phase: 'prior', params, values: simulate(params, 1000 + i) });
   }
-  return { targets, sims };
+  return sims;
+}
+
+function synthetic(seed: number, n: number) {
+  return { targets: targetsFrom(simulate(TRUTH, 999)), sims: priorSims(seed, n) };
+}
+
+/** A value a quarter of the prior's range away from `x` (towards the middle), in the prior's own scale. */
+function wrongValue(p: ParamPrior, x: number): number {
+  const u = toUnit(p, x);
+  return fromUnit(p, u > 0.5 ? u - 0.25 : u + 0.25);
 }
 
 describe('ABC with regression adjustment, on a synthetic case with known parameters', () => {
@@ -76,6 +92,36 @@ describe('ABC with regression adjustment, on a synthetic case with known paramet
       expect(k.widthRatio, name).toBeLessThan(0.3);
       expect(k.verdict).toBe('constrained');
     }
+  });
+
+  it('excludes wrong values: a quarter of the prior range from the truth is outside the 90% interval', () => {
+    for (const [name, truth] of Object.entries(TRUTH)) {
+      const k = knob(name);
+      const wrong = wrongValue(PRIORS.find((p) => p.name === name)!, truth);
+      expect(wrong < k.q05 || wrong > k.q95, `${name} = ${wrong} in [${k.q05}, ${k.q95}]`).toBe(true);
+    }
+  });
+
+  it('covers the truth about as often as a 90% interval should, over 20 true parameter sets drawn from the prior', () => {
+    // the same reference table, 20 "worlds" with other true values and their own noise: the
+    // intervals must hold the truth in most (18 of 20 expected) and a wrong value in none
+    const covered = { a: 0, b: 0 };
+    let wrongIn = 0;
+    for (let j = 0; j < 20; j++) {
+      const truth = drawPrior(PRIORS, 77, j);
+      const fit = abcPosterior(PRIORS, targetsFrom(simulate(truth, 20_000 + j)), sims, { accept: 0.2 });
+      for (const name of ['a', 'b'] as const) {
+        const k = fit.knobs.find((x) => x.name === name)!;
+        const p = PRIORS.find((x) => x.name === name)!;
+        if (k.q05 <= truth[name] && truth[name] <= k.q95) covered[name]++;
+        const wrong = wrongValue(p, truth[name]);
+        if (k.q05 <= wrong && wrong <= k.q95) wrongIn++;
+        expect(k.widthRatio, `${name}, world ${j}`).toBeLessThan(0.35);
+      }
+    }
+    expect(covered.a).toBeGreaterThanOrEqual(15);
+    expect(covered.b).toBeGreaterThanOrEqual(15);
+    expect(wrongIn).toBe(0);
   });
 
   it('narrows more than plain rejection, which also covers the truth', () => {
