@@ -9,6 +9,11 @@
  *   sims/sim-NNNNNN.json  one file per finished simulation, written atomically
  *   simulations.csv, accepted.csv, posterior.csv, predictive.csv, posterior-sample.json
  *                     once every simulation is present
+ *   runs.csv          one row per run of the command that simulated something: when it
+ *                     finished, its shard, workers, how many simulations it ran and its wall time
+ *                     (docs/FIT.md reads the fit's run time from it). The only file that depends
+ *                     on the machine, so the only one that differs between a fit run whole and
+ *                     one sharded and merged.
  *
  * Simulation i's parameters and seeds depend on the fit seed and i alone, so the files are the
  * same whatever --workers and however the simulations were sharded (after `hotline-lab merge`).
@@ -51,6 +56,27 @@ const both = (en: string, zh: string) => new UsageError([en, zh]);
 /** A simulation's file: prior simulations `sim-NNNNNN.json`, predictive ones `pred-NNNNNN.json`. */
 export const simFile = (phase: FitSim['phase'], i: number) => `${phase === 'prior' ? 'sim' : 'pred'}-${String(i).padStart(6, '0')}.json`;
 const SIM_RE = /^(sim|pred)-(\d{6,})\.json$/;
+
+/** runs.csv's header: one row per run of the command (see the file list above). */
+export const RUNS_HEADER = 'finished_utc,shard,workers,prior_sims,predictive_sims,seconds';
+
+/** One row of runs.csv. */
+export function runsRow(r: { finished: Date; shard: string; workers: number; prior: number; predictive: number; seconds: number }): string {
+  return [r.finished.toISOString().slice(0, 19) + 'Z', r.shard, r.workers, r.prior, r.predictive, r.seconds.toFixed(1)].join(',');
+}
+
+/** The rows of a folder's runs.csv (none when it has none). */
+async function readRuns(dir: string): Promise<string[]> {
+  try {
+    return (await readFile(join(dir, 'runs.csv'), 'utf8')).split('\n').filter((l) => l && l !== RUNS_HEADER);
+  } catch {
+    return [];
+  }
+}
+
+async function writeRuns(dir: string, rows: readonly string[]): Promise<void> {
+  if (rows.length) await writeAtomic(join(dir, 'runs.csv'), [RUNS_HEADER, ...rows].join('\n') + '\n');
+}
 
 interface Present {
   prior: Map<number, string>;
@@ -284,6 +310,7 @@ export async function fitCommand(p: ExperimentArgs): Promise<number> {
   const t0 = performance.now();
   const prior: Task[] = minePrior.filter((i) => !has('prior', i)).map((sim) => ({ sim, phase: 'prior', params: priorParams(spec, sim) }));
   await runTasks(spec, prior, nWorkers, save);
+  let predictiveRun = 0;
 
   // the predictive check, once every prior simulation is in (this folder may hold other shards')
   const now = await readAll(out, spec);
@@ -295,6 +322,7 @@ export async function fitCommand(p: ExperimentArgs): Promise<number> {
     );
     const done = new Set(now.filter((x) => x.phase === 'predictive').map((x) => x.sim));
     const plan = predictiveTasks(spec, post).filter((t) => minePred.includes(t.sim) && !done.has(t.sim));
+    predictiveRun = plan.length;
     await runTasks(
       spec,
       plan.map((t) => ({ sim: t.sim, phase: 'predictive', params: t.params, set: t.set })),
@@ -303,6 +331,17 @@ export async function fitCommand(p: ExperimentArgs): Promise<number> {
     );
   }
   const secs = (performance.now() - t0) / 1000;
+  if (prior.length + predictiveRun > 0) {
+    const row = runsRow({
+      finished: new Date(),
+      shard: shard ? `${shard.i}/${shard.n}` : '',
+      workers: nWorkers,
+      prior: prior.length,
+      predictive: predictiveRun,
+      seconds: secs,
+    });
+    await writeRuns(out, [...(await readRuns(out)), row]);
+  }
   const complete = await finish(out, spec, commit);
   process.stderr.write(`hotline-lab: fit ran for ${secs.toFixed(1)} s on ${nWorkers} worker${nWorkers === 1 ? '' : 's'}\n`);
   if (complete) {
@@ -324,6 +363,7 @@ export async function mergeFit(dirs: readonly string[], out: string): Promise<nu
   let hash = '';
   const commits: (string | null)[] = [];
   const sims = new Map<string, string>();
+  const runs: string[] = [];
   for (const d of dirs) {
     const f = await readFitFolder(d);
     if (!f) throw both(`'${d}' is not a fit folder: it has no fit.json`, `'${d}' 不是拟合文件夹：其中没有 fit.json`);
@@ -340,6 +380,8 @@ export async function mergeFit(dirs: readonly string[], out: string): Promise<nu
     } catch {
       commits.push(null);
     }
+    // each shard's runs, once (a folder merged into itself keeps its own)
+    for (const r of await readRuns(d)) if (!runs.includes(r)) runs.push(r);
     const present = await presentSims(d);
     const all = [
       ...[...present.prior].map(([i, path]) => [simFile('prior', i), path] as const),
@@ -364,6 +406,8 @@ export async function mergeFit(dirs: readonly string[], out: string): Promise<nu
   const commit = joinCommits(commits);
   await writeAtomic(join(out, 'fit.json'), prettyJson({ hash, fit: fitJson(s) }));
   await writeAtomic(join(out, 'provenance.json'), prettyJson({ model: `${MODEL.name} ${MODEL.version}`, commit }));
+  for (const r of await readRuns(out)) if (!runs.includes(r)) runs.push(r);
+  await writeRuns(out, runs.sort());
   const complete = await finish(out, s, commit);
   let priorMissing = 0;
   for (let i = 0; i < s.sims; i++) if (!sims.has(simFile('prior', i))) priorMissing++;

@@ -258,6 +258,7 @@ describe('hotline-lab fit', () => {
       'posterior.csv',
       'predictive.csv',
       'provenance.json',
+      'runs.csv',
       'sims/pred-000000.json',
       'sims/pred-000001.json',
       'sims/sim-000000.json',
@@ -272,6 +273,11 @@ describe('hotline-lab fit', () => {
     const pred = one['predictive.csv'].split('\n').filter((l) => l && !l.startsWith('#'));
     expect(pred).toHaveLength(1 + fitTargets(['wulimiao']).length);
     expect(one['accepted.csv']).toContain('set,sim,distance,weight,knob,drawn,adjusted');
+    // the run log: one run, all 4 + 2 simulations on 1 worker, its wall time
+    const runs = one['runs.csv'].trim().split('\n');
+    expect(runs[0]).toBe('finished_utc,shard,workers,prior_sims,predictive_sims,seconds');
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,,1,4,2,\d+\.\d$/);
   });
 
   it(
@@ -286,7 +292,12 @@ describe('hotline-lab fit', () => {
       expect(await main(['merge', s0, s1, '--out', merged])).toBe(0);
       expect(io.err).toContain('run the predictive check');
       expect(await main(['fit', '--out', merged, '--resume', '--workers', '2', ...FIT])).toBe(0);
-      expect(tree(merged)).toEqual(one);
+      // the same files but the run log, which keeps the three runs: two shards' prior simulations, then the predictive ones
+      const { 'runs.csv': runs, ...rest } = tree(merged);
+      const { 'runs.csv': _, ...oneRest } = one;
+      expect(rest).toEqual(oneRest);
+      const rows = runs.trim().split('\n').slice(1);
+      expect(rows.map((r) => r.split(',').slice(1, 5).join(',')).sort()).toEqual(['0/2,2,2,0', '1/2,1,2,0', ',2,0,2'].sort());
     },
     TIMEOUT,
   );
