@@ -23,6 +23,7 @@ import {
 } from '../../experiments/abc.ts';
 import { PRIOR_TABLE, fittedPriors, priorProblems } from '../../experiments/priors.ts';
 import { checkFitSpec, fitTargets } from '../../experiments/index.ts';
+import { fitReport, fmt, priorsDoc, readCsv } from '../../experiments/fit-report.ts';
 import { studies } from '../../experiments/targets.ts';
 import { KNOBS, type KnobName } from '../../sim/index.ts';
 import { main } from '../../cli/main.ts';
@@ -314,5 +315,51 @@ describe('hotline-lab fit', () => {
     expect(await main(['fit', '--out', w1, '--resume', ...FIT.slice(0, -1), '4'])).toBe(2);
     expect(io.err).toMatch(/holds a different fit/);
     expect(io.err).toMatch(/另一次拟合/);
+  });
+});
+
+// ---------------------------------------------------------------- docs/FIT.md and docs/PRIORS.md
+
+describe('the fit report', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const read = (n: string) => readFileSync(join(root, 'docs', 'fit', n), 'utf8');
+  const folder = () => ({
+    fitJson: read('fit.json'),
+    provenanceJson: read('provenance.json'),
+    posteriorCsv: read('posterior.csv'),
+    predictiveCsv: read('predictive.csv'),
+    runsCsv: read('runs.csv'),
+  });
+
+  it('reads quoted CSV cells and comment lines', () => {
+    const { comments, rows } = readCsv('# a\nx,y\n"1,2","say ""hi"""\n');
+    expect(comments).toEqual(['a']);
+    expect(rows).toEqual([{ x: '1,2', y: 'say "hi"' }]);
+  });
+
+  it('shows every fitted knob and every target of docs/fit, with the run time from runs.csv', () => {
+    const md = fitReport(folder());
+    for (const p of fittedPriors()) expect(md).toContain(`| \`${p.knob}\` |`);
+    for (const t of fitTargets()) expect(md).toContain(`| ${t.study} | ${t.label.replace(/\|/g, '\\|')} |`);
+    const seconds = Number(read('runs.csv').trim().split('\n')[1].split(',')[5]);
+    expect(md).toContain(`Run time on this machine: ${fmt(seconds)} s`);
+    expect(md).toMatch(/npx hotline-lab fit --out docs\/fit --seed \d+ --sims \d+ --predictive \d+ --accept [\d.]+ --workers 2/);
+  });
+
+  it('explains each unmet target, and says so when a target is unmet without an explanation', () => {
+    const f = folder();
+    const md = fitReport(f);
+    const unmet = readCsv(f.predictiveCsv).rows.filter((r) => r.met === 'false');
+    expect(unmet.length).toBeGreaterThan(0);
+    for (const r of unmet) expect(md).toContain(`### ${r.study}: ${r.target}`);
+    expect(md).not.toContain('Not yet explained');
+    // the same folder with a target renamed: unmet and unexplained
+    const renamed = { ...f, predictiveCsv: f.predictiveCsv.replace('2024 official satisfaction', '2024 official mystery') };
+    expect(fitReport(renamed)).toContain('Not yet explained');
+  });
+
+  it('lists every knob in PRIORS.md with its kind and reason', () => {
+    const md = priorsDoc();
+    for (const k of KNOBS) expect(md).toContain(`| \`${k.name}\` | ${PRIOR_TABLE[k.name as KnobName].kind} |`);
   });
 });
