@@ -1,6 +1,6 @@
 /**
  * `hotline-lab fit --out DIR [--sims N] [--predictive M] [--accept F] [--seed S] [--studies a,b]
- *  [--workers N] [--shard i/n] [--resume]`: approximate Bayesian computation of the uncertain
+ *  [--workers N] [--shard i/n] [--resume] [--policies N]`: approximate Bayesian computation of the uncertain
  * knobs (docs/PRIORS.md) against every calibration target at once (experiments/abc.ts).
  *
  * The output folder:
@@ -9,6 +9,10 @@
  *   sims/sim-NNNNNN.json  one file per finished simulation, written atomically
  *   simulations.csv, accepted.csv, posterior.csv, predictive.csv, posterior-sample.json
  *                     once every simulation is present
+ *   policies.csv      with --policies N, once the fit is complete: three of the article's
+ *                     policies against their worlds without them, N paired replicates each, with
+ *                     the knobs at their defaults and drawn from posterior-sample.json
+ *                     (experiments/fit-carry.ts)
  *   runs.csv          one row per run of the command that simulated something: when it
  *                     finished, its shard, workers, how many simulations it ran and its wall time
  *                     (docs/FIT.md reads the fit's run time from it). The only file that depends
@@ -39,6 +43,7 @@ import {
   type FitSpec,
 } from '../experiments/fit.ts';
 import type { FitSim, Params } from '../experiments/abc.ts';
+import { carryTasks, policiesCsv, runCarry, type CarryRecord, type CarryTask } from '../experiments/fit-carry.ts';
 import { bootstrapUrl } from './pool.ts';
 import { UsageError } from './usage-error.ts';
 import { Progress, gitCommit, joinCommits, parseShard, parseWorkers, writeAtomic, type ExperimentArgs } from './experiment.ts';
@@ -161,19 +166,33 @@ interface Task {
   params: Params;
   set?: number;
 }
-type FromWorker = { sim: number; record: FitSim } | { sim: number; error: string };
+/** A job for the pool: a simulation of the fit, or a replicate of a policy comparison (--policies). */
+type Job = { fit: Task } | { carry: CarryTask };
+type Done = { fit: FitSim } | { carry: CarryRecord };
+type FromWorker = { record: Done } | { error: string };
 
-/** Run `tasks` on `workers` threads (in this thread with one), each record handed to `onRecord` as it arrives. */
-async function runTasks(spec: FitSpec, tasks: readonly Task[], workers: number, onRecord: (r: FitSim) => Promise<void>): Promise<void> {
-  if (tasks.length === 0) return;
+/** The posterior sample policy comparisons draw from, handed to the workers once. */
+interface PoolData {
+  hotlineFit: FitSpec;
+  sample: Params[];
+}
+
+function runJob(data: PoolData, j: Job): Done {
+  if ('fit' in j) return { fit: runFitSim(data.hotlineFit, j.fit.sim, j.fit.phase, j.fit.params, j.fit.set) };
+  return { carry: runCarry(j.carry, data.sample, data.hotlineFit.seed) };
+}
+
+/** Run `jobs` on `workers` threads (in this thread with one), each result handed to `onRecord` as it arrives. */
+async function runTasks(data: PoolData, jobs: readonly Job[], workers: number, onRecord: (r: Done) => Promise<void>): Promise<void> {
+  if (jobs.length === 0) return;
   if (workers <= 1) {
-    for (const t of tasks) {
-      await onRecord(runFitSim(spec, t.sim, t.phase, t.params, t.set));
+    for (const j of jobs) {
+      await onRecord(runJob(data, j));
       await new Promise<void>((ok) => setImmediate(ok));
     }
     return;
   }
-  const n = Math.min(workers, tasks.length);
+  const n = Math.min(workers, jobs.length);
   let next = 0;
   let chain = Promise.resolve();
   const url = bootstrapUrl(import.meta.url);
@@ -188,15 +207,15 @@ async function runTasks(spec: FitSpec, tasks: readonly Task[], workers: number, 
       reject(e);
     };
     for (let i = 0; i < n; i++) {
-      const w = new Worker(url, { workerData: { hotlineFit: spec } });
+      const w = new Worker(url, { workerData: data });
       ws.push(w);
       const feed = () => {
         if (failed) return;
-        if (next < tasks.length) w.postMessage(tasks[next++]);
+        if (next < jobs.length) w.postMessage(jobs[next++]);
         else w.postMessage({ stop: true });
       };
       w.on('message', (m: FromWorker) => {
-        if ('error' in m) return fail(new Error(`simulation ${m.sim}: ${m.error}`));
+        if ('error' in m) return fail(new Error(m.error));
         feed();
         chain = chain.then(() => onRecord(m.record)).catch((e: unknown) => fail(e as Error));
       });
@@ -213,23 +232,23 @@ async function runTasks(spec: FitSpec, tasks: readonly Task[], workers: number, 
   });
 }
 
-function serve(spec: FitSpec): void {
+function serve(data: PoolData): void {
   const port = parentPort!;
-  port.on('message', (m: Task | { stop: true }) => {
+  port.on('message', (m: Job | { stop: true }) => {
     if ('stop' in m) {
       port.close();
       return;
     }
     try {
-      port.postMessage({ sim: m.sim, record: runFitSim(spec, m.sim, m.phase, m.params, m.set) } satisfies FromWorker);
+      port.postMessage({ record: runJob(data, m) } satisfies FromWorker);
     } catch (e) {
-      port.postMessage({ sim: m.sim, error: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
+      const what = 'fit' in m ? `simulation ${m.fit.sim}` : `policy ${m.carry.policy} replicate ${m.carry.replicate}`;
+      port.postMessage({ error: `${what}: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);
     }
   });
 }
 
-if (!isMainThread && workerData && typeof workerData === 'object' && 'hotlineFit' in workerData)
-  serve((workerData as { hotlineFit: FitSpec }).hotlineFit);
+if (!isMainThread && workerData && typeof workerData === 'object' && 'hotlineFit' in workerData) serve(workerData as PoolData);
 
 // ---------------------------------------------------------------- the command
 
@@ -256,6 +275,13 @@ export async function fitCommand(p: ExperimentArgs): Promise<number> {
   const workers = parseWorkers(one(p, 'workers'));
   const shard = parseShard(one(p, 'shard'));
   const resume = p.flags.has('resume');
+  const policiesRaw = one(p, 'policies');
+  const policies = policiesRaw === undefined ? 0 : Number(policiesRaw);
+  if (policiesRaw !== undefined && !(/^\s*\d+\s*$/.test(policiesRaw) && policies >= 2 && policies <= 10_000))
+    throw both(
+      `--policies '${policiesRaw}' is not allowed: must be an integer from 2 to 10000 (replicates of each policy comparison)`,
+      `--policies '${policiesRaw}' 不可用：须为 2 到 10000 之间的整数（每项政策比较的重复次数）`,
+    );
   const hash = fitHash(spec);
 
   const existing = await readFitFolder(out);
@@ -303,13 +329,21 @@ export async function fitCommand(p: ExperimentArgs): Promise<number> {
       `; on ${nWorkers} worker${nWorkers === 1 ? '' : 's'}\n`,
   );
   const progress = new Progress(mine, doneBefore);
-  const save = async (rec: FitSim) => {
+  const save = async (done: Done) => {
+    if (!('fit' in done)) return;
+    const rec = done.fit;
     await writeAtomic(join(out, 'sims', simFile(rec.phase, rec.sim)), JSON.stringify(rec));
     progress.tick();
   };
+  const pool: PoolData = { hotlineFit: spec, sample: [] };
   const t0 = performance.now();
   const prior: Task[] = minePrior.filter((i) => !has('prior', i)).map((sim) => ({ sim, phase: 'prior', params: priorParams(spec, sim) }));
-  await runTasks(spec, prior, nWorkers, save);
+  await runTasks(
+    pool,
+    prior.map((fit) => ({ fit })),
+    nWorkers,
+    save,
+  );
   let predictiveRun = 0;
 
   // the predictive check, once every prior simulation is in (this folder may hold other shards')
@@ -324,8 +358,8 @@ export async function fitCommand(p: ExperimentArgs): Promise<number> {
     const plan = predictiveTasks(spec, post).filter((t) => minePred.includes(t.sim) && !done.has(t.sim));
     predictiveRun = plan.length;
     await runTasks(
-      spec,
-      plan.map((t) => ({ sim: t.sim, phase: 'predictive', params: t.params, set: t.set })),
+      pool,
+      plan.map((t) => ({ fit: { sim: t.sim, phase: 'predictive' as const, params: t.params, set: t.set } })),
       nWorkers,
       save,
     );
@@ -344,6 +378,7 @@ export async function fitCommand(p: ExperimentArgs): Promise<number> {
   }
   const complete = await finish(out, spec, commit);
   process.stderr.write(`hotline-lab: fit ran for ${secs.toFixed(1)} s on ${nWorkers} worker${nWorkers === 1 ? '' : 's'}\n`);
+  if (complete && policies > 0) await carryThrough(out, spec, policies, workers, pool);
   if (complete) {
     process.stderr.write(`hotline-lab: wrote ${out}/posterior.csv, predictive.csv, accepted.csv, simulations.csv, posterior-sample.json\n`);
     process.stdout.write(await readFile(join(out, 'posterior.csv'), 'utf8'));
@@ -355,6 +390,40 @@ export async function fitCommand(p: ExperimentArgs): Promise<number> {
     process.stderr.write(`hotline-lab: the predictive simulations of other shards are missing: run them, then merge\n`);
   }
   return 0;
+}
+
+/**
+ * --policies N: the policy comparisons of experiments/fit-carry.ts, N replicates each, with the
+ * knobs at their defaults and drawn from the folder's posterior sample; writes policies.csv.
+ */
+async function carryThrough(out: string, spec: FitSpec, replicates: number, workers: number, pool: PoolData): Promise<void> {
+  const sample = (JSON.parse(await readFile(join(out, 'posterior-sample.json'), 'utf8')) as { sets: Params[] }).sets;
+  const tasks = carryTasks(replicates);
+  const data: PoolData = { ...pool, sample };
+  const nWorkers = Math.max(1, Math.min(workers, tasks.length));
+  process.stderr.write(
+    `hotline-lab: policy comparisons: ${tasks.length} replicates (each two runs), defaults and ${sample.length} posterior sets, on ${nWorkers} worker${nWorkers === 1 ? '' : 's'}\n`,
+  );
+  const progress = new Progress(tasks.length, 0);
+  const records: CarryRecord[] = [];
+  const t0 = performance.now();
+  await runTasks(
+    data,
+    tasks.map((carry) => ({ carry })),
+    nWorkers,
+    async (d) => {
+      if ('carry' in d) records.push(d.carry);
+      progress.tick();
+    },
+  );
+  const header = [
+    `# model ${MODEL.name} ${MODEL.version}`,
+    `# git-commit ${gitCommit() || 'unknown'}`,
+    `# fit-hash ${fitHash(spec)}`,
+    `# posterior-sample ${sample.length} sets`,
+  ];
+  await writeAtomic(join(out, 'policies.csv'), policiesCsv(records, replicates, header));
+  process.stderr.write(`hotline-lab: wrote ${out}/policies.csv in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
 /** `hotline-lab merge` of fit folders: the union of their simulations, checked, into `out`. */

@@ -54,7 +54,7 @@ Usage:
                                                    run an experiment (replicates, sweeps, sensitivity)
   hotline-lab merge DIR... [--out DIR]             join the folders of an experiment's (or a fit's) shards
   hotline-lab fit --out DIR [--sims N] [--predictive M] [--accept F] [--seed N] [--studies a,b]
-                  [--workers N] [--shard i/n] [--resume]
+                  [--workers N] [--shard i/n] [--resume] [--policies N]
                                                    fit the uncertain knobs to every calibration target
                                                    (approximate Bayesian computation; docs/FIT.md)
   hotline-lab help | --help | --version
@@ -108,7 +108,7 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   metrics: ['lang', 'format'],
   experiment: ['out', 'workers', 'shard'],
   merge: ['out'],
-  fit: ['out', 'sims', 'predictive', 'accept', 'seed', 'studies', 'workers', 'shard'],
+  fit: ['out', 'sims', 'predictive', 'accept', 'seed', 'studies', 'workers', 'shard', 'policies'],
   calibrate: ['replicates', 'only', 'seed'],
 };
 /** Options that take no value, per command. */

@@ -775,9 +775,21 @@ let defaultsCache: Knobs | null = null;
  * prior is about the default it departs from.
  */
 export function fitKnobs(study: Study, theta: Readonly<Record<string, number | boolean | string>>): Knobs {
+  return knobsWith(study.preset, { ...study.over, ...study.fitOver }, theta);
+}
+
+/**
+ * A preset's knobs with `fixed` on top and each knob of `theta` where neither the preset nor
+ * `fixed` departs from the default (the rule of fitKnobs; experiments/fit-carry.ts uses it too).
+ */
+export function knobsWith(
+  presetName: string,
+  fixedKnobs: Partial<Knobs>,
+  theta: Readonly<Record<string, number | boolean | string>>,
+): Knobs {
   defaultsCache ??= defaultKnobs();
-  const preset = presetKnobs(study.preset)! as unknown as Record<string, unknown>;
-  const fixed = { ...study.over, ...study.fitOver } as Record<string, unknown>;
+  const preset = presetKnobs(presetName)! as unknown as Record<string, unknown>;
+  const fixed = fixedKnobs as Record<string, unknown>;
   const knobs = { ...preset, ...fixed } as Record<string, unknown>;
   const dflt = defaultsCache as unknown as Record<string, unknown>;
   for (const [k, v] of Object.entries(theta)) if (!(k in fixed) && preset[k] === dflt[k]) knobs[k] = v;

@@ -24,6 +24,7 @@ import {
 import { PRIOR_TABLE, fittedPriors, priorProblems } from '../../experiments/priors.ts';
 import { checkFitSpec, fitTargets } from '../../experiments/index.ts';
 import { fitReport, fmt, priorsDoc, readCsv } from '../../experiments/fit-report.ts';
+import { POLICIES, effectOf, summarizeEffects } from '../../experiments/fit-carry.ts';
 import { studies } from '../../experiments/targets.ts';
 import { KNOBS, type KnobName } from '../../sim/index.ts';
 import { main } from '../../cli/main.ts';
@@ -303,6 +304,32 @@ describe('hotline-lab fit', () => {
     TIMEOUT,
   );
 
+  it(
+    'carries the posterior through to policy comparisons: paired replicates, defaults and posterior draws',
+    async () => {
+      expect(await main(['fit', '--out', w1, '--resume', '--workers', '2', '--policies', '2', ...FIT])).toBe(0);
+      const { rows } = readCsv(readFileSync(join(w1, 'policies.csv'), 'utf8'));
+      // 3 policies x 2 metrics x 2 conditions x 2 replicates
+      expect(rows).toHaveLength(POLICIES.reduce((a, p) => a + p.metrics.length, 0) * 2 * 2);
+      const sample = JSON.parse(one['posterior-sample.json']) as { sets: unknown[] };
+      for (const r of rows) {
+        expect(Number(r.set)).toBe(r.condition === 'defaults' ? -1 : Number(r.replicate) % sample.sets.length);
+        const m = POLICIES.find((p) => p.id === r.policy)!.metrics.find((x) => x.metric === r.metric)!;
+        expect(Number(r.effect)).toBeCloseTo(effectOf(m, Number(r.on), Number(r.off)), 12);
+      }
+      // replicate k has one seed in both conditions (common random numbers): only the knobs differ
+      const seeds = (cond: string) =>
+        rows.filter((r) => r.condition === cond).map((r) => `${r.policy} ${r.metric} ${r.replicate} ${r.seed}`);
+      expect(seeds('posterior')).toEqual(seeds('defaults'));
+      // the posterior draws change the worlds
+      expect(rows.filter((r) => r.condition === 'posterior').map((r) => r.on)).not.toEqual(
+        rows.filter((r) => r.condition === 'defaults').map((r) => r.on),
+      );
+      expect(summarizeEffects(rows)).toHaveLength(POLICIES.reduce((a, p) => a + p.metrics.length, 0) * 2);
+    },
+    TIMEOUT,
+  );
+
   it('refuses bad input in English and Chinese, and a folder of another fit', async () => {
     expect(await main(['fit', '--out', join(dir, 'bad'), '--sims', 'many'])).toBe(2);
     expect(io.err).toMatch(/--sims 'many' is not allowed: must be an integer from 4/);
@@ -315,6 +342,9 @@ describe('hotline-lab fit', () => {
     expect(await main(['fit', '--out', w1, '--resume', ...FIT.slice(0, -1), '4'])).toBe(2);
     expect(io.err).toMatch(/holds a different fit/);
     expect(io.err).toMatch(/另一次拟合/);
+    expect(await main(['fit', '--out', w1, '--resume', '--policies', '1', ...FIT])).toBe(2);
+    expect(io.err).toMatch(/--policies '1' is not allowed/);
+    expect(io.err).toMatch(/每项政策比较的重复次数/);
   });
 });
 
