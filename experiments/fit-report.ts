@@ -13,6 +13,7 @@ import { KNOBS, type KnobName } from '../sim/index.ts';
 import { RESP_FLOOR, SAT_BASE, SAT_ON_TIME, SAT_SOLVED, SOLVE_DEPT, SOLVE_UNIT, U_HALL, U_HOTLINE } from '../sim/constants.ts';
 import { PRIOR_TABLE } from './priors.ts';
 import { studies } from './targets.ts';
+import { CARRY_SCALE, POLICIES, summarizeEffects, type EffectSummary } from './fit-carry.ts';
 
 // ---------------------------------------------------------------- reading the files
 
@@ -57,6 +58,8 @@ export interface FitFolderText {
   posteriorCsv: string;
   predictiveCsv: string;
   runsCsv?: string;
+  /** policies.csv of `--policies N` (experiments/fit-carry.ts), when it was run. */
+  policiesCsv?: string;
 }
 
 // ---------------------------------------------------------------- formatting
@@ -238,8 +241,9 @@ export function fitReport(f: FitFolderText, folder = 'docs/fit'): string {
   L.push('## How to reproduce');
   L.push('');
   L.push('```sh');
+  const reps = f.policiesCsv ? /"replicates":(\d+)/.exec(f.policiesCsv)?.[1] : undefined;
   L.push(
-    `npx hotline-lab fit --out ${folder} --seed ${fit.seed} --sims ${fit.sims} --predictive ${fit.predictive} --accept ${fit.accept} --workers 2`,
+    `npx hotline-lab fit --out ${folder} --seed ${fit.seed} --sims ${fit.sims} --predictive ${fit.predictive} --accept ${fit.accept} --workers 2${reps ? ` --policies ${reps}` : ''}`,
   );
   L.push('npm run docs   # rewrites docs/FIT.md and docs/PRIORS.md from the folder and the priors table');
   L.push('```');
@@ -340,6 +344,9 @@ export function fitReport(f: FitFolderText, folder = 'docs/fit'): string {
   );
   L.push('');
 
+  // ---- carried through
+  L.push(...carrySection(f, folder));
+
   // ---- unmet
   const unmet = P.filter((r) => !r.met);
   L.push('## Targets no parameter set meets');
@@ -365,6 +372,74 @@ export function fitReport(f: FitFolderText, folder = 'docs/fit'): string {
     L.push('');
   }
   return L.join('\n');
+}
+
+/** The policy comparisons with the knobs at their defaults and drawn from the posterior (policies.csv). */
+function carrySection(f: FitFolderText, folder: string): string[] {
+  const L: string[] = [];
+  L.push('## Policy effects with parameter uncertainty');
+  L.push('');
+  if (!f.policiesCsv) {
+    L.push(`Not run for this folder (\`hotline-lab fit --policies N\` writes \`${folder}/policies.csv\`).`);
+    L.push('');
+    return L;
+  }
+  const { rows } = readCsv(f.policiesCsv);
+  const sets = /posterior-sample (\d+) sets/.exec(f.policiesCsv)?.[1] ?? '?';
+  const sums = summarizeEffects(rows);
+  const get = (policy: string, metric: string, c: string) =>
+    sums.find((x) => x.policy === policy && x.metric === metric && x.condition === c);
+  const n = get(POLICIES[0].id, POLICIES[0].metrics[0].metric, 'defaults')?.n ?? 0;
+  L.push(
+    `${POLICIES.length} of the article's policies against the same world without them (\`${folder}/policies.csv\`, experiments/fit-carry.ts), ${n} paired replicates each: ` +
+      `once with every uncertain knob at its default (seed noise only), once with replicate k drawing its knobs from posterior set k of the fit's ${sets}-set posterior sample (seed noise and parameter uncertainty). ` +
+      'Replicate k has the same seed in both arms and both conditions, so the conditions differ only in the knobs. ' +
+      `The worlds are the policies' presets with ${Object.entries(CARRY_SCALE)
+        .map(([k, v]) => `\`${k}\` ${String(v)}`)
+        .join(', ')} (the default world at an eighth of its size, as the fit runs it). ` +
+      "Relative effects are policy / none - 1; differences are policy - none. **Mean** with its 95% interval (as experiments report it); **90% of worlds**: the 5% and 95% quantiles of the replicates' effects, where the effect in one world falls. " +
+      "**Spread**: the posterior's 90% range over the defaults'.",
+  );
+  L.push('');
+  L.push(
+    '| policy | effect on | defaults: mean (95%) | defaults: 90% of worlds | posterior: mean (95%) | posterior: 90% of worlds | spread |',
+  );
+  L.push('|---|---|---|---|---|---|---|');
+  const show = (m: { effect: string }, x: number) => (m.effect === 'relative' ? `${fmt(x * 100)}%` : `${fmt(x * 100)} pt`);
+  const notes: string[] = [];
+  for (const p of POLICIES)
+    for (const m of p.metrics) {
+      const d = get(p.id, m.metric, 'defaults');
+      const q = get(p.id, m.metric, 'posterior');
+      if (!d || !q) continue;
+      const iv = (e: EffectSummary) => `${show(m, e.mean)} (${show(m, e.lo)} .. ${show(m, e.hi)})`;
+      const range = (e: EffectSummary) => `${show(m, e.q05)} .. ${show(m, e.q95)}`;
+      L.push(
+        `| ${cell(p.title)} | ${cell(m.label)} (\`${m.metric}\`) | ${iv(d)} | ${range(d)} | ${iv(q)} | ${range(q)} | ${fmt((q.q95 - q.q05) / (d.q95 - d.q05))}× |`,
+      );
+      const sign = (e: EffectSummary) => (e.lo > 0 ? 1 : e.hi < 0 ? -1 : 0);
+      if (sign(d) !== 0 && sign(q) !== 0 && sign(d) !== sign(q))
+        notes.push(
+          `**${p.id}, ${m.label}**: the sign flips, ${show(m, d.mean)} at the defaults against ${show(m, q.mean)} under the posterior, each interval clear of zero`,
+        );
+      else if (sign(d) !== 0 && q.q05 < 0 && q.q95 > 0)
+        notes.push(
+          `**${p.id}, ${m.label}**: clear of zero at the defaults, but the posterior's worlds range from ${show(m, q.q05)} to ${show(m, q.q95)}`,
+        );
+    }
+  L.push('');
+  L.push(
+    notes.length
+      ? `What parameter uncertainty changes: ${notes.join('; ')}. A result read off the defaults alone would state these with a confidence the fit does not support.`
+      : "Parameter uncertainty widens the intervals but changes no effect's sign.",
+  );
+  L.push('');
+  L.push(
+    'The posterior is the one above, with the weaknesses its predictive check shows; these rows say which conclusions hang on the uncertain knobs, not yet which answer is right. ' +
+      'Experiment files cannot yet name a posterior (a `"posterior"` field, replicate k drawing set k); this comparison is the command-line form of it.',
+  );
+  L.push('');
+  return L;
 }
 
 // ---------------------------------------------------------------- PRIORS.md

@@ -181,8 +181,9 @@ export function predictiveTasks(spec: FitSpec, post: Posterior): { sim: number; 
 }
 
 /**
- * A posterior sample for experiments (`"posterior"` in an experiment file): `n` sets resampled
- * by weight, systematic, in accepted order. Replicate k of an experiment takes set k mod n.
+ * A posterior sample for experiments: `n` sets resampled by weight, systematic, in accepted
+ * order. Replicate k of a policy comparison (`fit --policies`, experiments/fit-carry.ts) takes set
+ * k mod n; experiment files cannot name one yet.
  */
 export function posteriorSample(spec: FitSpec, post: Posterior): Params[] {
   const n = Math.max(spec.predictive, Math.min(64, post.accepted.length));

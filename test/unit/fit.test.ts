@@ -359,6 +359,7 @@ describe('the fit report', () => {
     posteriorCsv: read('posterior.csv'),
     predictiveCsv: read('predictive.csv'),
     runsCsv: read('runs.csv'),
+    policiesCsv: read('policies.csv'),
   });
 
   it('reads quoted CSV cells and comment lines', () => {
@@ -373,7 +374,12 @@ describe('the fit report', () => {
     for (const t of fitTargets()) expect(md).toContain(`| ${t.study} | ${t.label.replace(/\|/g, '\\|')} |`);
     const seconds = Number(read('runs.csv').trim().split('\n')[1].split(',')[5]);
     expect(md).toContain(`Run time on this machine: ${fmt(seconds)} s`);
-    expect(md).toMatch(/npx hotline-lab fit --out docs\/fit --seed \d+ --sims \d+ --predictive \d+ --accept [\d.]+ --workers 2/);
+    expect(md).toMatch(
+      /npx hotline-lab fit --out docs\/fit --seed \d+ --sims \d+ --predictive \d+ --accept [\d.]+ --workers 2 --policies \d+/,
+    );
+    // the policy comparisons: a row per policy and metric, both conditions
+    for (const p of POLICIES) for (const m of p.metrics) expect(md).toContain(`(\`${m.metric}\`) |`);
+    expect(fitReport({ ...folder(), policiesCsv: undefined })).toContain('Not run for this folder');
   });
 
   it('explains each unmet target, and says so when a target is unmet without an explanation', () => {
