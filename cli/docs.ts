@@ -33,6 +33,7 @@ function fitDoc(): { path: string; text: string }[] {
     posteriorCsv: read('posterior.csv'),
     predictiveCsv: read('predictive.csv'),
     runsCsv: existsSync(join(dir, 'runs.csv')) ? read('runs.csv') : undefined,
+    policiesCsv: existsSync(join(dir, 'policies.csv')) ? read('policies.csv') : undefined,
   });
   return [{ path: 'docs/FIT.md', text }];
 }

@@ -285,7 +285,7 @@ export function predictiveCsv(spec: FitSpec, rows: readonly PredictiveRow[], pro
   return lines.join('\n') + '\n';
 }
 
-/** posterior-sample.json: the sets experiments draw from (`"posterior": DIR`). */
+/** posterior-sample.json: the sets policy comparisons draw from (`fit --policies`). */
 export function posteriorSampleJson(spec: FitSpec, post: Posterior): string {
   return `${JSON.stringify({ model: `${MODEL.name} ${MODEL.version}`, fitHash: fitHash(spec), seed: spec.seed, sets: posteriorSample(spec, post) }, null, 1)}\n`;
 }
