@@ -7,6 +7,7 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { ChartData, Lang, RunView } from './types.ts';
 import { t } from '../i18n.ts';
 import { CHART_DEFS, buildChart } from './chart-defs.ts';
+import { timelineMarkers } from './markers.ts';
 import './line-chart.ts';
 import './bump-chart.ts';
 
@@ -49,12 +50,14 @@ export class HlCharts extends LitElement {
     const b = this.baseline;
     const key = [
       this.lang,
-      r ? `${r.startDate}|${r.day}|${r.days}|${r.periods.length}` : '-',
-      b ? `${b.startDate}|${b.day}|${b.periods.length}` : '-',
+      r ? `${r.startDate}|${r.day}|${r.days}|${r.periods.length}|${r.timeline?.length ?? 0}` : '-',
+      b ? `${b.startDate}|${b.day}|${b.periods.length}|${b.timeline?.length ?? 0}` : '-',
     ].join('#');
     if (key === this.key && !changed.has('lang')) return false;
     this.key = key;
-    this.built = r ? CHART_DEFS.map((d) => buildChart(d, r, b, this.lang)) : [];
+    // every time-axis chart marks where the run's (and the baseline's) timeline changes take effect
+    const markers = r ? timelineMarkers(r, b, this.lang) : [];
+    this.built = r ? CHART_DEFS.map((d) => ({ ...buildChart(d, r, b, this.lang), markers })) : [];
     if (!r) this.periods = [];
     else if (r.periods.length !== this.periods.length || r.periods[0] !== this.periods[0]) this.periods = r.periods.slice();
     if (!b) this.basePeriods = null;

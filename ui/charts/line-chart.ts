@@ -6,10 +6,10 @@
  */
 import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
-import type { ChartData, ChartSeries, Lang } from './types.ts';
+import type { ChartData, ChartMarker, ChartSeries, Lang } from './types.ts';
 import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
 import { t } from '../i18n.ts';
-import { exportSvgElement } from './export.ts';
+import { exportSvgElement, textWidth } from './export.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
 import { chartBaseStyles } from './chart-styles.ts';
@@ -91,6 +91,10 @@ export class HlLineChart extends LitElement {
     .readout .row { display: flex; gap: 6px; align-items: center; }
     .readout .v { margin-left: auto; padding-left: 10px; font-variant-numeric: tabular-nums; }
     .readout .d { color: #6a3d9a; font-variant-numeric: tabular-nums; }
+    .marker line { stroke: #9a4a00; stroke-width: 1.5; }
+    .marker text { font-size: 11px; fill: #7a3a00; }
+    .marker.base line { stroke: #555; stroke-dasharray: 3 3; }
+    .marker.base text { fill: #444; }
   `,
   ];
 
@@ -169,7 +173,8 @@ export class HlLineChart extends LitElement {
   }
 
   /** Paths are redrawn only when data or size changed, not when the read-out moves. */
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('_hover')) this.emitCursor();
     if (!this.dirty) return;
     this.dirty = false;
     // in a task of its own (draw-queue.ts), so that many charts never make one long task
@@ -365,6 +370,39 @@ export class HlLineChart extends LitElement {
       .attr('d', (a) => a.d);
   }
 
+  /**
+   * Tell the page which date the read-out is on (the knob panel shows the values in force then):
+   * `chart-cursor` { date } (YYYY-MM-DD, the first day of the week under the cursor; null when it leaves).
+   */
+  private emitCursor(): void {
+    const d = this.data;
+    const i = this._hover;
+    const date = d && i >= 0 && i < d.count ? isoDate(dateAt(d.startDate, i * d.step)) : null;
+    this.dispatchEvent(new CustomEvent('chart-cursor', { detail: { date }, bubbles: true, composed: true }));
+  }
+
+  /** A vertical line at each change's day, its label written down the line (in exports too). */
+  private markers(bottom: number) {
+    const d = this.data;
+    if (!d?.markers?.length) return nothing;
+    const size = 11;
+    const room = this.plotHeight - 6;
+    return svg`<g class="markers">${d.markers.map((m: ChartMarker) => {
+      const x = this.x(m.day / d.step);
+      let label = m.label;
+      if (textWidth(label, size) > room) {
+        while (label.length > 1 && textWidth(`${label}…`, size) > room) label = label.slice(0, -1);
+        label = `${label}…`;
+      }
+      const ty = M.top + 3;
+      return svg`<g class=${m.baseline ? 'marker base' : 'marker'} data-marker=${m.date}>
+        <title>${m.title}</title>
+        <line x1=${x} x2=${x} y1=${M.top} y2=${bottom}></line>
+        <text x=${x + 3} y=${ty} transform=${`rotate(90 ${x + 3} ${ty})`}>${label}</text>
+      </g>`;
+    })}</g>`;
+  }
+
   private indexAt(px: number): number {
     const n = this.data?.count ?? 0;
     if (!n) return -1;
@@ -497,6 +535,7 @@ export class HlLineChart extends LitElement {
           <g class="band"></g>
           <g class="base"></g>
           <g class="lines"></g>
+          ${this.markers(bottom)}
           <g class="axis xaxis"></g>
           <g class="axis yaxis"></g>
           <g class="axis yraxis"></g>
