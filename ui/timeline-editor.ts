@@ -137,6 +137,9 @@ export class HlTimelineEditor extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
         gap: 0.35rem 0.5rem;
       }
+      .field.knob {
+        grid-column: 1 / -1;
+      }
       .field {
         display: flex;
         flex-direction: column;
@@ -261,7 +264,7 @@ export class HlTimelineEditor extends LitElement {
       ) ?? 'cadence';
     const value = inForce(this.knobs, this.timeline, knob, date);
     this.check([...this.rows, { id: nextId++, date, knob, value }], true);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('li:last-of-type input[type="date"]')?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('li:last-of-type select')?.focus());
   }
 
   private removeRow(id: number): void {
@@ -283,12 +286,12 @@ export class HlTimelineEditor extends LitElement {
     const lang = this.lang;
     const common = { invalid: invalid ? 'true' : 'false' };
     if (spec?.type === 'boolean')
-      return html`<select id=${id} aria-invalid=${common.invalid} aria-describedby=${describedBy || nothing}
+      return html`<select id=${id} .value=${String(row.value)} aria-invalid=${common.invalid} aria-describedby=${describedBy || nothing}
         @change=${(e: Event) => this.edit(row.id, { value: (e.target as HTMLSelectElement).value === 'true' })}>
         ${[true, false].map((b) => html`<option value=${String(b)} ?selected=${row.value === b}>${t(lang, b ? 'on' : 'off')}</option>`)}
       </select>`;
     if (spec?.type === 'enum')
-      return html`<select id=${id} aria-invalid=${common.invalid} aria-describedby=${describedBy || nothing}
+      return html`<select id=${id} .value=${String(row.value)} aria-invalid=${common.invalid} aria-describedby=${describedBy || nothing}
         @change=${(e: Event) => this.edit(row.id, { value: (e.target as HTMLSelectElement).value })}>
         ${(spec.options ?? []).map((o) => html`<option value=${o} ?selected=${row.value === o}>${pick(lang, spec.optionLabels?.[o]) || o}</option>`)}
       </select>`;
@@ -314,21 +317,21 @@ export class HlTimelineEditor extends LitElement {
           @click=${() => this.removeRow(row.id)}>${t(lang, 'tl.remove')}</button>
       </div>
       <div class="fields">
-        <div class="field">
-          <label for=${`${base}-date`}>${t(lang, 'tl.date')}</label>
-          <input type="date" id=${`${base}-date`} .value=${row.date} min=${this.start ? dateAfter(this.start, 1) : nothing}
-            max=${this.last || nothing} aria-invalid=${dateBad ? 'true' : 'false'} aria-describedby=${errId || nothing}
-            @change=${(e: Event) => this.edit(row.id, { date: (e.target as HTMLInputElement).value })} />
-        </div>
-        <div class="field">
+        <div class="field knob">
           <label for=${`${base}-knob`}>${t(lang, 'tl.knob')}</label>
-          <select id=${`${base}-knob`} @change=${(e: Event) => this.pickKnob(row, (e.target as HTMLSelectElement).value)}>
+          <select id=${`${base}-knob`} .value=${row.knob} @change=${(e: Event) => this.pickKnob(row, (e.target as HTMLSelectElement).value)}>
             ${GROUPS.map(
               ({ g, names }) => html`<optgroup label=${pick(lang, g)}>
                 ${names.map((n) => html`<option value=${n} ?selected=${n === row.knob}>${knobShort(n, lang)}</option>`)}
               </optgroup>`,
             )}
           </select>
+        </div>
+        <div class="field">
+          <label for=${`${base}-date`}>${t(lang, 'tl.date')}</label>
+          <input type="date" id=${`${base}-date`} .value=${row.date} min=${this.start ? dateAfter(this.start, 1) : nothing}
+            max=${this.last || nothing} aria-invalid=${dateBad ? 'true' : 'false'} aria-describedby=${errId || nothing}
+            @change=${(e: Event) => this.edit(row.id, { date: (e.target as HTMLInputElement).value })} />
         </div>
         <div class="field">
           <label for=${`${base}-value`}>${t(lang, 'tl.value')}</label>

@@ -124,7 +124,12 @@ export class HlVersionCompare extends LitElement {
   private show(id: string, x: number, signed = false): string {
     if (!Number.isFinite(x)) return '–';
     const f = FIGURES.find((y) => y.id === id);
-    const s = f?.percent ? `${fmt(this.lang, Math.abs(x) * 100, f.digits)}%` : fmt(this.lang, Math.abs(x), f?.digits ?? 0);
+    // a difference of two shares is in percentage points
+    const s = f?.percent
+      ? signed
+        ? t(this.lang, 'tl.points', { n: fmt(this.lang, Math.abs(x) * 100, f.digits) })
+        : `${fmt(this.lang, Math.abs(x) * 100, f.digits)}%`
+      : fmt(this.lang, Math.abs(x), f?.digits ?? 0);
     return signed ? `${x > 0 ? '+' : x < 0 ? '−' : '±'}${s}` : x < 0 ? `−${s}` : s;
   }
 

@@ -92,7 +92,7 @@ export class HlLineChart extends LitElement {
     .readout .v { margin-left: auto; padding-left: 10px; font-variant-numeric: tabular-nums; }
     .readout .d { color: #6a3d9a; font-variant-numeric: tabular-nums; }
     .marker line { stroke: #9a4a00; stroke-width: 1.5; }
-    .marker text { font-size: 11px; fill: #7a3a00; }
+    .marker text { font-size: 11px; fill: #7a3a00; stroke: #fff; stroke-width: 3px; stroke-opacity: 0.85; paint-order: stroke; stroke-linejoin: round; }
     .marker.base line { stroke: #555; stroke-dasharray: 3 3; }
     .marker.base text { fill: #444; }
   `,
@@ -395,10 +395,15 @@ export class HlLineChart extends LitElement {
         label = `${label}…`;
       }
       const ty = M.top + 3;
+      // Chinese reads top to bottom upright; other labels run down the line, turned a quarter
+      const text =
+        this.lang === 'zh'
+          ? svg`<text x=${x + 8} y=${ty} writing-mode="vertical-rl">${label}</text>`
+          : svg`<text x=${x + 3} y=${ty} transform=${`rotate(90 ${x + 3} ${ty})`}>${label}</text>`;
       return svg`<g class=${m.baseline ? 'marker base' : 'marker'} data-marker=${m.date}>
         <title>${m.title}</title>
         <line x1=${x} x2=${x} y1=${M.top} y2=${bottom}></line>
-        <text x=${x + 3} y=${ty} transform=${`rotate(90 ${x + 3} ${ty})`}>${label}</text>
+        ${text}
       </g>`;
     })}</g>`;
   }

@@ -45,6 +45,7 @@ export const TIMELINE = {
   figure: { en: 'Key figure', zh: '关键指标' },
   modelCol: { en: 'Model {v}', zh: '模型 {v}' },
   diffCol: { en: 'Difference ({current} − {old})', zh: '差异（{current} − {old}）' },
+  points: { en: '{n} points', zh: '{n} 个百分点' },
   notInModel: { en: 'not in this model', zh: '此模型中没有' },
   waiting: { en: 'running…', zh: '运行中……' },
 } as const satisfies Record<string, Text>;
