@@ -97,6 +97,20 @@ describe('the timeline editor', () => {
     expect(charts).toBeGreaterThan(3);
     await expect.poll(() => markers.count()).toBe(charts);
     expect(await markers.first().locator('text').textContent()).toContain('0.6');
+    // the rank chart's axis is the periods: its marker sits between the periods around the day
+    await expect.poll(() => page.locator(`hl-bump-chart g.marker[data-marker="${WHEN}"]`).count()).toBe(1);
+    // and an exported figure keeps the marker and its label
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .locator('hl-line-chart')
+        .first()
+        .getByRole('button', { name: /as SVG/ })
+        .click(),
+    ]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    expect(exported).toContain(`data-marker="${WHEN}"`);
+    expect(exported).toMatch(/: 0\.6<\/text>/);
 
     // the value in force under a chart's cursor: before the change the knob's own, after it the change's
     const plot = page.locator('hl-line-chart').first().locator('rect.overlay');

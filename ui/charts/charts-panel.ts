@@ -4,7 +4,7 @@
  * hands each chart its columns. Nothing is recomputed while the day stays the same.
  */
 import { LitElement, html, css, type PropertyValues } from 'lit';
-import type { ChartData, Lang, RunView } from './types.ts';
+import type { ChartData, ChartMarker, Lang, RunView } from './types.ts';
 import { t } from '../i18n.ts';
 import { CHART_DEFS, buildChart } from './chart-defs.ts';
 import { timelineMarkers } from './markers.ts';
@@ -26,6 +26,7 @@ export class HlCharts extends LitElement {
 
   private key = '';
   private built: ChartData[] = [];
+  private markers: ChartMarker[] = [];
   // Copies, so the bump chart sees a new array even if the app appends to the same one.
   private periods: RunView['periods'] = [];
   private basePeriods: RunView['periods'] | null = null;
@@ -56,7 +57,8 @@ export class HlCharts extends LitElement {
     if (key === this.key && !changed.has('lang')) return false;
     this.key = key;
     // every time-axis chart marks where the run's (and the baseline's) timeline changes take effect
-    const markers = r ? timelineMarkers(r, b, this.lang) : [];
+    this.markers = r ? timelineMarkers(r, b, this.lang) : [];
+    const markers = this.markers;
     this.built = r ? CHART_DEFS.map((d) => ({ ...buildChart(d, r, b, this.lang), markers })) : [];
     if (!r) this.periods = [];
     else if (r.periods.length !== this.periods.length || r.periods[0] !== this.periods[0]) this.periods = r.periods.slice();
@@ -81,7 +83,7 @@ export class HlCharts extends LitElement {
     </div>`,
     );
     const bump = html`<div class="card">
-      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .heading=${t(lang, 'chartTitle.ranks')} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
+      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .markers=${this.markers} .heading=${t(lang, 'chartTitle.ranks')} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
     </div>`;
     // Order: tickets by kind, by channel, per 10k, backlog, hours, gaming, satisfaction, ranks, disputes.
     return html`<div class="grid">${charts.slice(0, 7)}${bump}${charts.slice(7)}</div>

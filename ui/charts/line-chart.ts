@@ -6,10 +6,11 @@
  */
 import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
-import type { ChartData, ChartMarker, ChartSeries, Lang } from './types.ts';
+import type { ChartData, ChartSeries, Lang } from './types.ts';
 import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
 import { t } from '../i18n.ts';
-import { exportSvgElement, textWidth } from './export.ts';
+import { exportSvgElement } from './export.ts';
+import { markerStyles, markersSvg } from './marker-svg.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
 import { chartBaseStyles } from './chart-styles.ts';
@@ -72,6 +73,7 @@ export class HlLineChart extends LitElement {
 
   static override styles = [
     chartBaseStyles,
+    markerStyles,
     css`
     ul.legend li { display: inline-flex; align-items: center; gap: 5px; white-space: nowrap; }
     .sw.line { height: 0; border-top: 3px solid; border-radius: 0; }
@@ -91,10 +93,6 @@ export class HlLineChart extends LitElement {
     .readout .row { display: flex; gap: 6px; align-items: center; }
     .readout .v { margin-left: auto; padding-left: 10px; font-variant-numeric: tabular-nums; }
     .readout .d { color: #6a3d9a; font-variant-numeric: tabular-nums; }
-    .marker line { stroke: #9a4a00; stroke-width: 1.5; }
-    .marker text { font-size: 11px; fill: #7a3a00; stroke: #fff; stroke-width: 3px; stroke-opacity: 0.85; paint-order: stroke; stroke-linejoin: round; }
-    .marker.base line { stroke: #555; stroke-dasharray: 3 3; }
-    .marker.base text { fill: #444; }
   `,
   ];
 
@@ -381,33 +379,6 @@ export class HlLineChart extends LitElement {
     this.dispatchEvent(new CustomEvent('chart-cursor', { detail: { date }, bubbles: true, composed: true }));
   }
 
-  /** A vertical line at each change's day, its label written down the line (in exports too). */
-  private markers(bottom: number) {
-    const d = this.data;
-    if (!d?.markers?.length) return nothing;
-    const size = 11;
-    const room = this.plotHeight - 6;
-    return svg`<g class="markers">${d.markers.map((m: ChartMarker) => {
-      const x = this.x(m.day / d.step);
-      let label = m.label;
-      if (textWidth(label, size) > room) {
-        while (label.length > 1 && textWidth(`${label}…`, size) > room) label = label.slice(0, -1);
-        label = `${label}…`;
-      }
-      const ty = M.top + 3;
-      // Chinese reads top to bottom upright; other labels run down the line, turned a quarter
-      const text =
-        this.lang === 'zh'
-          ? svg`<text x=${x + 8} y=${ty} writing-mode="vertical-rl">${label}</text>`
-          : svg`<text x=${x + 3} y=${ty} transform=${`rotate(90 ${x + 3} ${ty})`}>${label}</text>`;
-      return svg`<g class=${m.baseline ? 'marker base' : 'marker'} data-marker=${m.date}>
-        <title>${m.title}</title>
-        <line x1=${x} x2=${x} y1=${M.top} y2=${bottom}></line>
-        ${text}
-      </g>`;
-    })}</g>`;
-  }
-
   private indexAt(px: number): number {
     const n = this.data?.count ?? 0;
     if (!n) return -1;
@@ -540,7 +511,7 @@ export class HlLineChart extends LitElement {
           <g class="band"></g>
           <g class="base"></g>
           <g class="lines"></g>
-          ${this.markers(bottom)}
+          ${markersSvg(d?.markers, (m) => this.x(m.day / (d?.step ?? 7)), M.top, bottom, lang)}
           <g class="axis xaxis"></g>
           <g class="axis yaxis"></g>
           <g class="axis yraxis"></g>
