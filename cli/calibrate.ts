@@ -14,7 +14,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Simulation, MODEL, type KnobChange, type Knobs } from '../sim/index.ts';
-import { categoryConcentration, categoryCounts } from '../sim/categories.ts';
+import { categoryConcentration } from '../sim/categories.ts';
 import { presetKnobs, presetTimeline } from '../scenarios/presets.ts';
 import { interval } from '../experiments/stats.ts';
 import { studySeed } from '../experiments/seeds.ts';
@@ -257,7 +257,7 @@ export function studies(): Study[] {
           hi: 22,
           tol: '×/÷2',
           unit: 'rate',
-          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.state.N) * 10000) / 12,
+          measure: ({ sim }) => ((sumOver(sim, 'tickets_refused', '2022') / sim.model.world.N) * 10000) / 12,
         },
       ],
     },
@@ -313,7 +313,7 @@ export function studies(): Study[] {
           hi: 0.1,
           tol: '≤10%',
           unit: 'share',
-          measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).top,
+          measure: ({ sim }) => categoryConcentration(sim.categoryCounts()).top,
         },
         {
           label: 'top ten share',
@@ -322,7 +322,7 @@ export function studies(): Study[] {
           hi: 0.6,
           tol: '±5 pt',
           unit: 'share',
-          measure: ({ sim }) => categoryConcentration(categoryCounts(sim.state)).topTen,
+          measure: ({ sim }) => categoryConcentration(sim.categoryCounts()).topTen,
         },
       ],
     },
@@ -556,7 +556,7 @@ export function studies(): Study[] {
           hi: 230,
           tol: '±15%',
           unit: 'count',
-          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.state.C,
+          measure: ({ sim }) => value(sim, 'wechat_contacts', 0) / sim.model.world.C,
         },
         {
           label: 'contacts per social worker, end',
@@ -565,7 +565,7 @@ export function studies(): Study[] {
           hi: 2200,
           tol: '±20%',
           unit: 'count',
-          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.state.C,
+          measure: ({ sim }) => value(sim, 'wechat_contacts', sim.day - 1) / sim.model.world.C,
         },
         {
           label: 'growth, end / start',

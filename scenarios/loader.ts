@@ -83,6 +83,11 @@ export interface Problem {
   value: string;
   /** One line naming the field, the value and what is allowed. */
   message: string;
+  /**
+   * The same line in Chinese, from a boundary that words its problems in both languages itself
+   * (the experiment loader); others give `code` and the app words it (ui/problem-text.ts).
+   */
+  zh?: string;
   /** Lenient mode: the value used instead. */
   used?: string;
   /** The kind of problem (set by every problem the scenario boundary reports). */

@@ -10,15 +10,21 @@
  * whether gaming paid, and some are replaced (sim/leaders.ts).
  */
 import type { Grade, PeriodRecord, UnitPeriod } from './types.ts';
-import type { State } from './world.ts';
-import { isoOfEpochDay } from './calendar.ts';
-import { MI } from './metrics.ts';
+import type { Knobs } from './knobs.ts';
+import type { World } from './world.ts';
+import type { Clock } from './clock.ts';
+import { periodBoundaries } from './calendar.ts';
 import { AUDIT_SCORE_PENALTY, DISTRICT_LAYER_SHARE } from './constants.ts';
-import { audit, learnGaming } from './gaming.ts';
-import { replaceLeaders } from './leaders.ts';
+import type { Ratings } from './ratings.ts';
+import type { Work } from './work.ts';
+import type { Leaders } from './leaders.ts';
+import type { Gaming } from './gaming.ts';
 
 /** Days in an assessment month: pressure per period is counted in these. */
 const MONTH_DAYS = 30.4375;
+
+/** The regime knobs: a change of any of them closes the running period (Assessment.changeRegime). */
+const REGIME = ['cadence', 'rankingMode', 'periodStartDay'] as const;
 
 function median(xs: number[]): number {
   const a = [...xs].sort((x, y) => x - y);
@@ -26,17 +32,8 @@ function median(xs: number[]): number {
   return n === 0 ? 0 : n % 2 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
 }
 
-/** Overdue open tickets per owner right now (those past their deadline, not under appeal). */
-function overdueOpen(s: State): Float64Array {
-  const O = s.U + s.D;
-  const out = new Float64Array(O);
-  const T = s.tickets;
-  for (let o = 0; o < O; o++) {
-    for (const q of [s.qGeneral[o], s.qComplex[o]]) {
-      for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < s.day) out[o]++;
-    }
-  }
-  return out;
+function cadenceMonths(k: Knobs): number {
+  return k.cadence === 'monthly' ? 1 : k.cadence === 'bimonthly' ? 2 : 3;
 }
 
 /** Grade bands by place in the score order: the best excellent, then good, the bottom poor, the rest pass. */
@@ -48,149 +45,238 @@ export function gradeOfPlace(place: number, n: number, shareExcellent: number, s
   return 'pass';
 }
 
-/** Score owners lo..hi-1 on the period's accumulators. */
-function scoreOwners(s: State, lo: number, hi: number, periodDays: number, overdue: Float64Array, withRequests: boolean): UnitPeriod[] {
-  const k = s.k;
-  const per10k: number[] = [];
-  for (let o = lo; o < hi; o++) {
-    const dispatched = s.pDispatched[o] - s.pExcluded[o];
-    const pop = o < s.U ? s.unitPop[o] : s.N;
-    per10k.push(((dispatched / pop) * 10000 * 30) / periodDays);
+export class Assessment {
+  /** Every period recorded so far (from day 0 on). */
+  readonly periods: PeriodRecord[] = [];
+  /** Period boundaries (simulation days), with one at day 0; the running period ends at boundaries[next]. */
+  private boundaries: number[];
+  private next = 1;
+  private periodIndex = 0;
+  private prevRanks: Int32Array | null = null;
+  private readonly world: World;
+  private readonly clock: Clock;
+  private readonly ratings: Ratings;
+  private readonly work: Work;
+  private readonly leaders: Leaders;
+  private readonly gaming: Gaming;
+  /** The knobs in force (the assessment reads the weights, the penalties and the regime). */
+  private k: Knobs;
+
+  constructor(world: World, clock: Clock, k: Knobs, ratings: Ratings, work: Work, leaders: Leaders, gaming: Gaming) {
+    this.world = world;
+    this.clock = clock;
+    this.ratings = ratings;
+    this.work = work;
+    this.leaders = leaders;
+    this.gaming = gaming;
+    this.k = k;
+    // periods over the burn-in and the run, with a boundary at day 0 so no recorded period holds
+    // burn-in days
+    const B = clock.burnIn;
+    const all = periodBoundaries(clock.startEpoch - B, clock.days + B, cadenceMonths(k), k.periodStartDay).map((b) => b - B);
+    if (!all.includes(0)) all.push(0);
+    this.boundaries = all.sort((a, b) => a - b);
   }
-  const med = median(per10k);
-  const wReq = withRequests ? k.weightRequests : 0;
-  const wsum = k.weightAcceptance + k.weightCompletion + k.weightSatisfaction + wReq || 1;
-  const out: UnitPeriod[] = [];
-  for (let o = lo; o < hi; o++) {
-    // an approved exclusion takes the ticket out of every component
-    const disp = s.pDispatched[o] - s.pExcluded[o];
-    const acceptance = disp > 0 ? Math.max(0, 1 - s.pReturned[o] / disp) : 1;
-    const denom = s.pClosed[o] + overdue[o];
-    const completion = denom > 0 ? s.pOnTime[o] / denom : 1;
-    const satisfaction = s.pRatings[o] > 0 ? s.pSatReported[o] / s.pRatings[o] : 1;
-    const truth = s.pTrueRatings[o] > 0 ? s.pSatTrue[o] / s.pTrueRatings[o] : 1;
-    const i = o - lo;
-    const reqScore = per10k[i] > 0 ? Math.min(1, med / per10k[i]) : 1;
-    let score =
-      (100 * (k.weightAcceptance * acceptance + k.weightCompletion * completion + k.weightSatisfaction * satisfaction + wReq * reqScore)) /
-      wsum;
-    const [audited, caught] = o < s.U ? audit(s, o) : [false, false];
-    if (caught) {
-      score = Math.max(0, score - AUDIT_SCORE_PENALTY);
-      s.acc[MI.audits_caught]++;
+
+  configure(k: Knobs): void {
+    this.k = k;
+  }
+
+  /** Does the running period end with today? */
+  periodEndsToday(): boolean {
+    return this.clock.day + 1 === this.boundaries[this.next];
+  }
+
+  /** Phase (a period's last day): assess the period that ends today; the next one starts tomorrow. */
+  endPeriod(): void {
+    const start = this.boundaries[this.next - 1];
+    const record = this.assess(start, this.clock.day + 1);
+    if (start >= 0) this.periods.push(record);
+    this.next++;
+  }
+
+  /** Would these knobs change the assessment regime (cadence, ranking mode, period start day)? */
+  regimeChanges(changes: Partial<Knobs>): boolean {
+    return REGIME.some((n) => n in changes && changes[n] !== this.k[n]);
+  }
+
+  /**
+   * A change of the regime on today (before its knobs are read): the running period closes and is
+   * assessed under the old rules (returns whether it was, so the next period's gaming is chosen).
+   */
+  closeEarly(): boolean {
+    const d = this.clock.day;
+    const start = this.boundaries[this.next - 1];
+    if (!(d > start)) return false;
+    const record = this.assess(start, d);
+    if (start >= 0) this.periods.push(record);
+    return true;
+  }
+
+  /** After a regime change (its knobs read): new periods start today, aligned to the calendar. */
+  restartPeriods(): void {
+    const d = this.clock.day;
+    const kept = this.boundaries.filter((b) => b < d);
+    const after = periodBoundaries(this.clock.startEpoch + d, this.clock.days - d, cadenceMonths(this.k), this.k.periodStartDay).map(
+      (b) => b + d,
+    );
+    this.boundaries = [...kept, ...after];
+    this.next = kept.length + 1;
+  }
+
+  /** At the first recorded day: periods are numbered from there. */
+  startRecording(): void {
+    this.periodIndex = 0;
+  }
+
+  /** Overdue open tickets per owner right now (those past their deadline, not under appeal). */
+  private overdueOpen(): Float64Array {
+    const O = this.world.O;
+    const out = new Float64Array(O);
+    for (let o = 0; o < O; o++) out[o] = this.work.overdue(o);
+    return out;
+  }
+
+  /** Score owners lo..hi-1 on the period's accumulators. */
+  private scoreOwners(lo: number, hi: number, periodDays: number, overdue: Float64Array, withRequests: boolean): UnitPeriod[] {
+    const k = this.k;
+    const R = this.ratings;
+    const per10k: number[] = [];
+    for (let o = lo; o < hi; o++) {
+      const dispatched = R.dispatched[o] - R.excluded[o];
+      const pop = o < this.world.U ? this.world.unitPop[o] : this.world.N;
+      per10k.push(((dispatched / pop) * 10000 * 30) / periodDays);
     }
-    out.push({
-      unit: o,
-      district: o < s.U ? s.unitDistrict[o] : 0,
-      dispatched: disp,
-      acceptance,
-      completion,
-      satisfaction,
-      requestsPer10k: per10k[i],
-      excluded: s.pExcluded[o],
-      score,
-      rank: null,
-      grade: null,
-      penalised: false,
-      pressure: 0,
-      gamingIntensity: s.gaming[o],
-      audited,
-      caught,
-      truthSatisfaction: truth,
-      responsiveness: s.resp[o],
+    const med = median(per10k);
+    const wReq = withRequests ? k.weightRequests : 0;
+    const wsum = k.weightAcceptance + k.weightCompletion + k.weightSatisfaction + wReq || 1;
+    const out: UnitPeriod[] = [];
+    for (let o = lo; o < hi; o++) {
+      // an approved exclusion takes the ticket out of every component
+      const disp = R.dispatched[o] - R.excluded[o];
+      const acceptance = disp > 0 ? Math.max(0, 1 - R.returned[o] / disp) : 1;
+      const denom = R.closed[o] + overdue[o];
+      const completion = denom > 0 ? R.onTime[o] / denom : 1;
+      const satisfaction = R.reported[o] > 0 ? R.reportedSatisfied[o] / R.reported[o] : 1;
+      const truth = R.rated[o] > 0 ? R.trulySatisfied[o] / R.rated[o] : 1;
+      const i = o - lo;
+      const reqScore = per10k[i] > 0 ? Math.min(1, med / per10k[i]) : 1;
+      let score =
+        (100 *
+          (k.weightAcceptance * acceptance + k.weightCompletion * completion + k.weightSatisfaction * satisfaction + wReq * reqScore)) /
+        wsum;
+      const [audited, caught] = o < this.world.U ? this.gaming.audit(o) : [false, false];
+      if (caught) {
+        score = Math.max(0, score - AUDIT_SCORE_PENALTY);
+      }
+      out.push({
+        unit: o,
+        district: o < this.world.U ? this.world.unitDistrict[o] : 0,
+        dispatched: disp,
+        acceptance,
+        completion,
+        satisfaction,
+        requestsPer10k: per10k[i],
+        excluded: R.excluded[o],
+        score,
+        rank: null,
+        grade: null,
+        penalised: false,
+        pressure: 0,
+        gamingIntensity: this.gaming.intensity[o],
+        audited,
+        caught,
+        truthSatisfaction: truth,
+        responsiveness: this.leaders.resp[o],
+      });
+    }
+    return out;
+  }
+
+  /** Rank or grade a group scored together; add the pressure of penalties and of a published place. */
+  private placeAndPress(group: UnitPeriod[], months: number): void {
+    const k = this.k;
+    const n = group.length;
+    const order = group.map((_, i) => i).sort((a, b) => group[b].score - group[a].score || a - b);
+    // the bottom share, at least one when any is penalised; a lone owner has no bottom
+    const nBottom = n > 1 && k.penaltyBottomShare > 0 ? Math.max(1, Math.floor(k.penaltyBottomShare * n)) : 0;
+    order.forEach((gi, place) => {
+      const x = group[gi];
+      // a published rank exposes every place; a band hides the place within it, so only the poor
+      // band is seen low
+      let where: number;
+      if (k.rankingMode === 'rank') {
+        x.rank = place + 1;
+        x.penalised = place >= n - nBottom;
+        where = n > 1 ? place / (n - 1) : 0;
+      } else {
+        x.grade = gradeOfPlace(place, n, k.gradeShareExcellent, k.gradeShareGood, nBottom);
+        x.penalised = x.grade === 'poor';
+        where = x.penalised ? 1 : 0;
+      }
+      this.leaders.press(x.unit, months * ((x.penalised ? k.penaltySeverity : 0) + k.rankVisibility * where));
     });
   }
-  return out;
-}
 
-/** Rank or grade a group scored together; add the pressure of penalties and of a published place. */
-function placeAndPress(s: State, group: UnitPeriod[], months: number): void {
-  const k = s.k;
-  const n = group.length;
-  const order = group.map((_, i) => i).sort((a, b) => group[b].score - group[a].score || a - b);
-  // the bottom share, at least one when any is penalised; a lone owner has no bottom
-  const nBottom = n > 1 && k.penaltyBottomShare > 0 ? Math.max(1, Math.floor(k.penaltyBottomShare * n)) : 0;
-  order.forEach((gi, place) => {
-    const x = group[gi];
-    // a published rank exposes every place; a band hides the place within it, so only the poor
-    // band is seen low
-    let where: number;
+  private assess(startDay: number, endDay: number): PeriodRecord {
+    const k = this.k;
+    const U = this.world.U;
+    const overdue = this.overdueOpen();
+    const periodDays = endDay - startDay;
+    const months = periodDays / MONTH_DAYS;
+    const units = this.scoreOwners(0, U, periodDays, overdue, true);
+    this.placeAndPress(units, months);
+    if (k.districtLayer) {
+      const nd = Math.max(...units.map((x) => x.district)) + 1;
+      const sum = new Float64Array(nd);
+      const cnt = new Float64Array(nd);
+      for (const x of units) {
+        sum[x.district] += x.score;
+        cnt[x.district]++;
+      }
+      const mean = Array.from(sum, (v, d) => v / cnt[d]);
+      // units below their district's mean are called in again by the district
+      for (const x of units) if (x.score < mean[x.district]) this.leaders.press(x.unit, months * DISTRICT_LAYER_SHARE * k.penaltySeverity);
+      if (nd > 1) {
+        const dorder = mean.map((_, d) => d).sort((a, b) => mean[a] - mean[b] || a - b);
+        const worst = new Set(dorder.slice(0, Math.ceil(k.penaltyBottomShare * nd)));
+        for (const x of units) if (worst.has(x.district)) this.leaders.press(x.unit, months * 0.5 * k.penaltySeverity);
+      }
+    }
+    let departments: UnitPeriod[] | undefined;
+    if (k.deptAssessed && this.world.D > 0) {
+      departments = this.scoreOwners(U, U + this.world.D, periodDays, overdue, false);
+      this.placeAndPress(departments, months);
+      for (const x of departments) x.pressure = this.leaders.pressure[x.unit];
+    }
+    for (const x of units) x.pressure = this.leaders.pressure[x.unit];
+
+    // residents' feedback and real volume, for responsiveness and the size of fake batches
+    this.leaders.hearFeedback(this.ratings, periodDays);
+    this.gaming.learn(units);
+    this.leaders.replace(periodDays);
+
+    let rankVolatility: number | null = null;
     if (k.rankingMode === 'rank') {
-      x.rank = place + 1;
-      x.penalised = place >= n - nBottom;
-      where = n > 1 ? place / (n - 1) : 0;
-    } else {
-      x.grade = gradeOfPlace(place, n, k.gradeShareExcellent, k.gradeShareGood, nBottom);
-      x.penalised = x.grade === 'poor';
-      where = x.penalised ? 1 : 0;
+      const ranks = Int32Array.from(units, (x) => x.rank ?? 0);
+      if (this.prevRanks && this.prevRanks.length === U) {
+        let d = 0;
+        for (let u = 0; u < U; u++) d += Math.abs(ranks[u] - this.prevRanks[u]);
+        rankVolatility = d / U;
+      }
+      this.prevRanks = ranks;
     }
-    s.pressure[x.unit] += months * ((x.penalised ? k.penaltySeverity : 0) + k.rankVisibility * where);
-  });
-}
-
-export function assess(s: State, startDay: number, endDay: number): PeriodRecord {
-  const k = s.k;
-  const U = s.U;
-  const overdue = overdueOpen(s);
-  const periodDays = endDay - startDay;
-  const months = periodDays / MONTH_DAYS;
-  const units = scoreOwners(s, 0, U, periodDays, overdue, true);
-  placeAndPress(s, units, months);
-  if (k.districtLayer) {
-    const nd = Math.max(...units.map((x) => x.district)) + 1;
-    const sum = new Float64Array(nd);
-    const cnt = new Float64Array(nd);
-    for (const x of units) {
-      sum[x.district] += x.score;
-      cnt[x.district]++;
-    }
-    const mean = Array.from(sum, (v, d) => v / cnt[d]);
-    // units below their district's mean are called in again by the district
-    for (const x of units) if (x.score < mean[x.district]) s.pressure[x.unit] += months * DISTRICT_LAYER_SHARE * k.penaltySeverity;
-    if (nd > 1) {
-      const dorder = mean.map((_, d) => d).sort((a, b) => mean[a] - mean[b] || a - b);
-      const worst = new Set(dorder.slice(0, Math.ceil(k.penaltyBottomShare * nd)));
-      for (const x of units) if (worst.has(x.district)) s.pressure[x.unit] += months * 0.5 * k.penaltySeverity;
-    }
+    this.ratings.resetPeriod();
+    const record: PeriodRecord = {
+      index: this.periodIndex++,
+      startDay,
+      endDay,
+      startDate: this.clock.dateOf(startDay),
+      endDate: this.clock.dateOf(endDay - 1),
+      units,
+      rankVolatility,
+    };
+    if (departments) record.departments = departments;
+    return record;
   }
-  let departments: UnitPeriod[] | undefined;
-  if (k.deptAssessed && s.D > 0) {
-    departments = scoreOwners(s, U, U + s.D, periodDays, overdue, false);
-    placeAndPress(s, departments, months);
-    for (const x of departments) x.pressure = s.pressure[x.unit];
-  }
-  for (const x of units) x.pressure = s.pressure[x.unit];
-
-  // residents' feedback and real volume, for responsiveness and the size of fake batches
-  for (let o = 0; o < U + s.D; o++) {
-    if (s.pRatings[o] > 0) s.satEma[o] = s.pSatReported[o] / s.pRatings[o];
-    s.volumeEma[o] = s.pTrueRatings[o] / Math.max(1, periodDays);
-  }
-  learnGaming(s, units);
-  replaceLeaders(s, periodDays);
-
-  let rankVolatility: number | null = null;
-  if (k.rankingMode === 'rank') {
-    const ranks = Int32Array.from(units, (x) => x.rank ?? 0);
-    if (s.prevRanks && s.prevRanks.length === U) {
-      let d = 0;
-      for (let u = 0; u < U; u++) d += Math.abs(ranks[u] - s.prevRanks[u]);
-      rankVolatility = d / U;
-    }
-    s.prevRanks = ranks;
-  }
-  // reset accumulators
-  for (const a of [s.pDispatched, s.pReturned, s.pClosed, s.pOnTime, s.pRatings, s.pSatReported, s.pSatTrue, s.pTrueRatings, s.pExcluded])
-    a.fill(0);
-  const record: PeriodRecord = {
-    index: s.periodIndex++,
-    startDay,
-    endDay,
-    startDate: isoOfEpochDay(s.startEpoch + startDay),
-    endDate: isoOfEpochDay(s.startEpoch + endDay - 1),
-    units,
-    rankVolatility,
-  };
-  if (departments) record.departments = departments;
-  return record;
 }

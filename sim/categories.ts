@@ -11,12 +11,6 @@
 import { AliasTable } from './rng.ts';
 import type { Stream } from './rng.ts';
 
-/** What categorising needs of the model's state (a structural type: this file imports no state, so no cycle). */
-interface CategoryState {
-  readonly rng: { readonly categories: Stream };
-  readonly categoryCounts: Float64Array;
-}
-
 export interface Category {
   readonly id: string;
   readonly en: string;
@@ -132,16 +126,22 @@ const TABLES = WEIGHTS.map((w) => {
   return new AliasTable(dense);
 });
 
-/** Give one contact of this kind a category (from the 'categories' stream) and count it. */
-export function categorise(s: CategoryState, kind: number): number {
-  const cat = TABLES[kind].sample(s.rng.categories);
-  s.categoryCounts[cat]++;
-  return cat;
-}
+/** The hotline's count of contacts by subject category. */
+export class Categories {
+  /** Contacts per category since the start of the run (index = CATEGORIES index). */
+  readonly counts = new Float64Array(CATEGORY_COUNT);
+  private readonly rng: Stream;
 
-/** Contacts per category since the start of the run (index = CATEGORIES index). */
-export function categoryCounts(s: CategoryState): Float64Array {
-  return s.categoryCounts.slice();
+  constructor(rng: Stream) {
+    this.rng = rng;
+  }
+
+  /** Give one contact of this kind a category (from the 'categories' stream) and count it. */
+  categorise(kind: number): number {
+    const cat = TABLES[kind].sample(this.rng);
+    this.counts[cat]++;
+    return cat;
+  }
 }
 
 /** Shares of the largest category and of the ten largest together. */

@@ -1,7 +1,7 @@
 /**
  * The channel-choice exp tables (sim/channels.ts): exp of every utility term that takes few
- * values, computed once per run (and again when a timeline changes a cost or weight). Apart from
- * channels.ts so that the world can hold them without importing the channel logic.
+ * values, computed once per run (and again when a timeline changes a cost or weight) by
+ * `Channels.configure`.
  */
 import type { Knobs } from './knobs.ts';
 import { CLASS_HOTLINE_BONUS, U_HALL, U_HOTLINE, U_NONE, U_WECHAT } from './constants.ts';

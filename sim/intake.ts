@@ -4,15 +4,25 @@
  * handed down to a village council (Pinggu's 下交群评) or dispatched to a functional
  * department or to the street of the caller's cell, with a deadline.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, CASE } from './world.ts';
+import { Channel, handedDownKind, isComplex, Kind, TF } from './flags.ts';
 import { MI } from './metrics.ts';
-import { Route, TF } from './tickets.ts';
-import { EFFORT, DEPT_EFFORT_FACTOR, NORM_FROM_REFUSAL, RESP_EFFORT_BASE, RESP_EFFORT_SLOPE } from './constants.ts';
-import { remember, feel } from './outcomes.ts';
-import { categorise } from './categories.ts';
+import { EFFORT, NORM_FROM_REFUSAL } from './constants.ts';
 import { log } from './fmath.ts';
+import type { Knobs } from './knobs.ts';
 import type { Stream } from './rng.ts';
+import type { World } from './world.ts';
+import { type Clock, policyStart } from './clock.ts';
+import type { TicketStore } from './tickets.ts';
+import type { NeedsLedger } from './needs-ledger.ts';
+import type { Categories } from './categories.ts';
+import type { Councils, Hotline } from './councils.ts';
+import type { Work } from './work.ts';
+import type { Norms } from './norms.ts';
+import type { Demand } from './demand.ts';
+import type { Ratings } from './ratings.ts';
+import type { Tally } from './tally.ts';
+import type { EventLog } from './events.ts';
+import { feel, remember } from './satisfaction.ts';
 
 const FILED_METRIC = [
   MI.consultations,
@@ -26,120 +36,128 @@ const FILED_METRIC = [
   MI.filed_gaming,
 ];
 
-/** Kinds a hand-down policy sends to the village council (not the district's or town's to coordinate). */
-export function handedDownKind(kind: number): boolean {
-  return kind === Kind.INDIVIDUAL || kind === Kind.WISH || kind === Kind.CONTESTED || kind === Kind.DISPUTE || kind === Kind.VENT;
-}
+export class Intake implements Hotline {
+  /** Per cell: hotline tickets filed from the cell since the start. */
+  readonly cellFiled: Int32Array;
+  private readonly world: World;
+  private readonly clock: Clock;
+  private readonly rng: Stream;
+  private readonly tickets: TicketStore;
+  private readonly ledger: NeedsLedger;
+  private readonly categories: Categories;
+  private readonly councils: Councils;
+  private readonly work: Work;
+  private readonly norms: Norms;
+  private readonly demand: Demand;
+  private readonly ratings: Ratings;
+  private readonly tally: Tally;
+  private readonly events: EventLog;
+  // configured
+  private refuseStart = Infinity;
+  private accuracy = 0;
+  private misclassification = 0;
+  private deadlineGeneral = 0;
+  private deadlineComplex = 0;
+  private effortScale = 1;
 
-export function isComplex(kind: number): boolean {
-  return kind === Kind.CONTESTED || kind === Kind.DISPUTE;
-}
-
-/**
- * A call to 12345. `need` is the residents'-side record it carries; `escalated` marks a matter the
- * resident brings back from a council that kept them waiting (it is not handed down again).
- */
-export function intake(s: State, r: number, c: number, kind: number, ref: number, need = -1, escalated = false): void {
-  const k = s.k;
-  const acc = s.acc;
-  const rng = s.rng.intake;
-  acc[MI.tickets_filed]++;
-  acc[FILED_METRIC[kind]]++;
-  categorise(s, kind); // subject category for the published mix (sim/categories.ts)
-  s.cellFiled[c]++;
-  if (c === s.watch) s.event('file', c, r, kind, Channel.HOTLINE);
-
-  if (kind === Kind.CONSULT) {
-    acc[MI.tickets_closed]++; // answered on the call, in 0 days (memory is of problems solved, not questions answered)
-    return;
+  constructor(
+    world: World,
+    clock: Clock,
+    rng: Stream,
+    tickets: TicketStore,
+    ledger: NeedsLedger,
+    categories: Categories,
+    councils: Councils,
+    work: Work,
+    norms: Norms,
+    demand: Demand,
+    ratings: Ratings,
+    tally: Tally,
+    events: EventLog,
+  ) {
+    this.world = world;
+    this.clock = clock;
+    this.rng = rng;
+    this.tickets = tickets;
+    this.ledger = ledger;
+    this.categories = categories;
+    this.councils = councils;
+    this.work = work;
+    this.norms = norms;
+    this.demand = demand;
+    this.ratings = ratings;
+    this.tally = tally;
+    this.events = events;
+    this.cellFiled = new Int32Array(world.C);
   }
-  const unreasonable = kind === Kind.WISH || kind === Kind.VENT;
-  if (unreasonable) acc[MI.unreasonable_filed]++;
-  const judged = rng.u() < (unreasonable ? k.classificationAccuracy : k.misclassificationRate);
-  if (judged) acc[MI.tickets_flagged_unreasonable]++;
 
-  if (judged && s.day >= s.policy.refuse) {
-    // Baotou's reply: beyond the hotline's scope, cannot be accepted, sorry.
-    acc[MI.tickets_refused]++;
-    if (unreasonable) s.learn(r, c, NORM_FROM_REFUSAL);
-    remember(s, r, Channel.HOTLINE, 0);
-    feel(s, r, 0);
-    s.needs.fail(need);
-    s.dayRatings++;
-    s.dayTrueRatings++;
-    s.event('refuse', c, r, kind, Channel.HOTLINE);
-    return;
+  /** Read the knobs; `changeDay` is the day of a timeline change (null at build). */
+  configure(k: Knobs, changeDay: number | null): void {
+    const refuse = k.intakePolicy === 'refuse-out-of-scope' ? this.clock.dayOf(k.refuseStart) : Infinity;
+    this.refuseStart = policyStart(this.refuseStart, refuse, changeDay);
+    this.accuracy = k.classificationAccuracy;
+    this.misclassification = k.misclassificationRate;
+    this.deadlineGeneral = k.deadlineGeneralDays;
+    this.deadlineComplex = k.deadlineComplexDays;
+    this.effortScale = k.effortScale;
   }
 
-  acc[MI.requests_per_10k]++;
-  const T = s.tickets;
-  const t = T.alloc();
-  T.kind[t] = kind;
-  T.filer[t] = r;
-  T.cell[t] = c;
-  T.ref[t] = ref;
-  T.fileDay[t] = s.day;
-  T.need[t] = need;
-  const complex = isComplex(kind);
-  T.deadline[t] = s.day + (complex ? k.deadlineComplexDays : k.deadlineGeneralDays);
-  if (judged) T.flags[t] |= TF.JUDGED_UNREASONABLE;
-  if (complex) T.flags[t] |= TF.COMPLEX;
-  // effort varies from ticket to ticket: a long tail of hard ones (mean 1 x the kind's hours)
-  const effort = EFFORT[kind] * k.effortScale * (0.3 - 0.7 * log(1 - rng.u()));
+  /**
+   * A call to 12345 from resident r of cell c. `need` is the residents'-side record it carries;
+   * `escalated` marks a matter the resident brings back from a council that kept them waiting (it
+   * is not handed down again).
+   */
+  call(r: number, c: number, kind: number, ref: number, need: number, escalated: boolean): void {
+    const tally = this.tally;
+    const rng = this.rng;
+    const day = this.clock.day;
+    tally.add(MI.tickets_filed);
+    tally.add(FILED_METRIC[kind]);
+    this.categories.categorise(kind); // subject category for the published mix (sim/categories.ts)
+    this.cellFiled[c]++;
+    if (c === this.events.watch) this.events.note('file', c, r, kind, Channel.HOTLINE);
 
-  if (!escalated && s.cellCouncil[c] && s.day >= s.policy.handDown && handedDownKind(kind)) {
-    T.route[t] = Route.COUNCIL;
-    T.owner[t] = c;
-    T.remaining[t] = 0;
-    T.deadline[t] = s.day + k.councilDeadlineDays; // escalates back to the street when overdue
-    acc[MI.tickets_handed_down]++;
-    const cs = s.cases;
-    const id = cs.add();
-    cs.cols[CASE.KIND][id] = kind;
-    cs.cols[CASE.RESIDENT][id] = r;
-    cs.cols[CASE.REF][id] = ref;
-    cs.cols[CASE.TICKET][id] = t;
-    cs.cols[CASE.ROUNDS][id] = 0;
-    cs.cols[CASE.CELL][id] = c;
-    cs.cols[CASE.NEED][id] = -1; // the ticket carries the need
-    cs.cols[CASE.DAY][id] = s.day;
-    s.councilQueue[c]!.push(id);
-    return;
-  }
-  dispatchTicket(s, t, effort, rng);
-}
-
-/**
- * Send ticket t (kind, cell and deadline set) to a functional department or to the street of its
- * cell, with `effort` hours at full efficiency before responsiveness.
- */
-export function dispatchTicket(s: State, t: number, effort: number, rng: Stream): void {
-  const k = s.k;
-  const acc = s.acc;
-  const T = s.tickets;
-  const kind = T.kind[t];
-  const c = T.cell[t];
-  const complex = isComplex(kind);
-  let owner: number;
-  if ((kind === Kind.DEFECT || kind === Kind.INDIVIDUAL) && s.D > 0 && rng.u() < k.deptShare) {
-    T.route[t] = Route.DEPT;
-    owner = s.U + rng.int(s.D);
-    s.pDispatched[owner]++;
-    effort *= DEPT_EFFORT_FACTOR;
-    acc[MI.tickets_to_departments]++;
-  } else {
-    T.route[t] = Route.UNIT;
-    owner = s.cellUnit[c];
-    s.pDispatched[owner]++;
-    if (rng.u() < k.routingErrorRate) {
-      // sent to the wrong unit first and returned: acceptance falls, an hour is lost
-      T.flags[t] |= TF.RETURNED;
-      s.pReturned[owner]++;
-      effort += 1;
+    if (kind === Kind.CONSULT) {
+      tally.add(MI.tickets_closed); // answered on the call, in 0 days (memory is of problems solved, not questions answered)
+      return;
     }
+    const unreasonable = kind === Kind.WISH || kind === Kind.VENT;
+    if (unreasonable) tally.add(MI.unreasonable_filed);
+    const judged = rng.u() < (unreasonable ? this.accuracy : this.misclassification);
+    if (judged) tally.add(MI.tickets_flagged_unreasonable);
+
+    if (judged && day >= this.refuseStart) {
+      // Baotou's reply: beyond the hotline's scope, cannot be accepted, sorry.
+      tally.add(MI.tickets_refused);
+      if (unreasonable) this.norms.learn(r, c, NORM_FROM_REFUSAL);
+      remember(this.world, this.demand, r, Channel.HOTLINE, 0);
+      feel(this.world, r, 0);
+      this.ledger.fail(need);
+      this.ratings.report(-1, false, false);
+      this.events.note('refuse', c, r, kind, Channel.HOTLINE);
+      return;
+    }
+
+    tally.add(MI.requests_per_10k);
+    const T = this.tickets;
+    const t = T.alloc();
+    T.kind[t] = kind;
+    T.filer[t] = r;
+    T.cell[t] = c;
+    T.ref[t] = ref;
+    T.fileDay[t] = day;
+    T.need[t] = need;
+    const complex = isComplex(kind);
+    T.deadline[t] = day + (complex ? this.deadlineComplex : this.deadlineGeneral);
+    if (judged) T.flags[t] |= TF.JUDGED_UNREASONABLE;
+    if (complex) T.flags[t] |= TF.COMPLEX;
+    // effort varies from ticket to ticket: a long tail of hard ones (mean 1 x the kind's hours)
+    const effort = EFFORT[kind] * this.effortScale * (0.3 - 0.7 * log(1 - rng.u()));
+
+    if (!escalated && this.councils.takes(c) && handedDownKind(kind)) {
+      this.councils.handDown(t, r, c);
+      return;
+    }
+    this.work.dispatch(t, effort, rng);
   }
-  T.owner[t] = owner;
-  T.remaining[t] = effort * (RESP_EFFORT_BASE + RESP_EFFORT_SLOPE * s.resp[owner]);
-  s.queuedHours[owner] += T.remaining[t];
-  (complex ? s.qComplex : s.qGeneral)[owner].push(t);
 }

@@ -15,6 +15,10 @@
  * FIFO in arrival order finds the needs that reach the tolerance (arrival order is due order).
  */
 
+import { isComplex } from './flags.ts';
+import { SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
+import type { Knobs } from './knobs.ts';
+
 const FREE = 0;
 const OPEN = 1;
 /** Past the tolerance and counted unmet, but still open (it can still be solved, late). */
@@ -181,4 +185,20 @@ export class NeedsLedger {
   bytes(): number {
     return this.day.length * 10 + this.fifo.length * 8;
   }
+}
+
+/** Days within which a met need counts as fast, by kind: its ticket deadline. */
+export function needFastDays(k: Knobs): Int32Array {
+  return Int32Array.from(SAT_BASE, (_, kind) => (isComplex(kind) ? k.deadlineComplexDays : k.deadlineGeneralDays));
+}
+
+/** The run's ledger, with the chances of satisfaction by how a need ends (sim/constants.ts). */
+export function needsLedger(k: Knobs): NeedsLedger {
+  return new NeedsLedger(
+    k.needToleranceDays,
+    SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED + SAT_ON_TIME)),
+    SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED)),
+    SAT_BASE,
+    needFastDays(k),
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * Needs: what happens to residents each day. Counts are drawn first (Poisson), then whom they
- * hit, so the cost follows needs, not residents x days.
+ * hit, so the cost follows needs, not residents x days. Every draw here is from the 'needs'
+ * stream, in the order of the day's phases.
  * - public defects arise per cell (faster where long-term work is neglected); while open,
  *   residents notice them and may report them, many times; routine upkeep fixes some unreported;
  * - individual matters, out-of-scope wishes, venting and consultations hit residents in
@@ -8,213 +9,238 @@
  * - contested goods: residents who want the light or the speed bump the other way grow
  *   discontent, unless a council's consensus holds;
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
+ * Each goes at once to channel choice (sim/channels.ts).
  */
-import { Kind } from './types.ts';
-import { type State, DEF, DIS, RF } from './world.ts';
+import { DEF, DIS, Kind } from './flags.ts';
 import { MI } from './metrics.ts';
-import { ROUTINE_FIX_DAYS, DUPLICATE_DAMPING } from './constants.ts';
-import { decide } from './channels.ts';
+import { DUPLICATE_DAMPING, ROUTINE_FIX_DAYS } from './constants.ts';
+import type { Knobs } from './knobs.ts';
 import type { Stream } from './rng.ts';
-import { circlingGroups, maybeFormGroup } from './demand.ts';
-import { fixDefect, settleDispute, wantsChange } from './outcomes.ts';
+import type { World } from './world.ts';
+import type { Clock } from './clock.ts';
+import type { NeedsLedger } from './needs-ledger.ts';
+import type { Defects } from './defects.ts';
+import type { Disputes } from './disputes.ts';
+import type { Goods } from './goods.ts';
+import type { Demand } from './demand.ts';
+import type { Channels } from './channels.ts';
+import type { Work } from './work.ts';
+import type { Tally } from './tally.ts';
 
-export function defects(s: State): void {
-  const k = s.k;
-  const rng = s.rng.needs;
-  const base = k.defectRate / 1000 / 365;
-  const tab = s.defects;
-  for (let c = 0; c < s.C; c++) {
-    const u = s.cellUnit[c];
-    const mult = Math.max(0, 1 + k.maintenanceEffect * (1 - 2 * s.upkeep[u]));
-    const n = rng.poisson(base * (s.cellStart[c + 1] - s.cellStart[c]) * mult);
-    for (let i = 0; i < n; i++) {
-      const d = tab.add();
-      tab.cols[DEF.CELL][d] = c;
-      tab.cols[DEF.BORN][d] = s.day;
-      tab.cols[DEF.OPEN][d] = 1;
-      tab.cols[DEF.REPORTS][d] = 0;
-      tab.cols[DEF.NEED][d] = s.needs.arise(Kind.DEFECT, s.day);
-      s.openDefects.add(d);
-      s.cellDefectsOpen[c]++;
-      s.event('defect', c, -1, Kind.DEFECT);
-    }
-  }
-  // Residents notice open defects; routine upkeep fixes some that nobody reported.
-  const open = s.openDefects;
-  const notice = k.defectNoticeRate;
-  const cap = k.defectReportCap;
-  for (let i = open.size - 1; i >= 0; i--) {
-    const d = open.items[i];
-    const c = tab.cols[DEF.CELL][d];
-    if (rng.u() < s.upkeep[s.cellUnit[c]] / ROUTINE_FIX_DAYS) {
-      fixDefect(s, d);
-      continue;
-    }
-    // once someone has raised it, fewer bother ("it has been reported"); after a few reports the
-    // rest wait for the fix, and only when a deadline has passed since the last report does
-    // someone follow up: repeat reports saturate instead of growing with the backlog
-    let reports = tab.cols[DEF.REPORTS][d];
-    if (reports >= cap) {
-      if (s.day - tab.cols[DEF.LAST][d] <= k.deadlineGeneralDays) continue;
-      reports = cap - 1;
-      tab.cols[DEF.REPORTS][d] = reports;
-    }
-    const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * reports));
-    for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
-      tab.cols[DEF.REPORTS][d]++;
-      tab.cols[DEF.LAST][d] = s.day;
-      decide(s, s.pickInCell(c, rng), c, Kind.DEFECT, d);
-    }
-  }
-}
-
-function personal(s: State, kind: number, perYear: number): void {
-  const rng = s.rng.needs;
-  const n = rng.poisson((perYear * s.N) / 365);
-  for (let i = 0; i < n; i++) {
-    const r = s.pickResident(rng);
-    const c = s.lastCell;
-    decide(s, r, c, kind, -1, kind === Kind.INDIVIDUAL ? s.needs.arise(kind, s.day) : -1);
-    if (kind === Kind.WISH) maybeFormGroup(s, c);
-  }
-}
-
-export function personalNeeds(s: State): void {
-  const k = s.k;
-  // other hotlines folded into 12345 bring their questions and matters with them
-  const merged = 1 + k.hotlineMerger;
-  personal(s, Kind.CONSULT, k.consultRate * merged);
-  personal(s, Kind.INDIVIDUAL, k.individualRate * merged);
-  personal(s, Kind.WISH, k.wishRate);
-  personal(s, Kind.VENT, k.ventRate);
-  circlingGroups(s, decide);
-}
-
-/**
- * Preferences about contested goods drift: each day some residents who care redraw what they want
- * from their cell's share (people move, children grow, tastes change), so a majority can change.
- */
-export function driftPreferences(s: State): void {
-  const rate = s.k.preferenceDrift / 365;
-  if (!(rate > 0)) return;
-  const rng = s.rng.drift;
-  for (let c = 0; c < s.C; c++) {
-    const goods = s.cellHasGood[c];
-    if (!goods) continue;
-    const start = s.cellStart[c];
-    const pop = s.cellStart[c + 1] - start;
-    for (let g = 0; g < 2; g++) {
-      if (!(goods & (1 << g))) continue;
-      const carers = s.cellPrefCount[c * 4 + g * 2] + s.cellPrefCount[c * 4 + g * 2 + 1];
-      const n = rng.poisson(carers * rate);
-      const cares = g === 0 ? RF.CARES_LIGHTS : RF.CARES_BUMP;
-      const wants = g === 0 ? RF.WANTS_BRIGHT : RF.WANTS_BUMP;
-      for (let i = 0; i < n; i++) {
-        for (let tries = 0; tries < 40; tries++) {
-          const r = start + rng.int(pop);
-          if (!(s.resFlags[r] & cares)) continue;
-          const was = (s.resFlags[r] & wants) !== 0;
-          const now = rng.u() < s.cellPrefShare[c * 2 + g];
-          if (was !== now) {
-            s.resFlags[r] = now ? s.resFlags[r] | wants : s.resFlags[r] & ~wants;
-            s.cellPrefCount[c * 4 + g * 2 + (was ? 1 : 0)]--;
-            s.cellPrefCount[c * 4 + g * 2 + (now ? 1 : 0)]++;
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-
-export function contested(s: State): void {
-  const rng = s.rng.needs;
-  const rate = s.k.contestedRate / 365;
-  for (let c = 0; c < s.C; c++) {
-    const goods = s.cellHasGood[c];
-    if (!goods) continue;
-    for (let g = 0; g < 2; g++) {
-      if (!(goods & (1 << g))) continue;
-      if (s.cellLockUntil[c * 2 + g] > s.day) continue; // consensus holds
-      const on = (s.cellContested[c] >> g) & 1;
-      const unhappy = s.cellPrefCount[c * 4 + g * 2 + (1 - on)];
-      const n = rng.poisson(rate * unhappy);
-      for (let i = 0; i < n; i++) {
-        // find a resident who wants it the other way (propensity-weighted, a bounded search)
-        for (let tries = 0; tries < 40; tries++) {
-          const r = s.pickInCell(c, rng);
-          if (wantsChange(s, r, c, g)) {
-            decide(s, r, c, Kind.CONTESTED, g, s.needs.arise(Kind.CONTESTED, s.day));
-            break;
-          }
-        }
-      }
-    }
-  }
-}
-
-/** A neighbour dispute starts (its need arose on `day`). */
-function startDispute(s: State, rng: Stream, day: number): void {
-  const k = s.k;
-  const tab = s.disputes;
-  const c = s.householdPick.sample(rng);
-  const r = s.pickInCell(c, rng);
-  const d = tab.add();
-  const cols = tab.cols; // add() may grow (replace) the columns
-  const boundary = rng.u() < k.boundaryDisputeShare;
-  cols[DIS.CELL][d] = c;
-  cols[DIS.FILER][d] = r;
-  cols[DIS.HOUSEHOLD][d] = s.resHousehold[r];
-  cols[DIS.HOUSEHOLDS][d] = boundary ? 4 : 2;
-  cols[DIS.BOUNDARY][d] = boundary ? 1 : 0;
-  cols[DIS.ROUNDS][d] = 0;
-  cols[DIS.OPEN][d] = 1;
-  cols[DIS.NEED][d] = s.needs.arise(Kind.DISPUTE, day);
-  tab.fcols[0][d] = 0.3 + 0.7 * rng.u();
-  s.openDisputes.add(d);
-  s.cellDisputesOpen[c]++;
-}
-
-/**
- * Before the burn-in: the stock of old disputes a district carries, at the level where new ones
- * and those that fade by themselves balance (their needs arose long ago, so they count as unmet
- * at once, before anything is recorded). Without it the stock grows for years (its time constant
- * is 1 / disputeResolveRate) and every before/after comparison drifts.
- */
 /** The stock of old disputes is seeded with at most this many years of new ones. */
 const MAX_SEEDED_DISPUTE_YEARS = 10;
 
-export function seedDisputes(s: State): void {
-  const k = s.k;
-  if (!(k.disputeResolveRate > 0)) return;
-  const rng = s.rng.needs;
-  // at most ten years' worth: with disputes that almost never fade, the balance would be a stock
-  // far beyond anything a district carries (and beyond memory)
-  const n = rng.poisson((k.disputeRate / 1000) * s.H * Math.min(1 / k.disputeResolveRate, MAX_SEEDED_DISPUTE_YEARS));
-  const longAgo = s.day - k.needToleranceDays - 1;
-  for (let i = 0; i < n; i++) startDispute(s, rng, longAgo);
-}
+export class Needs {
+  private readonly world: World;
+  private readonly clock: Clock;
+  private readonly rng: Stream;
+  private readonly ledger: NeedsLedger;
+  private readonly defects: Defects;
+  private readonly disputes: Disputes;
+  private readonly goods: Goods;
+  private readonly demand: Demand;
+  private readonly channels: Channels;
+  private readonly work: Work;
+  private readonly tally: Tally;
+  /** Where a wish group's members take their wish (bound once). */
+  private readonly decideWish: (r: number, c: number, kind: number, ref: number) => void;
+  // configured
+  private defectBase = 0;
+  private maintenanceEffect = 0;
+  private noticeRate = 0;
+  private reportCap = 0;
+  private deadlineGeneral = 0;
+  private merged = 1;
+  private consultRate = 0;
+  private individualRate = 0;
+  private wishRate = 0;
+  private ventRate = 0;
+  private contestedRate = 0;
+  private disputeRate = 0;
+  private disputeResolveRate = 0;
+  private boundaryShare = 0;
+  private proxyRate = 0;
+  private toleranceDays = 0;
 
-export function disputes(s: State): void {
-  const k = s.k;
-  const rng = s.rng.needs;
-  const tab = s.disputes;
-  const n = rng.poisson((k.disputeRate / 1000 / 365) * s.H);
-  for (let i = 0; i < n; i++) startDispute(s, rng, s.day);
-  const fade = k.disputeResolveRate / 365;
-  const proxy = k.proxyRate / 365;
-  const open = s.openDisputes;
-  const cols = tab.cols;
-  for (let i = open.size - 1; i >= 0; i--) {
-    const d = open.items[i];
-    if (rng.u() < fade) {
-      settleDispute(s, d);
-      continue;
+  constructor(
+    world: World,
+    clock: Clock,
+    rng: Stream,
+    ledger: NeedsLedger,
+    defects: Defects,
+    disputes: Disputes,
+    goods: Goods,
+    demand: Demand,
+    channels: Channels,
+    work: Work,
+    tally: Tally,
+  ) {
+    this.world = world;
+    this.clock = clock;
+    this.rng = rng;
+    this.ledger = ledger;
+    this.defects = defects;
+    this.disputes = disputes;
+    this.goods = goods;
+    this.demand = demand;
+    this.channels = channels;
+    this.work = work;
+    this.tally = tally;
+    this.decideWish = (r, c, kind, ref) => channels.decide(r, c, kind, ref);
+  }
+
+  configure(k: Knobs): void {
+    this.defectBase = k.defectRate / 1000 / 365;
+    this.maintenanceEffect = k.maintenanceEffect;
+    this.noticeRate = k.defectNoticeRate;
+    this.reportCap = k.defectReportCap;
+    this.deadlineGeneral = k.deadlineGeneralDays;
+    // other hotlines folded into 12345 bring their questions and matters with them
+    this.merged = 1 + k.hotlineMerger;
+    this.consultRate = k.consultRate;
+    this.individualRate = k.individualRate;
+    this.wishRate = k.wishRate;
+    this.ventRate = k.ventRate;
+    this.contestedRate = k.contestedRate / 365;
+    this.disputeRate = k.disputeRate;
+    this.disputeResolveRate = k.disputeResolveRate;
+    this.boundaryShare = k.boundaryDisputeShare;
+    this.proxyRate = k.proxyRate / 365;
+    this.toleranceDays = k.needToleranceDays;
+  }
+
+  /** Phase: defects arise; residents notice open ones and report them; routine upkeep fixes some. */
+  defectsArise(): void {
+    const w = this.world;
+    const rng = this.rng;
+    const base = this.defectBase;
+    const upkeep = this.work.upkeep;
+    const day = this.clock.day;
+    for (let c = 0; c < w.C; c++) {
+      const u = w.cellUnit[c];
+      const mult = Math.max(0, 1 + this.maintenanceEffect * (1 - 2 * upkeep[u]));
+      const n = rng.poisson(base * (w.cellStart[c + 1] - w.cellStart[c]) * mult);
+      for (let i = 0; i < n; i++) this.defects.arise(c);
     }
-    if (rng.u() < proxy * tab.fcols[0][d]) {
-      // the core conflict returns under a new pretext (noise, parking, rubbish...)
-      decide(s, cols[DIS.FILER][d], cols[DIS.CELL][d], Kind.DISPUTE, d);
+    const tab = this.defects.table;
+    const open = this.defects.open;
+    const notice = this.noticeRate;
+    const cap = this.reportCap;
+    for (let i = open.size - 1; i >= 0; i--) {
+      const d = open.items[i];
+      const c = tab.cols[DEF.CELL][d];
+      if (rng.u() < upkeep[w.cellUnit[c]] / ROUTINE_FIX_DAYS) {
+        this.defects.fix(d);
+        continue;
+      }
+      // once someone has raised it, fewer bother ("it has been reported"); after a few reports the
+      // rest wait for the fix, and only when a deadline has passed since the last report does
+      // someone follow up: repeat reports saturate instead of growing with the backlog
+      let reports = tab.cols[DEF.REPORTS][d];
+      if (reports >= cap) {
+        if (day - tab.cols[DEF.LAST][d] <= this.deadlineGeneral) continue;
+        reports = cap - 1;
+        tab.cols[DEF.REPORTS][d] = reports;
+      }
+      const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * reports));
+      for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
+        tab.cols[DEF.REPORTS][d]++;
+        tab.cols[DEF.LAST][d] = day;
+        this.channels.decide(w.pickInCell(c, rng), c, Kind.DEFECT, d);
+      }
     }
   }
-  s.acc[MI.disputes_open] = open.size;
+
+  private personal(kind: number, perYear: number): void {
+    const w = this.world;
+    const rng = this.rng;
+    const n = rng.poisson((perYear * w.N) / 365);
+    for (let i = 0; i < n; i++) {
+      const c = w.pickCell(rng);
+      const r = w.pickInCell(c, rng);
+      this.channels.decide(r, c, kind, -1, kind === Kind.INDIVIDUAL ? this.ledger.arise(kind, this.clock.day) : -1);
+      if (kind === Kind.WISH) this.demand.maybeFormGroup(c);
+    }
+  }
+
+  /** Phase: consultations, individual matters, wishes and venting; then the wish groups' rounds. */
+  personalNeeds(): void {
+    const merged = this.merged;
+    this.personal(Kind.CONSULT, this.consultRate * merged);
+    this.personal(Kind.INDIVIDUAL, this.individualRate * merged);
+    this.personal(Kind.WISH, this.wishRate);
+    this.personal(Kind.VENT, this.ventRate);
+    this.demand.circle(this.decideWish);
+  }
+
+  /** Phase: residents who want a contested good the other way grow discontent (unless a consensus holds). */
+  contested(): void {
+    const w = this.world;
+    const goods = this.goods;
+    const rng = this.rng;
+    const rate = this.contestedRate;
+    const day = this.clock.day;
+    for (let c = 0; c < w.C; c++) {
+      const has = goods.has[c];
+      if (!has) continue;
+      for (let g = 0; g < 2; g++) {
+        if (!(has & (1 << g))) continue;
+        if (goods.locked(c, g, day)) continue; // consensus holds
+        const on = (goods.contested[c] >> g) & 1;
+        const unhappy = goods.prefCount[c * 4 + g * 2 + (1 - on)];
+        const n = rng.poisson(rate * unhappy);
+        for (let i = 0; i < n; i++) {
+          // find a resident who wants it the other way (propensity-weighted, a bounded search)
+          for (let tries = 0; tries < 40; tries++) {
+            const r = w.pickInCell(c, rng);
+            if (goods.wantsChange(r, c, g)) {
+              this.channels.decide(r, c, Kind.CONTESTED, g, this.ledger.arise(Kind.CONTESTED, day));
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Before the burn-in: the stock of old disputes a district carries, at the level where new ones
+   * and those that fade by themselves balance (their needs arose long ago, so they count as unmet
+   * at once, before anything is recorded). Without it the stock grows for years (its time constant
+   * is 1 / disputeResolveRate) and every before/after comparison drifts.
+   */
+  seedDisputes(): void {
+    if (!(this.disputeResolveRate > 0)) return;
+    const rng = this.rng;
+    // at most ten years' worth: with disputes that almost never fade, the balance would be a stock
+    // far beyond anything a district carries (and beyond memory)
+    const n = rng.poisson((this.disputeRate / 1000) * this.world.H * Math.min(1 / this.disputeResolveRate, MAX_SEEDED_DISPUTE_YEARS));
+    const longAgo = this.clock.day - this.toleranceDays - 1;
+    for (let i = 0; i < n; i++) this.disputes.start(rng, longAgo, this.boundaryShare);
+  }
+
+  /** Phase: disputes start, flare up as proxy complaints, and some fade. */
+  disputesFlare(): void {
+    const rng = this.rng;
+    const disputes = this.disputes;
+    const tab = disputes.table;
+    const n = rng.poisson((this.disputeRate / 1000 / 365) * this.world.H);
+    for (let i = 0; i < n; i++) disputes.start(rng, this.clock.day, this.boundaryShare);
+    const fade = this.disputeResolveRate / 365;
+    const proxy = this.proxyRate;
+    const open = disputes.open;
+    const cols = tab.cols;
+    for (let i = open.size - 1; i >= 0; i--) {
+      const d = open.items[i];
+      if (rng.u() < fade) {
+        disputes.settle(d);
+        continue;
+      }
+      if (rng.u() < proxy * tab.fcols[0][d]) {
+        // the core conflict returns under a new pretext (noise, parking, rubbish...)
+        this.channels.decide(cols[DIS.FILER][d], cols[DIS.CELL][d], Kind.DISPUTE, d);
+      }
+    }
+    this.tally.set(MI.disputes_open, open.size);
+  }
 }

@@ -1,234 +1,187 @@
 /**
- * Outcomes: what closing a ticket (or a case on another channel) does to the world and to
- * the resident: defects fixed, contested goods flipped, disputes settled, memories updated,
- * and the rating (true, and reported when gamed).
+ * Outcomes: what working a ticket to its end does to the world and to the resident: defects
+ * fixed, contested goods flipped, explanations heard; then the close itself, with the rating the
+ * resident gives (truly) and the one the hotline records (reported: gaming can change it), the
+ * need it carries met or not, the resident's memory and satisfaction, and the ticket's slot freed.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, DEF, DIS, RF } from './world.ts';
+import { Channel, Kind, Route, TF } from './flags.ts';
 import { MI } from './metrics.ts';
-import { Route, TF } from './tickets.ts';
-import { hearOutcome } from './demand.ts';
-import {
-  MEMORY_RATE,
-  SAT_BASE,
-  SAT_SOLVED,
-  SAT_ON_TIME,
-  NORM_FROM_EXPLANATION,
-  SOLVE_UNIT,
-  SOLVE_DEPT,
-  RESP_FLOOR,
-  PAID_AT_FULL,
-  INDUCED_AT_FULL,
-  HOURS_PAID,
-  HOURS_INDUCED,
-} from './constants.ts';
+import { NORM_FROM_EXPLANATION, RESP_FLOOR, SAT_BASE, SAT_ON_TIME, SAT_SOLVED, SOLVE_DEPT, SOLVE_UNIT } from './constants.ts';
+import type { Stream } from './rng.ts';
+import type { World } from './world.ts';
+import type { Clock } from './clock.ts';
+import type { TicketStore } from './tickets.ts';
+import type { NeedsLedger } from './needs-ledger.ts';
+import type { Defects } from './defects.ts';
+import type { Goods } from './goods.ts';
+import type { Norms } from './norms.ts';
+import type { Demand } from './demand.ts';
+import type { Leaders } from './leaders.ts';
+import type { Gaming } from './gaming.ts';
+import type { Ratings } from './ratings.ts';
+import type { Tally } from './tally.ts';
+import type { EventLog } from './events.ts';
+import { feel, remember } from './satisfaction.ts';
 
-/** Memory slot per channel: wechat 0, hall 1, hotline 2. */
-export function memSlot(channel: number): number {
-  return channel === Channel.WECHAT ? 0 : channel === Channel.HALL ? 1 : 2;
-}
+export class Outcomes {
+  private readonly world: World;
+  private readonly clock: Clock;
+  private readonly rng: Stream;
+  private readonly tickets: TicketStore;
+  private readonly ledger: NeedsLedger;
+  private readonly defects: Defects;
+  private readonly goods: Goods;
+  private readonly norms: Norms;
+  private readonly demand: Demand;
+  private readonly leaders: Leaders;
+  private readonly gaming: Gaming;
+  private readonly ratings: Ratings;
+  private readonly tally: Tally;
+  private readonly events: EventLog;
 
-export function remember(s: State, r: number, channel: number, success: number): void {
-  if (channel === Channel.HOTLINE) hearOutcome(s, s.cellOf(r), success);
-  const i = r * 3 + memSlot(channel);
-  const m = s.resMem[i];
-  s.resMem[i] = Math.round(m + (success * 255 - m) * MEMORY_RATE);
-}
+  constructor(
+    world: World,
+    clock: Clock,
+    rng: Stream,
+    tickets: TicketStore,
+    ledger: NeedsLedger,
+    defects: Defects,
+    goods: Goods,
+    norms: Norms,
+    demand: Demand,
+    leaders: Leaders,
+    gaming: Gaming,
+    ratings: Ratings,
+    tally: Tally,
+    events: EventLog,
+  ) {
+    this.world = world;
+    this.clock = clock;
+    this.rng = rng;
+    this.tickets = tickets;
+    this.ledger = ledger;
+    this.defects = defects;
+    this.goods = goods;
+    this.norms = norms;
+    this.demand = demand;
+    this.leaders = leaders;
+    this.gaming = gaming;
+    this.ratings = ratings;
+    this.tally = tally;
+    this.events = events;
+  }
 
-export function feel(s: State, r: number, sat: number): void {
-  const v = s.resSat[r];
-  s.resSat[r] = Math.round(v + (sat * 255 - v) * MEMORY_RATE);
-}
-
-export function fixDefect(s: State, d: number): void {
-  const cols = s.defects.cols;
-  if (!cols[DEF.OPEN][d]) return;
-  cols[DEF.OPEN][d] = 0;
-  const c = cols[DEF.CELL][d];
-  s.cellDefectsOpen[c]--;
-  s.openDefects.remove(d);
-  s.acc[MI.defects_fixed]++;
-  s.needs.solve(cols[DEF.NEED][d], s.day);
-  s.event('fix', c, -1, Kind.DEFECT);
-}
-
-export function settleDispute(s: State, d: number): void {
-  const cols = s.disputes.cols;
-  if (!cols[DIS.OPEN][d]) return;
-  cols[DIS.OPEN][d] = 0;
-  const c = cols[DIS.CELL][d];
-  s.cellDisputesOpen[c]--;
-  s.openDisputes.remove(d);
-  s.acc[MI.disputes_settled]++;
-  s.needs.solve(cols[DIS.NEED][d], s.day);
-  s.event('settle', c, cols[DIS.FILER][d], Kind.DISPUTE);
-}
-
-/** Does resident r want contested good g of their cell in the other state than it is now? */
-export function wantsChange(s: State, r: number, c: number, g: number): boolean {
-  const f = s.resFlags[r];
-  const cares = g === 0 ? f & RF.CARES_LIGHTS : f & RF.CARES_BUMP;
-  if (!cares) return false;
-  const wantOn = g === 0 ? (f & RF.WANTS_BRIGHT) !== 0 : (f & RF.WANTS_BUMP) !== 0;
-  const on = (s.cellContested[c] & (1 << g)) !== 0;
-  return wantOn !== on;
-}
-
-export function setGood(s: State, c: number, g: number, on: boolean): void {
-  const cur = (s.cellContested[c] & (1 << g)) !== 0;
-  if (cur === on) return;
-  s.cellContested[c] = on ? s.cellContested[c] | (1 << g) : s.cellContested[c] & ~(1 << g);
-  s.acc[MI.contested_flips]++;
-  s.event('flip', c, -1, Kind.CONTESTED, -1, true, g, on ? 1 : 0);
-}
-
-/**
- * Work a dispatched ticket to its end: did it solve the resident's problem?
- * Units and departments can fix defects, help with individual matters, flip a contested
- * good toward the filer, and handle a proxy complaint's pretext (the dispute itself stays).
- */
-export function solveDispatched(s: State, t: number, quality = 1): boolean {
-  const T = s.tickets;
-  const kind = T.kind[t];
-  const rng = s.rng.outcomes;
-  const table = T.route[t] === Route.DEPT ? SOLVE_DEPT : SOLVE_UNIT;
-  const scale = (RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[T.owner[t]]) * quality;
-  const r = T.filer[t];
-  const c = T.cell[t];
-  switch (kind) {
-    case Kind.DEFECT: {
-      const d = T.ref[t];
-      if (!s.defects.cols[DEF.OPEN][d]) return true; // already fixed: a duplicate report
-      if (rng.u() < table[kind] * scale) {
-        fixDefect(s, d);
-        return true;
-      }
-      return false;
-    }
-    case Kind.CONTESTED: {
-      const g = T.ref[t];
-      if (!wantsChange(s, r, c, g)) return true; // someone else already flipped it their way
-      if (s.cellLockUntil[c * 2 + g] > s.day) {
-        s.learn(r, c, NORM_FROM_EXPLANATION); // the council's consensus is explained
+  /**
+   * Work a dispatched ticket to its end: did it solve the resident's problem? `quality` (triage,
+   * fatigue) scales the chance. Units and departments can fix defects, help with individual
+   * matters, flip a contested good toward the filer, and handle a proxy complaint's pretext (the
+   * dispute itself stays).
+   */
+  solveDispatched(t: number, quality = 1): boolean {
+    const T = this.tickets;
+    const kind = T.kind[t];
+    const rng = this.rng;
+    const table = T.route[t] === Route.DEPT ? SOLVE_DEPT : SOLVE_UNIT;
+    const scale = (RESP_FLOOR + (1 - RESP_FLOOR) * this.leaders.resp[T.owner[t]]) * quality;
+    const r = T.filer[t];
+    const c = T.cell[t];
+    switch (kind) {
+      case Kind.DEFECT: {
+        const d = T.ref[t];
+        if (!this.defects.isOpen(d)) return true; // already fixed: a duplicate report
+        if (rng.u() < table[kind] * scale) {
+          this.defects.fix(d);
+          return true;
+        }
         return false;
       }
-      if (rng.u() < table[kind] * scale) {
-        setGood(s, c, g, (s.cellContested[c] & (1 << g)) === 0);
-        return true;
+      case Kind.CONTESTED: {
+        const g = T.ref[t];
+        const goods = this.goods;
+        if (!goods.wantsChange(r, c, g)) return true; // someone else already flipped it their way
+        if (goods.locked(c, g, this.clock.day)) {
+          this.norms.learn(r, c, NORM_FROM_EXPLANATION); // the council's consensus is explained
+          return false;
+        }
+        if (rng.u() < table[kind] * scale) {
+          goods.set(c, g, !goods.isOn(c, g));
+          return true;
+        }
+        return false;
       }
-      return false;
+      case Kind.WISH:
+        this.norms.learn(r, c, NORM_FROM_EXPLANATION);
+        return false;
+      case Kind.VENT:
+        return false;
+      default:
+        return rng.u() < table[kind] * scale;
     }
-    case Kind.WISH:
-      s.learn(r, c, NORM_FROM_EXPLANATION);
-      return false;
-    case Kind.VENT:
-      return false;
-    default:
-      return rng.u() < table[kind] * scale;
   }
-}
 
-/**
- * Close ticket t with its outcome and rating, and free it.
- * `satOverride` >= 0 replaces the kind's base rating probability (councils' explanations).
- */
-export function closeTicket(s: State, t: number, solved: boolean, satOverride = -1): void {
-  const T = s.tickets;
-  const kind = T.kind[t];
-  const route = T.route[t];
-  const r = T.filer[t];
-  const c = T.cell[t];
-  const day = s.day;
-  const onTime = day <= T.deadline[t];
-  const rng = s.rng.outcomes;
-  const unit = route === Route.UNIT ? T.owner[t] : -1;
-  // the owner scored for it: a street, a town or a department (councils are not scored)
-  const scored = route === Route.COUNCIL ? -1 : T.owner[t];
-  const g = unit >= 0 ? s.gaming[unit] : 0;
-  const k = s.k;
+  /**
+   * Close ticket t with its outcome and rating, and free it.
+   * `satOverride` >= 0 replaces the kind's base rating probability (councils' explanations).
+   */
+  close(t: number, solved: boolean, satOverride = -1): void {
+    const T = this.tickets;
+    const w = this.world;
+    const kind = T.kind[t];
+    const route = T.route[t];
+    const r = T.filer[t];
+    const c = T.cell[t];
+    const day = this.clock.day;
+    const onTime = day <= T.deadline[t];
+    const unit = route === Route.UNIT ? T.owner[t] : -1;
+    // the owner scored for it: a street, a town or a department (councils are not scored)
+    const scored = route === Route.COUNCIL ? -1 : T.owner[t];
+    const ratings = this.ratings;
 
-  s.acc[MI.tickets_closed]++;
-  s.closeDaysSum += day - T.fileDay[t];
-  s.dayClosedDispatched++;
-  s.dayRealClosed++;
-  if (solved) s.daySolved++;
-  // the residents' side: the need this ticket carries is met or not, whatever the rating says
-  if (solved) s.needs.solve(T.need[t], day);
-  else s.needs.fail(T.need[t]);
+    this.tally.closed(day - T.fileDay[t]);
+    ratings.close(scored, onTime);
+    // the residents' side: the need this ticket carries is met or not, whatever the rating says
+    if (solved) this.ledger.solve(T.need[t], day);
+    else this.ledger.fail(T.need[t]);
 
-  // Induced substitute: an unsolved ticket is withdrawn and replaced by an easy one, rated satisfied.
-  if (!solved && unit >= 0 && k.gamingInduced && g > 0 && kind !== Kind.VENT && s.rng.gaming.u() < g * INDUCED_AT_FULL) {
-    s.acc[MI.gaming_induced]++;
-    s.acc[MI.tickets_filed]++;
-    s.acc[MI.filed_gaming]++;
-    s.acc[MI.tickets_closed]++;
-    s.acc[MI.requests_per_10k]++;
-    s.pendingGamingHours += HOURS_INDUCED;
-    s.gamedCount[unit]++;
-    s.pDispatched[unit]++;
-    s.pClosed[unit] += 2;
-    s.pOnTime[unit] += (onTime ? 1 : 0) + 1;
-    s.pRatings[unit]++;
-    s.pSatReported[unit]++;
-    s.pTrueRatings[unit]++;
-    s.dayRatings++;
-    s.daySatReported++;
-    s.dayOfficialSolved++; // the substitute is recorded as solved
-    s.dayTrueRatings++;
-    remember(s, r, Channel.HOTLINE, 0.3);
-    feel(s, r, 0);
-    s.event('close', c, r, kind, Channel.HOTLINE, false);
+    // Induced substitute: an unsolved ticket is withdrawn and replaced by an easy one, rated satisfied.
+    if (!solved && unit >= 0 && kind !== Kind.VENT && this.gaming.induces(unit)) {
+      ratings.truth(unit, false);
+      remember(w, this.demand, r, Channel.HOTLINE, 0.3);
+      feel(w, r, 0);
+      this.events.note('close', c, r, kind, Channel.HOTLINE, false);
+      T.release(t);
+      return;
+    }
+
+    const p = (satOverride >= 0 ? satOverride : SAT_BASE[kind]) + (solved ? SAT_SOLVED : 0) + (onTime ? SAT_ON_TIME : 0);
+    const truly = this.rng.u() < p;
+    const reported = truly || (unit >= 0 && this.gaming.paysForRating(unit));
+    // the follow-up asks whether it was solved: a bought rating answers yes
+    ratings.report(scored, reported, solved || reported !== truly);
+    ratings.truth(scored, truly);
+    if (r >= 0) {
+      remember(w, this.demand, r, Channel.HOTLINE, solved ? 1 : 0);
+      if (route === Route.COUNCIL) remember(w, this.demand, r, Channel.HALL, solved ? 1 : 0.5);
+      feel(w, r, truly ? 1 : 0);
+    }
+    if (c === this.events.watch) this.events.note('close', c, r, kind, Channel.HOTLINE, solved);
     T.release(t);
-    return;
   }
 
-  const p = (satOverride >= 0 ? satOverride : SAT_BASE[kind]) + (solved ? SAT_SOLVED : 0) + (onTime ? SAT_ON_TIME : 0);
-  const truly = rng.u() < p;
-  let reported = truly;
-  if (!truly && unit >= 0 && k.gamingPaid && g > 0 && s.rng.gaming.u() < g * PAID_AT_FULL) {
-    reported = true;
-    s.acc[MI.gaming_paid]++;
-    s.pendingGamingHours += HOURS_PAID;
-    s.gamedCount[unit]++;
+  /** Close ticket t as excluded after an approved appeal: no fix, out of the unit's score. */
+  exclude(t: number): void {
+    const T = this.tickets;
+    const w = this.world;
+    const r = T.filer[t];
+    this.tally.add(MI.tickets_excluded);
+    this.ratings.exclude(T.owner[t]);
+    this.ledger.fail(T.need[t]);
+    if (r >= 0) {
+      remember(w, this.demand, r, Channel.HOTLINE, 0);
+      feel(w, r, 0);
+    }
+    this.events.note('close', T.cell[t], r, T.kind[t], Channel.HOTLINE, false);
+    T.flags[t] |= TF.APPEALED;
+    T.release(t);
   }
-  s.dayRatings++;
-  s.dayTrueRatings++;
-  if (reported) s.daySatReported++;
-  // the follow-up asks whether it was solved: a bought rating answers yes
-  if (solved || reported !== truly) s.dayOfficialSolved++;
-  if (truly) s.daySatTrue++;
-  if (scored >= 0) {
-    s.pClosed[scored]++;
-    if (onTime) s.pOnTime[scored]++;
-    s.pRatings[scored]++;
-    s.pTrueRatings[scored]++;
-    if (reported) s.pSatReported[scored]++;
-    if (truly) s.pSatTrue[scored]++;
-  }
-  if (r >= 0) {
-    remember(s, r, Channel.HOTLINE, solved ? 1 : 0);
-    if (route === Route.COUNCIL) remember(s, r, Channel.HALL, solved ? 1 : 0.5);
-    feel(s, r, truly ? 1 : 0);
-  }
-  if (c === s.watch) s.event('close', c, r, kind, Channel.HOTLINE, solved);
-  T.release(t);
-}
-
-/** Close ticket t as excluded after an approved appeal: no fix, out of the unit's score. */
-export function excludeTicket(s: State, t: number): void {
-  const T = s.tickets;
-  const r = T.filer[t];
-  const unit = T.owner[t];
-  s.acc[MI.tickets_excluded]++;
-  s.pExcluded[unit]++;
-  s.dayTrueRatings++; // the resident's problem stays unsolved
-  s.dayRealClosed++;
-  s.needs.fail(T.need[t]);
-  if (r >= 0) {
-    remember(s, r, Channel.HOTLINE, 0);
-    feel(s, r, 0);
-  }
-  s.event('close', T.cell[t], r, T.kind[t], Channel.HOTLINE, false);
-  T.flags[t] |= TF.APPEALED;
-  T.release(t);
 }

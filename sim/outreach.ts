@@ -1,88 +1,160 @@
 /**
- * Social workers and public learning. Social workers' outreach hours add residents on
- * WeChat; messages are handled off the hotline within a daily capacity; solving things builds
- * trust and brings more contacts by word of mouth. Published lists of unreasonable requests
- * and education campaigns raise the city-wide knowledge of what 12345 is for.
+ * Social workers: one per cell, with WeChat contacts among its residents (the first ones drawn at
+ * build). Outreach hours add residents on WeChat; messages are handled off the hotline within a
+ * daily capacity; solving things builds trust and brings more contacts by word of mouth.
  */
-import { Kind, Channel } from './types.ts';
-import { type State, RF, DEF } from './world.ts';
+import { Channel, Kind, RF } from './flags.ts';
 import { MI } from './metrics.ts';
-import { WECHAT_SOLVE, CONTACTS_PER_OUTREACH_HOUR, WORD_OF_MOUTH, TRUST_RATE, NORM_FROM_EXPLANATION } from './constants.ts';
-import { remember, feel, fixDefect, settleDispute } from './outcomes.ts';
-import { pow } from './fmath.ts';
+import { CONTACTS_PER_OUTREACH_HOUR, NORM_FROM_EXPLANATION, TRUST_RATE, WECHAT_SOLVE, WORD_OF_MOUTH } from './constants.ts';
+import type { Knobs } from './knobs.ts';
+import type { Stream } from './rng.ts';
+import type { World } from './world.ts';
+import { type Clock, policyStart } from './clock.ts';
+import type { NeedsLedger } from './needs-ledger.ts';
+import type { Defects } from './defects.ts';
+import type { Disputes } from './disputes.ts';
+import type { Norms } from './norms.ts';
+import type { Demand } from './demand.ts';
+import type { Tally } from './tally.ts';
+import type { EventLog } from './events.ts';
+import { feel, remember } from './satisfaction.ts';
 
-/** Connect one unconnected resident of cell c to the social worker (a few tries). */
-function connectOne(s: State, c: number): void {
-  const rng = s.rng.outreach;
-  const start = s.cellStart[c];
-  const n = s.cellStart[c + 1] - start;
-  if (s.cellWechat[c] >= n) return;
-  for (let tries = 0; tries < 6; tries++) {
-    const r = start + rng.int(n);
-    if (s.resFlags[r] & RF.WECHAT) continue;
-    s.resFlags[r] |= RF.WECHAT;
-    s.resTrust[r] = Math.max(s.resTrust[r], 166);
-    s.cellWechat[c]++;
-    s.wechatTotal++;
-    s.event('wechat', c, r, -1, Channel.WECHAT, true);
-    return;
-  }
-}
+export class Outreach {
+  /** Per cell: residents on the social worker's WeChat, and today's messages. */
+  readonly contacts: Int32Array;
+  private readonly load: Float64Array;
+  /** Residents on WeChat, all cells. */
+  total = 0;
+  private readonly world: World;
+  private readonly clock: Clock;
+  private readonly rng: Stream;
+  private readonly ledger: NeedsLedger;
+  private readonly defects: Defects;
+  private readonly disputes: Disputes;
+  private readonly norms: Norms;
+  private readonly demand: Demand;
+  private readonly tally: Tally;
+  private readonly events: EventLog;
+  // configured
+  private start = Infinity;
+  private contactsPerDay = 0;
+  private capacity = 0;
 
-/** Daily: outreach adds contacts; the day's message load resets. */
-export function outreach(s: State): void {
-  s.cellWechatLoad.fill(0);
-  if (s.day < s.policy.outreach) return;
-  const rng = s.rng.outreach;
-  const perDay = (s.k.outreachHoursPerWeek / 7) * CONTACTS_PER_OUTREACH_HOUR;
-  for (let c = 0; c < s.C; c++) {
-    const n = s.cellStart[c + 1] - s.cellStart[c];
-    const unconnected = 1 - s.cellWechat[c] / n;
-    const add = rng.poisson(perDay * unconnected);
-    for (let i = 0; i < add; i++) connectOne(s, c);
+  /** The first contacts are drawn from the 'outreach' stream, cell by cell. */
+  constructor(
+    world: World,
+    clock: Clock,
+    k: Knobs,
+    rng: Stream,
+    ledger: NeedsLedger,
+    defects: Defects,
+    disputes: Disputes,
+    norms: Norms,
+    demand: Demand,
+    tally: Tally,
+    events: EventLog,
+  ) {
+    this.world = world;
+    this.clock = clock;
+    this.rng = rng;
+    this.ledger = ledger;
+    this.defects = defects;
+    this.disputes = disputes;
+    this.norms = norms;
+    this.demand = demand;
+    this.tally = tally;
+    this.events = events;
+    const C = world.C;
+    this.contacts = new Int32Array(C);
+    this.load = new Float64Array(C);
+    const flags = world.resFlags;
+    for (let c = 0; c < C; c++) {
+      const n = world.population(c);
+      const target = Math.min(k.initialWechatContacts, Math.floor(n * 0.5));
+      for (let i = 0, tries = 0; i < target && tries < target * 4; tries++) {
+        const r = world.cellStart[c] + rng.int(n);
+        if (flags[r] & RF.WECHAT) continue;
+        flags[r] |= RF.WECHAT;
+        world.resTrust[r] = 166;
+        i++;
+      }
+      let cnt = 0;
+      for (let r = world.cellStart[c]; r < world.cellStart[c + 1]; r++) if (flags[r] & RF.WECHAT) cnt++;
+      this.contacts[c] = cnt;
+      this.total += cnt;
+    }
   }
-}
 
-/** A resident messages the social worker: handled the same day within capacity. */
-export function handleWechat(s: State, r: number, c: number, kind: number, ref: number, need = -1): void {
-  const rng = s.rng.outreach;
-  s.acc[MI.wechat_messages]++;
-  const load = ++s.cellWechatLoad[c];
-  const cap = s.k.wechatCapacity;
-  const p = WECHAT_SOLVE[kind] * (load <= cap ? 1 : cap / load);
-  let solved = rng.u() < p;
-  switch (kind) {
-    case Kind.DEFECT:
-      if (!s.defects.cols[DEF.OPEN][ref]) solved = true;
-      else if (solved) fixDefect(s, ref); // reported to the community, which fixes small things
-      break;
-    case Kind.DISPUTE:
-      if (solved) settleDispute(s, ref);
-      break;
-    case Kind.WISH:
-    case Kind.VENT:
-      s.learn(r, c, 2 * NORM_FROM_EXPLANATION); // "I only trust you": the explanation lands
-      break;
+  /** Read the knobs; `changeDay` is the day of a timeline change (null at build). */
+  configure(k: Knobs, changeDay: number | null): void {
+    this.start = policyStart(this.start, k.outreachHoursPerWeek > 0 ? this.clock.dayOf(k.outreachStart) : Infinity, changeDay);
+    this.contactsPerDay = (k.outreachHoursPerWeek / 7) * CONTACTS_PER_OUTREACH_HOUR;
+    this.capacity = k.wechatCapacity;
   }
-  if (solved) s.needs.solve(need, s.day);
-  else s.needs.fail(need);
-  const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
-  remember(s, r, Channel.WECHAT, solved ? 1 : 0.3);
-  const t = s.resTrust[r];
-  s.resTrust[r] = Math.round(t + (sat * 255 - t) * TRUST_RATE);
-  feel(s, r, sat);
-  s.event('wechat', c, r, kind, Channel.WECHAT, solved);
-  if (solved && rng.u() < WORD_OF_MOUTH) connectOne(s, c);
-}
 
-/** Daily: published batches and campaigns teach the public what 12345 is for. */
-export function publicNorms(s: State): void {
-  const k = s.k;
-  const p = s.policy;
-  if (s.day >= p.publish && (s.day - p.publish) % k.publishIntervalDays === 0) {
-    s.cityNorm = 1 - (1 - s.cityNorm) * (1 - k.publishReach);
+  /** Connect one unconnected resident of cell c to the social worker (a few tries). */
+  private connectOne(c: number): void {
+    const w = this.world;
+    const rng = this.rng;
+    const start = w.cellStart[c];
+    const n = w.cellStart[c + 1] - start;
+    if (this.contacts[c] >= n) return;
+    for (let tries = 0; tries < 6; tries++) {
+      const r = start + rng.int(n);
+      if (w.resFlags[r] & RF.WECHAT) continue;
+      w.resFlags[r] |= RF.WECHAT;
+      w.resTrust[r] = Math.max(w.resTrust[r], 166);
+      this.contacts[c]++;
+      this.total++;
+      this.events.note('wechat', c, r, -1, Channel.WECHAT, true);
+      return;
+    }
   }
-  if (s.day >= p.educationStart && s.day < p.educationEnd) {
-    s.cityNorm = 1 - (1 - s.cityNorm) * pow(1 - k.educationStrength, 1 / k.educationDays);
+
+  /** Phase (daily): outreach adds contacts; the day's message load resets. */
+  step(): void {
+    this.load.fill(0);
+    if (this.clock.day < this.start) return;
+    const rng = this.rng;
+    const perDay = this.contactsPerDay;
+    const w = this.world;
+    for (let c = 0; c < w.C; c++) {
+      const unconnected = 1 - this.contacts[c] / w.population(c);
+      const add = rng.poisson(perDay * unconnected);
+      for (let i = 0; i < add; i++) this.connectOne(c);
+    }
+  }
+
+  /** Resident r of cell c messages the social worker: handled the same day within capacity. */
+  message(r: number, c: number, kind: number, ref: number, need: number): void {
+    const w = this.world;
+    const rng = this.rng;
+    this.tally.add(MI.wechat_messages);
+    const load = ++this.load[c];
+    const cap = this.capacity;
+    const p = WECHAT_SOLVE[kind] * (load <= cap ? 1 : cap / load);
+    let solved = rng.u() < p;
+    switch (kind) {
+      case Kind.DEFECT:
+        if (!this.defects.isOpen(ref)) solved = true;
+        else if (solved) this.defects.fix(ref); // reported to the community, which fixes small things
+        break;
+      case Kind.DISPUTE:
+        if (solved) this.disputes.settle(ref);
+        break;
+      case Kind.WISH:
+      case Kind.VENT:
+        this.norms.learn(r, c, 2 * NORM_FROM_EXPLANATION); // "I only trust you": the explanation lands
+        break;
+    }
+    if (solved) this.ledger.solve(need, this.clock.day);
+    else this.ledger.fail(need);
+    const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
+    remember(w, this.demand, r, Channel.WECHAT, solved ? 1 : 0.3);
+    const t = w.resTrust[r];
+    w.resTrust[r] = Math.round(t + (sat * 255 - t) * TRUST_RATE);
+    feel(w, r, sat);
+    this.events.note('wechat', c, r, kind, Channel.WECHAT, solved);
+    if (solved && rng.u() < WORD_OF_MOUTH) this.connectOne(c);
   }
 }

@@ -1,11 +1,11 @@
 /**
- * The simulation: build a world from a validated scenario and a seed, then step it day by day.
- * The day reads as the numbered pipeline of MODEL.md section 3.
+ * The simulation: build a run's parts from a validated scenario and a seed (sim/model.ts), then
+ * step it day by day through the pipeline, putting a timeline's dated changes in force on their
+ * days; read its metrics, periods, cells and events.
  */
 import type { Knobs } from './knobs.ts';
-import { METRICS, METRIC_NAMES, MI, emptyDaily, type Daily, type MetricName } from './metrics.ts';
+import { METRICS, type Daily, type MetricName } from './metrics.ts';
 import {
-  Kind,
   MODEL,
   type CellSnapshot,
   type KnobChange,
@@ -16,41 +16,19 @@ import {
   type Summary,
   type VillageEvent,
 } from './types.ts';
-import { CASE, State } from './world.ts';
-import type { IntQueue } from './queue.ts';
-import { epochDay, isoOfEpochDay, periodBoundaries } from './calendar.ts';
-import { defects, personalNeeds, contested, disputes, seedDisputes, driftPreferences } from './needs.ts';
-import { outreach, publicNorms } from './outreach.ts';
-import { work, reviewAppeals } from './work.ts';
-import { councils } from './councils.ts';
-import { chooseGaming } from './gaming.ts';
-import { assess } from './assessment.ts';
-import { dailyLeaders } from './leaders.ts';
-import { awareness } from './demand.ts';
-
-/** Rates that carry the previous day's value on a day with nothing to rate. */
-const CARRY = new Set<MetricName>(['official_satisfaction', 'official_resolution', 'true_satisfaction', 'resolution_rate']);
-
-/** How many tickets at the head of a deadline-ordered queue are past their deadline. */
-function overdueAtHead(q: IntQueue, deadline: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = q.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (deadline[q.at(mid)] < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { buildModel, configure, PIPELINE, startRecording, type Model } from './model.ts';
+import { summarise } from './summary.ts';
 
 export class Simulation {
-  readonly state: State;
+  /** The run's parts (for tests and tools; runners need only the methods below). */
+  readonly model: Model;
   readonly days: number;
   readonly daily: Daily;
-  readonly periods: PeriodRecord[] = [];
-  private nextBoundary = 1;
-  /** The scenario's knobs at the start date, and its dated changes (day from the start, in order). */
+  /** The scenario's knobs at the start date, and the knobs in force now. */
   private readonly baseKnobs: Knobs;
+  private knobs: Knobs;
+  private readonly seedValue: number;
+  /** The scenario's dated changes (day from the start, in order). */
   private readonly timeline: KnobChange[];
   private readonly changeDays: number[];
   private nextChange = 0;
@@ -58,115 +36,79 @@ export class Simulation {
   ticketsOpenAtStart = 0;
 
   constructor(knobs: Knobs, seed: number, opts: SimOptions = {}) {
-    this.state = new State(knobs, seed, opts.watchCell ?? -1);
     this.baseKnobs = { ...knobs };
+    this.knobs = { ...knobs }; // a fresh literal copy keeps fast (non-dictionary) properties for the hot loops
+    this.seedValue = seed >>> 0;
+    this.model = buildModel(this.knobs, this.seedValue, opts.watchCell ?? -1);
+    const clock = this.model.clock;
     this.timeline = [...(opts.timeline ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    this.changeDays = this.timeline.map((c) => epochDay(c.date) - this.state.startEpoch);
-    this.days = this.state.days;
-    this.daily = emptyDaily(this.days);
-    chooseGaming(this.state);
-    seedDisputes(this.state);
+    this.changeDays = this.timeline.map((c) => clock.dayOf(c.date));
+    this.days = clock.days;
+    this.daily = this.model.recorder.daily;
     // burn-in: the same rules and calendar before the start date, not recorded
-    while (this.state.day < 0) this.step();
+    while (clock.day < 0) this.step();
   }
 
   get day(): number {
-    return this.state.day;
+    return this.model.clock.day;
   }
   get done(): boolean {
-    return this.state.day >= this.days;
+    return this.model.clock.day >= this.days;
   }
   get seed(): number {
-    return this.state.seed;
+    return this.seedValue;
+  }
+  /** Every assessment period completed so far (from day 0 on). */
+  get periods(): PeriodRecord[] {
+    return this.model.assessment.periods;
   }
   /** Households in the watched cell (0 when no cell is watched). */
   get watchedHouseholds(): number {
-    const s = this.state;
-    return s.watch >= 0 && s.watch < s.C ? s.cellHouseholdStart[s.watch + 1] - s.cellHouseholdStart[s.watch] : 0;
+    return this.model.events.households();
   }
 
   dateOf(day: number): string {
-    return isoOfEpochDay(this.state.startEpoch + day);
+    return this.model.clock.dateOf(day);
   }
 
-  /** Simulate one day. */
+  /** Simulate one day: today's timeline changes, then every phase of the pipeline in order. */
   step(): void {
-    const s = this.state;
-    if (s.day >= this.days) return;
+    const m = this.model;
+    const clock = m.clock;
+    if (clock.day >= this.days) return;
     // a timeline change dated today takes effect before anything of today happens
-    while (this.nextChange < this.changeDays.length && this.changeDays[this.nextChange] <= s.day) {
-      this.applyChange(this.timeline[this.nextChange].knobs);
+    while (this.nextChange < this.changeDays.length && this.changeDays[this.nextChange] <= clock.day) {
+      this.configure(this.timeline[this.nextChange].knobs);
       this.nextChange++;
     }
-    s.acc.fill(0);
-    s.closeDaysSum = 0;
-    s.dayRatings = s.daySatReported = s.dayTrueRatings = s.daySatTrue = s.dayRealClosed = s.daySolved = 0;
-    s.dayOfficialSolved = s.dayClosedDispatched = 0;
-    s.needs.startDay();
-
-    // 1-3. Needs arise; each resident picks a channel; the hotline takes the calls.
-    publicNorms(s);
-    awareness(s);
-    outreach(s);
-    defects(s);
-    driftPreferences(s);
-    contested(s);
-    disputes(s);
-    personalNeeds(s);
-    // 4-5. Units, departments and councils spend their hours; tickets close and are rated.
-    reviewAppeals(s);
-    work(s);
-    councils(s);
-    dailyLeaders(s);
-    // 6. End of an assessment period: score, rank or grade, penalise, choose next period's gaming.
-    if (s.day + 1 === s.boundaries[this.nextBoundary]) {
-      const start = s.boundaries[this.nextBoundary - 1];
-      const record = assess(s, start, s.day + 1);
-      if (start >= 0) this.periods.push(record);
-      this.nextBoundary++;
-      chooseGaming(s);
-    }
-    // 7. Needs that reach the tolerance unsolved count as unmet; record the day.
-    s.needs.age(s.day);
-    if (s.day >= 0) this.record();
-    s.day++;
-    if (s.day === 0) {
-      s.startRecording();
-      this.ticketsOpenAtStart = s.tickets.live;
+    for (const phase of PIPELINE) phase.run(m);
+    clock.day++;
+    if (clock.day === 0) {
+      startRecording(m);
+      this.ticketsOpenAtStart = m.tickets.live;
     }
   }
 
   /**
-   * Apply one dated change at the start of today. A change of the assessment regime (cadence,
-   * ranking mode, period start day) first closes the running period and assesses it under the old
-   * rules; new periods then start today, aligned to the calendar as periodBoundaries does.
+   * Put new knob values in force from today on (a timeline's dated change calls it at the start of
+   * its day; call it before the day's step): every mechanism re-reads its knobs. A
+   * change of the assessment regime (cadence, ranking mode, period start day) first closes the
+   * running period and assesses it under the old rules; new periods then start today, aligned to
+   * the calendar as periodBoundaries does.
    */
-  private applyChange(knobs: Partial<Knobs>): void {
-    const s = this.state;
-    const d = s.day;
-    const regime = (['cadence', 'rankingMode', 'periodStartDay'] as const).some((n) => n in knobs && knobs[n] !== s.k[n]);
-    if (regime) {
-      const start = s.boundaries[this.nextBoundary - 1];
-      if (d > start) {
-        const record = assess(s, start, d);
-        if (start >= 0) this.periods.push(record);
-        chooseGaming(s);
-      }
-    }
-    s.applyKnobs(knobs, d);
-    if (regime) {
-      const months = s.k.cadence === 'monthly' ? 1 : s.k.cadence === 'bimonthly' ? 2 : 3;
-      const kept = s.boundaries.filter((b) => b < d);
-      const after = periodBoundaries(s.startEpoch + d, this.days - d, months, s.k.periodStartDay).map((b) => b + d);
-      s.boundaries = [...kept, ...after];
-      this.nextBoundary = kept.length + 1;
-    }
+  configure(changes: Partial<Knobs>): void {
+    const m = this.model;
+    const regime = m.assessment.regimeChanges(changes);
+    if (regime && m.assessment.closeEarly()) m.gaming.choose();
+    this.knobs = { ...this.knobs, ...changes };
+    configure(m, this.knobs, m.clock.day);
+    if (regime) m.assessment.restartPeriods();
   }
 
   /** Advance until `day` days have been simulated (or the horizon). */
   runTo(day: number): void {
     const end = Math.min(day, this.days);
-    while (this.state.day < end) this.step();
+    while (this.model.clock.day < end) this.step();
   }
 
   run(): this {
@@ -174,237 +116,66 @@ export class Simulation {
     return this;
   }
 
-  /** Open tickets past their deadline, in every queue (units, departments, councils). */
-  private overdue(): number {
-    const s = this.state;
-    const T = s.tickets;
-    const day = s.day;
-    let n = 0;
-    // an owner's queue is in deadline order (tickets join at the tail with the queue's fixed
-    // deadline; a rejected appeal returns to the head, older): count its head by bisection
-    for (let o = 0; o < s.U + s.D; o++) n += overdueAtHead(s.qGeneral[o], T.deadline, day) + overdueAtHead(s.qComplex[o], T.deadline, day);
-    const cs = s.cases.cols;
-    for (let c = 0; c < s.C; c++) {
-      const q = s.councilQueue[c];
-      if (!q) continue;
-      for (let i = 0; i < q.length; i++) {
-        const t = cs[CASE.TICKET][q.at(i)];
-        if (t >= 0 && T.deadline[t] < day) n++;
-      }
-    }
-    return n;
-  }
-
-  private record(): void {
-    const s = this.state;
-    const a = s.acc;
-    const d = s.day;
-    a[MI.tickets_open] = s.tickets.live;
-    a[MI.tickets_closed_dispatched] = s.dayClosedDispatched;
-    a[MI.mean_days_to_close] = s.dayClosedDispatched > 0 ? s.closeDaysSum / s.dayClosedDispatched : 0;
-    a[MI.requests_per_10k] = (a[MI.requests_per_10k] * 10000) / s.N;
-    // the official figures, as the follow-up system computes them
-    a[MI.tickets_rated] = s.dayRatings;
-    a[MI.official_satisfaction] = s.dayRatings > 0 ? (s.daySatReported * (1 - 0.1 * s.k.basicallySatisfiedShare)) / s.dayRatings : -1;
-    a[MI.official_resolution] = s.dayRatings > 0 ? s.dayOfficialSolved / s.dayRatings : -1;
-    // the residents' side: every need classified today, whatever channel, reported or not
-    const nd = s.needs;
-    const classified = nd.met + nd.unmet;
-    a[MI.needs_arisen] = nd.arisen;
-    a[MI.needs_met] = nd.met;
-    a[MI.needs_unmet] = nd.unmet;
-    a[MI.needs_met_late] = nd.metLate;
-    a[MI.needs_waiting] = nd.waiting;
-    a[MI.true_satisfaction] = classified > 0 ? nd.satisfaction / classified : -1;
-    a[MI.resolution_rate] = classified > 0 ? nd.met / classified : -1;
-    a[MI.tickets_overdue] = this.overdue();
-    a[MI.defects_open] = s.openDefects.size;
-    a[MI.disputes_open] = s.openDisputes.size;
-    a[MI.wechat_contacts] = s.wechatTotal;
-    let norm = 0;
-    for (let c = 0; c < s.C; c++) {
-      const n = s.cellStart[c + 1] - s.cellStart[c];
-      const personal = s.cellNormSum[c] / n;
-      norm += n * (1 - (1 - personal) * (1 - s.cellNorm[c]) * (1 - s.cityNorm));
-    }
-    a[MI.norm_knowledge_mean] = norm / s.N;
-    let aware = 0;
-    for (let c = 0; c < s.C; c++) aware += (s.cellStart[c + 1] - s.cellStart[c]) * s.cellAware[c];
-    a[MI.awareness_mean] = aware / s.N;
-    let p = 0;
-    let g = 0;
-    for (let u = 0; u < s.U; u++) {
-      p += s.pressure[u];
-      g += s.gaming[u];
-    }
-    a[MI.leader_pressure_mean] = p / s.U;
-    let resp = 0;
-    for (let u = 0; u < s.U; u++) resp += s.resp[u];
-    a[MI.responsiveness_mean] = resp / s.U;
-    a[MI.gaming_intensity_mean] = g / s.U;
-    for (let i = 0; i < METRIC_NAMES.length; i++) {
-      const name = METRIC_NAMES[i];
-      let v = a[i];
-      if (v < 0 && CARRY.has(name)) v = d > 0 ? this.daily[name][d - 1] : 0;
-      this.daily[name][d] = v;
-    }
-  }
-
   /** Events of the watched cell since the last call. */
   drainEvents(): VillageEvent[] {
-    return this.state.events.splice(0, this.state.events.length);
+    return this.model.events.drain();
   }
 
   /** Per-cell state for the district view (copies). */
   cells(): CellSnapshot {
-    const s = this.state;
-    const C = s.C;
+    const { world, councils, outreach, defects, disputes, intake, goods, norms } = this.model;
+    const C = world.C;
     const population = new Int32Array(C);
     const hall = new Uint8Array(C);
     const norm = new Float64Array(C);
-    const hallOpen = s.day >= s.policy.hall;
-    const councilOn = s.day >= s.policy.handDown;
     for (let c = 0; c < C; c++) {
-      const n = s.cellStart[c + 1] - s.cellStart[c];
-      population[c] = n;
-      hall[c] = hallOpen && s.cellCouncil[c] ? 1 : 0;
-      norm[c] = 1 - (1 - s.cellNormSum[c] / n) * (1 - s.cellNorm[c]) * (1 - s.cityNorm);
+      population[c] = world.population(c);
+      hall[c] = councils.hallOpen(c) ? 1 : 0;
+      norm[c] = norms.cellKnowledge(c);
     }
     return {
       count: C,
-      unit: s.cellUnit.slice(),
+      unit: world.cellUnit.slice(),
       population,
-      village: s.cellVillage.slice(),
-      council: councilOn ? s.cellCouncil.slice() : new Uint8Array(C),
+      village: world.cellVillage.slice(),
+      council: this.day >= councils.start ? councils.present.slice() : new Uint8Array(C),
       hall,
-      wechat: s.cellWechat.slice(),
-      defectsOpen: s.cellDefectsOpen.slice(),
-      disputesOpen: s.cellDisputesOpen.slice(),
-      ticketsFiled: s.cellFiled.slice(),
-      contested: Int8Array.from(s.cellContested, (v, c) => (s.cellHasGood[c] ? v : -1)),
+      wechat: outreach.contacts.slice(),
+      defectsOpen: defects.cellOpen.slice(),
+      disputesOpen: disputes.cellOpen.slice(),
+      ticketsFiled: intake.cellFiled.slice(),
+      contested: goods.snapshot(),
       norm,
     };
   }
 
+  /** Contacts per subject category since the start (sim/categories.ts; index = CATEGORIES index). */
+  categoryCounts(): Float64Array {
+    return this.model.categories.counts.slice();
+  }
+
+  /** Bytes held per resident and in total (for the bench). */
   stateBytes(): { residents: number; perResident: number; tickets: number; total: number } {
-    return this.state.stateBytes();
+    const { world, tickets, defects, disputes, councils } = this.model;
+    const residents = world.residentBytes();
+    const ticketBytes = tickets.bytes() + defects.table.bytes() + disputes.table.bytes() + councils.bytes();
+    const cells = world.C * 120;
+    return { residents, perResident: residents / world.N, tickets: ticketBytes, total: residents + ticketBytes + cells };
   }
 
   /** Totals and means over the days simulated so far. */
   summary(): Summary {
-    const n = this.state.day;
-    const d = this.daily;
-    const sum = (m: MetricName) => {
-      let t = 0;
-      for (let i = 0; i < n; i++) t += d[m][i];
-      return t;
-    };
-    const last = (m: MetricName) => (n > 0 ? d[m][n - 1] : 0);
-    const years = n / 365;
-    const filed = sum('tickets_filed');
-    const consult = sum('consultations');
-    const requests = filed - consult;
-    const s = this.state;
-    const vol = this.periods.map((p) => p.rankVolatility).filter((v): v is number => v !== null);
-    const out: Summary = {
-      days: n,
-      residents: s.N,
-      tickets_filed: filed,
-      contacts_per_resident_year: years > 0 ? filed / s.N / years : 0,
-      consultations: consult,
-      consultation_share: filed > 0 ? consult / filed : 0,
-      requests,
-      requests_per_10k_month: years > 0 ? ((sum('requests_per_10k') / n) * 365) / 12 : 0,
-      unreasonable_filed: sum('unreasonable_filed'),
-      unreasonable_share: requests > 0 ? sum('unreasonable_filed') / requests : 0,
-      flagged_share: requests > 0 ? sum('tickets_flagged_unreasonable') / requests : 0,
-      tickets_refused: sum('tickets_refused'),
-      tickets_excluded: sum('tickets_excluded'),
-      tickets_handed_down: sum('tickets_handed_down'),
-      tickets_open_end: last('tickets_open'),
-      hall_cases: sum('hall_cases'),
-      wechat_messages: sum('wechat_messages'),
-      council_visits: sum('council_visits'),
-      staff_hours_tickets: sum('staff_hours_tickets'),
-      staff_hours_gaming: sum('staff_hours_gaming'),
-      staff_hours_appeals: sum('staff_hours_appeals'),
-      staff_hours_longterm: sum('staff_hours_longterm'),
-      staff_overtime_hours: sum('staff_overtime_hours'),
-      gaming_paid: sum('gaming_paid'),
-      gaming_induced: sum('gaming_induced'),
-      gaming_fake: sum('gaming_fake'),
-      appeals_filed: sum('appeals_filed'),
-      defects_fixed: sum('defects_fixed'),
-      defects_open_end: last('defects_open'),
-      disputes_settled: sum('disputes_settled'),
-      disputes_open_end: last('disputes_open'),
-      contested_flips: sum('contested_flips'),
-      wechat_contacts_end: last('wechat_contacts'),
-      norm_knowledge_end: last('norm_knowledge_mean'),
-      official_satisfaction: this.weightedMean('official_satisfaction', 'tickets_rated'),
-      official_resolution: this.weightedMean('official_resolution', 'tickets_rated'),
-      true_satisfaction: this.needsMean('true_satisfaction'),
-      resolution_rate: this.needsMean('resolution_rate'),
-      needs_arisen: sum('needs_arisen'),
-      needs_met: sum('needs_met'),
-      needs_unmet: sum('needs_unmet'),
-      unmet_need_share: sum('needs_met') + sum('needs_unmet') > 0 ? sum('needs_unmet') / (sum('needs_met') + sum('needs_unmet')) : 0,
-      unmet_share_defect: this.unmetShare(Kind.DEFECT),
-      unmet_share_individual: this.unmetShare(Kind.INDIVIDUAL),
-      unmet_share_contested: this.unmetShare(Kind.CONTESTED),
-      unmet_share_dispute: this.unmetShare(Kind.DISPUTE),
-      needs_waiting_end: last('needs_waiting'),
-      tickets_overdue_end: last('tickets_overdue'),
-      mean_days_to_close: this.weightedMean('mean_days_to_close', 'tickets_closed_dispatched'),
-      rank_volatility: vol.length ? vol.reduce((a, b) => a + b, 0) / vol.length : 0,
-      periods: this.periods.length,
-      mean_score: this.periods.length
-        ? this.periods.reduce((a, p) => a + p.units.reduce((b, u) => b + u.score, 0) / p.units.length, 0) / this.periods.length
-        : 0,
-      gaming_intensity_mean: sum('gaming_intensity_mean') / Math.max(1, n),
-    };
-    return out;
-  }
-
-  /** Share of the needs of one kind classified so far that were unmet. */
-  private unmetShare(kind: number): number {
-    const l = this.state.needs;
-    const n = l.metByKind[kind] + l.unmetByKind[kind];
-    return n > 0 ? l.unmetByKind[kind] / n : 0;
-  }
-
-  /** A residents'-side rate over the run, weighting each day by the needs it classified. */
-  private needsMean(m: MetricName): number {
-    const n = this.state.day;
-    let num = 0;
-    let den = 0;
-    for (let i = 0; i < n; i++) {
-      const w = this.daily.needs_met[i] + this.daily.needs_unmet[i];
-      num += this.daily[m][i] * w;
-      den += w;
-    }
-    return den > 0 ? num / den : 0;
-  }
-
-  private weightedMean(m: MetricName, w: MetricName): number {
-    const n = this.state.day;
-    let num = 0;
-    let den = 0;
-    for (let i = 0; i < n; i++) {
-      num += this.daily[m][i] * this.daily[w][i];
-      den += this.daily[w][i];
-    }
-    return den > 0 ? num / den : 0;
+    return summarise(this.daily, this.day, this.model.world.N, this.periods, this.model.ledger);
   }
 
   /** The run as a JSON-ready result (daily series up to the current day). */
   result(preset: string): RunResult {
-    const n = this.state.day;
+    const n = this.day;
     const daily = {} as Record<MetricName, number[]>;
     for (const m of METRICS) daily[m.name] = Array.from(this.daily[m.name].subarray(0, n));
     return {
       model: { name: MODEL.name, version: MODEL.version },
-      seed: this.state.seed,
+      seed: this.seedValue,
       scenario: { preset, knobs: { ...this.baseKnobs }, ...(this.timeline.length ? { timeline: this.timeline } : {}) },
       daily,
       periods: this.periods,

@@ -3,16 +3,7 @@
  * Closed tickets free their slot for reuse, so memory follows open tickets, not all tickets.
  */
 
-export const Status = { FREE: 0, OPEN: 1, APPEAL: 2 } as const;
-export const Route = { UNIT: 0, DEPT: 1, COUNCIL: 2 } as const;
-
-/** Ticket flags (bit field). */
-export const TF = {
-  JUDGED_UNREASONABLE: 1,
-  RETURNED: 2,
-  COMPLEX: 4,
-  APPEALED: 8,
-} as const;
+import { Status } from './flags.ts';
 
 function grown<T extends Int32Array | Float32Array | Uint8Array>(a: T, n: number): T {
   const C = a.constructor as { new (n: number): T };

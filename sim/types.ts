@@ -7,23 +7,7 @@ import type { MetricName } from './metrics.ts';
 
 export const MODEL = { name: 'hotline-lab', version: '0.2.0' } as const;
 
-/** Kinds of need, as numeric constants (the ticket's `kind`). */
-export const Kind = {
-  CONSULT: 0,
-  DEFECT: 1,
-  INDIVIDUAL: 2,
-  WISH: 3,
-  CONTESTED: 4,
-  DISPUTE: 5,
-  VENT: 6,
-  FAKE: 7,
-  INDUCED: 8,
-} as const;
-export const KIND_NAMES = ['consult', 'defect', 'individual', 'wish', 'contested', 'dispute', 'vent', 'fake', 'induced'] as const;
-
-/** Channels a resident can choose. */
-export const Channel = { NONE: 0, WECHAT: 1, HALL: 2, HOTLINE: 3 } as const;
-export const CHANNEL_NAMES = ['none', 'wechat', 'hall', 'hotline'] as const;
+export { Kind, KIND_NAMES, Channel, CHANNEL_NAMES } from './flags.ts';
 
 export type Grade = 'excellent' | 'good' | 'pass' | 'poor';
 

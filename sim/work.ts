@@ -1,213 +1,305 @@
 /**
  * Staff work. Each street, town and department spends its hours every day: tickets by earliest
- * deadline first (overdue first, then new), overtime only for tickets due, then the gaming its
- * leader chose, and what is left goes to long-term work, which keeps up the upkeep that holds
- * defects down. Overtime builds fatigue; fatigue slows all work. Exclusion appeals are written
- * here (for tickets the hotline judged unreasonable and, when the leader games, for hard or
- * overdue ones) and reviewed by the city a few days later.
+ * deadline first (overdue first, then new), overtime only for tickets due (and, under pressure,
+ * the overtime the leader pushes), the gaming its leader chose, and what is left goes to long-term
+ * work, which keeps up the upkeep that holds defects down. Overtime builds fatigue; fatigue slows
+ * all work and causes mistakes; a backlog leads to triage. Exclusion appeals are written here
+ * (sim/gaming.ts decides which) and reviewed by the city a few days later. Dispatched tickets join
+ * their owner's queue here.
  */
-import type { State } from './world.ts';
+import { isComplex, Kind, Route, Status, TF, Use } from './flags.ts';
 import { MI } from './metrics.ts';
-import { Status, TF } from './tickets.ts';
-import {
-  LEGIT_APPEAL,
-  GAMING_APPEAL_AT_FULL,
-  FATIGUE_SLOWDOWN,
-  SAT_BASE,
-  SAT_SOLVED,
-  SAT_ON_TIME,
-  SOLVE_UNIT,
-  RESP_FLOOR,
-  APPEAL_SAT_DEFAULT,
-  APPEAL_REVIEW_DAYS,
-  HOURS_FAKE,
-  UPKEEP_TAU,
-} from './constants.ts';
-import { closeTicket, excludeTicket, solveDispatched } from './outcomes.ts';
+import { APPEAL_REVIEW_DAYS, DEPT_EFFORT_FACTOR, FATIGUE_SLOWDOWN, RESP_EFFORT_BASE, RESP_EFFORT_SLOPE, UPKEEP_TAU } from './constants.ts';
+import { type Knobs, knobSpec } from './knobs.ts';
+import type { Stream } from './rng.ts';
+import type { World } from './world.ts';
+import { type Clock, policyStart } from './clock.ts';
+import { IntQueue } from './queue.ts';
+import type { TicketStore } from './tickets.ts';
+import type { Outcomes } from './outcomes.ts';
+import type { Leaders } from './leaders.ts';
+import type { Gaming } from './gaming.ts';
+import type { Ratings } from './ratings.ts';
+import type { Hours } from './hours.ts';
+import type { Tally } from './tally.ts';
 
-/** The unit's reported satisfaction rate so far this period (what a poor rating would pull down). */
-function satisfactionSoFar(s: State, o: number): number {
-  return s.pRatings[o] > 0 ? s.pSatReported[o] / s.pRatings[o] : APPEAL_SAT_DEFAULT;
+/** The share of tickets the schema sends to departments by default (their staff serve it). */
+const DEFAULT_DEPT_SHARE = knobSpec('deptShare')?.default as number;
+
+/** How many tickets at the head of a deadline-ordered queue are past their deadline. */
+function overdueAtHead(q: IntQueue, deadline: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = q.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (deadline[q.at(mid)] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** The chance the unit expects a ticket of this kind to be rated satisfied, at its responsiveness. */
-function expectedSat(s: State, kind: number, o: number): number {
-  return SAT_BASE[kind] + SAT_SOLVED * SOLVE_UNIT[kind] * (RESP_FLOOR + (1 - RESP_FLOOR) * s.resp[o]) + SAT_ON_TIME;
-}
+export class Work {
+  /** Per owner (units then departments): staff, fatigue (0..1) and, for units, upkeep (0..1, 0.5 normal). */
+  readonly staff: Float64Array;
+  readonly fatigue: Float64Array;
+  readonly upkeep: Float64Array;
+  /** Per owner: open tickets waiting, general and complex (contested goods, disputes), in deadline order. */
+  readonly qGeneral: IntQueue[];
+  readonly qComplex: IntQueue[];
+  /** Per owner: hours of work at full efficiency in its queues, kept as tickets come and go. */
+  readonly queuedHours: Float64Array;
+  /** Tickets under appeal, and the day each one's review is due (in filing order). */
+  private readonly appeals = new IntQueue(64);
+  private readonly appealDue = new IntQueue(64);
+  private readonly world: World;
+  private readonly clock: Clock;
+  private readonly reviewRng: Stream;
+  private readonly tickets: TicketStore;
+  private readonly outcomes: Outcomes;
+  private readonly leaders: Leaders;
+  private readonly gaming: Gaming;
+  private readonly ratings: Ratings;
+  private readonly hours: Hours;
+  private readonly tally: Tally;
+  // configured
+  private hoursPerDay = 0;
+  private maxOvertime = 0;
+  private overtimePush = 0;
+  private fatigueRate = 0;
+  private fatigueRecovery = 0;
+  private fatigueErrorRate = 0;
+  private triageAfterDays = 0;
+  private triageMinEffort = 0;
+  private triageQualityLoss = 0;
+  private longTermNeed = 0;
+  private appealHours = 0;
+  private appealStart = Infinity;
+  private appealApproval = 0;
+  private deptShare = 0;
+  private routingErrorRate = 0;
 
-/** Would this unit appeal ticket t now? Legitimate for judged-unreasonable tickets; gaming otherwise. */
-function wantsAppeal(s: State, t: number, o: number, behind: boolean): boolean {
-  const T = s.tickets;
-  if (T.flags[t] & TF.APPEALED) return false;
-  const rng = s.rng.gaming;
-  if (T.flags[t] & TF.JUDGED_UNREASONABLE) return rng.u() < LEGIT_APPEAL;
-  const g = s.gaming[o];
-  if (g <= 0) return false;
-  // worth it to the unit when the ticket is already late, likely to end in a poor rating, or,
-  // when the unit is behind, costs more to do than the appeal costs to write (the pothole
-  // left unfilled: "exclusion reports instead of fixes")
-  const eff = 1 - FATIGUE_SLOWDOWN * s.fatigue[o];
-  const hard =
-    T.deadline[t] < s.day || expectedSat(s, T.kind[t], o) < satisfactionSoFar(s, o) || (behind && T.remaining[t] / eff > s.k.appealHours);
-  return hard && rng.u() < g * GAMING_APPEAL_AT_FULL;
-}
+  /** `reviewRng`: the city's review of appeals draws from the 'audit' stream, as audits do. */
+  constructor(
+    world: World,
+    clock: Clock,
+    reviewRng: Stream,
+    tickets: TicketStore,
+    outcomes: Outcomes,
+    leaders: Leaders,
+    gaming: Gaming,
+    ratings: Ratings,
+    hours: Hours,
+    tally: Tally,
+  ) {
+    const O = world.O;
+    this.world = world;
+    this.clock = clock;
+    this.reviewRng = reviewRng;
+    this.tickets = tickets;
+    this.outcomes = outcomes;
+    this.leaders = leaders;
+    this.gaming = gaming;
+    this.ratings = ratings;
+    this.hours = hours;
+    this.tally = tally;
+    this.staff = new Float64Array(O);
+    this.fatigue = new Float64Array(O);
+    this.upkeep = new Float64Array(O).fill(0.5);
+    this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
+    this.qComplex = Array.from({ length: O }, () => new IntQueue(32));
+    this.queuedHours = new Float64Array(O);
+  }
 
-/** Staff file easy tickets themselves and close them as satisfied. */
-function fakeTickets(s: State, u: number, hoursLeft: number): number {
-  const g = s.gaming[u];
-  if (!s.k.gamingFake || g <= 0) return 0;
-  // as many as the leader wants to dilute the unit's real ratings with, not one per staff member
-  let n = s.rng.gaming.poisson(g * s.k.fakeShareAtFull * s.volumeEma[u]);
-  n = Math.min(n, Math.floor(hoursLeft / HOURS_FAKE));
-  if (n <= 0) return 0;
-  const acc = s.acc;
-  acc[MI.gaming_fake] += n;
-  acc[MI.tickets_filed] += n;
-  acc[MI.filed_gaming] += n;
-  acc[MI.tickets_closed] += n;
-  acc[MI.requests_per_10k] += n;
-  s.dayRatings += n;
-  s.daySatReported += n;
-  s.dayOfficialSolved += n;
-  s.pDispatched[u] += n;
-  s.pClosed[u] += n;
-  s.pOnTime[u] += n;
-  s.pRatings[u] += n;
-  s.pSatReported[u] += n;
-  s.gamedCount[u] += n;
-  return n * HOURS_FAKE;
-}
+  /** Read the knobs; `changeDay` is the day of a timeline change (null at build). */
+  configure(k: Knobs, changeDay: number | null): void {
+    const { U, D, N, unitPop, unitStaffMult } = this.world;
+    for (let u = 0; u < U; u++) this.staff[u] = ((k.staffPer10k * unitPop[u]) / 10000) * unitStaffMult[u];
+    // departments' staff follow the share of the catalogue they are given (deptStaffPer10k serves the
+    // default share), so moving items to departments moves the work and its staff together
+    const deptScale = k.deptStaffFollowsShare ? k.deptShare / DEFAULT_DEPT_SHARE : 1;
+    for (let d = 0; d < D; d++) this.staff[U + d] = ((k.deptStaffPer10k * N) / 10000 / D) * deptScale;
+    this.hoursPerDay = k.hoursPerDay;
+    this.maxOvertime = k.maxOvertimeHours;
+    this.overtimePush = k.overtimePush;
+    this.fatigueRate = k.fatigueRate;
+    this.fatigueRecovery = k.fatigueRecovery;
+    this.fatigueErrorRate = k.fatigueErrorRate;
+    this.triageAfterDays = k.triageAfterDays;
+    this.triageMinEffort = k.triageMinEffort;
+    this.triageQualityLoss = k.triageQualityLoss;
+    this.longTermNeed = k.longTermNeed;
+    this.appealHours = k.appealHours;
+    this.appealStart = policyStart(this.appealStart, k.appealExclusion ? this.clock.dayOf(k.appealStart) : Infinity, changeDay);
+    this.appealApproval = k.appealApprovalRate;
+    this.deptShare = k.deptShare;
+    this.routingErrorRate = k.routingErrorRate;
+  }
 
-/** Review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
-export function reviewAppeals(s: State): void {
-  const T = s.tickets;
-  const rng = s.rng.audit;
-  while (s.appeals.length > 0 && s.appealDue.peek() <= s.day) {
-    s.appealDue.shift();
-    const t = s.appeals.shift();
-    if (rng.u() < s.k.appealApprovalRate) excludeTicket(s, t);
-    else {
-      T.status[t] = Status.OPEN;
-      // back at the head of its queue: it is the oldest work the unit has
-      (T.flags[t] & TF.COMPLEX ? s.qComplex : s.qGeneral)[T.owner[t]].unshift(t);
-      s.queuedHours[T.owner[t]] += T.remaining[t];
+  /**
+   * Send ticket t (kind, cell and deadline set) to a functional department or to the street of its
+   * cell, with `effort` hours at full efficiency before responsiveness, and queue it there.
+   */
+  dispatch(t: number, effort: number, rng: Stream): void {
+    const T = this.tickets;
+    const w = this.world;
+    const kind = T.kind[t];
+    const c = T.cell[t];
+    let owner: number;
+    if ((kind === Kind.DEFECT || kind === Kind.INDIVIDUAL) && w.D > 0 && rng.u() < this.deptShare) {
+      T.route[t] = Route.DEPT;
+      owner = w.U + rng.int(w.D);
+      this.ratings.dispatch(owner);
+      effort *= DEPT_EFFORT_FACTOR;
+      this.tally.add(MI.tickets_to_departments);
+    } else {
+      T.route[t] = Route.UNIT;
+      owner = w.cellUnit[c];
+      this.ratings.dispatch(owner);
+      if (rng.u() < this.routingErrorRate) {
+        // sent to the wrong unit first and returned: acceptance falls, an hour is lost
+        T.flags[t] |= TF.RETURNED;
+        this.ratings.returnedToSender(owner);
+        effort += 1;
+      }
+    }
+    T.owner[t] = owner;
+    T.remaining[t] = effort * (RESP_EFFORT_BASE + RESP_EFFORT_SLOPE * this.leaders.resp[owner]);
+    this.queuedHours[owner] += T.remaining[t];
+    (isComplex(kind) ? this.qComplex : this.qGeneral)[owner].push(t);
+  }
+
+  /** Open tickets of owner o past their deadline (under appeal not counted). */
+  overdue(o: number): number {
+    const T = this.tickets;
+    const day = this.clock.day;
+    let n = 0;
+    for (const q of [this.qGeneral[o], this.qComplex[o]]) {
+      for (let i = 0; i < q.length; i++) if (T.deadline[q.at(i)] < day) n++;
+    }
+    return n;
+  }
+
+  /**
+   * Open tickets past their deadline in every owner's queues. A queue is in deadline order
+   * (tickets join at the tail with the queue's fixed deadline; a rejected appeal returns to the
+   * head, older): count its head by bisection.
+   */
+  overdueAll(): number {
+    const T = this.tickets;
+    const day = this.clock.day;
+    let n = 0;
+    for (let o = 0; o < this.world.O; o++)
+      n += overdueAtHead(this.qGeneral[o], T.deadline, day) + overdueAtHead(this.qComplex[o], T.deadline, day);
+    return n;
+  }
+
+  /** Phase: review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
+  reviewAppeals(): void {
+    const T = this.tickets;
+    const rng = this.reviewRng;
+    while (this.appeals.length > 0 && this.appealDue.peek() <= this.clock.day) {
+      this.appealDue.shift();
+      const t = this.appeals.shift();
+      if (rng.u() < this.appealApproval) this.outcomes.exclude(t);
+      else {
+        T.status[t] = Status.OPEN;
+        // back at the head of its queue: it is the oldest work the unit has
+        (T.flags[t] & TF.COMPLEX ? this.qComplex : this.qGeneral)[T.owner[t]].unshift(t);
+        this.queuedHours[T.owner[t]] += T.remaining[t];
+      }
     }
   }
-}
 
-export function work(s: State): void {
-  const k = s.k;
-  const T = s.tickets;
-  const acc = s.acc;
-  const day = s.day;
-  const appealsOn = day >= s.policy.appeal;
-  const O = s.U + s.D;
-  let fatigueSum = 0;
-  let upkeepSum = 0;
-  for (let o = 0; o < O; o++) {
-    const isUnit = o < s.U;
-    const staff = s.staff[o];
-    // capable leaders' staff work faster; fatigue slows everyone
-    const eff = (1 - FATIGUE_SLOWDOWN * s.fatigue[o]) * s.capability[o];
-    const regular = staff * k.hoursPerDay;
-    const otCap = staff * k.maxOvertimeHours;
-    const pushedOt = otCap * Math.min(1, k.overtimePush * s.pressure[o]);
-    let used = 0;
-    let ot = 0;
-    let hTickets = 0;
-    let hGaming = 0;
-    let hAppeals = 0;
-    if (isUnit) {
-      hGaming = fakeTickets(s, o, regular);
-      used += hGaming;
-    }
-    const qg = s.qGeneral[o];
-    const qc = s.qComplex[o];
-    // Triage: with a backlog of more than triageAfterDays of regular hours, staff cut the hours per
-    // ticket (to no less than triageMinEffort) and solve less (triageQualityLoss per share cut), so
-    // overload degrades quality instead of growing a queue that never clears.
-    let triage = 1;
-    if (regular > 0) {
-      const backlogDays = Math.max(0, s.queuedHours[o]) / eff / regular;
-      if (backlogDays > k.triageAfterDays) triage = Math.max(k.triageMinEffort, k.triageAfterDays / backlogDays);
-    }
-    // triage cuts quality; tired staff make mistakes
-    const quality = (1 - k.triageQualityLoss * (1 - triage)) * (1 - k.fatigueErrorRate * s.fatigue[o]);
-    if (triage < 1) acc[MI.triage_owner_days]++;
-    // behind: the oldest work in hand is already past its deadline
-    const behind = (qg.length > 0 && T.deadline[qg.peek()] < day) || (qc.length > 0 && T.deadline[qc.peek()] < day);
-    for (;;) {
-      // a ticket reaches the unit's desk the day after it is filed (dispatch and first contact)
-      let a = qg.peek();
-      let b = qc.peek();
-      if (a >= 0 && T.fileDay[a] >= day) a = -1;
-      if (b >= 0 && T.fileDay[b] >= day) b = -1;
-      if (a < 0 && b < 0) break;
-      const fromComplex = a < 0 || (b >= 0 && T.deadline[b] < T.deadline[a]);
-      const t = fromComplex ? b : a;
-      const due = T.deadline[t] <= day;
-      // overtime for tickets due, and under pressure also for the rest (the leader pushes)
-      const avail = regular - used + (due ? otCap - ot : Math.max(0, pushedOt - ot));
-      if (avail <= 1e-9) break;
-      if (isUnit && appealsOn && wantsAppeal(s, t, o, behind)) {
-        const h = Math.min(k.appealHours, avail);
+  /** Phase: every owner spends its day's hours. */
+  step(): void {
+    const T = this.tickets;
+    const { U, O, unitPop } = this.world;
+    const tally = this.tally;
+    const hours = this.hours;
+    const gaming = this.gaming;
+    const outcomes = this.outcomes;
+    const leaders = this.leaders;
+    const day = this.clock.day;
+    const appealsOn = day >= this.appealStart;
+    let fatigueSum = 0;
+    let upkeepSum = 0;
+    for (let o = 0; o < O; o++) {
+      const isUnit = o < U;
+      const staff = this.staff[o];
+      // capable leaders' staff work faster; fatigue slows everyone
+      const eff = (1 - FATIGUE_SLOWDOWN * this.fatigue[o]) * leaders.capability[o];
+      const regular = staff * this.hoursPerDay;
+      const otCap = staff * this.maxOvertime;
+      hours.open(o, regular, otCap, otCap * Math.min(1, this.overtimePush * leaders.pressure[o]));
+      if (isUnit) gaming.fakeTickets(o, regular);
+      const qg = this.qGeneral[o];
+      const qc = this.qComplex[o];
+      // Triage: with a backlog of more than triageAfterDays of regular hours, staff cut the hours per
+      // ticket (to no less than triageMinEffort) and solve less (triageQualityLoss per share cut), so
+      // overload degrades quality instead of growing a queue that never clears.
+      let triage = 1;
+      if (regular > 0) {
+        const backlogDays = Math.max(0, this.queuedHours[o]) / eff / regular;
+        if (backlogDays > this.triageAfterDays) triage = Math.max(this.triageMinEffort, this.triageAfterDays / backlogDays);
+      }
+      // triage cuts quality; tired staff make mistakes
+      const quality = (1 - this.triageQualityLoss * (1 - triage)) * (1 - this.fatigueErrorRate * this.fatigue[o]);
+      if (triage < 1) tally.add(MI.triage_owner_days);
+      // behind: the oldest work in hand is already past its deadline
+      const behind = (qg.length > 0 && T.deadline[qg.peek()] < day) || (qc.length > 0 && T.deadline[qc.peek()] < day);
+      for (;;) {
+        // a ticket reaches the unit's desk the day after it is filed (dispatch and first contact)
+        let a = qg.peek();
+        let b = qc.peek();
+        if (a >= 0 && T.fileDay[a] >= day) a = -1;
+        if (b >= 0 && T.fileDay[b] >= day) b = -1;
+        if (a < 0 && b < 0) break;
+        const fromComplex = a < 0 || (b >= 0 && T.deadline[b] < T.deadline[a]);
+        const t = fromComplex ? b : a;
+        const due = T.deadline[t] <= day;
+        // overtime for tickets due, and under pressure also for the rest (the leader pushes)
+        const avail = hours.available(o, due);
+        if (avail <= 1e-9) break;
+        if (isUnit && appealsOn && gaming.wantsAppeal(t, o, behind, 1 - FATIGUE_SLOWDOWN * this.fatigue[o])) {
+          (fromComplex ? qc : qg).shift();
+          this.queuedHours[o] -= T.remaining[t];
+          T.flags[t] |= TF.APPEALED;
+          T.status[t] = Status.APPEAL;
+          this.appeals.push(t);
+          this.appealDue.push(day + APPEAL_REVIEW_DAYS);
+          tally.add(MI.appeals_filed);
+          hours.charge(o, Use.APPEALS, Math.min(this.appealHours, avail));
+          continue;
+        }
+        // under triage a ticket gets a share `triage` of its hours (remaining is kept at full effort)
+        const need = (T.remaining[t] * triage) / eff;
+        const spend = Math.min(need, avail);
+        hours.charge(o, Use.TICKETS, spend);
+        if (spend < need) {
+          const done = (spend * eff) / triage;
+          T.remaining[t] -= done;
+          this.queuedHours[o] -= done;
+          break;
+        }
         (fromComplex ? qc : qg).shift();
-        s.queuedHours[o] -= T.remaining[t];
-        T.flags[t] |= TF.APPEALED;
-        T.status[t] = Status.APPEAL;
-        s.appeals.push(t);
-        s.appealDue.push(day + APPEAL_REVIEW_DAYS);
-        acc[MI.appeals_filed]++;
-        s.gamedCount[o] += T.flags[t] & TF.JUDGED_UNREASONABLE ? 0 : 1;
-        hAppeals += h;
-        const fromRegular = Math.min(h, Math.max(0, regular - used));
-        used += fromRegular;
-        ot += h - fromRegular;
-        continue;
+        this.queuedHours[o] -= T.remaining[t];
+        // closing may cost gaming hours (a paid rating, an induced substitute), charged to o
+        outcomes.close(t, outcomes.solveDispatched(t, quality));
       }
-      // under triage a ticket gets a share `triage` of its hours (remaining is kept at full effort)
-      const need = (T.remaining[t] * triage) / eff;
-      const spend = Math.min(need, avail);
-      const fromRegular = Math.min(spend, Math.max(0, regular - used));
-      used += fromRegular;
-      ot += spend - fromRegular;
-      hTickets += spend;
-      if (spend < need) {
-        const done = (spend * eff) / triage;
-        T.remaining[t] -= done;
-        s.queuedHours[o] -= done;
-        break;
-      }
-      (fromComplex ? qc : qg).shift();
-      s.queuedHours[o] -= T.remaining[t];
-      s.pendingGamingHours = 0;
-      closeTicket(s, t, solveDispatched(s, t, quality));
-      if (s.pendingGamingHours > 0) {
-        const g = s.pendingGamingHours;
-        hGaming += g;
-        const fr = Math.min(g, Math.max(0, regular - used));
-        used += fr;
-        ot = Math.min(otCap, ot + g - fr);
+      const longterm = hours.close(o);
+      // fatigue: overtime per staff builds it, rest wears it off
+      const f = this.fatigue[o] * (1 - this.fatigueRecovery) + (this.fatigueRate * hours.overtime[o]) / Math.max(staff, 1e-9);
+      this.fatigue[o] = Math.min(1, f);
+      if (isUnit) {
+        // upkeep moves toward what long-term work supports (0.5 when it meets the need)
+        const need = (this.longTermNeed * unitPop[o]) / 1000;
+        const target = need > 0 ? Math.min(1, (0.5 * longterm) / need) : 1;
+        this.upkeep[o] += (target - this.upkeep[o]) / UPKEEP_TAU;
+        fatigueSum += this.fatigue[o];
+        upkeepSum += this.upkeep[o];
       }
     }
-    const longterm = Math.max(0, regular - used);
-    acc[MI.staff_hours_tickets] += hTickets;
-    acc[MI.staff_hours_gaming] += hGaming;
-    acc[MI.staff_hours_appeals] += hAppeals;
-    acc[MI.staff_hours_longterm] += longterm;
-    acc[MI.staff_overtime_hours] += ot;
-    // fatigue: overtime per staff builds it, rest wears it off
-    const f = s.fatigue[o] * (1 - k.fatigueRecovery) + (k.fatigueRate * ot) / Math.max(staff, 1e-9);
-    s.fatigue[o] = Math.min(1, f);
-    if (isUnit) {
-      // upkeep moves toward what long-term work supports (0.5 when it meets the need)
-      const need = (k.longTermNeed * s.unitPop[o]) / 1000;
-      const target = need > 0 ? Math.min(1, (0.5 * longterm) / need) : 1;
-      s.upkeep[o] += (target - s.upkeep[o]) / UPKEEP_TAU;
-      fatigueSum += s.fatigue[o];
-      upkeepSum += s.upkeep[o];
-    }
+    tally.set(MI.staff_fatigue_mean, fatigueSum / U);
+    tally.set(MI.upkeep_mean, upkeepSum / U);
   }
-  acc[MI.staff_fatigue_mean] = fatigueSum / s.U;
-  acc[MI.upkeep_mean] = upkeepSum / s.U;
 }

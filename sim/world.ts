@@ -1,70 +1,29 @@
 /**
- * The world and its state: every array the daily pipeline reads and writes.
- * Built once from a validated scenario; after that the pipeline only indexes.
+ * The world: who lives where. Units (streets and towns) and departments, cells (communities and
+ * villages) in runs per unit, households, and the residents as typed arrays (11 bytes each), with
+ * the pickers that draw a resident in proportion to hotline propensity. Built once from the knobs,
+ * the 'units' stream and the 'world' stream; after that the mechanisms only index it. What changes
+ * day by day lives in the mechanisms (sim/model.ts lists them), apart from the residents' own
+ * arrays (norm, trust, memory, satisfaction), which the mechanisms that speak to residents update
+ * in place.
  */
-import { type Knobs, knobSpec } from './knobs.ts';
-
-/** The share of tickets the schema sends to departments by default (their staff serve it). */
-const DEFAULT_DEPT_SHARE = knobSpec('deptShare')?.default as number;
-import { AliasTable, makeStreams, type Stream, type Streams } from './rng.ts';
-import { epochDay, periodBoundaries } from './calendar.ts';
-import { IdSet, Table, TicketStore } from './tickets.ts';
-import { IntQueue } from './queue.ts';
-import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT, SAT_BASE, SAT_ON_TIME, SAT_SOLVED } from './constants.ts';
-import { METRIC_NAMES } from './metrics.ts';
-import { Kind, type VillageEvent } from './types.ts';
-import { CATEGORY_COUNT } from './categories.ts';
-import { NeedsLedger } from './needs-ledger.ts';
+import type { Knobs } from './knobs.ts';
+import { AliasTable, type Stream } from './rng.ts';
+import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
 import { exp } from './fmath.ts';
-import { expTables, type ExpTables } from './channel-tables.ts';
 
-/** Resident flag bits. */
-export const RF = {
-  CLASS_MASK: 3, // propensity class 0..2
-  WECHAT: 4,
-  CARES_LIGHTS: 8,
-  WANTS_BRIGHT: 16,
-  CARES_BUMP: 32,
-  WANTS_BUMP: 64,
-} as const;
-
-/** Defect table columns. */
-export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4, LAST: 5 } as const;
-/** Dispute table columns (int) and intensity (float 0). */
-export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
-/** Council case columns. */
-export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6, DAY: 7 } as const;
-
-export { MI } from './metrics.ts';
-
-export interface PolicyDays {
-  refuse: number;
-  publish: number;
-  handDown: number;
-  hall: number;
-  appeal: number;
-  outreach: number;
-  educationStart: number;
-  educationEnd: number;
-}
-
-export class State {
-  readonly k: Knobs;
-  readonly seed: number;
-  readonly days: number;
-  readonly startEpoch: number;
-  readonly rng: Streams;
-  day = 0;
-  policy: PolicyDays;
-
+export class World {
   // hierarchy
   readonly U: number; // units (streets/towns)
   readonly D: number; // functional departments
+  readonly O: number; // owners of tickets: units 0..U-1, then departments U..U+D-1
   readonly C: number; // cells
   readonly N: number; // residents
   readonly H: number; // households
   readonly unitDistrict: Int32Array;
   readonly unitPop: Float64Array;
+  /** Each unit's lasting staffing level relative to staffPer10k (mean 1). */
+  readonly unitStaffMult: Float64Array;
   readonly cellUnit: Int32Array;
   readonly cellStart: Int32Array; // residents of cell c: [cellStart[c], cellStart[c+1])
   readonly cellClassStart: Int32Array; // per cell 3 class blocks: [c*3+k] start; block end is next start or cellStart[c+1]
@@ -76,147 +35,25 @@ export class State {
 
   // residents (11 bytes each)
   readonly resHousehold: Int32Array;
-  readonly resFlags: Uint8Array;
+  readonly resFlags: Uint8Array; // RF bits (sim/flags.ts)
   readonly resNorm: Uint8Array; // personal norm knowledge x255
   readonly resTrust: Uint8Array; // trust in the social worker x255
   readonly resMem: Uint8Array; // 3 per resident: wechat, hall, hotline success memory x255
   readonly resSat: Uint8Array; // true satisfaction x255
 
-  // cells
-  readonly cellNormSum: Float64Array; // sum of residents' personal norm (0..1)
-  readonly cellNorm: Float64Array; // village-level norm component (learned by watching deliberation)
-  cityNorm = 0; // city-level norm component (publication, campaigns)
-  readonly cellContested: Int8Array; // -1: none; bit0 lights bright, bit1 bump present
-  readonly cellHasGood: Uint8Array; // bit0 lights contested, bit1 bump contested
-  readonly cellPrefCount: Int32Array; // [c*4 + g*2 + s]: residents who care about good g and want state s
-  readonly cellLockUntil: Int32Array; // [c*2+g]: consensus holds until this day
-  readonly cellCouncil: Uint8Array;
-  readonly cellWechat: Int32Array;
-  readonly cellWechatLoad: Float64Array; // messages today
-  /** Share of the cell's residents who think of 12345 for their matters (sim/demand.ts). */
-  readonly cellAware: Float64Array;
-  /** The neighbourhood's recent experience of 12345 (share solved, 0..1). */
-  readonly cellRep: Float64Array;
-  /** Groups circling one out-of-scope wish: cell, day of their next round; and the queue of them. */
-  readonly wishGroups = new Table(2, 0);
-  readonly wishGroupsDue = new IntQueue(16);
-  readonly cellFiled: Int32Array;
-  readonly cellDefectsOpen: Int32Array;
-  readonly cellDisputesOpen: Int32Array;
-  readonly councilQueue: (IntQueue | null)[];
-  readonly councilCapacity: Float64Array;
-  /** Visits per day a cell's council can make: members (by the village's size) x visits per week / 7. */
-  readonly councilVisitsPerDay: Float64Array;
-  /** Households of council members, sorted, per cell: [councilMemberStart[c], councilMemberStart[c+1]). */
-  councilMembers: Int32Array;
-  readonly councilMemberStart: Int32Array;
-  /** Per cell and good, the share of those who care who want it on (preferences are redrawn from it). */
-  readonly cellPrefShare: Float64Array;
-
-  // owners: units then departments
-  readonly staff: Float64Array;
-  /** Each unit's lasting staffing level relative to staffPer10k (mean 1). */
-  readonly unitStaffMult: Float64Array;
-  readonly fatigue: Float64Array;
-  readonly upkeep: Float64Array; // 0..1, 0.5 normal
-  readonly resp: Float64Array; // responsiveness 0..1
-  /** Leader capability (1 is average): staff work faster, the unit is more responsive. */
-  readonly capability: Float64Array;
-  /** Pressure summed over the days of the running period (leaders weigh the period's mean). */
-  readonly pressureSum: Float64Array;
-  pressureDays = 0;
-  /** The leader's belief that gaming pays (1 neutral, 0 never, 2 keen), learned each period. */
-  readonly gamingBelief: Float64Array;
-  /** Recent official satisfaction of the owner's ratings (residents' feedback), and real tickets per day. */
-  readonly satEma: Float64Array;
-  readonly volumeEma: Float64Array;
-  readonly qGeneral: IntQueue[];
-  readonly qComplex: IntQueue[];
-  readonly pressure: Float64Array;
-  readonly integrity: Float64Array;
-  readonly gaming: Float64Array; // intensity this period
-  readonly gamedCount: Float64Array; // gaming acts this period (for audits)
-  readonly longtermHours: Float64Array;
-  /** Hours of work at full efficiency in each owner's queues, kept as tickets come and go. */
-  readonly queuedHours: Float64Array; // this day
-
-  // period accumulators per unit: dispatched, returned, closed, onTime, ratings, satReported, satTrue, excluded
-  readonly pDispatched: Float64Array;
-  readonly pReturned: Float64Array;
-  readonly pClosed: Float64Array;
-  readonly pOnTime: Float64Array;
-  readonly pRatings: Float64Array;
-  readonly pSatReported: Float64Array;
-  readonly pSatTrue: Float64Array;
-  readonly pTrueRatings: Float64Array;
-  readonly pExcluded: Float64Array;
-  boundaries: number[];
-  periodIndex = 0;
-  prevRanks: Int32Array | null = null;
-
-  // records
-  readonly tickets = new TicketStore(1024);
-  readonly defects = new Table(6, 0);
-  readonly openDefects = new IdSet();
-  readonly disputes = new Table(9, 1);
-  readonly openDisputes = new IdSet();
-  readonly cases = new Table(8, 0);
-  readonly appeals = new IntQueue(64);
-  readonly appealDue = new IntQueue(64);
-
-  // the day's metric accumulator
-  readonly acc = new Float64Array(METRIC_NAMES.length);
-  closeDaysSum = 0;
-  wechatTotal = 0;
-  /** Contacts per subject category (sim/categories.ts), since the start. */
-  readonly categoryCounts = new Float64Array(CATEGORY_COUNT);
-  /** Ratings of the day: reported (all rated tickets) and true (real tickets only). */
-  dayRatings = 0;
-  daySatReported = 0;
-  dayTrueRatings = 0;
-  daySatTrue = 0;
-  dayRealClosed = 0;
-  daySolved = 0;
-  /** Rated tickets the official follow-up records as solved (gaming included). */
-  dayOfficialSolved = 0;
-  /** Dispatched real tickets closed today, and their days from filing to closing. */
-  dayClosedDispatched = 0;
-  /** Gaming hours incurred while closing a ticket, charged to the owner's budget. */
-  pendingGamingHours = 0;
-  /** Cell of the last resident drawn by pickResident. */
-  lastCell = 0;
-  readonly events: VillageEvent[] = [];
-  /** The residents' side: every need, met or unmet (sim/needs-ledger.ts). */
-  readonly needs: NeedsLedger;
-
-  // watched cell (village view)
-  readonly watch: number;
-  /** exp of the channel-choice utility terms (sim/channels.ts). */
-  expTables: ExpTables;
-
-  constructor(k: Knobs, seed: number, watchCell = -1) {
-    this.k = { ...k }; // a fresh literal copy keeps fast (non-dictionary) properties for the hot loop
-    this.seed = seed >>> 0;
-    this.days = k.horizonDays;
-    this.startEpoch = epochDay(k.startDate);
-    this.rng = makeStreams(this.seed);
-    this.policy = policyDays(k, this.startEpoch);
-    this.watch = watchCell;
-    this.needs = new NeedsLedger(
-      k.needToleranceDays,
-      SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED + SAT_ON_TIME)),
-      SAT_BASE.map((b) => Math.min(1, b + SAT_SOLVED)),
-      SAT_BASE,
-      needFastDays(k),
-    );
-    this.expTables = expTables(this.k);
-
-    const w = this.rng.world;
+  /**
+   * Draws from the 'units' stream (each unit's urban mix and staffing level) and then from the
+   * 'world' stream in a fixed order: villages and cell sizes, propensity classes, personal norm
+   * knowledge. The contested goods (sim/goods.ts) draw from the 'world' stream next.
+   */
+  constructor(k: Knobs, rng: Stream, unitsRng: Stream) {
     this.U = Math.min(k.units, k.cells);
     this.D = k.departments;
     this.C = k.cells;
+    const w = rng;
     this.N = Math.max(k.residents, this.C);
-    const { U, D, C, N } = this;
+    this.O = this.U + this.D;
+    const { U, C, N } = this;
     const districts = Math.min(k.districts, U);
 
     this.unitDistrict = new Int32Array(U);
@@ -224,7 +61,7 @@ export class State {
 
     // Units differ persistently: an urban or rural mix and a staffing level of their own (their own
     // stream, so the world's other draws are those of a world without the spread).
-    const ur = this.rng.units;
+    const ur = unitsRng;
     const unitVillage = new Float64Array(U);
     this.unitStaffMult = new Float64Array(U);
     const staffMult = this.unitStaffMult;
@@ -311,18 +148,12 @@ export class State {
 
     // Norm knowledge: personal component spread around the initial mean.
     this.resNorm = new Uint8Array(N);
-    this.cellNormSum = new Float64Array(C);
-    this.cellNorm = new Float64Array(C);
     const nm = k.initialNormKnowledge;
     for (let c = 0; c < C; c++) {
-      let sum = 0;
       for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) {
         const v = Math.min(1, Math.max(0, nm + (w.u() - 0.5) * 0.5 * Math.min(nm, 1 - nm) * 2));
-        const q = Math.round(v * 255);
-        this.resNorm[r] = q;
-        sum += q / 255;
+        this.resNorm[r] = Math.round(v * 255);
       }
-      this.cellNormSum[c] = sum;
     }
     this.resTrust = new Uint8Array(N).fill(128);
     this.resSat = new Uint8Array(N).fill(191);
@@ -335,127 +166,11 @@ export class State {
       this.resMem[r * 3 + 1] = m1;
       this.resMem[r * 3 + 2] = m2;
     }
-
-    // Contested goods: some cells have a street light level and/or a speed bump people disagree on.
-    this.cellContested = new Int8Array(C).fill(-1);
-    this.cellHasGood = new Uint8Array(C);
-    this.cellPrefCount = new Int32Array(C * 4);
-    this.cellLockUntil = new Int32Array(C * 2);
-    this.cellPrefShare = new Float64Array(C * 2);
-    for (let c = 0; c < C; c++) {
-      if (!(w.u() < k.contestedCellShare)) continue;
-      const x = w.u();
-      const goods = x < 0.4 ? 1 : x < 0.8 ? 2 : 3; // lights, bump, or both
-      this.cellHasGood[c] = goods;
-      this.cellContested[c] = (w.u() < 0.5 ? 1 : 0) | (w.u() < 0.5 ? 2 : 0);
-      for (let g = 0; g < 2; g++) {
-        if (!(goods & (1 << g))) continue;
-        const share = 0.3 + 0.4 * w.u(); // share who want "on" (bright / bump)
-        this.cellPrefShare[c * 2 + g] = share;
-        const care = 0.3 + 0.3 * w.u(); // share who care at all
-        for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) {
-          if (!(w.u() < care)) continue;
-          const on = w.u() < share;
-          this.resFlags[r] |= g === 0 ? RF.CARES_LIGHTS | (on ? RF.WANTS_BRIGHT : 0) : RF.CARES_BUMP | (on ? RF.WANTS_BUMP : 0);
-          this.cellPrefCount[c * 4 + g * 2 + (on ? 1 : 0)]++;
-        }
-      }
-    }
-
-    // Councils (drawn from their own stream, so that hand-down leaves the world's draws alone).
-    this.cellCouncil = new Uint8Array(C);
-    this.councilQueue = new Array(C).fill(null);
-    this.councilCapacity = new Float64Array(C);
-    this.councilVisitsPerDay = new Float64Array(C);
-    this.councilMemberStart = new Int32Array(C + 1);
-    this.councilMembers = new Int32Array(0);
-    if (k.handDown) this.drawCouncils();
-
-    // Social workers: one per cell, with initial WeChat contacts (from the outreach stream).
-    this.cellWechat = new Int32Array(C);
-    this.cellWechatLoad = new Float64Array(C);
-    const orng = this.rng.outreach;
-    for (let c = 0; c < C; c++) {
-      const n = pop[c];
-      const target = Math.min(k.initialWechatContacts, Math.floor(n * 0.5));
-      for (let i = 0, tries = 0; i < target && tries < target * 4; tries++) {
-        const r = this.cellStart[c] + orng.int(n);
-        if (this.resFlags[r] & RF.WECHAT) continue;
-        this.resFlags[r] |= RF.WECHAT;
-        this.resTrust[r] = 166;
-        i++;
-      }
-      let cnt = 0;
-      for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) if (this.resFlags[r] & RF.WECHAT) cnt++;
-      this.cellWechat[c] = cnt;
-      this.wechatTotal += cnt;
-    }
-
-    this.cellAware = new Float64Array(C).fill(k.initialAwareness);
-    this.cellRep = new Float64Array(C).fill(INITIAL_MEMORY.hotline);
-    this.cellFiled = new Int32Array(C);
-    this.cellDefectsOpen = new Int32Array(C);
-    this.cellDisputesOpen = new Int32Array(C);
-
-    // Owners: units 0..U-1, departments U..U+D-1.
-    const O = U + D;
-    this.staff = new Float64Array(O);
-    this.configure();
-    this.fatigue = new Float64Array(O);
-    this.upkeep = new Float64Array(O).fill(0.5);
-    // leaders: capability (1 is average) sets how fast staff work and how responsive the unit is
-    // by itself; departments have average leaders
-    this.capability = new Float64Array(O).fill(1);
-    const lr = this.rng.leaders;
-    for (let u = 0; u < U; u++) this.capability[u] = drawCapability(k, lr);
-    this.resp = new Float64Array(O);
-    this.resp.fill(k.initialResponsiveness);
-    this.gamingBelief = new Float64Array(O).fill(1);
-    this.pressureSum = new Float64Array(O);
-    this.satEma = new Float64Array(O).fill(0.8);
-    this.volumeEma = new Float64Array(O);
-    this.qGeneral = Array.from({ length: O }, () => new IntQueue(64));
-    this.qComplex = Array.from({ length: O }, () => new IntQueue(32));
-    this.pressure = new Float64Array(O);
-    this.integrity = new Float64Array(O).fill(1);
-    const g = this.rng.gaming;
-    for (let u = 0; u < U; u++) {
-      this.integrity[u] = Math.min(1, Math.max(0, k.integrityMean + k.integritySpread * g.normal()));
-    }
-    this.gaming = new Float64Array(O);
-    this.gamedCount = new Float64Array(O);
-    this.longtermHours = new Float64Array(O);
-    this.queuedHours = new Float64Array(O);
-    this.pDispatched = new Float64Array(O);
-    this.pReturned = new Float64Array(O);
-    this.pClosed = new Float64Array(O);
-    this.pOnTime = new Float64Array(O);
-    this.pRatings = new Float64Array(O);
-    this.pSatReported = new Float64Array(O);
-    this.pSatTrue = new Float64Array(O);
-    this.pTrueRatings = new Float64Array(O);
-    this.pExcluded = new Float64Array(O);
-    const months = k.cadence === 'monthly' ? 1 : k.cadence === 'bimonthly' ? 2 : 3;
-    // periods over the burn-in and the run, with a boundary at day 0 so no recorded period holds
-    // burn-in days
-    const B = k.burnInDays;
-    const all = periodBoundaries(this.startEpoch - B, this.days + B, months, k.periodStartDay).map((b) => b - B);
-    if (!all.includes(0)) all.push(0);
-    this.boundaries = all.sort((a, b) => a - b);
-    this.day = B > 0 ? -B : 0; // not -0
   }
 
-  /** Effective norm knowledge of resident r in cell c (0..1). */
-  norm(r: number, c: number): number {
-    return 1 - (1 - this.resNorm[r] / 255) * (1 - this.cellNorm[c]) * (1 - this.cityNorm);
-  }
-
-  /** Raise resident r's personal norm by a share of what they do not yet know. */
-  learn(r: number, c: number, share: number): void {
-    const old = this.resNorm[r];
-    const next = Math.min(255, Math.round(old + (255 - old) * share));
-    this.resNorm[r] = next;
-    this.cellNormSum[c] += (next - old) / 255;
+  /** Residents of cell c. */
+  population(c: number): number {
+    return this.cellStart[c + 1] - this.cellStart[c];
   }
 
   /** Cell of resident r (binary search over cell starts). */
@@ -471,19 +186,9 @@ export class State {
     return lo;
   }
 
-  /** Does a member of cell c's council live within councilTieRadius households of household h? */
-  knowsHousehold(c: number, h: number): boolean {
-    const m = this.councilMembers;
-    let lo = this.councilMemberStart[c];
-    let hi = this.councilMemberStart[c + 1];
-    const r = this.k.councilTieRadius;
-    // the first member at or after h - r
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (m[mid] < h - r) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.councilMemberStart[c + 1] && m[lo] <= h + r;
+  /** A cell, drawn in proportion to its residents' hotline propensity (pickInCell then draws the resident). */
+  pickCell(rng: Stream): number {
+    return this.cellPick.sample(rng);
   }
 
   /** A resident of cell c, drawn in proportion to hotline propensity. */
@@ -497,169 +202,17 @@ export class State {
     return start + rng.int(end - start);
   }
 
-  /** A resident anywhere, drawn in proportion to hotline propensity. */
-  pickResident(rng: Stream): number {
-    const c = this.cellPick.sample(rng);
-    this.lastCell = c;
-    return this.pickInCell(c, rng);
-  }
-
-  /** Record an event of the watched cell (for the village view). */
-  event(type: VillageEvent['type'], c: number, r: number, kind = -1, channel = -1, ok = false, good = -1, state = -1): void {
-    if (c !== this.watch || this.day < 0) return;
-    const household = r >= 0 ? this.resHousehold[r] - this.cellHouseholdStart[c] : -1;
-    this.events.push({ day: this.day, type, household, kind, channel, ok, good, state });
-  }
-
-  /**
-   * Villages form councils (own stream): a village has one with probability councilCoverage, of
-   * max(councilSize, residents x councilMembersPer1000 / 1000) members, households of the village.
-   * Done when the world is built with hand-down on, or when a timeline switches hand-down on.
-   */
-  drawCouncils(): void {
-    if (this.councilsDrawn) return;
-    this.councilsDrawn = true;
-    const k = this.k;
-    const C = this.C;
-    const cr = this.rng.councils;
-    const memberCount = new Int32Array(C);
-    for (let c = 0; c < C; c++) {
-      if (this.cellVillage[c] && cr.u() < k.councilCoverage) {
-        this.cellCouncil[c] = 1;
-        this.councilQueue[c] = new IntQueue(8);
-        const pop = this.cellStart[c + 1] - this.cellStart[c];
-        memberCount[c] = Math.max(k.councilSize, Math.round((pop * k.councilMembersPer1000) / 1000));
-      }
-    }
-    // council members are residents of their village: their households
-    for (let c = 0; c < C; c++) this.councilMemberStart[c + 1] = this.councilMemberStart[c] + memberCount[c];
-    this.councilMembers = new Int32Array(this.councilMemberStart[C]);
-    for (let c = 0; c < C; c++) {
-      const a = this.councilMemberStart[c];
-      const b = this.councilMemberStart[c + 1];
-      if (a === b) continue;
-      const h0 = this.cellHouseholdStart[c];
-      const nh = this.cellHouseholdStart[c + 1] - h0;
-      for (let i = a; i < b; i++) this.councilMembers[i] = h0 + cr.int(nh);
-      this.councilMembers.subarray(a, b).sort();
-    }
-    this.configureCouncils();
-  }
-
-  private councilsDrawn = false;
-
-  private configureCouncils(): void {
-    for (let c = 0; c < this.C; c++) {
-      const members = this.councilMemberStart[c + 1] - this.councilMemberStart[c];
-      this.councilVisitsPerDay[c] = (members * this.k.councilVisitsPerWeek) / 7;
-    }
-  }
-
-  /**
-   * A timeline change (sim/simulation.ts): the knobs take new values and everything derived from
-   * them is derived again (policy start days, channel tables, staff, council capacity, the needs
-   * ledger's tolerance). A policy switched on is on from `day` (its start date still delays it).
-   * Knobs that shape the world or only the starting state cannot change (scenarios/timeline.ts
-   * refuses them).
-   */
-  applyKnobs(changes: Partial<Knobs>, day: number): void {
-    const before = this.policy;
-    Object.assign(this.k, changes);
-    this.configure();
-    this.policy = switchedOn(before, this.policy, day, this.k.educationDays);
-    if (this.k.handDown) this.drawCouncils();
-  }
-
-  /** Everything derived from the knobs that a timeline change can alter. */
-  private configure(): void {
-    const k = this.k;
-    this.policy = policyDays(k, this.startEpoch);
-    this.expTables = expTables(k);
-    for (let u = 0; u < this.U; u++) this.staff[u] = ((k.staffPer10k * this.unitPop[u]) / 10000) * this.unitStaffMult[u];
-    // departments' staff follow the share of the catalogue they are given (deptStaffPer10k serves the
-    // default share), so moving items to departments moves the work and its staff together
-    const deptScale = k.deptStaffFollowsShare ? k.deptShare / DEFAULT_DEPT_SHARE : 1;
-    for (let d = 0; d < this.D; d++) this.staff[this.U + d] = ((k.deptStaffPer10k * this.N) / 10000 / this.D) * deptScale;
-    this.configureCouncils();
-    this.needs.configure(k.needToleranceDays, needFastDays(k));
-  }
-
-  /** At the first recorded day: counters that run "since the start" start again. */
-  startRecording(): void {
-    this.categoryCounts.fill(0);
-    this.cellFiled.fill(0);
-    this.periodIndex = 0;
-    this.needs.metByKind.fill(0);
-    this.needs.unmetByKind.fill(0);
-  }
-
-  /** Bytes held per resident and in total (for the bench). */
-  stateBytes(): { residents: number; perResident: number; tickets: number; total: number } {
-    const residents =
+  /** Bytes held by the residents' arrays. */
+  residentBytes(): number {
+    return (
       this.resHousehold.byteLength +
       this.resFlags.byteLength +
       this.resNorm.byteLength +
       this.resTrust.byteLength +
       this.resMem.byteLength +
-      this.resSat.byteLength;
-    const tickets = this.tickets.bytes() + this.defects.bytes() + this.disputes.bytes() + this.cases.bytes();
-    const cells = this.C * 120;
-    return { residents, perResident: residents / this.N, tickets, total: residents + tickets + cells };
+      this.resSat.byteLength
+    );
   }
-}
-
-/** The day (from the start date) each policy with a start date begins; Infinity when it is off. */
-export function policyDays(k: Knobs, startEpoch: number): PolicyDays {
-  const dayOf = (iso: string) => epochDay(iso) - startEpoch;
-  const edStart = dayOf(k.educationStart);
-  return {
-    refuse: k.intakePolicy === 'refuse-out-of-scope' ? dayOf(k.refuseStart) : Infinity,
-    publish: k.publishUnreasonable ? dayOf(k.publishStart) : Infinity,
-    handDown: k.handDown ? dayOf(k.handDownStart) : Infinity,
-    hall: k.handDown && k.hall ? Math.max(dayOf(k.hallStart), dayOf(k.handDownStart)) : Infinity,
-    appeal: k.appealExclusion ? dayOf(k.appealStart) : Infinity,
-    outreach: k.outreachHoursPerWeek > 0 ? dayOf(k.outreachStart) : Infinity,
-    educationStart: k.educationCampaign ? edStart : Infinity,
-    educationEnd: k.educationCampaign ? edStart + k.educationDays : Infinity,
-  };
-}
-
-const SWITCHED = ['refuse', 'publish', 'handDown', 'hall', 'appeal', 'outreach'] as const;
-
-/**
- * Policy days after a timeline change on `day` (`now` is what the knobs alone give). A policy a
- * change switches on is on from that day, or from its start date if that is later: a published
- * batch is due on the day publication starts, and a campaign runs educationDays from the day it
- * starts. A policy that stays on keeps its day; one switched off is off (Infinity).
- */
-function switchedOn(before: PolicyDays, now: PolicyDays, day: number, educationDays: number): PolicyDays {
-  const out = { ...now };
-  for (const p of SWITCHED) {
-    if (now[p] === Infinity) continue;
-    out[p] = before[p] === Infinity ? Math.max(now[p], day) : before[p];
-  }
-  if (now.educationStart !== Infinity) {
-    out.educationStart = before.educationStart === Infinity ? Math.max(now.educationStart, day) : before.educationStart;
-    out.educationEnd = out.educationStart + educationDays;
-  }
-  return out;
-}
-
-/** A new leader's capability: around 1, clipped to [0.5, 1.5]. */
-export function drawCapability(k: Knobs, rng: Stream): number {
-  return Math.min(1.5, Math.max(0.5, 1 + k.capabilitySpread * rng.normal()));
-}
-
-/** The responsiveness a unit keeps by itself under a leader of this capability (no pressure, no complaints). */
-export function intrinsicResponsiveness(k: Knobs, capability: number): number {
-  return Math.min(1, Math.max(0, k.intrinsicResponsiveness * capability));
-}
-
-/** Days within which a met need counts as fast, by kind: its ticket deadline. */
-export function needFastDays(k: Knobs): Int32Array {
-  return Int32Array.from(SAT_BASE, (_, kind) =>
-    kind === Kind.CONTESTED || kind === Kind.DISPUTE ? k.deadlineComplexDays : k.deadlineGeneralDays,
-  );
 }
 
 /** A stride coprime with n near n * 0.618, to scatter indices over a cell. */

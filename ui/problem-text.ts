@@ -218,7 +218,7 @@ function zhMessage(p: Problem): string | null {
 /** The problem's sentence in `lang`. */
 export function problemMessage(lang: Lang, p: Problem): string {
   if (lang !== 'zh') return p.message;
-  return zhMessage(p) ?? p.message;
+  return p.zh ?? zhMessage(p) ?? p.message;
 }
 
 /** The value used instead (lenient mode), in `lang`; '' when none. */

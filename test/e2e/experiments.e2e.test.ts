@@ -52,7 +52,12 @@ describe('Experiments tab', () => {
     const panel = page.locator('hl-experiments-panel');
     await panel.waitFor();
     expect(await panel.locator('[data-testid="exp-count"]').textContent()).toContain('4 settings × 4 replicates = 16 runs');
-    await panel.locator('[data-testid="exp-run"]').click();
+    // A link's experiment has not run in this browser yet: the tab offers to run it.
+    expect(await panel.locator('[data-testid="exp-offer"]').textContent()).toContain('16 runs');
+    // Knobs and metrics are named in words, not identifiers.
+    expect(await panel.locator('[data-testid="exp-knob"] option:checked').first().textContent()).toBe('Assessment cadence');
+    await panel.locator('[data-testid="exp-offer-run"]').click();
+    expect(await panel.locator('[data-testid="exp-offer"]').count()).toBe(0);
     const status = panel.locator('[data-testid="exp-status"]');
     await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 120_000 });
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -68,6 +73,25 @@ describe('Experiments tab', () => {
       undefined,
       { timeout: 60_000 },
     );
+    // Means and intervals on screen: a row per setting and a column per kept metric, then the
+    // paired differences; the numbers are the ones the CSV carries (checked against the CLI below).
+    const levels = panel.locator('[data-testid="exp-table-levels"]');
+    expect(await levels.locator('tbody tr').count()).toBe(4);
+    expect(await levels.locator('thead th').allTextContents()).toEqual(['Setting', 'Gaming intensity', 'Residents: true satisfaction']);
+    expect(await panel.locator('[data-testid="exp-table-differences"] tbody tr').count()).toBe(3);
+    expect(await levels.locator('tbody tr').first().textContent()).toMatch(/\[[-\d.]+, [-\d.]+\]/);
+    // Charting a kept metric redraws; a metric the run did not keep, or a changed form, is flagged.
+    expect(await panel.locator('[data-testid="exp-results"]').getAttribute('data-stale')).toBe('false');
+    await panel.locator('[data-testid="exp-metric"]').selectOption('true_satisfaction');
+    await expect.poll(() => panel.locator('hl-band-chart').getAttribute('heading')).toContain('Residents: true satisfaction');
+    expect(await panel.locator('[data-testid="exp-results"]').getAttribute('data-stale')).toBe('false');
+    await panel.locator('[data-testid="exp-metric"]').selectOption('tickets_filed');
+    expect(await panel.locator('[data-testid="exp-stale"]').textContent()).toContain('“Contacts to 12345” was not recorded in this run');
+    await panel.locator('[data-testid="exp-metric"]').selectOption('gaming_intensity_mean');
+    await panel.locator('[data-testid="exp-replicates"]').fill('5');
+    expect(await panel.locator('[data-testid="exp-stale"]').textContent()).toContain('The settings above changed');
+    await panel.locator('[data-testid="exp-replicates"]').fill('4');
+    expect(await panel.locator('[data-testid="exp-results"]').getAttribute('data-stale')).toBe('false');
     await page.screenshot({ path: `${SHOTS}experiments.png` });
     await panel.locator('[data-testid="exp-results"]').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}experiments-results.png` });

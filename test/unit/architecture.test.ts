@@ -166,7 +166,7 @@ describe('architecture', () => {
         [...graph.keys()].some((f) => layerOf(f) === layer),
         layer,
       ).toBe(true);
-    expect(graph.get('sim/simulation.ts')).toContain('sim/world.ts');
+    expect(graph.get('sim/simulation.ts')).toContain('sim/knobs.ts');
   });
 
   it('has no import cycle in sim/ or cli/ (type-only imports included)', () => {

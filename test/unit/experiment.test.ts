@@ -211,7 +211,10 @@ describe('validation names the field', () => {
     [{ vary: { handDown: [false, true] }, replicate: 3 }, "replicate: unknown field 'replicate': did you mean 'replicates'?"],
     [{ vary: { handDown: [false, true] }, cadence: 'monthly' }, "cadence: unknown field 'cadence': 'cadence' is a knob"],
     [{ vary: { handDown: [false, true] }, seed: -1 }, 'seed: -1 is not allowed'],
-    [{ vary: { handDown: [false, true] }, horizonDays: 0 }, 'horizonDays: 0 is not allowed: must be an integer from 1 to 7305'],
+    [
+      { vary: { handDown: [false, true] }, horizonDays: 0 },
+      "horizonDays: knob 'horizonDays' = 0 is below the minimum: must be an integer from 1 to 7305",
+    ],
     [{}, 'vary: is missing'],
     [[], 'an experiment must be a JSON object'],
   ])('%j', (input, message) => {

@@ -5,6 +5,7 @@ import { parseLink } from '../../scenarios/link.ts';
 import { loadScenario, loadScenarioText } from '../../scenarios/loader.ts';
 import { importText } from '../../scenarios/import.ts';
 import { problemMessage, problemUsed } from '../../ui/problem-text.ts';
+import { loadExperiment, loadExperimentText } from '../../experiments/index.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -69,5 +70,41 @@ describe('problem messages in Chinese', () => {
     expect(problemMessage('zh', p)).toContain('article step 9');
     expect(problemUsed('zh', p)).toBe('改为自由探索');
     expect(problemMessage('en', p)).toBe(p.message);
+  });
+
+  it('an experiment file: every problem reads in Chinese, naming its field, none falls back to English', () => {
+    const bad: unknown[] = [
+      [],
+      {},
+      { vary: { handown: [true] }, replicate: 3, cadence: 'monthly', seed: -1, description: 3 },
+      { vary: { cadence: ['monthly', 'bimontly', 'monthly'], councilSkill: { min: 0, max: 2, steps: 3 }, handDown: { min: 0, max: 1 } } },
+      { vary: { councilSkill: { distribution: 'unifrom', min: 0, max: 1 } }, design: { type: 'lhs' } },
+      {
+        vary: { councilSkill: { distribution: 'normal', sd: -1, mean: 9 }, staffPer10k: { min: 1, max: 3, steps: 2 } },
+        design: { type: 'lhs', samples: 4 },
+      },
+      { vary: { handDown: [false, true], horizonDays: [10] }, replicates: 0, metrics: ['gaming_intensty_mean', 3], resolution: 'weekly' },
+      {
+        vary: { handDown: [false, true] },
+        design: { type: 'morris', trajectories: 5, levels: 3, extra: 1 },
+        baseline: { handDown: 'maybe', x: 1 },
+      },
+      {
+        vary: { 'timeline[0].date': ['2021-01-01'], 'timeline[x]': [1] },
+        scenario: { preset: 'pingu', seed: 2, knobs: { cells: -1 } },
+        horizonDays: 0,
+      },
+      { vary: { staffPer10k: [] }, design: 'factorail' },
+    ];
+    const problems = bad.flatMap((input) => loadExperiment(input).problems);
+    for (const t of ['', '{\n "vary": {\n}', 'x'.repeat(1_000_001)]) problems.push(...loadExperimentText(t).problems);
+    expect(problems.length).toBeGreaterThanOrEqual(30);
+    for (const p of problems) {
+      const zh = problemMessage('zh', p);
+      expect(zh, p.message).toMatch(CJK);
+      expect(zh, p.message).not.toBe(p.message);
+      // the field it names is in the Chinese sentence too (but "(json)"/"(input)" problems are about the text as a whole)
+      if (!p.field.startsWith('(') && p.code === undefined) expect(zh.startsWith(p.field), zh).toBe(true);
+    }
   });
 });

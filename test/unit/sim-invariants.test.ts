@@ -71,38 +71,39 @@ describe('common random numbers', () => {
   }
 
   it('a policy knob leaves the world (cells, households, residents) unchanged', () => {
-    const a = new Simulation(knobs(), 9).state;
-    const b = new Simulation(knobs({ handDown: true, intakePolicy: 'refuse-out-of-scope', outreachHoursPerWeek: 5 }), 9).state;
-    expect(Array.from(b.cellStart)).toEqual(Array.from(a.cellStart));
-    expect(Array.from(b.resHousehold.subarray(0, 5000))).toEqual(Array.from(a.resHousehold.subarray(0, 5000)));
-    expect(Array.from(b.cellContested)).toEqual(Array.from(a.cellContested));
+    const a = new Simulation(knobs(), 9).model;
+    const b = new Simulation(knobs({ handDown: true, intakePolicy: 'refuse-out-of-scope', outreachHoursPerWeek: 5 }), 9).model;
+    expect(Array.from(b.world.cellStart)).toEqual(Array.from(a.world.cellStart));
+    expect(Array.from(b.world.resHousehold.subarray(0, 5000))).toEqual(Array.from(a.world.resHousehold.subarray(0, 5000)));
+    expect(Array.from(b.goods.contested)).toEqual(Array.from(a.goods.contested));
   });
 });
 
 describe('world', () => {
   it('places every resident in a cell and every cell in a unit', () => {
-    const s = new Simulation({ ...defaultKnobs(), ...SMALL } as Knobs, 1).state;
-    expect(s.cellStart[s.C]).toBe(s.N);
-    for (let c = 0; c < s.C; c++) {
-      expect(s.cellStart[c + 1]).toBeGreaterThan(s.cellStart[c]);
-      expect(s.cellUnit[c]).toBeGreaterThanOrEqual(0);
-      expect(s.cellUnit[c]).toBeLessThan(s.U);
+    const sim = new Simulation({ ...defaultKnobs(), ...SMALL } as Knobs, 1);
+    const s = sim.model;
+    expect(s.world.cellStart[s.world.C]).toBe(s.world.N);
+    for (let c = 0; c < s.world.C; c++) {
+      expect(s.world.cellStart[c + 1]).toBeGreaterThan(s.world.cellStart[c]);
+      expect(s.world.cellUnit[c]).toBeGreaterThanOrEqual(0);
+      expect(s.world.cellUnit[c]).toBeLessThan(s.world.U);
     }
-    for (const r of [0, 1, 777, s.N - 1]) {
-      const c = s.cellOf(r);
-      expect(r).toBeGreaterThanOrEqual(s.cellStart[c]);
-      expect(r).toBeLessThan(s.cellStart[c + 1]);
-      expect(s.resHousehold[r]).toBeGreaterThanOrEqual(s.cellHouseholdStart[c]);
-      expect(s.resHousehold[r]).toBeLessThan(s.cellHouseholdStart[c + 1]);
+    for (const r of [0, 1, 777, s.world.N - 1]) {
+      const c = s.world.cellOf(r);
+      expect(r).toBeGreaterThanOrEqual(s.world.cellStart[c]);
+      expect(r).toBeLessThan(s.world.cellStart[c + 1]);
+      expect(s.world.resHousehold[r]).toBeGreaterThanOrEqual(s.world.cellHouseholdStart[c]);
+      expect(s.world.resHousehold[r]).toBeLessThan(s.world.cellHouseholdStart[c + 1]);
     }
-    expect(s.stateBytes().perResident).toBeLessThan(64);
+    expect(sim.stateBytes().perResident).toBeLessThan(64);
   });
 
   it('frequent callers raise a share of needs far above their share of residents', () => {
-    const s = new Simulation(knobs({ frequentCallerShare: 0.01, frequentCallerWeight: 20 }), 2).state;
+    const s = new Simulation(knobs({ frequentCallerShare: 0.01, frequentCallerWeight: 20 }), 2).model;
     let freq = 0;
     const n = 20000;
-    for (let i = 0; i < n; i++) if ((s.resFlags[s.pickResident(s.rng.needs)] & 3) === 2) freq++;
+    for (let i = 0; i < n; i++) if ((s.world.resFlags[s.world.pickInCell(s.world.pickCell(s.rng.needs), s.rng.needs)] & 3) === 2) freq++;
     // expected share: 0.01*20 / (0.84 + 0.15*3 + 0.01*20) ≈ 0.134
     expect(freq / n).toBeGreaterThan(0.1);
     expect(freq / n).toBeLessThan(0.17);

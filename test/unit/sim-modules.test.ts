@@ -7,9 +7,7 @@ import { IntQueue } from '../../sim/queue.ts';
 import { TicketStore, IdSet } from '../../sim/tickets.ts';
 import { MEAN_CONVICTION, visitSuccess } from '../../sim/councils.ts';
 import { gradeOfPlace } from '../../sim/assessment.ts';
-import { chooseChannel } from '../../sim/channels.ts';
-import { Kind, Channel } from '../../sim/types.ts';
-import { RF } from '../../sim/world.ts';
+import { Channel, Kind, RF } from '../../sim/flags.ts';
 import { Simulation } from '../../sim/index.ts';
 import { knobs } from './sim-helpers.ts';
 
@@ -133,51 +131,51 @@ describe('channel choice', () => {
     knobs({ residents: 2000, cells: 2, units: 1, initialAwareness: 1, awarenessForget: 0, neighbourWeight: 0 }),
     1,
   );
-  const s = sim.state;
+  const s = sim.model;
   const share = (r: number, kind: number, ch: number) => {
     let n = 0;
-    for (let i = 0; i < 1000; i++) if (chooseChannel(s, r, 0, kind, (i + 0.5) / 1000) === ch) n++;
+    for (let i = 0; i < 1000; i++) if (s.channels.choose(r, 0, kind, (i + 0.5) / 1000) === ch) n++;
     return n / 1000;
   };
   it('knowing what 12345 is for deters out-of-scope wishes', () => {
-    const r = s.cellStart[0];
-    s.resNorm[r] = 0;
+    const r = s.world.cellStart[0];
+    s.world.resNorm[r] = 0;
     const ignorant = share(r, Kind.WISH, Channel.HOTLINE);
-    s.resNorm[r] = 255;
+    s.world.resNorm[r] = 255;
     const knowing = share(r, Kind.WISH, Channel.HOTLINE);
     expect(knowing).toBeLessThan(ignorant / 3);
   });
   it('a WeChat contact diverts small matters from the hotline, more with trust', () => {
-    const r = s.cellStart[0] + 1;
-    s.resFlags[r] &= ~RF.WECHAT;
+    const r = s.world.cellStart[0] + 1;
+    s.world.resFlags[r] &= ~RF.WECHAT;
     const before = share(r, Kind.INDIVIDUAL, Channel.HOTLINE);
     expect(share(r, Kind.INDIVIDUAL, Channel.WECHAT)).toBe(0);
-    s.resFlags[r] |= RF.WECHAT;
-    s.resTrust[r] = 250;
+    s.world.resFlags[r] |= RF.WECHAT;
+    s.world.resTrust[r] = 250;
     expect(share(r, Kind.INDIVIDUAL, Channel.HOTLINE)).toBeLessThan(before);
     expect(share(r, Kind.INDIVIDUAL, Channel.WECHAT)).toBeGreaterThan(0.3);
   });
   it('remembered success on the hotline brings residents back to it', () => {
-    const r = s.cellStart[0] + 2;
-    s.resMem[r * 3 + 2] = 20;
+    const r = s.world.cellStart[0] + 2;
+    s.world.resMem[r * 3 + 2] = 20;
     const low = share(r, Kind.DEFECT, Channel.HOTLINE);
-    s.resMem[r * 3 + 2] = 240;
+    s.world.resMem[r * 3 + 2] = 240;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBeGreaterThan(low + 0.2);
   });
   it('the neighbourhood’s experience of 12345 counts too, and residents who do not think of it never call', () => {
-    const r = s.cellStart[0] + 4;
-    s.resMem[r * 3 + 2] = 128;
-    s.k.neighbourWeight = 1;
-    s.cellRep[0] = 0.1;
+    const r = s.world.cellStart[0] + 4;
+    s.world.resMem[r * 3 + 2] = 128;
+    sim.configure({ neighbourWeight: 1 });
+    s.demand.reputation[0] = 0.1;
     const bad = share(r, Kind.DEFECT, Channel.HOTLINE);
-    s.cellRep[0] = 0.9;
+    s.demand.reputation[0] = 0.9;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBeGreaterThan(bad + 0.2);
-    s.cellAware[0] = 0;
+    s.demand.aware[0] = 0;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBe(0);
-    s.cellAware[0] = 1;
-    s.k.neighbourWeight = 0;
+    s.demand.aware[0] = 1;
+    sim.configure({ neighbourWeight: 0 });
   });
   it('consultations nearly always go to the hotline', () => {
-    expect(share(s.cellStart[0] + 3, Kind.CONSULT, Channel.HOTLINE)).toBeGreaterThan(0.9);
+    expect(share(s.world.cellStart[0] + 3, Kind.CONSULT, Channel.HOTLINE)).toBeGreaterThan(0.9);
   });
 });

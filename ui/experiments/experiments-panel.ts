@@ -36,8 +36,10 @@ import { copyText } from '../clipboard.ts';
 import { saveText } from '../download.ts';
 import { forgetExperiment, loadExperimentState, saveExperiment } from './persist.ts';
 import { t, type Lang } from '../i18n.ts';
+import { problemMessage } from '../problem-text.ts';
 import type { BandSeries } from './band-chart.ts';
 import type { IntervalRow } from './interval-chart.ts';
+import { knobText, metricText, pointText, valuesText } from './labels.ts';
 import './band-chart.ts';
 import './interval-chart.ts';
 
@@ -48,6 +50,8 @@ interface Row {
 
 interface Outcome {
   exp: Experiment;
+  /** The form's parameter when it ran (to flag results the form no longer describes). */
+  param: string;
   points: DesignPoint[];
   records: RunRecord[];
 }
@@ -64,15 +68,6 @@ const COLORS = d3.schemeTableau10;
 /** Settings drawn over time at most (the rest are in the downloads). */
 const MAX_LINES = 10;
 const DEFAULT_PARAM = 'cadence:monthly,bimonthly;handDown:false,true;replicates:10;metrics:gaming_intensity_mean';
-
-const label = (values: Record<string, unknown>) =>
-  Object.entries(values)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-
-/** A design point's name: one-at-a-time points by the knob they move, others by every varied knob. */
-const pointLabel = (p: DesignPoint, baselineWord: string): string =>
-  p.moved === undefined ? label(p.values) : p.moved === null ? baselineWord : `${p.moved}=${p.values[p.moved]}`;
 
 function dayCount(from: string, to: string): number {
   return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000) + 1;
@@ -164,22 +159,29 @@ export class HlExperimentsPanel extends LitElement {
     return parts.join(';');
   }
 
+  /** The form's settings that decide the runs (not which kept metric is charted). */
+  private formParam(): string {
+    const parts = this._rows.map((r) => `${r.knob}:${r.values.replace(/\s+/g, '')}`);
+    parts.push(`replicates:${this._replicates.trim()}`, `design:${this._design}`);
+    return parts.join(';');
+  }
+
   /** The form validated into an experiment, or the problems (each naming its field). */
   private validate(): { exp: Experiment | null; points: DesignPoint[]; problems: string[] } {
     if (!this.scenario) return { exp: null, points: [], problems: [] };
     const { input } = parseExperimentParam(this.param());
     const res = loadExperiment({ ...input, scenario: { preset: this.scenario.preset, knobs: this.scenario.knobs }, seed: this.seed });
-    if (!res.ok) return { exp: null, points: [], problems: res.problems.map((p) => p.message) };
+    if (!res.ok) return { exp: null, points: [], problems: res.problems.map((p) => problemMessage(this.lang, p)) };
     const exp = res.experiment!;
     if (designSize(exp) * exp.replicates > 20_000)
       return {
         exp: null,
         points: [],
-        problems: ['replicates: more than 20,000 runs: use the command line (hotline-lab experiment) for experiments this size'],
+        problems: [t(this.lang, 'exp.tooMany')],
       };
     const points = buildDesign(exp);
     const bad = checkPoints(exp, points);
-    return bad.length ? { exp: null, points: [], problems: bad.map((p) => p.message) } : { exp, points, problems: [] };
+    return bad.length ? { exp: null, points: [], problems: bad.map((p) => problemMessage(this.lang, p)) } : { exp, points, problems: [] };
   }
 
   private run(resume = false): void {
@@ -192,6 +194,7 @@ export class HlExperimentsPanel extends LitElement {
     if (resume && !saved) return;
     this._outcome = null;
     const param = experimentToParam(exp);
+    const formParam = this.formParam();
     this.dispatchEvent(
       new CustomEvent<ExperimentChangeDetail>('hl-experiment-change', { detail: { param }, bubbles: true, composed: true }),
     );
@@ -200,7 +203,7 @@ export class HlExperimentsPanel extends LitElement {
       json,
       total,
       (records) => {
-        this._outcome = { exp, points, records };
+        this._outcome = { exp, points, records, param: formParam };
         saveExperiment({ json: key, total, status: 'done', records });
       },
       saved?.records ?? [],
@@ -254,7 +257,8 @@ export class HlExperimentsPanel extends LitElement {
       const n = Math.min(...recs.map((r) => r.time.length));
       const s: BandSeries = {
         label:
-          pointLabel(p, t(this.lang, 'exp.baseline')) + (p.baseline && p.moved === undefined ? ` (${t(this.lang, 'exp.baseline')})` : ''),
+          pointText(p, t(this.lang, 'exp.baseline'), this.lang) +
+          (p.baseline && p.moved === undefined ? ` (${t(this.lang, 'exp.baseline')})` : ''),
         color: COLORS[i % COLORS.length],
         dates: [],
         mean: [],
@@ -282,7 +286,7 @@ export class HlExperimentsPanel extends LitElement {
     return o.points.map((p, i) => {
       const s = interval(this.scalars(o, metric, p.index));
       return {
-        label: pointLabel(p, t(this.lang, 'exp.baseline')),
+        label: pointText(p, t(this.lang, 'exp.baseline'), this.lang),
         mean: s.mean,
         lo: s.lo,
         hi: s.hi,
@@ -300,7 +304,7 @@ export class HlExperimentsPanel extends LitElement {
       .filter((p) => !p.baseline)
       .map((p) => {
         const d = pairedDifference(this.scalars(o, metric, p.index), b);
-        return { label: pointLabel(p, ''), mean: d.mean, lo: d.lo, hi: d.hi, color: COLORS[p.index % COLORS.length] };
+        return { label: pointText(p, '', this.lang), mean: d.mean, lo: d.lo, hi: d.hi, color: COLORS[p.index % COLORS.length] };
       });
   }
 
@@ -312,7 +316,13 @@ export class HlExperimentsPanel extends LitElement {
       by.set(e.knob, [...(by.get(e.knob) ?? []), e.diff.mean]);
     }
     return [...by.entries()]
-      .map(([knob, ms]) => ({ label: knob, mean: NaN, lo: Math.min(0, ...ms), hi: Math.max(0, ...ms), color: '#6a3d9a' }))
+      .map(([knob, ms]) => ({
+        label: knobText(knob, this.lang),
+        mean: NaN,
+        lo: Math.min(0, ...ms),
+        hi: Math.max(0, ...ms),
+        color: '#6a3d9a',
+      }))
       .sort((a, b) => b.hi - b.lo - (a.hi - a.lo));
   }
 
@@ -365,39 +375,108 @@ export class HlExperimentsPanel extends LitElement {
     </div>`;
   }
 
+  /** Why the results on screen may not match the form: the form changed, or the chosen metric was not kept. */
+  private staleness(o: Outcome): string[] {
+    const L = this.lang;
+    const out: string[] = [];
+    if (o.param !== this.formParam()) out.push(t(L, 'exp.staleForm'));
+    if (!o.exp.metrics.includes(this._metric))
+      out.push(t(L, 'exp.staleMetric', { metric: metricText(this._metric, L), shown: metricText(o.exp.metrics[0], L) }));
+    return out;
+  }
+
+  /** Means and intervals on screen: one row per setting, one column per kept metric; then the paired differences. */
+  private renderTables(o: Outcome) {
+    const L = this.lang;
+    const loc = L === 'zh' ? 'zh-CN' : 'en-US';
+    const fmt = (x: number): string =>
+      Number.isFinite(x) ? x.toLocaleString(loc, { maximumSignificantDigits: 4, minimumSignificantDigits: 1 }) : '–';
+    const cell = (st: { mean: number; lo: number; hi: number }) =>
+      html`<td><span class="mean">${fmt(st.mean)}</span> <span class="ci">[${fmt(st.lo)}, ${fmt(st.hi)}]</span></td>`;
+    const ms = o.exp.metrics;
+    const base = o.points.find((p) => p.baseline);
+    const b = base ? ms.map((m) => this.scalars(o, m, base.index)) : [];
+    return html`
+      <table class="stats" data-testid="exp-table-levels">
+        <caption>${t(L, 'exp.tableLevels', { n: o.exp.replicates })}</caption>
+        <thead><tr><th scope="col">${t(L, 'exp.setting')}</th>${ms.map((m) => html`<th scope="col" title=${m}>${metricText(m, L)}</th>`)}</tr></thead>
+        <tbody>
+          ${o.points.map(
+            (p) => html`<tr>
+              <th scope="row">${pointText(p, t(L, 'exp.baseline'), L)}${p.baseline && p.moved === undefined ? ` (${t(L, 'exp.baseline')})` : ''}</th>
+              ${ms.map((m) => cell(interval(this.scalars(o, m, p.index))))}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${
+        base && o.points.length > 1
+          ? html`<table class="stats" data-testid="exp-table-differences">
+              <caption>${t(L, 'exp.tableDifferences', { baseline: pointText(base, t(L, 'exp.baseline'), L) })}</caption>
+              <thead><tr><th scope="col">${t(L, 'exp.setting')}</th>${ms.map((m) => html`<th scope="col" title=${m}>${metricText(m, L)}</th>`)}</tr></thead>
+              <tbody>
+                ${o.points
+                  .filter((p) => !p.baseline)
+                  .map(
+                    (p) => html`<tr>
+                      <th scope="row">${pointText(p, '', L)}</th>
+                      ${ms.map((m, j) => cell(pairedDifference(this.scalars(o, m, p.index), b[j])))}
+                    </tr>`,
+                  )}
+              </tbody>
+            </table>`
+          : nothing
+      }
+    `;
+  }
+
   private renderResults(o: Outcome) {
     const L = this.lang;
     const m = o.exp.metrics.includes(this._metric) ? this._metric : o.exp.metrics[0];
+    const name = metricText(m, L);
     const spec = METRICS.find((x) => x.name === m);
     const unit = spec ? spec.unit[L] : '';
     const base = o.points.find((p) => p.baseline);
     const diffs = this.diffRows(o, m);
     const tornado = this.tornadoRows(o, m);
+    const stale = this.staleness(o);
     return html`
-      <section class="results" data-testid="exp-results">
+      <section class="results" data-testid="exp-results" data-stale=${stale.length ? 'true' : 'false'}>
+        ${stale.length ? html`<div class="stale" role="status" data-testid="exp-stale">${stale.map((x) => html`<p>${x}</p>`)}</div>` : nothing}
         <hl-band-chart
           .series=${this.bands(o, m)}
-          heading=${t(L, 'exp.overTime', { metric: m })}
+          heading=${t(L, 'exp.overTime', { metric: name })}
           y-label=${AGG.get(m) === 'sum' ? `${unit} (${t(L, 'exp.perDay')})` : unit}
         ></hl-band-chart>
         <div class="two">
-          <hl-interval-chart .rows=${this.levelRows(o, m)} .zero=${false} heading=${t(L, 'exp.wholeRun', { metric: m })}></hl-interval-chart>
+          <hl-interval-chart .rows=${this.levelRows(o, m)} .zero=${false} heading=${t(L, 'exp.wholeRun', { metric: name })}></hl-interval-chart>
           ${
             diffs.length
-              ? html`<hl-interval-chart data-testid="exp-differences" .rows=${diffs} heading=${t(L, 'exp.difference', { baseline: base ? label(base.values) : '' })}></hl-interval-chart>`
+              ? html`<hl-interval-chart data-testid="exp-differences" .rows=${diffs} heading=${t(L, 'exp.difference', { baseline: base ? valuesText(base.values, L) : '' })}></hl-interval-chart>`
               : nothing
           }
         </div>
-        ${tornado.length ? html`<hl-interval-chart data-testid="exp-tornado" mode="bar" .rows=${tornado} heading=${t(L, 'exp.tornado', { metric: m })}></hl-interval-chart>` : nothing}
+        ${tornado.length ? html`<hl-interval-chart data-testid="exp-tornado" mode="bar" .rows=${tornado} heading=${t(L, 'exp.tornado', { metric: name })}></hl-interval-chart>` : nothing}
+        ${this.renderTables(o)}
         <div class="downloads">
           <span>${t(L, 'exp.downloads')}:</span>
           ${['results.csv', 'summary.csv', 'differences.csv', ...(o.exp.design.type === 'oat' ? ['sensitivity.csv'] : [])].map(
-            (name) =>
-              html`<button type="button" data-testid=${`exp-download-${name.replace('.csv', '')}`} @click=${() => this.download(name)}>${name}</button>`,
+            (file) =>
+              html`<button type="button" data-testid=${`exp-download-${file.replace('.csv', '')}`} @click=${() => this.download(file)}>${file}</button>`,
           )}
         </div>
       </section>
     `;
+  }
+
+  /** A link opened on this tab describes an experiment that has not run here yet: offer to run it. */
+  private renderOffer(v: { exp: Experiment | null; points: DesignPoint[] }) {
+    const L = this.lang;
+    if (!this.exp || this._outcome || this.pool.state.status !== 'idle' || !v.exp) return nothing;
+    return html`<div class="offer" role="region" aria-label=${t(L, 'exp.offerTitle')} data-testid="exp-offer">
+      <p>${t(L, 'exp.offer', { runs: v.points.length * v.exp.replicates })}</p>
+      <button type="button" class="primary" data-testid="exp-offer-run" @click=${() => this.run()}>${t(L, 'exp.run')}</button>
+    </div>`;
   }
 
   override render() {
@@ -419,10 +498,10 @@ export class HlExperimentsPanel extends LitElement {
           ${this._rows.map(
             (r, i) => html`<div class="row" data-testid="exp-row">
               <select aria-label=${t(L, 'exp.vary')} data-testid="exp-knob" .value=${r.knob} @change=${(e: Event) => this.setRow(i, { knob: (e.target as HTMLSelectElement).value })}>
-                ${(knobNames.includes(r.knob) ? knobNames : [r.knob, ...knobNames]).map((n) => html`<option value=${n} ?selected=${n === r.knob}>${n}</option>`)}
+                ${(knobNames.includes(r.knob) ? knobNames : [r.knob, ...knobNames]).map((n) => html`<option value=${n} ?selected=${n === r.knob}>${knobText(n, L)}</option>`)}
               </select>
-              <input type="text" data-testid="exp-values" aria-label=${`${r.knob}: ${t(L, 'exp.valuesHelp')}`} .value=${r.values} @input=${(e: Event) => this.setRow(i, { values: (e.target as HTMLInputElement).value })} />
-              <button type="button" class="icon" aria-label=${t(L, 'exp.remove', { knob: r.knob })} title=${t(L, 'exp.remove', { knob: r.knob })} @click=${() => (this._rows = this._rows.filter((_, j) => j !== i))}>×</button>
+              <input type="text" data-testid="exp-values" aria-label=${`${knobText(r.knob, L)}: ${t(L, 'exp.valuesHelp')}`} .value=${r.values} @input=${(e: Event) => this.setRow(i, { values: (e.target as HTMLInputElement).value })} />
+              <button type="button" class="icon" aria-label=${t(L, 'exp.remove', { knob: knobText(r.knob, L) })} title=${t(L, 'exp.remove', { knob: knobText(r.knob, L) })} @click=${() => (this._rows = this._rows.filter((_, j) => j !== i))}>×</button>
             </div>`,
           )}
           <button type="button" data-testid="exp-add" @click=${this.addRow}>+ ${t(L, 'exp.addKnob')}</button>
@@ -439,7 +518,7 @@ export class HlExperimentsPanel extends LitElement {
           </label>
           <label>${t(L, 'exp.metric')}
             <select data-testid="exp-metric" .value=${this._metric} @change=${(e: Event) => (this._metric = (e.target as HTMLSelectElement).value)}>
-              ${METRICS.map((mm) => html`<option value=${mm.name} ?selected=${mm.name === this._metric}>${mm.name}</option>`)}
+              ${METRICS.map((mm) => html`<option value=${mm.name} ?selected=${mm.name === this._metric}>${metricText(mm.name, L)}</option>`)}
             </select>
           </label>
         </div>
@@ -455,6 +534,7 @@ export class HlExperimentsPanel extends LitElement {
           <button type="button" data-testid="exp-cancel" ?disabled=${!running} @click=${() => this.pool.cancel()}>${t(L, 'exp.cancel')}</button>
         </div>
       </form>
+      ${this.renderOffer(v)}
       ${this.renderProgress()}
       ${this._outcome ? this.renderResults(this._outcome) : nothing}
       <div class="share">
@@ -497,6 +577,15 @@ export class HlExperimentsPanel extends LitElement {
     .share { display: flex; gap: 6px; align-items: center; margin-top: 10px; flex-wrap: wrap; }
     .share input { flex: 1; min-width: 16em; font-size: 12.5px; color: #333; }
     .notice { color: #2e7d32; }
+    .stale { border: 1px solid #b26a00; background: #fff8e1; border-radius: 4px; padding: 4px 10px; }
+    .stale p { margin: 2px 0; }
+    .offer { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; border: 1px solid #1565c0; background: #e3f2fd; border-radius: 4px; padding: 6px 10px; margin: 6px 0; }
+    .offer p { margin: 0; }
+    .stats { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; display: block; overflow-x: auto; max-width: 100%; }
+    .stats caption { text-align: left; font-weight: 600; padding: 2px 0 4px; }
+    .stats th, .stats td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: right; white-space: nowrap; }
+    .stats th[scope='row'], .stats thead th:first-child { text-align: left; white-space: normal; min-width: 10em; }
+    .stats .ci { color: #555; font-size: 12px; }
   `;
 }
 

@@ -22,6 +22,24 @@ export interface IntervalRow {
 const ROW = 26;
 const M = { top: 6, right: 16, bottom: 24 };
 
+/** Rough rendered width of a label at 13px: CJK characters are about twice as wide as Latin ones. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7.2;
+  return w;
+}
+
+/** A label cut to fit `px` with an ellipsis (the row's tooltip and the table below keep it whole). */
+function fitText(s: string, px: number): string {
+  if (textWidth(s) <= px) return s;
+  let out = '';
+  for (const ch of s) {
+    if (textWidth(`${out}${ch}…`) > px) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
 export class HlIntervalChart extends LitElement {
   static override properties = {
     rows: { attribute: false },
@@ -55,7 +73,7 @@ export class HlIntervalChart extends LitElement {
     const rows = this.rows;
     if (rows.length === 0) return nothing;
     const w = Math.max(280, this._width);
-    const labelW = Math.min(w * 0.5, 14 + 7.6 * Math.max(...rows.map((r) => r.label.length)));
+    const labelW = Math.min(w * 0.5, 14 + Math.max(...rows.map((r) => textWidth(r.label))));
     const h = M.top + rows.length * ROW + M.bottom;
     const vals = rows.flatMap((r) => [r.lo, r.hi, this.mode === 'dot' ? r.mean : r.lo]).filter(Number.isFinite);
     const [a, b] = vals.length ? (d3.extent(this.zero ? [...vals, 0] : vals) as [number, number]) : [0, 1];
@@ -78,7 +96,7 @@ export class HlIntervalChart extends LitElement {
             const title = `${r.label}: ${this.mode === 'dot' ? f(r.mean) + ' ' : ''}[${f(r.lo)}, ${f(r.hi)}]`;
             return svg`<g class="row">
               <title>${title}</title>
-              <text x=${labelW - 8} y=${cy + 4} text-anchor="end" class=${r.reference ? 'ref' : ''}>${r.label}</text>
+              <text x=${labelW - 8} y=${cy + 4} text-anchor="end" class=${r.reference ? 'ref' : ''}>${fitText(r.label, labelW - 12)}</text>
               ${
                 this.mode === 'bar'
                   ? Number.isFinite(r.lo) && Number.isFinite(r.hi)

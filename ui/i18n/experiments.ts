@@ -42,4 +42,30 @@ export const EXPERIMENTS = {
   copied: { en: 'Link copied', zh: '链接已复制' },
   baseline: { en: 'baseline', zh: '基准' },
   seconds: { en: '{n} s', zh: '{n} 秒' },
+  setting: { en: 'Setting', zh: '设置' },
+  tooMany: {
+    en: 'replicates: more than 20,000 runs: use the command line (hotline-lab experiment) for experiments this size',
+    zh: 'replicates：超过 20,000 次运行：这种规模的实验请用命令行（hotline-lab experiment）',
+  },
+  tableLevels: {
+    en: 'Whole run, every kept metric: mean [95% interval] over {n} replicates',
+    zh: '全程各指标：{n} 次重复的均值 [95%区间]',
+  },
+  tableDifferences: {
+    en: 'Paired difference from {baseline} (same seeds): mean [95% interval]',
+    zh: '与 {baseline} 的配对差异（相同随机种子）：均值 [95%区间]',
+  },
+  staleForm: {
+    en: 'The settings above changed since these results were computed: they still show the previous experiment. Run again to update them.',
+    zh: '上方设置在这些结果算出之后已改动：下面仍是上一次实验的结果。请重新运行以更新。',
+  },
+  staleMetric: {
+    en: '“{metric}” was not recorded in this run, so the charts still show “{shown}”. Run again to chart it.',
+    zh: '本次运行没有记录“{metric}”，图表仍显示“{shown}”。请重新运行以绘制它。',
+  },
+  offerTitle: { en: 'Experiment from a link', zh: '链接中的实验' },
+  offer: {
+    en: 'This link describes an experiment of {runs} runs. Its results are computed in your browser: run it to see them.',
+    zh: '此链接描述了一个共 {runs} 次运行的实验。结果在您的浏览器中计算：运行后即可查看。',
+  },
 } as const satisfies Record<string, Text>;

@@ -1,0 +1,66 @@
+/**
+ * The core's numeric enums and bit flags, in one file that imports nothing, so that any module
+ * can read them at load time whatever the order in which the modules are evaluated.
+ */
+
+/** Kinds of need, as numeric constants (the ticket's `kind`). */
+export const Kind = {
+  CONSULT: 0,
+  DEFECT: 1,
+  INDIVIDUAL: 2,
+  WISH: 3,
+  CONTESTED: 4,
+  DISPUTE: 5,
+  VENT: 6,
+  FAKE: 7,
+  INDUCED: 8,
+} as const;
+export const KIND_NAMES = ['consult', 'defect', 'individual', 'wish', 'contested', 'dispute', 'vent', 'fake', 'induced'] as const;
+
+/** Channels a resident can choose. */
+export const Channel = { NONE: 0, WECHAT: 1, HALL: 2, HOTLINE: 3 } as const;
+export const CHANNEL_NAMES = ['none', 'wechat', 'hall', 'hotline'] as const;
+
+/** Resident flag bits (`World.resFlags`). */
+export const RF = {
+  CLASS_MASK: 3, // propensity class 0..2
+  WECHAT: 4,
+  CARES_LIGHTS: 8,
+  WANTS_BRIGHT: 16,
+  CARES_BUMP: 32,
+  WANTS_BUMP: 64,
+} as const;
+
+/** Defect table columns. */
+export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4, LAST: 5 } as const;
+/** Dispute table columns (int) and intensity (float 0). */
+export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
+/** Council case columns. */
+export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6, DAY: 7 } as const;
+
+/** Ticket status. */
+export const Status = { FREE: 0, OPEN: 1, APPEAL: 2 } as const;
+/** Where a ticket went: a unit (street or town), a functional department or a village council. */
+export const Route = { UNIT: 0, DEPT: 1, COUNCIL: 2 } as const;
+
+/** Ticket flags (bit field). */
+export const TF = {
+  JUDGED_UNREASONABLE: 1,
+  RETURNED: 2,
+  COMPLEX: 4,
+  APPEALED: 8,
+} as const;
+
+/** What an owner's staff hours went to (the hours ledger, `sim/hours.ts`). */
+export const Use = { TICKETS: 0, GAMING: 1, APPEALS: 2, LONGTERM: 3, OVERTIME: 4 } as const;
+export const USE_COUNT = 5;
+
+/** Complex kinds (contested goods, disputes): their own queue and the longer deadline. */
+export function isComplex(kind: number): boolean {
+  return kind === Kind.CONTESTED || kind === Kind.DISPUTE;
+}
+
+/** Kinds a hand-down policy sends to the village council (not the district's or town's to coordinate). */
+export function handedDownKind(kind: number): boolean {
+  return kind === Kind.INDIVIDUAL || kind === Kind.WISH || kind === Kind.CONTESTED || kind === Kind.DISPUTE || kind === Kind.VENT;
+}
