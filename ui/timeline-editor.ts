@@ -240,6 +240,8 @@ export class HlTimelineEditor extends LitElement {
     this.notes = res.notes;
     if (!send || res.problems.length) return;
     const timeline = res.timeline as KnobChange[];
+    // the same timeline again (a field left after its change was already taken) is not a new run
+    if (JSON.stringify(timeline) === JSON.stringify(this.timeline)) return;
     this.sent = timeline;
     this.dispatchEvent(new CustomEvent<TimelineChangeDetail>('timeline-change', { detail: { timeline }, bubbles: true, composed: true }));
   }
