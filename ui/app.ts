@@ -31,6 +31,7 @@ import './key-figures.ts';
 import './story/story-mode.ts';
 import './timeline-editor.ts';
 import './version-compare.ts';
+import { sideNames } from './charts/sides.ts';
 import type { TimelineChangeDetail } from './timeline-editor.ts';
 
 type Detail<T> = CustomEvent<T>;
@@ -291,6 +292,7 @@ export class HlApp extends LitElement {
               .speed=${sim.speedValue}
               .baselineStatus=${base?.status ?? null}
               .baselineDay=${base?.view?.day ?? 0}
+              .baselineName=${sideNames(main.view, base?.view, lang)?.base ?? null}
               .lang=${lang}
             ></hl-run-controls>
           </div>

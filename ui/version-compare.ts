@@ -2,7 +2,8 @@
  * `<hl-version-compare>`: on a page opened on an archived model version (a link made with 0.1.0),
  * the offer to run the same scenario on today's model side by side, and then the key figures of
  * both with their differences. The archived run stays the page's own run (its link and numbers as
- * published); today's model runs as compare mode's other side, so the charts show it dashed.
+ * published); today's model runs as compare mode's other side, so the charts show it dashed, and
+ * every difference is compare mode's, the page's run less the other side: archived − today.
  *
  * Events (bubbling, composed): `version-compare` detail { on } (show or hide the other side).
  */
@@ -167,7 +168,7 @@ export class HlVersionCompare extends LitElement {
                 <th scope="row">${t(lang, f.key)}</th>
                 <td data-side="archived">${this.run && !this.run.daily[READS[f.id] ?? ''] ? t(lang, 'tl.notInModel') : this.show(f.id, a)}</td>
                 <td data-side="current">${this.current ? this.show(f.id, b) : t(lang, 'tl.waiting')}</td>
-                <td data-side="diff">${this.show(f.id, b - a, true)}</td>
+                <td data-side="diff">${this.show(f.id, a - b, true)}</td>
               </tr>`;
             })}
           </tbody>

@@ -242,10 +242,11 @@ describe('compare mode with timelines on both sides', () => {
 });
 
 describe('side by side across model versions', () => {
-  test('a 0.1.0 link keeps its published numbers and runs beside today’s model, with the differences', async () => {
+  test('a 0.1.0 link keeps its published numbers and runs beside today’s model, each side as its own command-line run, with the differences', async () => {
     const query = `?preset=baseline&seed=5&v=0.1.0&${SMALL}`;
+    const link = `https://example.org/lab/${query}`;
     const core = await importArchived('0.1.0');
-    const parsed = core.parseLink(`https://example.org/lab/${query}`);
+    const parsed = core.parseLink(link);
     const published = core.runScenario(parsed.scenario, parsed.seed);
     const page = await open(query, LAPTOP);
     await waitDone(page, 150_000);
@@ -254,26 +255,52 @@ describe('side by side across model versions', () => {
     await offer.click();
     const table = page.getByTestId('version-compare');
     await expect.poll(() => page.evaluate(() => document.querySelector('hl-app')!.sim.baseline?.status), { timeout: 150_000 }).toBe('done');
-    // the archived side is as published; the other side is today's model on the same scenario
+    expect(new URL(page.url()).searchParams.get('v')).toBe('0.1.0');
+
+    // the archived side is as published: the archive's run in Node, and the command line's run of the link
     const archived = await appRun(page);
     expect(archived.summary).toEqual(published.summary);
     expect(JSON.parse(archived.json).model.version).toBe('0.1.0');
+    const oldOut = join(tmp, 'v010.json');
+    expect(await main(['run', '--link', link, '--out', oldOut])).toBe(0);
+    expect(JSON.parse(readFileSync(oldOut, 'utf8')).summary).toEqual(archived.summary);
+    // the other side is today's model on the same link: the command line's run of it with --model today
     const current = await appRun(page, 'baseline');
     expect(JSON.parse(current.json).model.version).toBe(MODEL.version);
-    expect(new URL(page.url()).searchParams.get('v')).toBe('0.1.0');
-    // the table: both values and the difference of each key figure
+    const nowOut = join(tmp, 'today.json');
+    expect(await main(['run', '--link', link, '--model', MODEL.version, '--out', nowOut])).toBe(0);
+    const today = readFileSync(nowOut, 'utf8');
+    expect(JSON.parse(today).summary).toEqual(current.summary);
+    expect(today).toBe(current.json);
+
+    // the table: both values and the difference of each key figure (the page's run less today's, as in compare mode)
     const tickets = table.locator('tr[data-figure="tickets"]');
     await expect.poll(() => tickets.locator('td[data-side="current"]').textContent()).toMatch(/\d/);
     const num = (s: string | null) => Number((s ?? '').replace(/[,+±]/g, '').replace('−', '-'));
     const a = num(await tickets.locator('td[data-side="archived"]').textContent());
     const b = num(await tickets.locator('td[data-side="current"]').textContent());
-    expect(a).toBeGreaterThan(0);
-    expect(num(await tickets.locator('td[data-side="diff"]').textContent())).toBe(b - a);
+    expect(a).toBe(published.summary.tickets_filed);
+    expect(b).toBe(JSON.parse(today).summary.tickets_filed);
+    expect(num(await tickets.locator('td[data-side="diff"]').textContent())).toBe(a - b);
+    expect(await table.locator('thead').textContent()).toContain(`Difference (0.1.0 − ${MODEL.version})`);
+    // compare mode's charts, key figures and run controls name the other side by its version, not "baseline"
+    const other = `Model ${MODEL.version}`;
+    await expect.poll(() => page.locator('hl-key-figures dd[data-figure="tickets"] .cmp').first().textContent()).toContain(other);
+    expect(await page.locator('hl-run-controls .base').textContent()).toContain(`${other}:`);
+    const chart = page.locator('hl-line-chart').first();
+    await expect.poll(() => chart.locator('ul.legend').textContent()).toContain(`${other} (dashed)`);
+    expect(await chart.locator('svg').textContent()).toContain(`Difference, Model 0.1.0 − ${other}`);
+    expect(await page.locator('hl-bump-chart ul.legend').textContent()).toContain(other);
     await table.scrollIntoViewIfNeeded();
     await shot(page, 'versions-laptop-en');
     await page.getByTestId('lang-zh').click();
     await expect.poll(() => table.locator('h2').textContent()).toContain('并排比较');
+    await expect.poll(() => chart.locator('ul.legend').textContent()).toContain(`模型 ${MODEL.version}（虚线）`);
     await shot(page, 'versions-laptop-zh');
+    // and hiding it leaves the archived run as it was
+    await table.getByRole('button', { name: '关闭并排比较' }).click();
+    await expect.poll(() => page.getByTestId('version-compare-open').count()).toBe(1);
+    expect((await appRun(page)).summary).toEqual(published.summary);
     expect(page.errors).toEqual([]);
   }, 300_000);
 });

@@ -2,7 +2,7 @@
  * The app side of timelines (issue 11), the pure parts: the value in force on a day, a change as
  * people read it, the charts' markers (the run's and, in compare mode, the baseline's own), and
  * what the page asks to run (each side of compare mode with its own timeline; a page opened on an
- * archived model compared with the same scenario on today's model).
+ * archived model compared with the same scenario on today’s model), and what the two sides are called.
  */
 import { describe, expect, it } from 'vitest';
 import { KNOB_LABELS, type KnobChange, type Knobs } from '../../sim/index.ts';
@@ -10,6 +10,7 @@ import { presetKnobs, presetTimeline } from '../../scenarios/presets.ts';
 import { changeSummary, dateAfter, daysBetween, inForce, valueShort } from '../../ui/timeline-text.ts';
 import { timelineMarkers } from '../../ui/charts/markers.ts';
 import type { RunView } from '../../ui/charts/types.ts';
+import { sideNames } from '../../ui/charts/sides.ts';
 import { defaultPageState } from '../../ui/shell/page-link.ts';
 import { runPlan } from '../../ui/shell/scenario-edits.ts';
 
@@ -111,5 +112,17 @@ describe('what the page runs', () => {
     expect(p.baseline).toBe(page.knobs);
     expect(p.baselineTimeline).toEqual(p.timeline);
     expect(p.baselineTimeline).toHaveLength(2);
+  });
+});
+
+describe('the names of compare mode’s two sides', () => {
+  it('are the versions when the sides run on two model versions, in both languages, and the usual words otherwise', () => {
+    const old = { ...view([]), model: '0.1.0' };
+    const now = { ...view([]), model: '0.2.0' };
+    expect(sideNames(old, now, 'en')).toEqual({ run: 'Model 0.1.0', base: 'Model 0.2.0' });
+    expect(sideNames(old, now, 'zh')).toEqual({ run: '模型 0.1.0', base: '模型 0.2.0' });
+    expect(sideNames(now, { ...now }, 'en')).toBeNull();
+    expect(sideNames(old, null, 'en')).toBeNull();
+    expect(sideNames(view([]), now, 'en')).toBeNull();
   });
 });

@@ -43,6 +43,7 @@ export class HlBumpChart extends LitElement {
     plotHeight: { type: Number, attribute: 'plot-height' },
     totalPeriods: { type: Number, attribute: 'total-periods' },
     markers: { attribute: false },
+    baseName: { attribute: false },
     _width: { state: true },
     _hover: { state: true },
     _unit: { state: true },
@@ -60,6 +61,8 @@ export class HlBumpChart extends LitElement {
   declare totalPeriods: number;
   /** Where timeline changes take effect (by day; placed between the periods around that day). */
   declare markers: readonly ChartMarker[];
+  /** The other side's name when it is not the baseline (another model version), else null. */
+  declare baseName: string | null;
   declare _width: number;
   /** Period under the read-out, -1 for none. */
   declare _hover: number;
@@ -90,6 +93,7 @@ export class HlBumpChart extends LitElement {
     this.plotHeight = 230;
     this.totalPeriods = 0;
     this.markers = [];
+    this.baseName = null;
     this._width = 480;
     this._hover = -1;
     this._unit = -1;
@@ -345,12 +349,12 @@ export class HlBumpChart extends LitElement {
     if (this.gradeMode) {
       const c = meanGradeChurn(this.periods);
       const b = this.baseline ? meanGradeChurn(this.baseline) : null;
-      return `${t(lang, 'chart.meanChurn')}: ${c == null ? '–' : p(c)}${b == null ? '' : ` (${t(lang, 'chart.baseline')} ${p(b)})`}`;
+      return `${t(lang, 'chart.meanChurn')}: ${c == null ? '–' : p(c)}${b == null ? '' : ` (${this.baseName ?? t(lang, 'chart.baseline')} ${p(b)})`}`;
     }
     const v = meanRankVolatility(this.periods);
     const b = this.baseline ? meanRankVolatility(this.baseline) : null;
     const diff = v != null && b != null ? ` · Δ ${d3.format('+.2f')(v - b)}` : '';
-    return `${t(lang, 'chart.meanVolatility')}: ${v == null ? '–' : f(v)} ${t(lang, 'chart.places')}${b == null ? '' : ` (${t(lang, 'chart.baseline')} ${f(b)}${diff})`}`;
+    return `${t(lang, 'chart.meanVolatility')}: ${v == null ? '–' : f(v)} ${t(lang, 'chart.places')}${b == null ? '' : ` (${this.baseName ?? t(lang, 'chart.baseline')} ${f(b)}${diff})`}`;
   }
 
   private readout() {
@@ -430,7 +434,7 @@ export class HlBumpChart extends LitElement {
               )
             : nothing
         }
-        ${this.baseline ? html`<li><span class="sw" style="height:0;border-top:2px dashed #777;width:16px;border-radius:0"></span>${t(lang, 'chart.baseline')}</li>` : nothing}
+        ${this.baseline ? html`<li><span class="sw" style="height:0;border-top:2px dashed #777;width:16px;border-radius:0"></span>${this.baseName ?? t(lang, 'chart.baseline')}</li>` : nothing}
       </ul>
       <div class="plot" tabindex="0" role="group" aria-label=${help} @keydown=${this.onKey}
         @focus=${() => {

@@ -432,7 +432,14 @@ export class HlLineChart extends LitElement {
       kind: s.type === 'stack' ? 'area' : 'line',
     }));
     if (d.band) items.push({ label: d.band.label, color: d.band.color, kind: 'area' });
-    if (this.compare) items.push({ label: t(this.lang, 'chart.baselineDashed'), color: '#222', kind: 'dash' });
+    if (this.compare) {
+      const base = d.sides?.base;
+      items.push({
+        label: base ? t(this.lang, 'tl.dashed', { name: base }) : t(this.lang, 'chart.baselineDashed'),
+        color: '#222',
+        kind: 'dash',
+      });
+    }
     return items;
   }
 
@@ -455,7 +462,7 @@ export class HlLineChart extends LitElement {
     const row = (label: string, color: string, v: number, bv: number | null, rightAxis: boolean) => html`<div class="row">
       <span class="sw" style="background:${color}"></span><span>${label}</span>
       <span class="v">${this.fmt(v, rightAxis)}</span>
-      ${bv == null ? nothing : html`<span class="d">(${t(this.lang, 'chart.baselineShort')} ${this.fmt(bv, rightAxis)}, Δ ${this.fmtDelta(v - bv, rightAxis)})</span>`}
+      ${bv == null ? nothing : html`<span class="d">(${d.sides?.base ?? t(this.lang, 'chart.baselineShort')} ${this.fmt(bv, rightAxis)}, Δ ${this.fmtDelta(v - bv, rightAxis)})</span>`}
     </div>`;
     const bval = (key: string) => (b && i < b.count ? (b.series.find((s) => s.key === key)?.values[i] ?? NaN) : null);
     // The read-out sits in the half of the plot away from the rule, inside the card.
@@ -520,7 +527,7 @@ export class HlLineChart extends LitElement {
           ${
             this.compare
               ? svg`<g class="diffg">
-                <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${t(lang, 'chart.difference')}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
+                <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${d?.sides ? t(lang, 'tl.difference', d.sides) : t(lang, 'chart.difference')}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
                 <line class="zero" x1=${M.left} x2=${w - right} y1=${this.yd(0)} y2=${this.yd(0)}></line>
                 <g class="axis dyaxis"></g>
               </g>`

@@ -20,6 +20,8 @@ export interface RunView {
   periods: PeriodRecord[];
   /** The dated changes the run was started with (none when absent). */
   timeline?: readonly KnobChange[];
+  /** The model version the run runs on (an archived one on a page opened with an old link). */
+  model?: string;
 }
 
 /** A vertical marker where a timeline change takes effect. */
@@ -78,4 +80,6 @@ export interface ChartData {
   formatRight?: string;
   /** Where timeline changes take effect. */
   markers?: readonly ChartMarker[];
+  /** Compare mode across model versions: the two sides' names (absent: policy and baseline). */
+  sides?: { run: string; base: string } | null;
 }

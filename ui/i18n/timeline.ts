@@ -44,8 +44,12 @@ export const TIMELINE = {
   },
   figure: { en: 'Key figure', zh: '关键指标' },
   modelCol: { en: 'Model {v}', zh: '模型 {v}' },
-  diffCol: { en: 'Difference ({current} − {old})', zh: '差异（{current} − {old}）' },
+  // the page's run less the other side, as everywhere in compare mode
+  diffCol: { en: 'Difference ({old} − {current})', zh: '差异（{old} − {current}）' },
   points: { en: '{n} points', zh: '{n} 个百分点' },
   notInModel: { en: 'not in this model', zh: '此模型中没有' },
   waiting: { en: 'running…', zh: '运行中……' },
+  // compare mode's words when its two sides are two model versions
+  dashed: { en: '{name} (dashed)', zh: '{name}（虚线）' },
+  difference: { en: 'Difference, {run} − {base}', zh: '差值：{run} − {base}' },
 } as const satisfies Record<string, Text>;

@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   BROWSER_LIMITS,
   checkRunLimits,
+  MODEL,
   type KnobChange,
   type Knobs,
   type PeriodRecord,
@@ -306,7 +307,16 @@ class Runner {
     this.dirty = false;
     if (!this.days) return;
     const timeline = this.last?.opts.timeline ?? [];
-    const view: RunView = { startDate: this.startDate, day: this.day, days: this.days, daily: this.daily, periods: this.periods, timeline };
+    const model = this.last?.opts.model ?? MODEL.version;
+    const view: RunView = {
+      startDate: this.startDate,
+      day: this.day,
+      days: this.days,
+      daily: this.daily,
+      periods: this.periods,
+      timeline,
+      model,
+    };
     this.state = { ...this.state, view, events: this.events };
   }
 
