@@ -137,7 +137,9 @@ export class HlTimelineEditor extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
         gap: 0.35rem 0.5rem;
       }
-      .field.knob {
+      /* the knob picker, and a choice among named options ("every two months"), take the row's width */
+      .field.knob,
+      .field.wide {
         grid-column: 1 / -1;
       }
       .field {
@@ -335,7 +337,7 @@ export class HlTimelineEditor extends LitElement {
             max=${this.last || nothing} aria-invalid=${dateBad ? 'true' : 'false'} aria-describedby=${errId || nothing}
             @change=${(e: Event) => this.edit(row.id, { date: (e.target as HTMLInputElement).value })} />
         </div>
-        <div class="field">
+        <div class=${knobSpec(row.knob)?.type === 'enum' ? 'field wide' : 'field'}>
           <label for=${`${base}-value`}>${t(lang, 'tl.value')}</label>
           ${this.valueControl(row, `${base}-value`, valueBad, errId)}
         </div>
