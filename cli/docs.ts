@@ -1,11 +1,14 @@
 /**
- * `npm run docs`: writes docs/KNOBS.md and docs/METRICS.md from the schema.
+ * `npm run docs`: writes docs/KNOBS.md and docs/METRICS.md from the schema, docs/PRIORS.md from the
+ * priors table and docs/FIT.md from the fit's output in docs/fit/ (experiments/fit-report.ts).
  * `npm run docs -- --check` exits 1 if the committed files are stale (the unit test does the same).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { knobsDoc, metricsDoc } from './tables.ts';
+import { fitReport, priorsDoc } from '../experiments/fit-report.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,7 +17,25 @@ export function generatedDocs(): { path: string; text: string }[] {
   return [
     { path: 'docs/KNOBS.md', text: knobsDoc() },
     { path: 'docs/METRICS.md', text: metricsDoc() },
+    { path: 'docs/PRIORS.md', text: priorsDoc() },
+    ...fitDoc(),
   ];
+}
+
+/** docs/FIT.md from the files `hotline-lab fit --out docs/fit` wrote (none while the folder is incomplete). */
+function fitDoc(): { path: string; text: string }[] {
+  const dir = join(ROOT, 'docs', 'fit');
+  const read = (n: string) => readFileSync(join(dir, n), 'utf8');
+  if (!['fit.json', 'provenance.json', 'posterior.csv', 'predictive.csv'].every((n) => existsSync(join(dir, n)))) return [];
+  const text = fitReport({
+    fitJson: read('fit.json'),
+    provenanceJson: read('provenance.json'),
+    posteriorCsv: read('posterior.csv'),
+    predictiveCsv: read('predictive.csv'),
+    runsCsv: existsSync(join(dir, 'runs.csv')) ? read('runs.csv') : undefined,
+    policiesCsv: existsSync(join(dir, 'policies.csv')) ? read('policies.csv') : undefined,
+  });
+  return [{ path: 'docs/FIT.md', text }];
 }
 
 async function current(path: string): Promise<string | undefined> {

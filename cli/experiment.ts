@@ -74,7 +74,7 @@ interface ProvenanceFile {
 export const runFile = (run: number) => `run-${String(run).padStart(6, '0')}.json`;
 const RUN_RE = /^run-(\d{6,})\.json$/;
 
-async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   await writeFile(tmp, text, 'utf8');
   await rename(tmp, path);

@@ -52,7 +52,11 @@ Usage:
                                                    run each FACTS.md target, print the table, write docs/CALIBRATION.md
   hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume]
                                                    run an experiment (replicates, sweeps, sensitivity)
-  hotline-lab merge DIR... [--out DIR]             join the folders of an experiment's shards
+  hotline-lab merge DIR... [--out DIR]             join the folders of an experiment's (or a fit's) shards
+  hotline-lab fit --out DIR [--sims N] [--predictive M] [--accept F] [--seed N] [--studies a,b]
+                  [--workers N] [--shard i/n] [--resume] [--policies N]
+                                                   fit the uncertain knobs to every calibration target
+                                                   (approximate Bayesian computation; docs/FIT.md)
   hotline-lab classroom [--host H] [--port N] [--data DIR] [--preset P --seed N --units N]
                                                    run a classroom game server (students play unit leaders; docs/CLASSROOM.md)
   hotline-lab replay FILE                          replay a classroom game file bit for bit and compare its numbers
@@ -87,7 +91,7 @@ Experiment options:
 A scenario file is JSON: {"preset": "baseline", "seed": 1, "knobs": {"handDown": true}}; with
 "model": "0.1.0" it runs on that model version, as a link with v=0.1.0 does (a run's JSON or CSV
 export names its version and runs on it too). Every released version stays runnable.
-Docs: README.md, docs/KNOBS.md, docs/METRICS.md, docs/ODD.md, docs/EXPERIMENTS.md, docs/VERSIONS.md.
+Docs: README.md, docs/KNOBS.md, docs/METRICS.md, docs/ODD.md, docs/EXPERIMENTS.md, docs/FIT.md, docs/PRIORS.md, docs/VERSIONS.md.
 `;
 
 // ---------------------------------------------------------------- argument parsing
@@ -107,12 +111,13 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   metrics: ['lang', 'format'],
   experiment: ['out', 'workers', 'shard'],
   merge: ['out'],
+  fit: ['out', 'sims', 'predictive', 'accept', 'seed', 'studies', 'workers', 'shard', 'policies'],
   calibrate: ['replicates', 'only', 'seed'],
   classroom: ['host', 'port', 'data', 'dist', 'preset', 'seed', 'units'],
   replay: [],
 };
 /** Options that take no value, per command. */
-const FLAG_OPTIONS: Record<string, readonly string[]> = { experiment: ['resume'] };
+const FLAG_OPTIONS: Record<string, readonly string[]> = { experiment: ['resume'], fit: ['resume'] };
 const REPEATABLE = new Set(['set', 'at']);
 /** `--at DATE knob=value` takes two values (`--at none` one); kept as one text `DATE knob=value`. */
 const PAIR_OPTIONS: Record<string, readonly string[]> = { run: ['at'] };
@@ -553,7 +558,7 @@ async function versionsCommand(p: Parsed): Promise<number> {
   return 0;
 }
 
-const COMMANDS = ['run', 'experiment', 'merge', 'knobs', 'presets', 'metrics', 'versions', 'calibrate', 'classroom', 'replay', 'help'];
+const COMMANDS = ['run', 'experiment', 'merge', 'fit', 'knobs', 'presets', 'metrics', 'versions', 'calibrate', 'classroom', 'replay', 'help'];
 
 async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -581,6 +586,7 @@ async function dispatch(argv: string[]): Promise<number> {
   if (command === 'versions') return versionsCommand(p);
   if (command === 'experiment') return (await import('./experiment.ts')).experimentCommand(p);
   if (command === 'merge') return (await import('./merge.ts')).mergeCommand(p);
+  if (command === 'fit') return (await import('./fit.ts')).fitCommand(p);
   if (command === 'classroom') return (await import('./classroom.ts')).classroomCommand(p.options);
   if (command === 'replay') return (await import('./replay.ts')).replayCommand(p.positional);
   return listCommand(command as 'knobs' | 'presets' | 'metrics', p);

@@ -16,6 +16,9 @@ export async function mergeCommand(p: ExperimentArgs): Promise<number> {
   const dirs = p.positional;
   if (dirs.length === 0) throw new UsageError('merge needs one or more experiment folders: hotline-lab merge DIR... [--out DIR]');
   const out = p.options.get('out')?.[0] ?? dirs[0];
+  // a fit's shards merge by the fit's own rules (cli/fit.ts)
+  const { readFitFolder, mergeFit } = await import('./fit.ts');
+  if (await readFitFolder(dirs[0])) return mergeFit(dirs, out);
   let exp: Experiment | null = null;
   let hash = '';
   const commits: (string | null)[] = [];

@@ -31,9 +31,10 @@ function tsxApiUrl(): string {
   return pathToFileURL(req.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
 }
 
-function bootstrapUrl(): URL {
+/** A worker entry that registers tsx's loader, then imports `moduleUrl` (this file by default; the fit's own). */
+export function bootstrapUrl(moduleUrl: string = import.meta.url): URL {
   const code =
-    `import { register } from ${JSON.stringify(tsxApiUrl())};\n` + `register();\n` + `await import(${JSON.stringify(import.meta.url)});\n`;
+    `import { register } from ${JSON.stringify(tsxApiUrl())};\n` + `register();\n` + `await import(${JSON.stringify(moduleUrl)});\n`;
   return new URL('data:text/javascript,' + encodeURIComponent(code));
 }
 

@@ -9,3 +9,7 @@ export * from './sensitivity.ts';
 export * from './output.ts';
 export * from './table.ts';
 export * from './link.ts';
+export * from './targets.ts';
+export * from './priors.ts';
+export * from './abc.ts';
+export * from './fit.ts';

@@ -41,3 +41,24 @@ export function studySeed(base: number, study: string, i: number): number {
   }
   return h >>> 0;
 }
+
+/**
+ * Seeds of a fit (`hotline-lab fit`, experiments/fit.ts and abc.ts) with fit seed S:
+ *
+ *   fitSeed(S, purpose, i) = first 8 hex digits of SHA-256("hotline-lab/fit/" + S + "/" + purpose + "/" + i)
+ *
+ * The purposes:
+ *   `prior`, i = prior simulation:         the stream that draws simulation i's parameter set
+ *   `run:` + run key, i = prior simulation: simulation i's run of that scenario (fitRunKey in
+ *                                          experiments/targets.ts; a study's counterfactual shares it)
+ *   `predictive-run:` + run key, i = predictive simulation: the same for the posterior predictive
+ *                                          runs (numbered from 0 too, so they need their own purpose)
+ *   `predictive`, i = 0:                   the one uniform of the systematic resampling of the
+ *                                          posterior (the predictive plan and the posterior sample)
+ * Every draw depends on the fit seed and the simulation's index only, so the fit is the same
+ * whatever the number of workers or shards, and a longer fit keeps the shorter one's prior
+ * simulations (its predictive ones follow the posterior, so they are run again).
+ */
+export function fitSeed(seed: number, purpose: string, i: number): number {
+  return parseInt(sha256Hex(`hotline-lab/fit/${seed >>> 0}/${purpose}/${i}`).slice(0, 8), 16);
+}

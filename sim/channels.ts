@@ -5,7 +5,7 @@
  * knowledge of what the hotline is for. One uniform draw per decision; residents who do not
  * think of 12345 (sim/demand.ts) never call it.
  */
-import { Channel, Kind, RF } from './flags.ts';
+import { Channel, Kind, RES_STRIDE, Res, RF } from './flags.ts';
 import { MI } from './metrics.ts';
 import { NORM_ON_PROXY } from './constants.ts';
 import { exp } from './fmath.ts';
@@ -87,8 +87,9 @@ export class Channels {
     // exp of a sum as a product of precomputed exps: fast, and identical everywhere
     const x = this.tables;
     const w = this.world;
-    const f = w.resFlags[r];
-    const mem = w.resMem;
+    const res = w.res;
+    const i = r * RES_STRIDE;
+    const f = res[i + Res.FLAGS];
     let eNone = x.none[kind];
     if (kind === Kind.WISH || kind === Kind.VENT) eNone *= exp(this.normEffect * this.norms.norm(r, c));
     else if (kind === Kind.DISPUTE) eNone *= exp(NORM_ON_PROXY * this.normEffect * this.norms.norm(r, c));
@@ -96,10 +97,10 @@ export class Channels {
     // they and their neighbours have seen it deliver
     const aware = this.awareRng.u() < this.demand.aware[c];
     const nw = this.neighbourWeight;
-    const expect = Math.round((1 - nw) * mem[r * 3 + 2] + nw * 255 * this.demand.reputation[c]);
+    const expect = Math.round((1 - nw) * res[i + Res.MEM + 2] + nw * 255 * this.demand.reputation[c]);
     const eHot = aware ? x.hotline[kind * 3 + (f & RF.CLASS_MASK)] * x.memory[expect] : 0;
-    const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[mem[r * 3]] * x.trust[w.resTrust[r]] : 0;
-    const eHall = this.councils.hallOpen(c) ? x.hall[kind] * x.memory[mem[r * 3 + 1]] : 0;
+    const eWe = f & RF.WECHAT ? x.wechat[kind] * x.memory[res[i + Res.MEM]] * x.trust[res[i + Res.TRUST]] : 0;
+    const eHall = this.councils.hallOpen(c) ? x.hall[kind] * x.memory[res[i + Res.MEM + 1]] : 0;
     const v = u * (eNone + eHot + eWe + eHall);
     if (v < eNone) return Channel.NONE;
     if (v < eNone + eWe) return Channel.WECHAT;

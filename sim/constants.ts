@@ -10,8 +10,6 @@ export const REGULAR_WEIGHT = 3;
 
 /** Hours of work per ticket at full efficiency. */
 export const EFFORT = [0, 3, 2, 1.5, 3, 2.5, 1, 0.5, 1];
-/** Hours to close a duplicate report of a defect that is already fixed. */
-export const DUPLICATE_EFFORT = 0.5;
 /** Work slows by this share at full fatigue (fatigue runs 0..1). */
 export const FATIGUE_SLOWDOWN = 0.3;
 /** Departments work more slowly (coordination) but with more authority. */
@@ -25,8 +23,6 @@ export const RESP_FLOOR = 0.3;
 /** Responsive work takes longer: effort x (RESP_EFFORT_BASE + RESP_EFFORT_SLOPE x r). */
 export const RESP_EFFORT_BASE = 0.8;
 export const RESP_EFFORT_SLOPE = 0.4;
-/** Responsiveness slips back by this share per period without pressure. */
-export const RESP_DECAY = 0.02;
 
 /** Channel utilities by kind (before memory, trust, cost and norm terms). */
 export const U_NONE = [-3, 0, 0, 0, 0.3, 0, 0, 0, 0];
@@ -69,8 +65,7 @@ export const CONTACTS_PER_OUTREACH_HOUR = 1.5;
 export const WORD_OF_MOUTH = 0.15;
 export const TRUST_RATE = 0.2;
 
-/** Gaming: fake tickets per staff per day at full intensity; tactic probabilities at full intensity; hours. */
-export const FAKE_PER_STAFF = 0.25;
+/** Gaming: tactic probabilities at full intensity; hours per act. */
 export const PAID_AT_FULL = 0.6;
 export const INDUCED_AT_FULL = 0.5;
 export const GAMING_APPEAL_AT_FULL = 0.6;
@@ -87,9 +82,5 @@ export const APPEAL_REVIEW_DAYS = 5;
 export const AUDIT_SCORE_PENALTY = 20;
 export const AUDIT_INTEGRITY_GAIN = 0.1;
 
-/** Grade bands (score out of 100). */
-export const GRADE_EXCELLENT = 95;
-export const GRADE_GOOD = 90;
-export const GRADE_PASS = 80;
 /** District layer: units below the district mean get this share of the penalty severity. */
 export const DISTRICT_LAYER_SHARE = 0.25;

@@ -8,7 +8,7 @@
  * the council's deadline goes back to the street; a resident who waited on the hall too long
  * calls 12345.
  */
-import { CASE, Channel, DIS, isComplex, Kind, RF, Route } from './flags.ts';
+import { CASE, Channel, DIS, isComplex, Kind, RES_STRIDE, Res, RF, Route } from './flags.ts';
 import { MI } from './metrics.ts';
 import { COUNCIL_DEFECT_FIX, COUNCIL_HELP, EFFORT, NORM_FROM_ELDERS } from './constants.ts';
 import { log, pow } from './fmath.ts';
@@ -378,7 +378,7 @@ export class Councils {
               const on = goods.majorityOn(c, g);
               goods.set(c, g, on);
               goods.lock(c, g, day + this.consensusDays);
-              const f = w.resFlags[r];
+              const f = w.res[r * RES_STRIDE + Res.FLAGS];
               const wantOn = g === 0 ? (f & RF.WANTS_BRIGHT) !== 0 : (f & RF.WANTS_BUMP) !== 0;
               this.finish(id, wantOn === on, 0.45);
             } else {

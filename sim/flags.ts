@@ -21,7 +21,17 @@ export const KIND_NAMES = ['consult', 'defect', 'individual', 'wish', 'contested
 export const Channel = { NONE: 0, WECHAT: 1, HALL: 2, HOTLINE: 3 } as const;
 export const CHANNEL_NAMES = ['none', 'wechat', 'hall', 'hotline'] as const;
 
-/** Resident flag bits (`World.resFlags`). */
+/**
+ * A resident's record in `World.res`: RES_STRIDE bytes per resident, so that everything a
+ * contact reads of one resident (flags, norm, trust, memory) sits in one cache line; at Beijing's
+ * 21.9 million residents, separate arrays cost one cache miss each per contact.
+ */
+export const RES_STRIDE = 8;
+/** Byte offsets in a resident's record: RF flag bits; personal norm knowledge, trust in the social
+ * worker, memory of WeChat, the hall and 12345 (three bytes), true satisfaction, each x255. */
+export const Res = { FLAGS: 0, NORM: 1, TRUST: 2, MEM: 3, SAT: 6 } as const;
+
+/** Resident flag bits (`World.res` at Res.FLAGS). */
 export const RF = {
   CLASS_MASK: 3, // propensity class 0..2
   WECHAT: 4,

@@ -4,7 +4,7 @@
  * state, and until when a council's consensus holds. A flip is counted and shown in the village
  * view. Preferences drift (a phase of the day): some residents who care redraw what they want.
  */
-import { Kind, RF } from './flags.ts';
+import { Kind, RES_STRIDE, Res, RF } from './flags.ts';
 import { MI } from './metrics.ts';
 import type { Knobs } from './knobs.ts';
 import type { Stream } from './rng.ts';
@@ -57,7 +57,8 @@ export class Goods {
         for (let r = world.cellStart[c]; r < world.cellStart[c + 1]; r++) {
           if (!(w.u() < care)) continue;
           const on = w.u() < share;
-          world.resFlags[r] |= g === 0 ? RF.CARES_LIGHTS | (on ? RF.WANTS_BRIGHT : 0) : RF.CARES_BUMP | (on ? RF.WANTS_BUMP : 0);
+          world.res[r * RES_STRIDE + Res.FLAGS] |=
+            g === 0 ? RF.CARES_LIGHTS | (on ? RF.WANTS_BRIGHT : 0) : RF.CARES_BUMP | (on ? RF.WANTS_BUMP : 0);
           this.prefCount[c * 4 + g * 2 + (on ? 1 : 0)]++;
         }
       }
@@ -90,7 +91,7 @@ export class Goods {
 
   /** Does resident r want contested good g of their cell in the other state than it is now? */
   wantsChange(r: number, c: number, g: number): boolean {
-    const f = this.world.resFlags[r];
+    const f = this.world.res[r * RES_STRIDE + Res.FLAGS];
     const cares = g === 0 ? f & RF.CARES_LIGHTS : f & RF.CARES_BUMP;
     if (!cares) return false;
     const wantOn = g === 0 ? (f & RF.WANTS_BRIGHT) !== 0 : (f & RF.WANTS_BUMP) !== 0;
@@ -114,7 +115,7 @@ export class Goods {
     if (!(rate > 0)) return;
     const rng = this.driftRng;
     const w = this.world;
-    const flags = w.resFlags;
+    const res = w.res;
     for (let c = 0; c < w.C; c++) {
       const goods = this.has[c];
       if (!goods) continue;
@@ -129,11 +130,12 @@ export class Goods {
         for (let i = 0; i < n; i++) {
           for (let tries = 0; tries < 40; tries++) {
             const r = start + rng.int(pop);
-            if (!(flags[r] & cares)) continue;
-            const was = (flags[r] & wants) !== 0;
+            const f = r * RES_STRIDE + Res.FLAGS;
+            if (!(res[f] & cares)) continue;
+            const was = (res[f] & wants) !== 0;
             const now = rng.u() < this.prefShare[c * 2 + g];
             if (was !== now) {
-              flags[r] = now ? flags[r] | wants : flags[r] & ~wants;
+              res[f] = now ? res[f] | wants : res[f] & ~wants;
               this.prefCount[c * 4 + g * 2 + (was ? 1 : 0)]--;
               this.prefCount[c * 4 + g * 2 + (now ? 1 : 0)]++;
             }

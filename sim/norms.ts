@@ -8,6 +8,7 @@ import type { Knobs } from './knobs.ts';
 import type { World } from './world.ts';
 import { type Clock, policyStart } from './clock.ts';
 import { pow } from './fmath.ts';
+import { RES_STRIDE, Res } from './flags.ts';
 
 export class Norms {
   /** Per cell: the sum of residents' personal knowledge (0..1), and the village component. */
@@ -35,7 +36,7 @@ export class Norms {
     this.cellNorm = new Float64Array(C);
     for (let c = 0; c < C; c++) {
       let sum = 0;
-      for (let r = world.cellStart[c]; r < world.cellStart[c + 1]; r++) sum += world.resNorm[r] / 255;
+      for (let r = world.cellStart[c]; r < world.cellStart[c + 1]; r++) sum += world.res[r * RES_STRIDE + Res.NORM] / 255;
       this.cellNormSum[c] = sum;
     }
   }
@@ -56,15 +57,16 @@ export class Norms {
 
   /** Effective norm knowledge of resident r in cell c (0..1). */
   norm(r: number, c: number): number {
-    return 1 - (1 - this.world.resNorm[r] / 255) * (1 - this.cellNorm[c]) * (1 - this.cityNorm);
+    return 1 - (1 - this.world.res[r * RES_STRIDE + Res.NORM] / 255) * (1 - this.cellNorm[c]) * (1 - this.cityNorm);
   }
 
   /** Raise resident r's personal norm by a share of what they do not yet know. */
   learn(r: number, c: number, share: number): void {
-    const rn = this.world.resNorm;
-    const old = rn[r];
+    const res = this.world.res;
+    const i = r * RES_STRIDE + Res.NORM;
+    const old = res[i];
     const next = Math.min(255, Math.round(old + (255 - old) * share));
-    rn[r] = next;
+    res[i] = next;
     this.cellNormSum[c] += (next - old) / 255;
   }
 

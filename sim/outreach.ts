@@ -3,7 +3,7 @@
  * build). Outreach hours add residents on WeChat; messages are handled off the hotline within a
  * daily capacity; solving things builds trust and brings more contacts by word of mouth.
  */
-import { Channel, Kind, RF } from './flags.ts';
+import { Channel, Kind, RES_STRIDE, Res, RF } from './flags.ts';
 import { MI } from './metrics.ts';
 import { CONTACTS_PER_OUTREACH_HOUR, NORM_FROM_EXPLANATION, TRUST_RATE, WECHAT_SOLVE, WORD_OF_MOUTH } from './constants.ts';
 import type { Knobs } from './knobs.ts';
@@ -67,19 +67,19 @@ export class Outreach {
     const C = world.C;
     this.contacts = new Int32Array(C);
     this.load = new Float64Array(C);
-    const flags = world.resFlags;
+    const res = world.res;
     for (let c = 0; c < C; c++) {
       const n = world.population(c);
       const target = Math.min(k.initialWechatContacts, Math.floor(n * 0.5));
       for (let i = 0, tries = 0; i < target && tries < target * 4; tries++) {
         const r = world.cellStart[c] + rng.int(n);
-        if (flags[r] & RF.WECHAT) continue;
-        flags[r] |= RF.WECHAT;
-        world.resTrust[r] = 166;
+        if (res[r * RES_STRIDE + Res.FLAGS] & RF.WECHAT) continue;
+        res[r * RES_STRIDE + Res.FLAGS] |= RF.WECHAT;
+        res[r * RES_STRIDE + Res.TRUST] = 166;
         i++;
       }
       let cnt = 0;
-      for (let r = world.cellStart[c]; r < world.cellStart[c + 1]; r++) if (flags[r] & RF.WECHAT) cnt++;
+      for (let r = world.cellStart[c]; r < world.cellStart[c + 1]; r++) if (res[r * RES_STRIDE + Res.FLAGS] & RF.WECHAT) cnt++;
       this.contacts[c] = cnt;
       this.total += cnt;
     }
@@ -101,9 +101,10 @@ export class Outreach {
     if (this.contacts[c] >= n) return;
     for (let tries = 0; tries < 6; tries++) {
       const r = start + rng.int(n);
-      if (w.resFlags[r] & RF.WECHAT) continue;
-      w.resFlags[r] |= RF.WECHAT;
-      w.resTrust[r] = Math.max(w.resTrust[r], 166);
+      const i = r * RES_STRIDE;
+      if (w.res[i + Res.FLAGS] & RF.WECHAT) continue;
+      w.res[i + Res.FLAGS] |= RF.WECHAT;
+      w.res[i + Res.TRUST] = Math.max(w.res[i + Res.TRUST], 166);
       this.contacts[c]++;
       this.total++;
       this.events.note('wechat', c, r, -1, Channel.WECHAT, true);
@@ -151,8 +152,9 @@ export class Outreach {
     else this.ledger.fail(need);
     const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
     remember(w, this.demand, r, Channel.WECHAT, solved ? 1 : 0.3);
-    const t = w.resTrust[r];
-    w.resTrust[r] = Math.round(t + (sat * 255 - t) * TRUST_RATE);
+    const ti = r * RES_STRIDE + Res.TRUST;
+    const t = w.res[ti];
+    w.res[ti] = Math.round(t + (sat * 255 - t) * TRUST_RATE);
     feel(w, r, sat);
     this.events.note('wechat', c, r, kind, Channel.WECHAT, solved);
     if (solved && rng.u() < WORD_OF_MOUTH) this.connectOne(c);

@@ -3,7 +3,7 @@
  * speak to residents call (outcomes, intake, councils, outreach). A hotline outcome is also heard
  * by the neighbourhood (its reputation of 12345, sim/demand.ts).
  */
-import { Channel } from './flags.ts';
+import { Channel, RES_STRIDE, Res } from './flags.ts';
 import { MEMORY_RATE } from './constants.ts';
 import type { World } from './world.ts';
 import type { Demand } from './demand.ts';
@@ -16,13 +16,14 @@ export function memSlot(channel: number): number {
 /** Resident r had an outcome (1 success, 0 failure) on a channel: their memory of it moves. */
 export function remember(w: World, demand: Demand, r: number, channel: number, success: number): void {
   if (channel === Channel.HOTLINE) demand.hear(w.cellOf(r), success);
-  const i = r * 3 + memSlot(channel);
-  const m = w.resMem[i];
-  w.resMem[i] = Math.round(m + (success * 255 - m) * MEMORY_RATE);
+  const i = r * RES_STRIDE + Res.MEM + memSlot(channel);
+  const m = w.res[i];
+  w.res[i] = Math.round(m + (success * 255 - m) * MEMORY_RATE);
 }
 
 /** Resident r's satisfaction moves toward `sat`. */
 export function feel(w: World, r: number, sat: number): void {
-  const v = w.resSat[r];
-  w.resSat[r] = Math.round(v + (sat * 255 - v) * MEMORY_RATE);
+  const i = r * RES_STRIDE + Res.SAT;
+  const v = w.res[i];
+  w.res[i] = Math.round(v + (sat * 255 - v) * MEMORY_RATE);
 }

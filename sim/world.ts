@@ -1,6 +1,6 @@
 /**
  * The world: who lives where. Units (streets and towns) and departments, cells (communities and
- * villages) in runs per unit, households, and the residents as typed arrays (11 bytes each), with
+ * villages) in runs per unit, households, and the residents as typed arrays (12 bytes each), with
  * the pickers that draw a resident in proportion to hotline propensity. Built once from the knobs,
  * the 'units' stream and the 'world' stream; after that the mechanisms only index it. What changes
  * day by day lives in the mechanisms (sim/model.ts lists them), apart from the residents' own
@@ -11,6 +11,7 @@ import type { Knobs } from './knobs.ts';
 import { AliasTable, type Stream } from './rng.ts';
 import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
 import { exp } from './fmath.ts';
+import { RES_STRIDE, Res } from './flags.ts';
 
 export class World {
   // hierarchy
@@ -33,13 +34,10 @@ export class World {
   readonly cellClassWeight: Float64Array; // per cell, cumulative class weights (3 per cell)
   readonly householdPick: AliasTable; // cells by households
 
-  // residents (11 bytes each)
+  // residents (12 bytes each)
   readonly resHousehold: Int32Array;
-  readonly resFlags: Uint8Array; // RF bits (sim/flags.ts)
-  readonly resNorm: Uint8Array; // personal norm knowledge x255
-  readonly resTrust: Uint8Array; // trust in the social worker x255
-  readonly resMem: Uint8Array; // 3 per resident: wechat, hall, hotline success memory x255
-  readonly resSat: Uint8Array; // true satisfaction x255
+  /** RES_STRIDE bytes per resident at the offsets of Res (sim/flags.ts): flags, norm, trust, memory, satisfaction. */
+  readonly res: Uint8Array;
 
   /**
    * Draws from the 'units' stream (each unit's urban mix and staffing level) and then from the
@@ -103,7 +101,8 @@ export class World {
     this.cellClassWeight = new Float64Array(C * 3);
     const cellW = new Float64Array(C);
     const fw = k.frequentCallerWeight;
-    this.resFlags = new Uint8Array(N);
+    const res = new Uint8Array(N * RES_STRIDE);
+    this.res = res;
     for (let c = 0; c < C; c++) {
       const s = this.cellStart[c];
       const n = pop[c];
@@ -120,8 +119,8 @@ export class World {
       this.cellClassWeight[c * 3 + 1] = w0 + w1;
       this.cellClassWeight[c * 3 + 2] = w0 + w1 + w2;
       cellW[c] = w0 + w1 + w2;
-      this.resFlags.fill(1, s + nOcc, s + nOcc + nReg);
-      this.resFlags.fill(2, s + nOcc + nReg, s + n);
+      for (let r = s + nOcc; r < s + nOcc + nReg; r++) res[r * RES_STRIDE + Res.FLAGS] = 1;
+      for (let r = s + nOcc + nReg; r < s + n; r++) res[r * RES_STRIDE + Res.FLAGS] = 2;
     }
     this.cellPick = new AliasTable(cellW);
 
@@ -147,24 +146,23 @@ export class World {
     }
 
     // Norm knowledge: personal component spread around the initial mean.
-    this.resNorm = new Uint8Array(N);
     const nm = k.initialNormKnowledge;
     for (let c = 0; c < C; c++) {
       for (let r = this.cellStart[c]; r < this.cellStart[c + 1]; r++) {
         const v = Math.min(1, Math.max(0, nm + (w.u() - 0.5) * 0.5 * Math.min(nm, 1 - nm) * 2));
-        this.resNorm[r] = Math.round(v * 255);
+        res[r * RES_STRIDE + Res.NORM] = Math.round(v * 255);
       }
     }
-    this.resTrust = new Uint8Array(N).fill(128);
-    this.resSat = new Uint8Array(N).fill(191);
-    this.resMem = new Uint8Array(N * 3);
     const m0 = Math.round(INITIAL_MEMORY.wechat * 255);
     const m1 = Math.round(INITIAL_MEMORY.hall * 255);
     const m2 = Math.round(INITIAL_MEMORY.hotline * 255);
     for (let r = 0; r < N; r++) {
-      this.resMem[r * 3] = m0;
-      this.resMem[r * 3 + 1] = m1;
-      this.resMem[r * 3 + 2] = m2;
+      const i = r * RES_STRIDE;
+      res[i + Res.TRUST] = 128;
+      res[i + Res.MEM] = m0;
+      res[i + Res.MEM + 1] = m1;
+      res[i + Res.MEM + 2] = m2;
+      res[i + Res.SAT] = 191;
     }
   }
 
@@ -204,14 +202,7 @@ export class World {
 
   /** Bytes held by the residents' arrays. */
   residentBytes(): number {
-    return (
-      this.resHousehold.byteLength +
-      this.resFlags.byteLength +
-      this.resNorm.byteLength +
-      this.resTrust.byteLength +
-      this.resMem.byteLength +
-      this.resSat.byteLength
-    );
+    return this.resHousehold.byteLength + this.res.byteLength;
   }
 }
 

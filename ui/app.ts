@@ -29,6 +29,10 @@ import './knob-panel.ts';
 import './run-controls.ts';
 import './key-figures.ts';
 import './story/story-mode.ts';
+import './timeline-editor.ts';
+import './version-compare.ts';
+import { sideNames } from './charts/sides.ts';
+import type { TimelineChangeDetail } from './timeline-editor.ts';
 
 type Detail<T> = CustomEvent<T>;
 
@@ -81,6 +85,21 @@ export class HlApp extends LitElement {
       if (archived) this.set({ archived });
       this.runs.run();
     });
+  }
+
+  /** The day under a chart's cursor, and the day chosen in the timeline editor: the knob panel shows the values in force then. */
+  private cursor: { hover: string | null; chosen: string | null } = { hover: null, chosen: null };
+
+  /** Set straight on the knob panel: moving the cursor re-renders the panel, not the page. */
+  private setCursor(change: Partial<HlApp['cursor']>): void {
+    this.cursor = { ...this.cursor, ...change };
+    const panel = this.renderRoot.querySelector('hl-knob-panel');
+    if (panel) panel.cursorDate = this.cursor.hover ?? this.cursor.chosen;
+  }
+
+  /** A checked timeline from the editor: it runs at once and goes into the link. */
+  private onTimeline(e: Detail<TimelineChangeDetail>): void {
+    this.setScenario({ timeline: e.detail.timeline });
   }
 
   /** Called by the page's error boundary (main.ts). */
@@ -221,9 +240,19 @@ export class HlApp extends LitElement {
       ${this.renderNotices()}
       <div class="body">
         <aside aria-labelledby="knobs-title">
+          <h2 id="timeline-title">${t(lang, 'tl.title')}</h2>
+          <hl-timeline-editor
+            aria-labelledby="timeline-title"
+            .timeline=${s.timeline}
+            .knobs=${s.knobs}
+            .lang=${lang}
+            @timeline-change=${this.onTimeline}
+            @cursor-date=${(e: Detail<{ date: string | null }>) => this.setCursor({ chosen: e.detail.date })}
+          ></hl-timeline-editor>
           <h2 id="knobs-title">${t(lang, 'knobs')}</h2>
           <hl-knob-panel
             .knobs=${s.knobs}
+            .timeline=${s.timeline}
             .reference=${presetReference(s.preset)}
             .lang=${lang}
             @knob-change=${(e: Detail<KnobChangeDetail>) => this.setKnobs(setKnob(s.knobs, e.detail.name, e.detail.value), true)}
@@ -247,6 +276,13 @@ export class HlApp extends LitElement {
               : nothing
           }
           ${preset ? html`<hl-scenario-about .lang=${lang} .preset=${s.preset}></hl-scenario-about>` : nothing}
+          ${
+            s.archived
+              ? html`<hl-version-compare .lang=${lang} .version=${s.archived.version} .on=${s.compare} .run=${main.view}
+                  .current=${base?.view ?? null} @version-compare=${(e: Detail<{ on: boolean }>) => e.detail.on !== s.compare && this.toggleCompare()}
+                ></hl-version-compare>`
+              : nothing
+          }
           <div class="runbar">
             <hl-run-controls
               .status=${main.status}
@@ -256,6 +292,7 @@ export class HlApp extends LitElement {
               .speed=${sim.speedValue}
               .baselineStatus=${base?.status ?? null}
               .baselineDay=${base?.view?.day ?? 0}
+              .baselineName=${sideNames(main.view, base?.view, lang)?.base ?? null}
               .lang=${lang}
             ></hl-run-controls>
           </div>
@@ -268,6 +305,7 @@ export class HlApp extends LitElement {
             @compare-toggle=${this.toggleCompare}
           >
             <hl-views
+              @chart-cursor=${(e: Detail<{ date: string | null }>) => this.setCursor({ hover: e.detail.date })}
               .page=${s}
               .run=${main}
               .baseline=${base}

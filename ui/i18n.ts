@@ -10,6 +10,7 @@ import { APP } from './i18n/app.ts';
 import { CHART_TITLE, CHART_UI, GRADE, SERIES } from './i18n/charts.ts';
 import { EXPERIMENTS } from './i18n/experiments.ts';
 import { STORY } from './i18n/story.ts';
+import { TIMELINE } from './i18n/timeline.ts';
 import type { Lang, Text } from './i18n/text.ts';
 import { DISTRICT, DISTRICT_METRIC, VILLAGE } from './i18n/views.ts';
 
@@ -28,6 +29,7 @@ const AREAS = {
   district: DISTRICT,
   districtMetric: DISTRICT_METRIC,
   village: VILLAGE,
+  tl: TIMELINE,
 } as const;
 type Areas = typeof AREAS;
 

@@ -4,6 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { RunView } from './charts/types.ts';
+import { sideNames } from './charts/sides.ts';
 import { fmt, t, type Lang, type MessageKey } from './i18n.ts';
 
 interface Figure {
@@ -132,6 +133,8 @@ export class HlKeyFigures extends LitElement {
   `;
 
   private show(f: Figure, x: number): string {
+    // a figure a run's model does not have (an archived version's run) is shown as a dash
+    if (!Number.isFinite(x)) return '–';
     return f.percent ? `${fmt(this.lang, x * 100, f.digits)}%` : fmt(this.lang, x, f.digits);
   }
 
@@ -139,23 +142,23 @@ export class HlKeyFigures extends LitElement {
     const run = this.run;
     if (!run) return nothing;
     const lang = this.lang;
+    const other = sideNames(run, this.baseline, lang)?.base ?? t(lang, 'baselineLabel');
     return html`<h2>${t(lang, 'keyFigures')}</h2>
       <dl>
         ${FIGURES.map((f) => {
           const x = f.compute(run);
           const b = this.baseline ? f.compute(this.baseline) : NaN;
+          const d = x - b;
+          const sign = !Number.isFinite(d) ? '' : d > 0 ? '+' : d < 0 ? '−' : '±';
           return html`<div>
             <dt>${t(lang, f.key)}</dt>
             <dd data-figure=${f.id}>
               ${this.show(f, x)}
               ${
                 this.baseline
-                  ? html`<span class="cmp">${t(lang, 'baselineLabel')} ${this.show(f, b)}</span
+                  ? html`<span class="cmp">${other} ${this.show(f, b)}</span
                     ><span class="cmp diff" title=${t(lang, 'difference')}
-                      ><span class="visually-hidden">${t(lang, 'difference')} </span>Δ ${x - b > 0 ? '+' : x - b < 0 ? '−' : '±'}${this.show(
-                        f,
-                        Math.abs(x - b),
-                      )}</span
+                      ><span class="visually-hidden">${t(lang, 'difference')} </span>Δ ${sign}${this.show(f, Math.abs(d))}</span
                     >`
                   : nothing
               }

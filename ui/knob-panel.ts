@@ -10,8 +10,9 @@
  *   knobs-reset-all
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { KNOBS, KNOB_GROUPS, type Knobs, type KnobSpec, type KnobValue } from '../sim/index.ts';
+import { KNOBS, KNOB_GROUPS, type KnobChange, type Knobs, type KnobSpec, type KnobValue } from '../sim/index.ts';
 import { fmt, pick, t, type Lang } from './i18n.ts';
+import { inForce, valueShort as valueShortOf } from './timeline-text.ts';
 
 export interface KnobChangeDetail {
   name: string;
@@ -48,6 +49,8 @@ export class HlKnobPanel extends LitElement {
     knobs: { attribute: false },
     reference: { attribute: false },
     lang: { type: String },
+    timeline: { attribute: false },
+    cursorDate: { attribute: false },
   };
 
   /** Current values. */
@@ -55,12 +58,18 @@ export class HlKnobPanel extends LitElement {
   /** The preset's values: knobs that differ are "changed". */
   declare reference: Knobs | null;
   declare lang: Lang;
+  /** The scenario's dated changes: the knobs they touch show their value in force on `cursorDate`. */
+  declare timeline: readonly KnobChange[];
+  /** The day under a chart's cursor (or chosen in the timeline editor), YYYY-MM-DD, or null. */
+  declare cursorDate: string | null;
 
   constructor() {
     super();
     this.knobs = null;
     this.reference = null;
     this.lang = 'en';
+    this.timeline = [];
+    this.cursorDate = null;
   }
 
   static override styles = css`
@@ -198,6 +207,12 @@ export class HlKnobPanel extends LitElement {
     :focus-visible {
       outline: 3px solid var(--hl-focus, #e8a000);
       outline-offset: 2px;
+    }
+    .in-force {
+      grid-column: 1 / -1;
+      font-size: 0.85rem;
+      font-weight: 600;
+      color: #7a3a00;
     }
     .tip {
       display: none;
@@ -377,7 +392,18 @@ export class HlKnobPanel extends LitElement {
         }
       </div>
       <div class="control">${this.control(spec, id, label, v)}</div>
+      ${this.inForceRow(spec)}
       ${this.tip(spec, id)}
+    </div>`;
+  }
+
+  /** The value in force on the cursor's day, for a knob the timeline changes. */
+  private inForceRow(spec: KnobSpec): TemplateResult | typeof nothing {
+    const date = this.cursorDate;
+    if (!date || !this.knobs || !this.timeline.some((c) => spec.name in c.knobs)) return nothing;
+    const v = inForce(this.knobs, this.timeline, spec.name, date);
+    return html`<div class="in-force" data-in-force=${spec.name} title=${t(this.lang, 'tl.inForceTitle', { date })}>
+      ${t(this.lang, 'tl.inForceOn', { date, value: valueShortOf(spec.name, v, this.lang) })}
     </div>`;
   }
 

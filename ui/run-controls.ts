@@ -32,6 +32,7 @@ export class HlRunControls extends LitElement {
     speed: { type: Number },
     baselineStatus: { type: String, attribute: false },
     baselineDay: { type: Number, attribute: false },
+    baselineName: { type: String, attribute: false },
     lang: { type: String },
   };
 
@@ -44,6 +45,8 @@ export class HlRunControls extends LitElement {
   /** Compare mode: the baseline's progress, else null. */
   declare baselineStatus: RunStatus | null;
   declare baselineDay: number;
+  /** The other side's name when it is not the baseline (another model version), else null. */
+  declare baselineName: string | null;
   declare lang: Lang;
 
   constructor() {
@@ -55,6 +58,7 @@ export class HlRunControls extends LitElement {
     this.speed = 0;
     this.baselineStatus = null;
     this.baselineDay = 0;
+    this.baselineName = null;
     this.lang = 'en';
   }
 
@@ -152,7 +156,7 @@ export class HlRunControls extends LitElement {
         ${
           this.baselineStatus
             ? html`<div class="base">
-              ${t(lang, 'baselineLabel')}: ${t(lang, STATUS_KEY[this.baselineStatus])} ·
+              ${this.baselineName ?? t(lang, 'baselineLabel')}: ${t(lang, STATUS_KEY[this.baselineStatus])} ·
               ${t(lang, 'dayOf', { day: this.baselineDay, days: this.days })}
             </div>`
             : nothing

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, runScenario, defaultKnobs, type Knobs } from '../../sim/index.ts';
 import { knobs, run, SMALL, checkInvariants } from './sim-helpers.ts';
+import { RES_STRIDE, Res } from '../../sim/flags.ts';
 
 describe('invariants', () => {
   const policies: [string, Partial<Knobs>][] = [
@@ -103,7 +104,8 @@ describe('world', () => {
     const s = new Simulation(knobs({ frequentCallerShare: 0.01, frequentCallerWeight: 20 }), 2).model;
     let freq = 0;
     const n = 20000;
-    for (let i = 0; i < n; i++) if ((s.world.resFlags[s.world.pickInCell(s.world.pickCell(s.rng.needs), s.rng.needs)] & 3) === 2) freq++;
+    for (let i = 0; i < n; i++)
+      if ((s.world.res[s.world.pickInCell(s.world.pickCell(s.rng.needs), s.rng.needs) * RES_STRIDE + Res.FLAGS] & 3) === 2) freq++;
     // expected share: 0.01*20 / (0.84 + 0.15*3 + 0.01*20) ≈ 0.134
     expect(freq / n).toBeGreaterThan(0.1);
     expect(freq / n).toBeLessThan(0.17);

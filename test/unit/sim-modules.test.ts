@@ -7,7 +7,7 @@ import { IntQueue } from '../../sim/queue.ts';
 import { TicketStore, IdSet } from '../../sim/tickets.ts';
 import { MEAN_CONVICTION, visitSuccess } from '../../sim/councils.ts';
 import { gradeOfPlace } from '../../sim/assessment.ts';
-import { Channel, Kind, RF } from '../../sim/flags.ts';
+import { Channel, Kind, RES_STRIDE, Res, RF } from '../../sim/flags.ts';
 import { Simulation } from '../../sim/index.ts';
 import { knobs } from './sim-helpers.ts';
 
@@ -139,32 +139,32 @@ describe('channel choice', () => {
   };
   it('knowing what 12345 is for deters out-of-scope wishes', () => {
     const r = s.world.cellStart[0];
-    s.world.resNorm[r] = 0;
+    s.world.res[r * RES_STRIDE + Res.NORM] = 0;
     const ignorant = share(r, Kind.WISH, Channel.HOTLINE);
-    s.world.resNorm[r] = 255;
+    s.world.res[r * RES_STRIDE + Res.NORM] = 255;
     const knowing = share(r, Kind.WISH, Channel.HOTLINE);
     expect(knowing).toBeLessThan(ignorant / 3);
   });
   it('a WeChat contact diverts small matters from the hotline, more with trust', () => {
     const r = s.world.cellStart[0] + 1;
-    s.world.resFlags[r] &= ~RF.WECHAT;
+    s.world.res[r * RES_STRIDE + Res.FLAGS] &= ~RF.WECHAT;
     const before = share(r, Kind.INDIVIDUAL, Channel.HOTLINE);
     expect(share(r, Kind.INDIVIDUAL, Channel.WECHAT)).toBe(0);
-    s.world.resFlags[r] |= RF.WECHAT;
-    s.world.resTrust[r] = 250;
+    s.world.res[r * RES_STRIDE + Res.FLAGS] |= RF.WECHAT;
+    s.world.res[r * RES_STRIDE + Res.TRUST] = 250;
     expect(share(r, Kind.INDIVIDUAL, Channel.HOTLINE)).toBeLessThan(before);
     expect(share(r, Kind.INDIVIDUAL, Channel.WECHAT)).toBeGreaterThan(0.3);
   });
   it('remembered success on the hotline brings residents back to it', () => {
     const r = s.world.cellStart[0] + 2;
-    s.world.resMem[r * 3 + 2] = 20;
+    s.world.res[r * RES_STRIDE + Res.MEM + 2] = 20;
     const low = share(r, Kind.DEFECT, Channel.HOTLINE);
-    s.world.resMem[r * 3 + 2] = 240;
+    s.world.res[r * RES_STRIDE + Res.MEM + 2] = 240;
     expect(share(r, Kind.DEFECT, Channel.HOTLINE)).toBeGreaterThan(low + 0.2);
   });
   it('the neighbourhood’s experience of 12345 counts too, and residents who do not think of it never call', () => {
     const r = s.world.cellStart[0] + 4;
-    s.world.resMem[r * 3 + 2] = 128;
+    s.world.res[r * RES_STRIDE + Res.MEM + 2] = 128;
     sim.configure({ neighbourWeight: 1 });
     s.demand.reputation[0] = 0.1;
     const bad = share(r, Kind.DEFECT, Channel.HOTLINE);

@@ -7,7 +7,8 @@
 import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { PeriodRecord } from '../../sim/index.ts';
-import type { Lang } from './types.ts';
+import type { ChartMarker, Lang } from './types.ts';
+import { markerStyles, markersSvg } from './marker-svg.ts';
 import { bumpSlots, gradeBands, gradeChurnSeries, meanGradeChurn, meanRankVolatility } from './aggregate.ts';
 import { gradeLabel, unitName } from './labels.ts';
 import { t } from '../i18n.ts';
@@ -41,6 +42,8 @@ export class HlBumpChart extends LitElement {
     fileName: { attribute: 'file-name' },
     plotHeight: { type: Number, attribute: 'plot-height' },
     totalPeriods: { type: Number, attribute: 'total-periods' },
+    markers: { attribute: false },
+    baseName: { attribute: false },
     _width: { state: true },
     _hover: { state: true },
     _unit: { state: true },
@@ -56,6 +59,10 @@ export class HlBumpChart extends LitElement {
   declare plotHeight: number;
   /** Periods in the whole horizon, so the chart fills left to right like the others (0: fit the data). */
   declare totalPeriods: number;
+  /** Where timeline changes take effect (by day; placed between the periods around that day). */
+  declare markers: readonly ChartMarker[];
+  /** The other side's name when it is not the baseline (another model version), else null. */
+  declare baseName: string | null;
   declare _width: number;
   /** Period under the read-out, -1 for none. */
   declare _hover: number;
@@ -85,6 +92,8 @@ export class HlBumpChart extends LitElement {
     this.fileName = 'ranks';
     this.plotHeight = 230;
     this.totalPeriods = 0;
+    this.markers = [];
+    this.baseName = null;
     this._width = 480;
     this._hover = -1;
     this._unit = -1;
@@ -92,6 +101,7 @@ export class HlBumpChart extends LitElement {
 
   static override styles = [
     chartBaseStyles,
+    markerStyles,
     css`
     .summary { font-size: 13px; margin: 0 0 4px; }
     .summary b { font-variant-numeric: tabular-nums; }
@@ -339,12 +349,12 @@ export class HlBumpChart extends LitElement {
     if (this.gradeMode) {
       const c = meanGradeChurn(this.periods);
       const b = this.baseline ? meanGradeChurn(this.baseline) : null;
-      return `${t(lang, 'chart.meanChurn')}: ${c == null ? '–' : p(c)}${b == null ? '' : ` (${t(lang, 'chart.baseline')} ${p(b)})`}`;
+      return `${t(lang, 'chart.meanChurn')}: ${c == null ? '–' : p(c)}${b == null ? '' : ` (${this.baseName ?? t(lang, 'chart.baseline')} ${p(b)})`}`;
     }
     const v = meanRankVolatility(this.periods);
     const b = this.baseline ? meanRankVolatility(this.baseline) : null;
     const diff = v != null && b != null ? ` · Δ ${d3.format('+.2f')(v - b)}` : '';
-    return `${t(lang, 'chart.meanVolatility')}: ${v == null ? '–' : f(v)} ${t(lang, 'chart.places')}${b == null ? '' : ` (${t(lang, 'chart.baseline')} ${f(b)}${diff})`}`;
+    return `${t(lang, 'chart.meanVolatility')}: ${v == null ? '–' : f(v)} ${t(lang, 'chart.places')}${b == null ? '' : ` (${this.baseName ?? t(lang, 'chart.baseline')} ${f(b)}${diff})`}`;
   }
 
   private readout() {
@@ -371,6 +381,27 @@ export class HlBumpChart extends LitElement {
           </div>`,
       )}
     </div>`;
+  }
+
+  /**
+   * Where day `day` falls on the period axis: a period's point stands for the whole period, so a
+   * change on the day a period starts sits halfway between it and the one before. Beyond the
+   * periods so far, extrapolated by the last one's length; null when it falls off the axis.
+   */
+  private periodPos(day: number): number | null {
+    const ps = this.periods;
+    if (!ps.length) return null;
+    let pos: number;
+    const i = ps.findIndex((p) => day < p.endDay);
+    if (i >= 0) {
+      const p = ps[i];
+      pos = i - 0.5 + Math.max(0, day - p.startDay) / Math.max(1, p.endDay - p.startDay);
+    } else {
+      const last = ps[ps.length - 1];
+      pos = ps.length - 0.5 + (day - last.endDay) / Math.max(1, last.endDay - last.startDay);
+    }
+    const [, hi] = this.x.domain();
+    return pos < -0.5 || pos > hi + 0.5 ? null : this.x(Math.max(0, Math.min(hi, pos)));
   }
 
   override render() {
@@ -403,7 +434,7 @@ export class HlBumpChart extends LitElement {
               )
             : nothing
         }
-        ${this.baseline ? html`<li><span class="sw" style="height:0;border-top:2px dashed #777;width:16px;border-radius:0"></span>${t(lang, 'chart.baseline')}</li>` : nothing}
+        ${this.baseline ? html`<li><span class="sw" style="height:0;border-top:2px dashed #777;width:16px;border-radius:0"></span>${this.baseName ?? t(lang, 'chart.baseline')}</li>` : nothing}
       </ul>
       <div class="plot" tabindex="0" role="group" aria-label=${help} @keydown=${this.onKey}
         @focus=${() => {
@@ -419,6 +450,7 @@ export class HlBumpChart extends LitElement {
           ${this.gradeMode ? nothing : svg`<text class="ylabel" transform=${`translate(12,${M.top + this.plotHeight / 2}) rotate(-90)`} text-anchor="middle">${t(lang, 'chart.rank')}</text>`}
           ${bands.map((b) => svg`<text class="band-label" x=${this.left - 6} y=${this.y((b.from + b.to) / 2) + 4} text-anchor="end">${gradeLabel(b.grade, lang)}</text>`)}
           <g class="lines"></g>
+          ${markersSvg(this.markers, (m) => this.periodPos(m.day), M.top, bottom, lang)}
           <g class="pen"></g>
           ${
             last && lastSlots && this.units.length <= 40

@@ -4,9 +4,11 @@
  * hands each chart its columns. Nothing is recomputed while the day stays the same.
  */
 import { LitElement, html, css, type PropertyValues } from 'lit';
-import type { ChartData, Lang, RunView } from './types.ts';
+import type { ChartData, ChartMarker, Lang, RunView } from './types.ts';
 import { t } from '../i18n.ts';
 import { CHART_DEFS, buildChart } from './chart-defs.ts';
+import { timelineMarkers } from './markers.ts';
+import { sideNames, type SideNames } from './sides.ts';
 import './line-chart.ts';
 import './bump-chart.ts';
 
@@ -25,6 +27,8 @@ export class HlCharts extends LitElement {
 
   private key = '';
   private built: ChartData[] = [];
+  private markers: ChartMarker[] = [];
+  private sides: SideNames | null = null;
   // Copies, so the bump chart sees a new array even if the app appends to the same one.
   private periods: RunView['periods'] = [];
   private basePeriods: RunView['periods'] | null = null;
@@ -49,12 +53,18 @@ export class HlCharts extends LitElement {
     const b = this.baseline;
     const key = [
       this.lang,
-      r ? `${r.startDate}|${r.day}|${r.days}|${r.periods.length}` : '-',
-      b ? `${b.startDate}|${b.day}|${b.periods.length}` : '-',
+      r ? `${r.startDate}|${r.day}|${r.days}|${r.periods.length}|${r.timeline?.length ?? 0}|${r.model}` : '-',
+      b ? `${b.startDate}|${b.day}|${b.periods.length}|${b.timeline?.length ?? 0}|${b.model}` : '-',
     ].join('#');
     if (key === this.key && !changed.has('lang')) return false;
     this.key = key;
-    this.built = r ? CHART_DEFS.map((d) => buildChart(d, r, b, this.lang)) : [];
+    // every time-axis chart marks where the run's (and the baseline's) timeline changes take effect
+    this.markers = r ? timelineMarkers(r, b, this.lang) : [];
+    const markers = this.markers;
+    // across model versions each side is named by its version, not "policy" and "baseline"
+    this.sides = sideNames(r, b, this.lang);
+    const sides = this.sides;
+    this.built = r ? CHART_DEFS.map((d) => ({ ...buildChart(d, r, b, this.lang), markers, sides })) : [];
     if (!r) this.periods = [];
     else if (r.periods.length !== this.periods.length || r.periods[0] !== this.periods[0]) this.periods = r.periods.slice();
     if (!b) this.basePeriods = null;
@@ -78,7 +88,7 @@ export class HlCharts extends LitElement {
     </div>`,
     );
     const bump = html`<div class="card">
-      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .heading=${t(lang, 'chartTitle.ranks')} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
+      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .markers=${this.markers} .baseName=${this.sides?.base ?? null} .heading=${t(lang, 'chartTitle.ranks')} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
     </div>`;
     // Order: tickets by kind, by channel, per 10k, backlog, hours, gaming, satisfaction, ranks, disputes.
     return html`<div class="grid">${charts.slice(0, 7)}${bump}${charts.slice(7)}</div>

@@ -23,6 +23,8 @@ const PROPS = [
   'shape-rendering',
   'visibility',
   'display',
+  'paint-order',
+  'writing-mode',
 ] as const;
 
 export interface ExportExtras {

@@ -10,6 +10,7 @@ import type { ChartData, ChartSeries, Lang } from './types.ts';
 import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
 import { t } from '../i18n.ts';
 import { exportSvgElement } from './export.ts';
+import { markerStyles, markersSvg } from './marker-svg.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
 import { chartBaseStyles } from './chart-styles.ts';
@@ -72,6 +73,7 @@ export class HlLineChart extends LitElement {
 
   static override styles = [
     chartBaseStyles,
+    markerStyles,
     css`
     ul.legend li { display: inline-flex; align-items: center; gap: 5px; white-space: nowrap; }
     .sw.line { height: 0; border-top: 3px solid; border-radius: 0; }
@@ -169,7 +171,8 @@ export class HlLineChart extends LitElement {
   }
 
   /** Paths are redrawn only when data or size changed, not when the read-out moves. */
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('_hover')) this.emitCursor();
     if (!this.dirty) return;
     this.dirty = false;
     // in a task of its own (draw-queue.ts), so that many charts never make one long task
@@ -365,6 +368,17 @@ export class HlLineChart extends LitElement {
       .attr('d', (a) => a.d);
   }
 
+  /**
+   * Tell the page which date the read-out is on (the knob panel shows the values in force then):
+   * `chart-cursor` { date } (YYYY-MM-DD, the first day of the week under the cursor; null when it leaves).
+   */
+  private emitCursor(): void {
+    const d = this.data;
+    const i = this._hover;
+    const date = d && i >= 0 && i < d.count ? isoDate(dateAt(d.startDate, i * d.step)) : null;
+    this.dispatchEvent(new CustomEvent('chart-cursor', { detail: { date }, bubbles: true, composed: true }));
+  }
+
   private indexAt(px: number): number {
     const n = this.data?.count ?? 0;
     if (!n) return -1;
@@ -418,7 +432,14 @@ export class HlLineChart extends LitElement {
       kind: s.type === 'stack' ? 'area' : 'line',
     }));
     if (d.band) items.push({ label: d.band.label, color: d.band.color, kind: 'area' });
-    if (this.compare) items.push({ label: t(this.lang, 'chart.baselineDashed'), color: '#222', kind: 'dash' });
+    if (this.compare) {
+      const base = d.sides?.base;
+      items.push({
+        label: base ? t(this.lang, 'tl.dashed', { name: base }) : t(this.lang, 'chart.baselineDashed'),
+        color: '#222',
+        kind: 'dash',
+      });
+    }
     return items;
   }
 
@@ -441,7 +462,7 @@ export class HlLineChart extends LitElement {
     const row = (label: string, color: string, v: number, bv: number | null, rightAxis: boolean) => html`<div class="row">
       <span class="sw" style="background:${color}"></span><span>${label}</span>
       <span class="v">${this.fmt(v, rightAxis)}</span>
-      ${bv == null ? nothing : html`<span class="d">(${t(this.lang, 'chart.baselineShort')} ${this.fmt(bv, rightAxis)}, Δ ${this.fmtDelta(v - bv, rightAxis)})</span>`}
+      ${bv == null ? nothing : html`<span class="d">(${d.sides?.base ?? t(this.lang, 'chart.baselineShort')} ${this.fmt(bv, rightAxis)}, Δ ${this.fmtDelta(v - bv, rightAxis)})</span>`}
     </div>`;
     const bval = (key: string) => (b && i < b.count ? (b.series.find((s) => s.key === key)?.values[i] ?? NaN) : null);
     // The read-out sits in the half of the plot away from the rule, inside the card.
@@ -497,6 +518,7 @@ export class HlLineChart extends LitElement {
           <g class="band"></g>
           <g class="base"></g>
           <g class="lines"></g>
+          ${markersSvg(d?.markers, (m) => this.x(m.day / (d?.step ?? 7)), M.top, bottom, lang)}
           <g class="axis xaxis"></g>
           <g class="axis yaxis"></g>
           <g class="axis yraxis"></g>
@@ -505,7 +527,7 @@ export class HlLineChart extends LitElement {
           ${
             this.compare
               ? svg`<g class="diffg">
-                <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${t(lang, 'chart.difference')}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
+                <text class="ylabel" x=${M.left} y=${bottom + M.bottom + 14}>${d?.sides ? t(lang, 'tl.difference', d.sides) : t(lang, 'chart.difference')}${d?.diffLabel ? `: ${d.diffLabel}` : ''}</text>
                 <line class="zero" x1=${M.left} x2=${w - right} y1=${this.yd(0)} y2=${this.yd(0)}></line>
                 <g class="axis dyaxis"></g>
               </g>`

@@ -2,7 +2,7 @@
  * The plain data the charts take. Charts know nothing of the model: they get column
  * arrays (one value per simulated day) and the assessment periods.
  */
-import type { PeriodRecord } from '../../sim/index.ts';
+import type { KnobChange, PeriodRecord } from '../../sim/index.ts';
 
 export type { Lang } from '../i18n.ts';
 
@@ -18,6 +18,23 @@ export interface RunView {
   daily: Record<string, Float64Array>;
   /** Assessment periods finished so far. */
   periods: PeriodRecord[];
+  /** The dated changes the run was started with (none when absent). */
+  timeline?: readonly KnobChange[];
+  /** The model version the run runs on (an archived one on a page opened with an old link). */
+  model?: string;
+}
+
+/** A vertical marker where a timeline change takes effect. */
+export interface ChartMarker {
+  /** Day of the run (0-based) the change takes effect. */
+  day: number;
+  date: string;
+  /** Short label drawn beside the marker, in the chosen language. */
+  label: string;
+  /** The full text (tooltip, screen readers). */
+  title: string;
+  /** A change of the baseline only (compare mode). */
+  baseline: boolean;
 }
 
 /** One series of a chart, already aggregated to weeks. */
@@ -61,4 +78,8 @@ export interface ChartData {
   /** Number format for read-outs, e.g. ',.0f' or '.2f'. */
   format?: string;
   formatRight?: string;
+  /** Where timeline changes take effect. */
+  markers?: readonly ChartMarker[];
+  /** Compare mode across model versions: the two sides' names (absent: policy and baseline). */
+  sides?: { run: string; base: string } | null;
 }

@@ -5,6 +5,7 @@
  */
 import { KNOBS, type KnobChange, type Knobs, type KnobValue } from '../../sim/index.ts';
 import { PRESETS, presetKnobs, presetTimeline } from '../../scenarios/presets.ts';
+import { checkTimeline } from '../../scenarios/loader.ts';
 import type { RunPlan } from '../worker/run-controller.ts';
 import type { PageState } from './page-link.ts';
 
@@ -64,17 +65,28 @@ export function presetReference(preset: string): Knobs | null {
   return reference.knobs;
 }
 
-/** What to run for a page state: cell snapshots while a cell view is on screen (not when embedded), the baseline in compare mode. */
+/** A timeline as it runs on these knobs: checked, changes outside the run (after a knob edit moved it) left out. */
+function runnable(timeline: readonly KnobChange[], knobs: Knobs): KnobChange[] {
+  return checkTimeline(timeline, knobs, { lenient: true }).timeline as KnobChange[];
+}
+
+/**
+ * What to run for a page state: cell snapshots while a cell view is on screen (not when embedded),
+ * the baseline in compare mode: the preset with its own timeline in the user's world; on a page
+ * opened on an archived model, the same scenario on today's model (side by side across versions).
+ */
 export function runPlan(p: PageState): RunPlan {
   const cells = !p.embed && (p.view === 'district' || p.view === 'village');
+  const base = !p.compare ? null : p.archived ? p.knobs : baselineKnobs(p.preset, p.knobs);
   return {
     preset: p.preset,
     knobs: p.knobs,
-    timeline: p.timeline,
+    timeline: runnable(p.timeline, p.knobs),
     archived: p.archived,
     seed: p.seed,
     watchCell: p.cell,
     cells,
-    baseline: p.compare ? baselineKnobs(p.preset, p.knobs) : null,
+    baseline: base,
+    baselineTimeline: base ? runnable(p.archived ? p.timeline : timelineOf(p.preset), base) : [],
   };
 }

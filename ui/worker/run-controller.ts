@@ -28,6 +28,8 @@ export interface RunPlan {
   cells: boolean;
   /** The baseline's knobs in compare mode, else null. */
   baseline: Knobs | null;
+  /** The baseline's own dated changes (compare mode). */
+  baselineTimeline?: readonly KnobChange[];
 }
 
 /** The run controls' events and what each does. */
@@ -63,7 +65,7 @@ export class RunController implements ReactiveController {
     const on = p.archived;
     const knobs = on ? (on.knobs as unknown as Knobs) : p.knobs;
     this.sim.start(knobs, p.seed, { watchCell: p.watchCell, cells: p.cells, preset: p.preset, timeline: p.timeline, model: on?.version });
-    if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed);
+    if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed, false, p.baselineTimeline);
   }
 
   /** Start the run after RERUN_DEBOUNCE_MS; each call restarts the pause. */
@@ -76,13 +78,13 @@ export class RunController implements ReactiveController {
   restart(): void {
     this.run();
     const p = this.plan();
-    if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed, true);
+    if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed, true, p.baselineTimeline);
   }
 
   /** Compare mode was switched: run the baseline, or free its worker. */
   compareChanged(): void {
     const p = this.plan();
-    if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed);
+    if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed, false, p.baselineTimeline);
     else this.sim.stopBaseline();
   }
 

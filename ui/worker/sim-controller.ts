@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   BROWSER_LIMITS,
   checkRunLimits,
+  MODEL,
   type KnobChange,
   type Knobs,
   type PeriodRecord,
@@ -305,7 +306,17 @@ class Runner {
   publish(): void {
     this.dirty = false;
     if (!this.days) return;
-    const view: RunView = { startDate: this.startDate, day: this.day, days: this.days, daily: this.daily, periods: this.periods };
+    const timeline = this.last?.opts.timeline ?? [];
+    const model = this.last?.opts.model ?? MODEL.version;
+    const view: RunView = {
+      startDate: this.startDate,
+      day: this.day,
+      days: this.days,
+      daily: this.daily,
+      periods: this.periods,
+      timeline,
+      model,
+    };
     this.state = { ...this.state, view, events: this.events };
   }
 
@@ -411,14 +422,17 @@ export class SimController implements ReactiveController {
     this.baselineRunner?.pace(rest);
   }
 
-  /** Run the baseline in a second worker; skipped when the same baseline already ran or runs. */
-  startBaseline(preset: string, knobs: Knobs, seed: number, force = false): void {
-    const key = JSON.stringify([preset, knobs, seed]);
+  /**
+   * Run the baseline in a second worker, with its own timeline; skipped when the same baseline
+   * already ran or runs.
+   */
+  startBaseline(preset: string, knobs: Knobs, seed: number, force = false, timeline: readonly KnobChange[] = []): void {
+    const key = JSON.stringify([preset, knobs, seed, timeline]);
     if (!this.baselineRunner) this.baselineRunner = new Runner((urgent) => this.changed(urgent));
     const st = this.baselineRunner.state.status;
     if (!force && key === this.baselineKey && st !== 'error' && st !== 'cancelled' && st !== 'idle') return;
     this.baselineKey = key;
-    this.baselineRunner.start(knobs, seed, { watchCell: null, cells: false, preset }, false, this._speed);
+    this.baselineRunner.start(knobs, seed, { watchCell: null, cells: false, preset, timeline }, false, this._speed);
     this.pace();
   }
 
