@@ -558,7 +558,20 @@ async function versionsCommand(p: Parsed): Promise<number> {
   return 0;
 }
 
-const COMMANDS = ['run', 'experiment', 'merge', 'fit', 'knobs', 'presets', 'metrics', 'versions', 'calibrate', 'classroom', 'replay', 'help'];
+const COMMANDS = [
+  'run',
+  'experiment',
+  'merge',
+  'fit',
+  'knobs',
+  'presets',
+  'metrics',
+  'versions',
+  'calibrate',
+  'classroom',
+  'replay',
+  'help',
+];
 
 async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
