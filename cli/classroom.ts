@@ -503,6 +503,11 @@ export async function startClassroom(opts: ClassroomOptions): Promise<ClassroomS
     const headers = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' };
     const game = /^\/classroom\/([A-Z0-9]{5})\/game\.json$/.exec(url.pathname);
     if (game) {
+      // the teacher's page downloads with POST (its service worker would answer a GET from cache)
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        res.writeHead(405, headers).end();
+        return;
+      }
       const room = rooms.get(game[1]);
       const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
       if (!room || !sameSecret(key, teacherKey)) {

@@ -169,7 +169,7 @@ describe('classroom', () => {
     for (const p of [ann, bo, ...others]) await p.getByTestId('ended').waitFor();
     const game = (await teacher.evaluate(async (key) => {
       const code = document.querySelector('hl-class-teacher')?.shadowRoot?.querySelector('[data-testid="teacher-room"]')?.textContent;
-      const res = await fetch(`./classroom/${code}/game.json`, { headers: { authorization: `Bearer ${key}` } });
+      const res = await fetch(`./classroom/${code}/game.json`, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
       return res.json();
     }, KEY)) as GameRecord;
     expect(game.rounds).toHaveLength(2);

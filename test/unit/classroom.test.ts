@@ -206,7 +206,11 @@ describe('server', () => {
     const res = await fetch(`${srv.url}/classroom/${room}/game.json`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(res.status).toBe(200);
     expect((await fetch(`${srv.url}/classroom/${room}/game.json`, { headers: { authorization: 'Bearer nope' } })).status).toBe(403);
+    // the teacher's page downloads with POST, which the app's service worker leaves to the network
+    const posted = await fetch(`${srv.url}/classroom/${room}/game.json`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` } });
+    expect(posted.status).toBe(200);
     const game = (await res.json()) as GameRecord;
+    expect(await posted.json()).toEqual(game);
     expect(JSON.stringify(game)).not.toContain(secrets[0]);
     const checked = checkGameRecord(game);
     expect(checked.ok).toBe(true);
@@ -223,5 +227,35 @@ describe('server', () => {
     tampered.rounds[0].plans[0][1].paid = 0;
     writeFileSync(file, JSON.stringify(tampered));
     expect(await replayCommand([file])).toBe(1);
+  });
+
+  it('a countdown runs the round by itself; a pause holds it', async () => {
+    const t = await client();
+    t.send({ v: 1, type: 'teacher', key: KEY });
+    await t.next(isType('teacher'));
+    t.send({ v: 1, type: 'open', preset: 'baseline', seed: 5 });
+    const code =
+      (await t.next((m): m is Extract<typeof m, { type: 'teacher' }> => m.type === 'teacher' && m.view !== null)).view?.room ?? '';
+    const a = await client();
+    a.send({ v: 1, type: 'join', room: code, name: 'Cy' });
+    await a.next(isType('joined'));
+    t.send({ v: 1, type: 'control', action: 'start', countdown: 1 });
+    const v0 = (await studentView(a, 0)).view;
+    expect(v0.remainingMs).toBeGreaterThan(0);
+    expect(v0.remainingMs).toBeLessThanOrEqual(1000);
+    // nobody presses anything: the round runs when the second is up
+    const v1 = (await a.next((m): m is Extract<typeof m, { type: 'student' }> => m.type === 'student' && m.view.round === 1, 10_000)).view;
+    expect(v1.history).toHaveLength(1);
+    t.send({ v: 1, type: 'control', action: 'pause' });
+    const paused = (await a.next((m): m is Extract<typeof m, { type: 'student' }> => m.type === 'student' && m.view.paused)).view;
+    await new Promise((ok) => setTimeout(ok, 1500));
+    expect(srv.rooms.get(code)?.round).toBe(1);
+    expect(paused.remainingMs).not.toBeNull();
+    t.send({ v: 1, type: 'control', action: 'resume' });
+    await a.next((m): m is Extract<typeof m, { type: 'student' }> => m.type === 'student' && m.view.round === 2, 10_000);
+    t.send({ v: 1, type: 'control', action: 'end' });
+    await a.next((m): m is Extract<typeof m, { type: 'student' }> => m.type === 'student' && m.view.phase === 'ended');
+    a.close();
+    t.close();
   });
 });

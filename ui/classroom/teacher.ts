@@ -195,7 +195,8 @@ export class HlClassTeacher extends LitElement {
   private async download(): Promise<void> {
     const v = this.view;
     if (!v || !this.key || !isRoomCode(v.room)) return;
-    const res = await fetch(`./classroom/${v.room}/game.json`, { headers: { authorization: `Bearer ${this.key}` } });
+    // POST: the app's service worker answers GETs from its cache first, and the game changes each round
+    const res = await fetch(`./classroom/${v.room}/game.json`, { method: 'POST', headers: { authorization: `Bearer ${this.key}` } });
     if (!res.ok) {
       this.error = `${res.status}`;
       return;
