@@ -238,7 +238,8 @@ export class HlClassTeacher extends LitElement {
         align-items: start;
       }
       @media (max-width: 900px) {
-        .grid {
+        .grid,
+        .policy {
           grid-template-columns: 1fr;
         }
       }
@@ -247,7 +248,7 @@ export class HlClassTeacher extends LitElement {
       }
       .qr {
         width: 100%;
-        max-width: 16rem;
+        max-width: 13rem;
         height: auto;
         display: block;
         margin: 0 auto;
@@ -306,8 +307,9 @@ export class HlClassTeacher extends LitElement {
       }
       .policy {
         display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0.3rem 0.75rem;
+        grid-template-columns: repeat(2, minmax(0, 1fr) auto);
+        column-gap: 1.5rem;
+        row-gap: 0.3rem;
         align-items: center;
       }
       .policy select,
@@ -648,12 +650,12 @@ export class HlClassTeacher extends LitElement {
       <div>
         ${this.renderRanking(v)}
         ${this.renderSeries(v)}
+        ${this.renderPolicies(v)}
         ${show ? this.renderDebrief(v) : nothing}
       </div>
       <div>
         ${this.renderJoin(v)}
         ${this.renderControls(v)}
-        ${this.renderPolicies(v)}
       </div>
     </div>`;
   }
