@@ -269,7 +269,7 @@ export class Councils {
     const r = cs[CASE.RESIDENT][id];
     if (solved) this.ledger.solve(cs[CASE.NEED][id], this.clock.day);
     else this.ledger.fail(cs[CASE.NEED][id]);
-    remember(this.world, this.demand, r, Channel.HALL, solved ? 1 : 0.4);
+    remember(this.world, this.demand, r, cs[CASE.CELL][id], Channel.HALL, solved ? 1 : 0.4);
     feel(this.world, r, solved ? 1 : sat);
   }
 

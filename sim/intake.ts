@@ -130,7 +130,7 @@ export class Intake implements Hotline {
       // Baotou's reply: beyond the hotline's scope, cannot be accepted, sorry.
       tally.add(MI.tickets_refused);
       if (unreasonable) this.norms.learn(r, c, NORM_FROM_REFUSAL);
-      remember(this.world, this.demand, r, Channel.HOTLINE, 0);
+      remember(this.world, this.demand, r, c, Channel.HOTLINE, 0);
       feel(this.world, r, 0);
       this.ledger.fail(need);
       this.ratings.report(-1, false, false);

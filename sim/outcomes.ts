@@ -146,7 +146,7 @@ export class Outcomes {
     // Induced substitute: an unsolved ticket is withdrawn and replaced by an easy one, rated satisfied.
     if (!solved && unit >= 0 && kind !== Kind.VENT && this.gaming.induces(unit)) {
       ratings.truth(unit, false);
-      remember(w, this.demand, r, Channel.HOTLINE, 0.3);
+      remember(w, this.demand, r, c, Channel.HOTLINE, 0.3);
       feel(w, r, 0);
       this.events.note('close', c, r, kind, Channel.HOTLINE, false);
       T.release(t);
@@ -160,8 +160,8 @@ export class Outcomes {
     ratings.report(scored, reported, solved || reported !== truly);
     ratings.truth(scored, truly);
     if (r >= 0) {
-      remember(w, this.demand, r, Channel.HOTLINE, solved ? 1 : 0);
-      if (route === Route.COUNCIL) remember(w, this.demand, r, Channel.HALL, solved ? 1 : 0.5);
+      remember(w, this.demand, r, c, Channel.HOTLINE, solved ? 1 : 0);
+      if (route === Route.COUNCIL) remember(w, this.demand, r, c, Channel.HALL, solved ? 1 : 0.5);
       feel(w, r, truly ? 1 : 0);
     }
     if (c === this.events.watch) this.events.note('close', c, r, kind, Channel.HOTLINE, solved);
@@ -177,7 +177,7 @@ export class Outcomes {
     this.ratings.exclude(T.owner[t]);
     this.ledger.fail(T.need[t]);
     if (r >= 0) {
-      remember(w, this.demand, r, Channel.HOTLINE, 0);
+      remember(w, this.demand, r, T.cell[t], Channel.HOTLINE, 0);
       feel(w, r, 0);
     }
     this.events.note('close', T.cell[t], r, T.kind[t], Channel.HOTLINE, false);

@@ -151,7 +151,7 @@ export class Outreach {
     if (solved) this.ledger.solve(need, this.clock.day);
     else this.ledger.fail(need);
     const sat = solved ? 1 : kind === Kind.WISH || kind === Kind.VENT ? 0.6 : 0.3;
-    remember(w, this.demand, r, Channel.WECHAT, solved ? 1 : 0.3);
+    remember(w, this.demand, r, c, Channel.WECHAT, solved ? 1 : 0.3);
     const ti = r * RES_STRIDE + Res.TRUST;
     const t = w.res[ti];
     w.res[ti] = Math.round(t + (sat * 255 - t) * TRUST_RATE);

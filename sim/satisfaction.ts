@@ -13,9 +13,13 @@ export function memSlot(channel: number): number {
   return channel === Channel.WECHAT ? 0 : channel === Channel.HALL ? 1 : 2;
 }
 
-/** Resident r had an outcome (1 success, 0 failure) on a channel: their memory of it moves. */
-export function remember(w: World, demand: Demand, r: number, channel: number, success: number): void {
-  if (channel === Channel.HOTLINE) demand.hear(w.cellOf(r), success);
+/**
+ * Resident r of cell c had an outcome (1 success, 0 failure) on a channel: their memory of it
+ * moves. Callers pass the cell they already know (every contact is drawn within its cell), which
+ * spares a binary search per closed ticket.
+ */
+export function remember(w: World, demand: Demand, r: number, c: number, channel: number, success: number): void {
+  if (channel === Channel.HOTLINE) demand.hear(c, success);
   const i = r * RES_STRIDE + Res.MEM + memSlot(channel);
   const m = w.res[i];
   w.res[i] = Math.round(m + (success * 255 - m) * MEMORY_RATE);
