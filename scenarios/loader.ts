@@ -182,24 +182,96 @@ export function editDistance(a: string, b: string): number {
   return prev[n];
 }
 
-/** The nearest candidate to `name` (case-insensitive edit distance), if near enough to be a typo. */
+/** Candidate lists in lower case, computed once per list (the lists are module constants). */
+const lowered = new WeakMap<readonly string[], string[]>();
+function lowerAll(candidates: readonly string[]): string[] {
+  let l = lowered.get(candidates);
+  if (!l) {
+    l = candidates.map((c) => c.toLowerCase());
+    lowered.set(candidates, l);
+  }
+  return l;
+}
+
+/** Two reused rows for `boundedDistance` (grown when a longer name comes). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/**
+ * The edit distance of `a` and `b` if it is at most `max`, else some number above `max`. It stops
+ * as soon as every cell of a row exceeds `max` (the distance can only grow from there), which is
+ * what makes a search over every knob name cheap: most candidates are out after a row or two.
+ */
+function boundedDistance(a: string, b: string, max: number): number {
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > max) return max + 1;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  if (rowA.length <= n) {
+    rowA = new Int32Array(2 * n + 2);
+    rowB = new Int32Array(2 * n + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const sub = prev[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[n];
+}
+
+/** The last question asked of `nearest` and its answer: messages ask twice (text, then suggestion). */
+let memo: { name: string; candidates: readonly string[]; answer: string | undefined } | null = null;
+
+/**
+ * The nearest candidate to `name` (case-insensitive edit distance), if near enough to be a typo.
+ * The first candidate at the least distance wins; it counts if that distance is at most a third of
+ * the longer name (at least 2). Only distances up to the largest such limit any candidate could
+ * have are computed exactly, which gives the same answer as measuring every candidate in full.
+ */
 export function nearest(name: string, candidates: readonly string[]): string | undefined {
+  if (memo && memo.name === name && memo.candidates === candidates) return memo.answer;
+  const answer = nearestUncached(name, candidates);
+  memo = { name, candidates, answer };
+  return answer;
+}
+
+function nearestUncached(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
+  const lows = lowerAll(candidates);
+  let longest = 0;
+  for (const c of lows) if (c.length > longest) longest = c.length;
+  const limitOf = (other: string) => Math.max(2, Math.floor(Math.max(name.length, other.length) / 3));
+  // No candidate's limit exceeds this, so a distance above it can never be accepted.
+  const cap = Math.max(2, Math.floor(Math.max(name.length, longest) / 3));
+  let best = -1;
+  let bestD = cap + 1;
+  for (let i = 0; i < lows.length; i++) {
+    const d = boundedDistance(lower, lows[i], bestD - 1);
     if (d < bestD) {
       bestD = d;
-      best = c;
+      best = i;
     }
   }
-  if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  if (bestD <= limit) return best;
+  if (best >= 0 && bestD <= limitOf(candidates[best])) return candidates[best];
   // A shortened name ('pinggu' for 'pinggu-hand-down') is also a likely meaning.
   if (lower.length >= 3) {
-    const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(lower));
+    const prefixed = candidates.filter((_, i) => lows[i].startsWith(lower));
     if (prefixed.length === 1) return prefixed[0];
   }
   return undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { KNOBS, defaultKnobs } from '../../sim/index.ts';
 import {
   MAX_SCENARIO_BYTES,
@@ -284,6 +285,45 @@ describe('helpers', () => {
     expect(editDistance('', 'abc')).toBe(3);
     expect(nearest('handown', ['handDown', 'hall'])).toBe('handDown');
     expect(nearest('zzzzzz', ['handDown', 'hall'])).toBeUndefined();
+  });
+
+  it('nearest gives what measuring every candidate in full gives (its early stops change nothing)', () => {
+    // The plain rule: the first candidate at the least full edit distance, if within a third of
+    // the longer name (at least 2), else the only candidate the name starts, else none.
+    const plain = (name: string, cands: readonly string[]): string | undefined => {
+      let best: string | undefined;
+      let bestD = Infinity;
+      for (const c of cands) {
+        const d = editDistance(name.toLowerCase(), c.toLowerCase());
+        if (d < bestD) [best, bestD] = [c, d];
+      }
+      if (best === undefined) return undefined;
+      if (bestD <= Math.max(2, Math.floor(Math.max(name.length, best.length) / 3))) return best;
+      const pre = name.length >= 3 ? cands.filter((c) => c.toLowerCase().startsWith(name.toLowerCase())) : [];
+      return pre.length === 1 ? pre[0] : undefined;
+    };
+    const names = KNOBS.map((k) => k.name);
+    const short = ['hall', 'handDown', 'pinggu-hand-down', 'pinggu', 'a', ''];
+    const words = fc.oneof(
+      fc
+        .constantFrom(...names)
+        .chain((n) =>
+          fc
+            .tuple(fc.constant(n), fc.nat(n.length), fc.nat(n.length), fc.string({ maxLength: 3 }))
+            .map(([w, i, j, x]) => w.slice(0, Math.min(i, j)) + x + w.slice(Math.max(i, j))),
+        ),
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    );
+    fc.assert(fc.property(words, fc.constantFrom(names, short, [] as string[]), check), { numRuns: 3000, seed: 7 });
+    // Small alphabets, so distances land on the limits and ties are common.
+    const abc = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A'), maxLength: 10 });
+    fc.assert(fc.property(abc, fc.array(abc, { maxLength: 6 }), check), { numRuns: 5000, seed: 8 });
+    function check(w: string, cands: readonly string[]): void {
+      const want = plain(w, cands);
+      // twice: the second answer comes from the memo
+      if (nearest(w, cands) !== want || nearest(w, cands) !== want) expect([w, cands, nearest(w, cands)]).toEqual([w, cands, want]);
+    }
   });
 
   it('calendar dates', () => {
