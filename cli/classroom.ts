@@ -372,6 +372,7 @@ export class Room {
       round: this.round,
       rounds: this.round + roundsLeft(this.sim),
       remainingMs: this.remainingMs(),
+      countdownSeconds: Math.round(this.countdownMs / 1000),
       reveal: this.reveal,
       units: rows,
       students: this.students.size,

@@ -424,6 +424,8 @@ export interface TeacherView {
   round: number;
   rounds: number;
   remainingMs: number | null;
+  /** The countdown the teacher set for each round, in seconds (0: advanced by hand). */
+  countdownSeconds: number;
   reveal: boolean;
   units: UnitRow[];
   students: number;

@@ -243,6 +243,12 @@ describe('server', () => {
     const v0 = (await studentView(a, 0)).view;
     expect(v0.remainingMs).toBeGreaterThan(0);
     expect(v0.remainingMs).toBeLessThanOrEqual(1000);
+    // a teacher who reloads gets the room's countdown back (the page used to show 0 and send it back)
+    const t2 = await client();
+    t2.send({ v: 1, type: 'teacher', key: KEY, room: code });
+    const back = await t2.next((m): m is Extract<typeof m, { type: 'teacher' }> => m.type === 'teacher' && m.view !== null);
+    expect(back.view?.countdownSeconds).toBe(1);
+    t2.close();
     // nobody presses anything: the round runs when the second is up
     const v1 = (await a.next((m): m is Extract<typeof m, { type: 'student' }> => m.type === 'student' && m.view.round === 1, 10_000)).view;
     expect(v1.history).toHaveLength(1);

@@ -137,6 +137,9 @@ export class HlClassTeacher extends LitElement {
 
   private onMessage(m: ServerMessage): void {
     if (m.type === 'teacher') {
+      // The room keeps the countdown: a reloaded page (or a second teacher's screen) shows it,
+      // rather than its own 0, which the next button would have sent back and switched off.
+      if (m.view && !this.countdownEdited) this.countdown = m.view.countdownSeconds;
       this.view = m.view;
       this.rooms = m.rooms;
       this.receivedAt = performance.now();
@@ -184,8 +187,12 @@ export class HlClassTeacher extends LitElement {
     if (this.key) this.conn.send({ type: 'teacher', key: this.key });
   }
 
+  /** The teacher changed the countdown field since the last control was sent. */
+  private countdownEdited = false;
+
   private control(action: 'start' | 'pause' | 'resume' | 'advance' | 'reveal' | 'hide' | 'end'): void {
     this.conn.send({ type: 'control', action, countdown: this.countdown });
+    this.countdownEdited = false;
   }
 
   private setPolicy(p: TeacherPolicy, value: KnobValue): void {
@@ -440,6 +447,7 @@ export class HlClassTeacher extends LitElement {
               @change=${(e: Event) => {
                 const n = Number((e.target as HTMLInputElement).value);
                 this.countdown = Number.isInteger(n) && n >= 0 && n <= 600 ? n : 0;
+                this.countdownEdited = true;
               }} />
           </label>`
           : nothing
