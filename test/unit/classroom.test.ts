@@ -229,6 +229,15 @@ describe('server', () => {
     expect(await replayCommand([file])).toBe(1);
   });
 
+  it('the committed sample game (60 students, 3 rounds) replays bit for bit', async () => {
+    const checked = checkGameRecord(JSON.parse(readFileSync(new URL('../../docs/classroom/sample-game.json', import.meta.url), 'utf8')));
+    if (!checked.ok) throw new Error(checked.problems.join('; '));
+    expect(checked.game.players).toHaveLength(60);
+    expect(checked.game.rounds).toHaveLength(3);
+    expect(checked.game.summary, 'the sample records what the class saw').toBeTruthy();
+    expect(compareReplay(checked.game, replayGame(checked.game))).toEqual([]);
+  });
+
   it('a countdown runs the round by itself; a pause holds it', async () => {
     const t = await client();
     t.send({ v: 1, type: 'teacher', key: KEY });
