@@ -198,7 +198,7 @@ const KNOB_TABLE = [
     default: 0.68,
     min: 0,
     max: 10,
-    step: 0.05,
+    step: 0.01,
     unit: U.perResYear,
     meaning: {
       en: 'Questions a resident wants answered (consultations the hotline answers on the call).',
@@ -258,7 +258,7 @@ const KNOB_TABLE = [
     default: 0.019,
     min: 0,
     max: 5,
-    step: 0.005,
+    step: 0.001,
     unit: U.perResYear,
     meaning: {
       en: "Out-of-scope wishes (re-run the exam, tile prices, a spouse's salary).",
@@ -611,7 +611,7 @@ const KNOB_TABLE = [
     default: 0.92,
     min: 0,
     max: 1,
-    step: 0.05,
+    step: 0.01,
     unit: U.share,
     meaning: {
       en: 'Share of residents who, at the start, think of 12345 for their matters (the others choose among doing nothing, WeChat and the hall).',
@@ -1722,7 +1722,7 @@ const KNOB_TABLE = [
     default: 1.5,
     min: 0.1,
     max: 40,
-    step: 0.5,
+    step: 0.1,
     unit: U.hours,
     meaning: { en: 'Hours to write one exclusion appeal.', zh: '撰写一份剔除申诉材料的工时。' },
   },

@@ -11,6 +11,22 @@ describe('presets', () => {
     expect(Object.keys(PRESETS)).toContain('pinggu-hand-down');
   });
 
+  it("every number knob's default, and its value in every preset and timeline, lies on the slider's steps (min + k x step), so the panel can show it", () => {
+    const off: string[] = [];
+    const check = (where: string, name: string, v: unknown) => {
+      const spec = KNOBS.find((k) => k.name === name);
+      if (!spec || spec.type !== 'number' || spec.step === undefined || typeof v !== 'number') return;
+      const q = (v - (spec.min ?? 0)) / spec.step;
+      if (Math.abs(q - Math.round(q)) > 1e-6) off.push(`${where} ${name}=${v} (min ${spec.min}, step ${spec.step})`);
+    };
+    for (const [name, v] of Object.entries(defaultKnobs())) check('default', name, v);
+    for (const p of presets) {
+      for (const [name, v] of Object.entries(p.knobs)) check(p.name, name, v);
+      for (const c of p.timeline ?? []) for (const [name, v] of Object.entries(c.knobs)) check(`${p.name} at ${c.date}`, name, v);
+    }
+    expect(off).toEqual([]);
+  });
+
   it.each(presets.map((p) => [p.name, p] as const))('%s loads strictly with no problems and is complete', (name, p) => {
     const r = loadScenario({ preset: name, knobs: p.knobs });
     expect(r.problems).toEqual([]);
