@@ -289,6 +289,8 @@ describe('Hotline Lab in the browser', () => {
     const picker = page.locator('[data-testid="cell-picker"]');
     await picker.selectOption('3');
     await page.waitForFunction(() => location.search.includes('cell=3'));
+    // on screen cells and units count from 1, as the district view's #4 does (the link counts from 0)
+    expect(await picker.locator('option:checked').textContent()).toMatch(/^Cell 4 · .* · unit [1-4]\b/);
     await waitDone(page);
     await page.waitForTimeout(500);
     await shot(page, 'village');

@@ -92,7 +92,9 @@ export class HlViews extends LitElement {
   }
 
   private pickCell(e: Event): void {
-    const cell = Number((e.target as HTMLSelectElement | HTMLInputElement).value);
+    const el = e.target as HTMLSelectElement | HTMLInputElement;
+    // the number field counts from 1, the list's values are cell indices
+    const cell = el instanceof HTMLInputElement ? Number(el.value) - 1 : Number(el.value);
     this.dispatchEvent(new CustomEvent('cell-pick', { detail: { cell }, bubbles: true, composed: true }));
   }
 
@@ -101,10 +103,11 @@ export class HlViews extends LitElement {
     const n = this.page.knobs.cells;
     const cells = this.run?.cells ?? null;
     const label = (i: number): string => {
-      const parts = [t(lang, 'cellOption', { n: i })];
+      // numbered from 1 on screen, as the district view and the charts number them (the link's cell= counts from 0)
+      const parts = [t(lang, 'cellOption', { n: i + 1 })];
       if (cells && i < cells.count) {
         parts.push(t(lang, cells.village[i] ? 'cellVillage' : 'cellCommunity'));
-        parts.push(t(lang, 'cellUnit', { n: cells.unit[i] }));
+        parts.push(t(lang, 'cellUnit', { n: cells.unit[i] + 1 }));
         if (cells.council[i]) parts.push(t(lang, 'cellCouncil'));
       }
       return parts.join(' · ');
@@ -112,7 +115,7 @@ export class HlViews extends LitElement {
     if (n > 1000) {
       return html`<label
         >${t(lang, 'cellPicker')}
-        <input type="number" data-testid="cell-picker" min="0" max=${n - 1} step="1" .value=${String(cell)} @change=${this.pickCell}
+        <input type="number" data-testid="cell-picker" min="1" max=${n} step="1" .value=${String(cell + 1)} @change=${this.pickCell}
       /></label>`;
     }
     const opts: TemplateResult[] = [];
