@@ -106,6 +106,10 @@ export const APP = {
   workerError: { en: 'The simulation stopped with an error: {message}', zh: '模拟因错误停止：{message}' },
   openFull: { en: 'Open in Hotline Lab', zh: '在热线实验室中打开' },
   loadingCharts: { en: 'Charts are loading…', zh: '图表加载中…' },
+  noCharts: {
+    en: 'No charts: this run did not start or was stopped (the message above says why).',
+    zh: '没有图表：本次运行未开始或已停止（原因见上方提示）。',
+  },
   question: { en: 'Question', zh: '问题' },
   skipToMain: { en: 'Skip to the results', zh: '跳到结果' },
   offlineReady: { en: 'Ready to work offline', zh: '已可离线使用' },

@@ -19,7 +19,8 @@ import '../experiments/experiments-panel.ts';
 
 /** The data each view last got. */
 interface Shown {
-  charts?: { run: RunView | null; baseline: RunView | null };
+  /** `stopped`: the run was refused, failed or was cancelled before it drew anything. */
+  charts?: { run: RunView | null; baseline: RunView | null; stopped: boolean };
   district?: { cells: CellSnapshot | null };
   village?: { events: VillageEvent[]; households: number; day: number };
 }
@@ -84,7 +85,12 @@ export class HlViews extends LitElement {
     const { run, page } = this;
     const view = page.view;
     this.visited.add(view);
-    if (view === 'charts') this.shown.charts = { run: run?.view ?? null, baseline: this.baseline?.view ?? null };
+    if (view === 'charts')
+      this.shown.charts = {
+        run: run?.view ?? null,
+        baseline: this.baseline?.view ?? null,
+        stopped: run?.status === 'refused' || run?.status === 'error' || run?.status === 'cancelled',
+      };
     if (view === 'district') this.shown.district = { cells: run?.cells ?? null };
     if (view === 'village') this.shown.village = { events: run?.events ?? [], households: run?.households ?? 0, day: run?.view?.day ?? 0 };
     if (this.scenario?.preset !== page.preset || this.scenario.knobs !== page.knobs)
@@ -134,7 +140,7 @@ export class HlViews extends LitElement {
           ${
             c.run
               ? html`<hl-charts .run=${c.run} .baseline=${c.baseline} .lang=${lang}></hl-charts>`
-              : html`<p>${t(lang, 'loadingCharts')}</p>`
+              : html`<p data-testid="charts-placeholder">${t(lang, c.stopped ? 'noCharts' : 'loadingCharts')}</p>`
           }
         </div>`
         : nothing
