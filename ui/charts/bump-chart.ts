@@ -7,12 +7,13 @@
 import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { PeriodRecord } from '../../sim/index.ts';
-import type { ChartMarker, Lang } from './types.ts';
+import type { ChartMarker, ChartProvenance, Lang } from './types.ts';
 import { markerStyles, markersSvg } from './marker-svg.ts';
 import { bumpSlots, gradeBands, gradeChurnSeries, meanGradeChurn, meanRankVolatility } from './aggregate.ts';
 import { gradeLabel, unitName } from './labels.ts';
 import { t } from '../i18n.ts';
 import { exportSvgElement } from './export.ts';
+import { captionLines, chartFileBase } from './caption.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
 import { chartBaseStyles } from './chart-styles.ts';
@@ -40,6 +41,7 @@ export class HlBumpChart extends LitElement {
     lang: {},
     heading: {},
     fileName: { attribute: 'file-name' },
+    provenance: { attribute: false },
     plotHeight: { type: Number, attribute: 'plot-height' },
     totalPeriods: { type: Number, attribute: 'total-periods' },
     markers: { attribute: false },
@@ -56,6 +58,8 @@ export class HlBumpChart extends LitElement {
   declare lang: Lang;
   declare heading: string;
   declare fileName: string;
+  /** The run this chart shows, printed as a caption under an exported image and in its file name; null: neither. */
+  declare provenance: ChartProvenance | null;
   declare plotHeight: number;
   /** Periods in the whole horizon, so the chart fills left to right like the others (0: fit the data). */
   declare totalPeriods: number;
@@ -89,6 +93,7 @@ export class HlBumpChart extends LitElement {
     this.baseline = null;
     this.lang = 'en';
     this.heading = '';
+    this.provenance = null;
     this.fileName = 'ranks';
     this.plotHeight = 230;
     this.totalPeriods = 0;
@@ -338,7 +343,13 @@ export class HlBumpChart extends LitElement {
   private async export(fmt: 'svg' | 'png'): Promise<void> {
     const svg = this.renderRoot.querySelector('svg');
     if (!svg) return;
-    await exportSvgElement(svg, fmt, this.fileName, { title: this.heading, note: this.summaryText() });
+    const p = this.provenance;
+    const caption = p ? captionLines(p, this.lang, !!this.baseline) : undefined;
+    await exportSvgElement(svg, fmt, chartFileBase(p, this.fileName, !!this.baseline), {
+      title: this.heading,
+      note: this.summaryText(),
+      caption,
+    });
     this.dispatchEvent(new CustomEvent('chart-export', { detail: { format: fmt, file: this.fileName }, bubbles: true, composed: true }));
   }
 

@@ -83,3 +83,18 @@ export interface ChartData {
   /** Compare mode across model versions: the two sides' names (absent: policy and baseline). */
   sides?: { run: string; base: string } | null;
 }
+
+/** What an exported chart image says about its run (drawn as a caption into the SVG and PNG). */
+export interface ChartProvenance {
+  /** The preset the scenario starts from. */
+  preset: string;
+  /** Knobs or timeline differ from the preset's. */
+  changed: boolean;
+  /** Short scenario hash (8 hex digits), as in the exports' file names. */
+  hash: string;
+  seed: number;
+  /** Model version the run ran on. */
+  version: string;
+  /** The full app's link to this run. */
+  link: string;
+}
