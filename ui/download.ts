@@ -67,8 +67,8 @@ export function pageProvenance(
   version: string = MODEL.version,
   origin = typeof location === 'undefined' ? '' : location.origin + location.pathname,
 ): ChartProvenance {
-  let byVersion = provenanceMemo.get(page);
-  if (!byVersion) provenanceMemo.set(page, (byVersion = new Map()));
+  const byVersion = provenanceMemo.get(page) ?? new Map<string, ChartProvenance>();
+  provenanceMemo.set(page, byVersion);
   const key = `${version}|${origin}`;
   const hit = byVersion.get(key);
   if (hit) return hit;
