@@ -7,7 +7,7 @@
 import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { ChartData, ChartProvenance, ChartSeries, Lang } from './types.ts';
-import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
+import { dateAt, fitRange, isoDate, maxOf, minOf, stackUp, subtract } from './aggregate.ts';
 import { t } from '../i18n.ts';
 import { exportSvgElement } from './export.ts';
 import { captionLines, chartFileBase } from './caption.ts';
@@ -170,7 +170,12 @@ export class HlLineChart extends LitElement {
     } else {
       this.diff = new Float64Array(0);
     }
-    this.y.domain([0, d.yMax ?? (maxL > 0 ? maxL * 1.05 : 1)]).nice(5);
+    if (d.yFit) {
+      // rates fitted to the data (e.g. 70%-100%), so a gap of a few points is visible
+      const lines = (sr: ChartSeries[]) => sr.filter((x) => x.type === 'line' && x.axis !== 'right').map((x) => x.values);
+      const lo = Math.min(minOf(lines(d.series), count), b && b.count > 0 ? minOf(lines(b.series), b.count) : Infinity);
+      this.y.domain(fitRange(lo, maxL, d.yMax ?? 1));
+    } else this.y.domain([0, d.yMax ?? (maxL > 0 ? maxL * 1.05 : 1)]).nice(5);
     this.yr.domain([0, maxR > 0 ? maxR * 1.05 : 1]).nice(5);
     if (this._hover >= count) this._hover = count - 1;
   }

@@ -75,6 +75,8 @@ export interface ChartData {
   diffLabel?: string;
   /** Fixed top of the left axis (e.g. 1 for rates); else fitted to the data. */
   yMax?: number;
+  /** Fit the left axis to the data's range (within 0..yMax) instead of starting at 0. */
+  yFit?: boolean;
   /** Number format for read-outs, e.g. ',.0f' or '.2f'. */
   format?: string;
   formatRight?: string;

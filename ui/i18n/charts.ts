@@ -75,7 +75,7 @@ export const CHART_UI = {
   rankMiddle: { en: 'ranks {from}–{to}', zh: '第 {from}–{to} 名' },
   follow: { en: 'Follow a unit', zh: '跟踪单位' },
   followNone: { en: '(top and bottom only)', zh: '（只看首尾）' },
-  gapBand: { en: 'Gap: official − residents’ (points)', zh: '差距：官方 − 居民（百分点）' },
+  gapBand: { en: 'Gap: official − residents’', zh: '差距：官方 − 居民' },
   gapMean: { en: 'Mean gap {gap} points', zh: '平均差距 {gap} 个百分点' },
 } as const satisfies Record<string, Text>;
 
