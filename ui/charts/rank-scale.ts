@@ -22,7 +22,7 @@ export function periodMid(p: Pick<PeriodRecord, 'startDay' | 'endDay'>): number 
 
 /** The days the time axis spans: the horizon when known, else as far as any period reaches. */
 export function axisDays(days: number, ...sides: readonly (readonly Pick<PeriodRecord, 'endDay'>[] | null)[]): number {
-  let d = days > 0 ? days : 0;
+  let d = Math.max(0, days);
   for (const ps of sides) for (const p of ps ?? []) d = Math.max(d, p.endDay);
   return Math.max(1, d);
 }
