@@ -92,7 +92,12 @@ describe('traceable exports', () => {
     expect(Number(parsed[parsed.length - 1].day)).toBe(119);
 
     const side = JSON.parse(await text(sideDl));
-    expect(side).toMatchObject({ format: 'hotline-lab-csv-provenance', file: csvDl.suggestedFilename(), seed: 9, columns: ['day', 'date', 'metric', 'value'] });
+    expect(side).toMatchObject({
+      format: 'hotline-lab-csv-provenance',
+      file: csvDl.suggestedFilename(),
+      seed: 9,
+      columns: ['day', 'date', 'metric', 'value'],
+    });
     expect(side.model.version).toBe(MODEL.version);
     expect(side.scenarioHash.slice(0, 8)).toBe(hash);
     expect(side.scenario.knobs).toMatchObject({ handDown: true, residents: 20000 });

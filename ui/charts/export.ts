@@ -86,7 +86,9 @@ export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { t
     lx += it.w + 10;
   }
   const legendH = items.length ? 22 * (row + 1) : 0;
-  const top = (extras.title ? 28 : 0) + legendH;
+  // a long title wraps rather than running off the image
+  const titleLines = extras.title ? wrapLines([extras.title], (l) => textWidth(l, 16) * 1.05 <= width - 16) : [];
+  const top = titleLines.length * 22 + (titleLines.length ? 6 : 0) + legendH;
   const capLines = wrapLines(extras.caption ?? [], (l) => textWidth(l, CAPTION_SIZE) <= width - 16);
   const bottom = (extras.note ? 22 : 0) + (capLines.length ? capLines.length * CAPTION_LINE + 8 : 0);
   const height = plotH + top + bottom + 8;
@@ -102,16 +104,17 @@ export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { t
   bg.setAttribute('fill', '#fff');
   out.append(bg);
   let y = 4;
-  if (extras.title) {
+  for (const line of titleLines) {
     const t = document.createElementNS(NS, 'text');
     t.setAttribute('x', '8');
     t.setAttribute('y', String(y + 18));
     t.setAttribute('font-size', '16');
     t.setAttribute('font-weight', '600');
-    t.textContent = extras.title;
+    t.textContent = line;
     out.append(t);
-    y += 28;
+    y += 22;
   }
+  if (titleLines.length) y += 6;
   items.forEach((e, i) => {
     const gx = rows[i].x;
     const gy = y + rows[i].row * 22;
