@@ -427,7 +427,7 @@ export function csvProvenance(
     ...main.provenance,
     changes: main.changes,
     ...(baseline ? { baseline: { ...baseline.provenance, changes: baseline.changes } } : {}),
-    doc: 'docs/METRICS.md#csv-exports',
+    doc: 'docs/EXPORTS.md',
   };
 }
 
