@@ -164,7 +164,7 @@ describe('traceable exports', () => {
   });
 
   test('compare mode: the exports hold both sides, labelled; the rank chart fills its width at a bimonthly cadence', async () => {
-    const page = await open(`?${SMALL}&horizonDays=360&seed=3&cadence=bimonthly&compare=1`);
+    const page = await open('?residents=20000&cells=20&units=4&horizonDays=360&seed=3&cadence=bimonthly&compare=1');
     await waitDone(page);
     await page.locator('hl-run-controls .base', { hasText: 'Finished' }).waitFor({ timeout: 120_000 });
     const [csvDl, sideDl] = await downloads(page, () => page.locator('[data-testid="export-csv"]').click(), 2);
@@ -226,7 +226,7 @@ describe('traceable exports', () => {
     await page.waitForTimeout(600);
     const drawn = () => bump.evaluate((el) => el.shadowRoot!.querySelectorAll('g.lines path').length);
     expect(await drawn()).toBe(20);
-    expect(await bump.locator('g.middle text').textContent()).toBe('ranks 11–333');
+    expect(await bump.locator('g.middle-label text').textContent()).toBe('ranks 11–333');
     const picker = bump.locator('[data-testid="rank-unit-picker"]');
     expect(await picker.locator('option').count()).toBe(344);
     await picker.selectOption('100');

@@ -147,7 +147,7 @@ export class HlBumpChart extends LitElement {
     .pen circle { fill: #c62828; stroke: #fff; stroke-width: 1; }
     .endlabel { font-size: 11px; }
     .middle rect { fill: #f1f1f1; }
-    .middle text { font-size: 11px; fill: #555; }
+    .middle-label text { font-size: 11px; fill: #444; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
     .picker { font-size: 12.5px; margin: 0 0 4px; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
     .picker select { font: inherit; max-width: 100%; }
     .band-label { font-size: 12px; fill: #333; font-weight: 600; }
@@ -265,11 +265,13 @@ export class HlBumpChart extends LitElement {
       .attr('width', Math.max(0, x.range()[1] - this.left))
       .attr('y', (b) => b.y0)
       .attr('height', (b) => b.y1 - b.y0);
-    mg.selectAll<SVGTextElement, (typeof midBand)[number]>('text')
+    svg
+      .select('g.middle-label')
+      .selectAll<SVGTextElement, (typeof midBand)[number]>('text')
       .data(midBand)
       .join('text')
       .attr('x', this.left + 6)
-      .attr('y', (b) => (b.y0 + b.y1) / 2 + 4)
+      .attr('y', (b) => b.y0 + 12)
       .text((b) => b.label);
     svg
       .select<SVGGElement>('g.vaxis')
@@ -559,6 +561,7 @@ export class HlBumpChart extends LitElement {
           <g class="lines"></g>
           ${markersSvg(this.markers, (m) => this.periodPos(m.day), M.top, bottom, lang)}
           <g class="pen"></g>
+          <g class="middle-label"></g>
           ${
             last && lastSlots
               ? this.shown.map((u) =>

@@ -100,6 +100,13 @@ export class HlEmbedFrame extends LitElement {
           padding-left: 0.4rem;
           padding-right: 0.4rem;
         }
+        .embed-head {
+          font-size: 0.85rem;
+          column-gap: 0.8rem;
+        }
+        .embed-head h1 {
+          flex-basis: 100%;
+        }
       }
     `,
   ];
