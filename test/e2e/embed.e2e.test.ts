@@ -35,7 +35,10 @@ async function overflow(target: Page | Frame): Promise<{ page: number; charts: n
       }
     };
     walk(document);
-    const right = Math.max(0, ...all.filter((el) => el.matches('svg, figure, .card, h1, hl-key-figures')).map((el) => el.getBoundingClientRect().right));
+    const right = Math.max(
+      0,
+      ...all.filter((el) => el.matches('svg, figure, .card, h1, hl-key-figures')).map((el) => el.getBoundingClientRect().right),
+    );
     return { page: doc.scrollWidth - doc.clientWidth, charts: Math.max(0, right - window.innerWidth) };
   });
 }
