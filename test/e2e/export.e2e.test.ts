@@ -145,6 +145,9 @@ describe('traceable exports', () => {
     expect(all).toContain(`model ${MODEL.version}`);
     const hash = /_baseline-([0-9a-f]{8})_/.exec(svgDl.suggestedFilename())![1];
     expect(all).toContain(`(${hash})`);
+    // the image names the same scenario as the data exported from the same run
+    const [csvDl] = await downloads(page, () => page.locator('[data-testid="export-csv"]').click(), 2);
+    expect(csvDl.suggestedFilename()).toContain(`_baseline-${hash}_`);
     // the link, wrapped over lines, opens this run again
     const link = /Link: (\S+)/.exec(all)?.[1] ?? '';
     expect(link.startsWith(base)).toBe(true);
