@@ -3,7 +3,7 @@
  * tidy CSV and readable JSON of a run. Pure functions with no Node or DOM API.
  */
 import { METRICS, MODEL, type MetricName, type ResolvedScenario, type RunResult } from '../sim/index.ts';
-import { presetTimeline } from './presets.ts';
+import { presetKnobs, presetTimeline } from './presets.ts';
 import { changeLine, type TimelineChange } from './timeline.ts';
 
 /** A scenario as exports see it: with its timeline when it has one (older results have none). */
@@ -285,4 +285,225 @@ export function resultJson(result: RunResult): string {
   const sc = result.scenario as ExportScenario;
   const say = sc.timeline === undefined && presetTimeline(sc.preset).length > 0;
   return prettyJson(say ? { ...result, scenario: { ...sc, timeline: [] } } : result);
+}
+
+// ---------------------------------------------------------------- traceable file names and provenance
+
+/** The first 8 hex digits of the scenario hash: enough to tell a reader's runs apart in a file name. */
+export function shortHash(scenario: ExportScenario): string {
+  return scenarioHash(scenario).slice(0, 8);
+}
+
+/** Whether a scenario differs from its preset (knobs or timeline); an unknown preset counts as changed. */
+export function scenarioChanged(scenario: ExportScenario): boolean {
+  const knobs = presetKnobs(scenario.preset);
+  if (!knobs) return true;
+  if (canonicalJson(knobs) !== canonicalJson(scenario.knobs)) return true;
+  const timeline = scenario.timeline ?? presetTimeline(scenario.preset);
+  return canonicalJson(timeline) !== canonicalJson(presetTimeline(scenario.preset));
+}
+
+/** What a file name says about its run. */
+export interface FileNameParts {
+  preset: string;
+  /** Short scenario hash (shortHash). */
+  hash: string;
+  /** What the file holds: 'daily', 'periods', 'run', 'chart-satisfaction-gap', ... */
+  what: string;
+  /** Model version, e.g. '0.1.0'. */
+  version: string;
+  seed: number;
+  ext: string;
+}
+
+/** Letters, digits, '.' and '-' only, so a name is the same on every file system. */
+function safePart(s: string): string {
+  return s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+}
+
+/**
+ * A traceable file name: `hotline-lab_<preset>-<hash>_<what>_v<version>_s<seed>.<ext>`, e.g.
+ * `hotline-lab_baseline-3fa9c1d2_daily_v0.1.0_s1.csv`. Two runs that differ in any knob, the
+ * timeline, the seed or the model version never get the same name.
+ */
+export function traceableFileName(p: FileNameParts): string {
+  return `hotline-lab_${safePart(p.preset)}-${safePart(p.hash)}_${safePart(p.what)}_v${safePart(p.version)}_s${Math.trunc(p.seed)}.${p.ext}`;
+}
+
+/** One side of an export's provenance: the run's model, seed and scenario. */
+export interface RunProvenance {
+  model: { name: string; version: string };
+  seed: number;
+  scenarioHash: string;
+  scenario: Record<string, unknown>;
+}
+
+/** A CSV export split into its data (header row first, every row the same fields) and its provenance. */
+export interface SplitCsv {
+  /** The CSV without its comment lines: readable by any CSV reader. */
+  data: string;
+  /** The comment lines' content, or null when the text had none. */
+  provenance: RunProvenance | null;
+  /** The `# at ...` lines: one readable line per timeline change. */
+  changes: string[];
+}
+
+/**
+ * Split a CSV export written with a comment header (`# model`, `# seed`, `# scenario-hash`,
+ * `# scenario {json}`, `# at ...`; the format of dailyCsv and periodsCsv, and of archived model
+ * versions) into plain CSV data and its provenance. A text without comment lines comes back as is.
+ */
+export function splitCsv(text: string): SplitCsv {
+  const lines = text.split('\n');
+  let i = 0;
+  const meta: Record<string, string> = {};
+  const changes: string[] = [];
+  for (; i < lines.length && lines[i].startsWith('#'); i++) {
+    const m = /^#\s*([a-z-]+)\s+(.*)$/.exec(lines[i].replace(/\r$/, ''));
+    if (!m) continue;
+    if (m[1] === 'at') changes.push(m[2]);
+    else meta[m[1]] = m[2];
+  }
+  const data = lines.slice(i).join('\n');
+  if (i === 0 || meta.scenario === undefined) return { data, provenance: null, changes };
+  const [name = '', version = ''] = (meta.model ?? '').split(/\s+/);
+  let scenario: Record<string, unknown>;
+  try {
+    scenario = JSON.parse(meta.scenario) as Record<string, unknown>;
+  } catch {
+    return { data, provenance: null, changes };
+  }
+  return {
+    data,
+    provenance: { model: { name, version }, seed: Number(meta.seed), scenarioHash: meta['scenario-hash'] ?? '', scenario },
+    changes,
+  };
+}
+
+/** Which run a compare-mode export's row comes from. */
+export type ExportSide = 'scenario' | 'baseline';
+
+/**
+ * Two CSV data texts (same header) as one, with a first column `side` saying which run each row
+ * comes from ('scenario' or 'baseline'): a compare-mode export with both sides, labelled.
+ */
+export function sidedCsv(scenario: string, baseline: string): string {
+  const rows = (text: string, side: ExportSide): string[] =>
+    text
+      .split('\n')
+      .slice(1)
+      .filter((l) => l !== '')
+      .map((l) => `${side},${l}`);
+  const header = scenario.split('\n', 1)[0];
+  return [`side,${header}`, ...rows(scenario, 'scenario'), ...rows(baseline, 'baseline')].join('\n') + '\n';
+}
+
+/** The sidecar JSON of a CSV export: what made the data, so that the CSV itself stays plain data. */
+export interface CsvProvenance extends RunProvenance {
+  format: 'hotline-lab-csv-provenance';
+  /** The CSV file this describes. */
+  file: string;
+  /** Its columns, in order. */
+  columns: string[];
+  /** One readable line per timeline change. */
+  changes: string[];
+  /** Compare mode: the baseline's run (the rows with side = baseline). */
+  baseline?: RunProvenance & { changes: string[] };
+  /** Where the format is documented. */
+  doc: string;
+}
+
+/** The sidecar of a CSV export (one side, or two in compare mode). Imports as a scenario (it has scenario, model and seed). */
+export function csvProvenance(
+  file: string,
+  data: string,
+  main: SplitCsv & { provenance: RunProvenance },
+  baseline?: SplitCsv & { provenance: RunProvenance },
+): CsvProvenance {
+  return {
+    format: 'hotline-lab-csv-provenance',
+    file,
+    columns: data.split('\n', 1)[0].split(','),
+    ...main.provenance,
+    changes: main.changes,
+    ...(baseline ? { baseline: { ...baseline.provenance, changes: baseline.changes } } : {}),
+    doc: 'docs/EXPORTS.md',
+  };
+}
+
+/** The app's export formats: the daily series (CSV), the assessment periods (CSV), the whole run (JSON). */
+export type ExportKind = 'csv' | 'periods-csv' | 'json';
+
+/** A file to save. */
+export interface ExportFile {
+  name: string;
+  text: string;
+  type: string;
+}
+
+const WHAT: Record<ExportKind, string> = { csv: 'daily', 'periods-csv': 'periods', json: 'run' };
+
+/** Name parts of a run from its export text's own provenance (so the name always matches the content). */
+function nameParts(p: RunProvenance): Pick<FileNameParts, 'preset' | 'hash' | 'version' | 'seed'> {
+  const preset = typeof p.scenario.preset === 'string' ? p.scenario.preset : 'scenario';
+  const hash = /^[0-9a-f]{8}/.test(p.scenarioHash)
+    ? p.scenarioHash.slice(0, 8)
+    : sha256Hex(canonicalJson(canonicalScenario(p.scenario as unknown as ExportScenario))).slice(0, 8);
+  return { preset, hash, version: p.model.version || 'unknown', seed: p.seed };
+}
+
+/** The provenance of a run result's JSON text. */
+function jsonProvenance(text: string): RunProvenance {
+  const r = JSON.parse(text) as { model?: { name?: string; version?: string }; seed?: number; scenario?: Record<string, unknown> };
+  const scenario = r.scenario ?? {};
+  return {
+    model: { name: r.model?.name ?? '', version: r.model?.version ?? '' },
+    seed: Number(r.seed),
+    scenarioHash: sha256Hex(canonicalJson(canonicalScenario(scenario as unknown as ExportScenario))),
+    scenario,
+  };
+}
+
+/** Indent every line of a text but the first by `pad`. */
+function indentRest(text: string, pad: string): string {
+  return text.replace(/\n(?=.)/g, `\n${pad}`);
+}
+
+/**
+ * The files of an export, from the export texts the run's worker wrote (`main`, and in compare
+ * mode `baseline`): a CSV becomes plain data (one header row, every row the same fields; in
+ * compare mode a first column `side`) plus a sidecar `.provenance.json` with the model, seed and
+ * scenario; a JSON export of a compare holds the baseline's run under `baseline`. `only` marks a
+ * single side exported on its own ('baseline': the baseline alone). Throws on a text that is not
+ * an export.
+ */
+export function exportFiles(kind: ExportKind, main: string, baseline?: string, only?: ExportSide): ExportFile[] {
+  const what = (baseline !== undefined ? 'compare-' : only === 'baseline' ? 'baseline-' : '') + WHAT[kind];
+  if (kind === 'json') {
+    const p = jsonProvenance(main);
+    const name = traceableFileName({ ...nameParts(p), what, ext: 'json' });
+    let text = main;
+    if (baseline !== undefined) {
+      jsonProvenance(baseline); // a bad baseline text throws here, not in a reader's hands
+      const body = main.replace(/\s*\}\s*$/, '');
+      text = `${body},\n  "baseline": ${indentRest(baseline.trim(), '  ')}\n}\n`;
+    }
+    return [{ name, text, type: 'application/json' }];
+  }
+  const m = splitCsv(main);
+  if (!m.provenance) throw new Error('the export has no provenance header');
+  const b = baseline !== undefined ? splitCsv(baseline) : undefined;
+  if (b && !b.provenance) throw new Error("the baseline's export has no provenance header");
+  const name = traceableFileName({ ...nameParts(m.provenance), what, ext: 'csv' });
+  const data = b ? sidedCsv(m.data, b.data) : m.data.endsWith('\n') ? m.data : m.data + '\n';
+  const side = csvProvenance(
+    name,
+    data,
+    m as SplitCsv & { provenance: RunProvenance },
+    b as (SplitCsv & { provenance: RunProvenance }) | undefined,
+  );
+  return [
+    { name, text: data, type: 'text/csv;charset=utf-8' },
+    { name: name.replace(/\.csv$/, '.provenance.json'), text: prettyJson(side), type: 'application/json' },
+  ];
 }

@@ -1,6 +1,8 @@
 /**
  * Importing a file a colleague sent: a scenario JSON, a run result JSON (from the app or the
- * command line), or a CSV export (whose comment header holds the seed and the scenario).
+ * command line; a compare's holds the baseline under `baseline`), a CSV export's provenance
+ * sidecar (`.provenance.json`: model, seed and scenario), or a CSV export with a comment header
+ * holding the seed and the scenario (the command line's, and the app's before issue 12).
  * Everything goes through the scenario loader, so the same checks and messages apply.
  * Never throws; refuses oversized files before reading them further.
  */
@@ -55,6 +57,15 @@ function fromCsv(text: string): ImportResult {
     if (m && m[1] === 'scenario') scenario = m[2];
   }
   if (scenario === undefined) {
+    // Exports since issue 12 are plain data: their scenario and seed are in the sidecar saved with them.
+    if (/^(side,)?(day,date,metric,value|period,start_date,)/.test(text))
+      return fail({
+        field: '(csv)',
+        value: show(text.slice(0, 40)),
+        message:
+          "this CSV holds the data only: its scenario and seed are in the '.provenance.json' file saved with it (same name); import that file",
+        code: 'csv-data-only',
+      });
     return fail({
       field: '(csv)',
       value: show(text.slice(0, 40)),
@@ -93,7 +104,7 @@ export function importText(text: string): ImportResult {
   if (tooLarge) return fail(tooLarge);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const head = body.trimStart();
-  if (head.startsWith('#') || /^day,/.test(head)) return fromCsv(head);
+  if (head.startsWith('#') || /^(day|side|period),/.test(head)) return fromCsv(head);
   if (!head.startsWith('{')) {
     return fail({
       field: '(file)',

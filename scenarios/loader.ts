@@ -58,6 +58,7 @@ export type ProblemCode =
   | 'unreadable'
   | 'not-hotline-file'
   | 'csv-no-scenario'
+  | 'csv-data-only'
   | 'csv-bad-scenario'
   | 'result-bad-scenario'
   // model versions (versions/registry.ts)

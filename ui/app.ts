@@ -12,7 +12,7 @@ import type { Problem } from '../scenarios/loader.ts';
 import { storyStep } from '../scenarios/story.ts';
 import { pick, rememberLang, t, type Lang } from './i18n.ts';
 import { copyText } from './clipboard.ts';
-import { exportRequest } from './download.ts';
+import { exportRequest, pageProvenance } from './download.ts';
 import { baseStyles, noticeStyles, shellStyles } from './styles/index.ts';
 import type { ImportOkDetail } from './import-control.ts';
 import type { KnobChangeDetail } from './knob-panel.ts';
@@ -213,7 +213,8 @@ export class HlApp extends LitElement {
     if (s.embed) {
       const full = location.pathname + this.links.query().replace(/&embed=1/, '');
       const heading = preset ? pick(lang, preset.title) : s.preset;
-      return html`<hl-embed-frame .lang=${lang} .heading=${heading} .run=${main} .baseline=${base} .fullLink=${full}>
+      return html`<hl-embed-frame .lang=${lang} .heading=${heading} .run=${main} .baseline=${base} .fullLink=${full}
+        .show=${s.show} .provenance=${pageProvenance(s, main.view?.model)}>
         ${this.renderNotices()}
       </hl-embed-frame>`;
     }

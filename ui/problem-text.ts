@@ -196,6 +196,8 @@ function zhMessage(p: Problem): string | null {
       return '不是热线实验室的文件：应为情景或运行结果的 JSON，或导出的 CSV';
     case 'csv-no-scenario':
       return '此 CSV 没有“# scenario {...}”表头行：不是热线实验室导出的文件';
+    case 'csv-data-only':
+      return '此 CSV 只含数据：情景和随机种子在同时保存的同名“.provenance.json”文件中，请导入该文件';
     case 'csv-bad-scenario':
       return 'CSV 的“# scenario”行不是有效的 JSON 对象';
     case 'result-bad-scenario':

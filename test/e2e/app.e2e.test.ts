@@ -251,17 +251,25 @@ describe('Hotline Lab in the browser', () => {
   test('exports download CSV and JSON with model version, seed and scenario', async () => {
     const page = await open(`?${SMALL}&seed=9`);
     await waitDone(page);
-    const [csvDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
-    expect(csvDl.suggestedFilename()).toMatch(/\.csv$/);
+    // the CSV is plain data; its model, seed and scenario are in the sidecar saved with it (export.e2e.test.ts has more)
+    const isCsv = (d: { suggestedFilename(): string }) => d.suggestedFilename().endsWith('.csv');
+    const isSide = (d: { suggestedFilename(): string }) => d.suggestedFilename().endsWith('.provenance.json');
+    const [csvDl, sideDl] = await Promise.all([
+      page.waitForEvent('download', isCsv),
+      page.waitForEvent('download', isSide),
+      page.locator('[data-testid="export-csv"]').click(),
+    ]);
+    expect(csvDl.suggestedFilename()).toMatch(/^hotline-lab_baseline-[0-9a-f]{8}_daily_v\d[\d.]*_s9\.csv$/);
     const csv = await readFile((await csvDl.path()) as string, 'utf8');
     const lines = csv.split('\n');
-    expect(lines[0]).toMatch(/^# model hotline-lab \d/);
-    expect(lines).toContain('# seed 9');
-    expect(csv).toMatch(/^# scenario-hash [0-9a-f]{64}$/m);
-    expect(csv).toMatch(/^# scenario \{.*"residents":20000/m);
-    expect(lines).toContain('day,date,metric,value');
+    expect(lines[0]).toBe('day,date,metric,value');
     expect(csv).toMatch(/^0,2021-01-01,tickets_filed,\d/m);
     expect(csv).toMatch(/^119,2021-04-30,/m);
+    const side = JSON.parse(await readFile((await sideDl.path()) as string, 'utf8'));
+    expect(side.seed).toBe(9);
+    expect(side.model.version).toMatch(/^\d/);
+    expect(side.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(side.scenario.knobs.residents).toBe(20000);
 
     const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-json"]').click()]);
     const json = JSON.parse(await readFile((await jsonDl.path()) as string, 'utf8'));
@@ -271,7 +279,7 @@ describe('Hotline Lab in the browser', () => {
     expect(json.scenario.preset).toBe('baseline');
     expect(json.daily.tickets_filed.length).toBe(120);
 
-    const [perDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-periods"]').click()]);
+    const [perDl] = await Promise.all([page.waitForEvent('download', isCsv), page.locator('[data-testid="export-periods"]').click()]);
     const per = await readFile((await perDl.path()) as string, 'utf8');
     expect(per).toMatch(/^period,start_date,end_date,unit,/m);
   });

@@ -90,6 +90,28 @@ export function maxOf(arrays: readonly ArrayLike<number>[], count: number): numb
   return m;
 }
 
+/** Smallest finite value of the first `count` entries of the arrays (Infinity when none). */
+export function minOf(arrays: readonly ArrayLike<number>[], count: number): number {
+  let m = Infinity;
+  for (const a of arrays) {
+    const n = Math.min(count, a.length);
+    for (let i = 0; i < n; i++) if (a[i] < m) m = a[i];
+  }
+  return m;
+}
+
+/**
+ * An axis fitted to the data for rates (0..cap): the data's range with a margin, in steps of 5
+ * points, never below 0 or above `cap`; [0, cap] when there is no data.
+ */
+export function fitRange(lo: number, hi: number, cap = 1): [number, number] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return [0, cap];
+  const pad = Math.max(0.02, (hi - lo) * 0.1);
+  const a = Math.max(0, Math.floor((lo - pad) * 20) / 20);
+  const b = Math.min(cap, Math.ceil((hi + pad) * 20) / 20);
+  return b > a ? [a, b] : [0, cap];
+}
+
 /** Cumulative stack: for series s_0..s_k, lower and upper bounds per point (NaN counts as 0). */
 export function stackUp(series: readonly Float64Array[], count: number): { lo: Float64Array; hi: Float64Array }[] {
   const base = new Float64Array(count);

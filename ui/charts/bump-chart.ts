@@ -3,16 +3,21 @@
  * rank 1 at the top, so the swings of monthly rankings are visible. In grade mode the
  * bands are shaded and units sit in their band, ordered by score. Below, a strip of
  * the rank change per period (baseline dashed in compare mode) and the mean printed.
+ * Periods sit at their middle day on a time axis (rank-scale.ts), so any cadence, and a
+ * baseline of another cadence, fills the width; with many units (a city's hundreds) the
+ * latest top and bottom ten are drawn over a compressed middle band, and a picker follows any unit.
  */
 import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { PeriodRecord } from '../../sim/index.ts';
-import type { ChartMarker, Lang } from './types.ts';
+import type { ChartMarker, ChartProvenance, Lang } from './types.ts';
 import { markerStyles, markersSvg } from './marker-svg.ts';
 import { bumpSlots, gradeBands, gradeChurnSeries, meanGradeChurn, meanRankVolatility } from './aggregate.ts';
 import { gradeLabel, unitName } from './labels.ts';
+import { axisDays, periodAt, periodMid, rankScale, shownUnits, type RankScale } from './rank-scale.ts';
 import { t } from '../i18n.ts';
 import { exportSvgElement } from './export.ts';
+import { captionLines, chartFileBase } from './caption.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
 import { chartBaseStyles } from './chart-styles.ts';
@@ -40,13 +45,16 @@ export class HlBumpChart extends LitElement {
     lang: {},
     heading: {},
     fileName: { attribute: 'file-name' },
+    provenance: { attribute: false },
     plotHeight: { type: Number, attribute: 'plot-height' },
     totalPeriods: { type: Number, attribute: 'total-periods' },
+    days: { type: Number },
     markers: { attribute: false },
     baseName: { attribute: false },
     _width: { state: true },
     _hover: { state: true },
     _unit: { state: true },
+    _picked: { state: true },
   };
 
   /** Assessment periods so far (rank or grade mode). */
@@ -56,9 +64,13 @@ export class HlBumpChart extends LitElement {
   declare lang: Lang;
   declare heading: string;
   declare fileName: string;
+  /** The run this chart shows, printed as a caption under an exported image and in its file name; null: neither. */
+  declare provenance: ChartProvenance | null;
   declare plotHeight: number;
   /** Periods in the whole horizon, so the chart fills left to right like the others (0: fit the data). */
   declare totalPeriods: number;
+  /** Days in the run's horizon: the time axis (0: as far as the periods reach). */
+  declare days: number;
   /** Where timeline changes take effect (by day; placed between the periods around that day). */
   declare markers: readonly ChartMarker[];
   /** The other side's name when it is not the baseline (another model version), else null. */
@@ -68,11 +80,15 @@ export class HlBumpChart extends LitElement {
   declare _hover: number;
   /** Highlighted unit, -1 for none. */
   declare _unit: number;
+  /** The unit chosen in the picker (followed until unpicked), -1 for none. */
+  declare _picked: number;
 
   private slots: Map<number, number>[] = [];
   private units: number[] = [];
   private x = d3.scaleLinear();
   private y = d3.scaleLinear();
+  private ranks: RankScale = rankScale(0);
+  private shown: number[] = [];
   private yv = d3.scaleLinear();
   private gradeMode = false;
   private vol: (number | null)[] = [];
@@ -89,14 +105,33 @@ export class HlBumpChart extends LitElement {
     this.baseline = null;
     this.lang = 'en';
     this.heading = '';
+    this.provenance = null;
     this.fileName = 'ranks';
     this.plotHeight = 230;
     this.totalPeriods = 0;
+    this.days = 0;
     this.markers = [];
     this.baseName = null;
     this._width = 480;
     this._hover = -1;
     this._unit = -1;
+    this._picked = -1;
+  }
+
+  /** The plot's height: taller with a compressed axis (23 rows), so each row keeps a label's height. */
+  private get ph(): number {
+    return this.ranks.compressed ? Math.max(this.plotHeight, 330) : this.plotHeight;
+  }
+
+  /** A slot's y (through the compressed axis with many units). */
+  private ys(slot: number): number {
+    return this.y(this.ranks.pos(slot));
+  }
+
+  /** Where period i of `ps` sits on the x axis. */
+  private px(ps: readonly PeriodRecord[], i: number): number {
+    const p = ps[i];
+    return p ? this.x(periodMid(p)) : this.left;
   }
 
   static override styles = [
@@ -111,6 +146,10 @@ export class HlBumpChart extends LitElement {
     .lines path.hi { stroke-width: 3.5; stroke-opacity: 1; }
     .pen circle { fill: #c62828; stroke: #fff; stroke-width: 1; }
     .endlabel { font-size: 11px; }
+    .middle rect { fill: #f1f1f1; }
+    .middle-label text { font-size: 11px; fill: #444; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+    .picker { font-size: 12.5px; margin: 0 0 4px; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
+    .picker select { font: inherit; max-width: 100%; }
     .band-label { font-size: 12px; fill: #333; font-weight: 600; }
     .vol path { fill: none; stroke: #333; stroke-width: 2; }
     .vol path.base { stroke-dasharray: 6 4; stroke: #777; }
@@ -133,18 +172,24 @@ export class HlBumpChart extends LitElement {
       for (const p of this.periods) for (const u of p.units) set.add(u.unit);
       this.units = [...set].sort((a, b) => a - b);
       this.gradeMode = this.periods.some((p) => p.units.some((u) => u.rank == null && u.grade != null));
+      this.ranks = rankScale(this.units.length);
+    }
+    if (changed.has('periods') || changed.has('_picked') || changed.has('_unit')) {
+      // the unit under the pointer or the keyboard is drawn too, wherever it ranks
+      const follow = this._unit >= 0 ? this._unit : this._picked;
+      this.shown = shownUnits(this.units, this.slots[this.slots.length - 1], this.ranks, follow);
     }
     if (changed.has('periods') || changed.has('baseline')) {
       const series = (ps: PeriodRecord[]) => (this.gradeMode ? gradeChurnSeries(ps) : ps.map((p) => p.rankVolatility));
       this.vol = series(this.periods);
       this.baseVol = this.baseline ? series(this.baseline) : [];
     }
-    const n = Math.max(2, this.periods.length, this.baseline?.length ?? 0, this.totalPeriods);
-    const showLabels = this.units.length <= 40;
-    this.x.domain([0, n - 1]).range([this.left, this._width - (showLabels ? M.right : 16)]);
-    this.y.domain([0.5, Math.max(1, this.units.length) + 0.5]).range([M.top, M.top + this.plotHeight]);
+    // the time axis: the horizon's days, whatever the cadence of either side
+    const lastDay = axisDays(this.days, this.periods, this.baseline);
+    this.x.domain([0, lastDay]).range([this.left, this._width - M.right]);
+    this.y.domain([0.5, this.ranks.rows + 0.5]).range([M.top, M.top + this.ph]);
     const vmax = this.gradeMode ? 1 : Math.max(1, ...[...this.vol, ...this.baseVol].map((v) => v ?? 0));
-    const top = M.top + this.plotHeight + M.bottom + 26;
+    const top = M.top + this.ph + M.bottom + 26;
     this.yv
       .domain([0, vmax])
       .nice(2)
@@ -159,6 +204,8 @@ export class HlBumpChart extends LitElement {
       changed.has('baseline') ||
       changed.has('_width') ||
       changed.has('_unit') ||
+      changed.has('_picked') ||
+      changed.has('days') ||
       changed.has('totalPeriods') ||
       changed.has('plotHeight') ||
       changed.has('lang')
@@ -173,27 +220,59 @@ export class HlBumpChart extends LitElement {
     const x = this.x;
     const y = this.y;
     const periods = this.periods;
-    const bottom = M.top + this.plotHeight;
+    const bottom = M.top + this.ph;
+    const ranks = this.ranks;
 
-    const ticks =
-      periods.length <= 1
-        ? [0]
-        : d3.ticks(0, periods.length - 1, Math.max(2, Math.floor((this._width - 140) / 80))).filter(Number.isInteger);
+    // Dates, not period numbers: a time scale over the same days, about one tick per 90 px.
+    const p0 = periods[0] ?? this.baseline?.[0];
+    const t0 = p0 ? Date.parse(p0.startDate) - p0.startDay * 86_400_000 : Date.UTC(2021, 0, 1);
+    const [d0, d1] = x.domain();
+    const time = d3
+      .scaleUtc()
+      .domain([new Date(t0 + d0 * 86_400_000), new Date(t0 + d1 * 86_400_000)])
+      .range(x.range());
+    const span = d1 - d0;
     svg
       .select<SVGGElement>('g.xaxis')
       .attr('transform', `translate(0,${bottom})`)
       .call(
         d3
-          .axisBottom(x)
-          .tickValues(ticks)
-          .tickFormat((i) => periods[+i]?.startDate.slice(0, 7) ?? '')
+          .axisBottom(time)
+          .ticks(Math.max(2, Math.floor((this._width - this.left - M.right) / 90)))
+          .tickFormat((d) => d3.utcFormat(span > 3 * 365 ? '%Y' : '%Y-%m')(d as Date))
           .tickSizeOuter(0),
       );
-    const yTicks = this.gradeMode ? [] : y.ticks(Math.min(this.units.length, 8)).filter((v) => Number.isInteger(v) && v >= 1);
+    const yTicks = this.gradeMode ? [] : ranks.ticks;
     svg
       .select<SVGGElement>('g.yaxis')
       .attr('transform', `translate(${this.left},0)`)
-      .call(d3.axisLeft(y).tickValues(yTicks).tickFormat(d3.format('d')));
+      .call(
+        d3
+          .axisLeft(y)
+          .tickValues(yTicks.map((s) => ranks.pos(s)))
+          .tickFormat((_, i) => String(yTicks[i])),
+      );
+    // The compressed middle band of ranks (many units): shaded and labelled.
+    const mid = ranks.middle;
+    const midBand = mid
+      ? [{ y0: y(ranks.pos(mid.from - 0.5)), y1: y(ranks.pos(mid.to + 0.5)), label: t(this.lang, 'chart.rankMiddle', mid) }]
+      : [];
+    const mg = svg.select('g.middle');
+    mg.selectAll<SVGRectElement, (typeof midBand)[number]>('rect')
+      .data(midBand)
+      .join('rect')
+      .attr('x', this.left)
+      .attr('width', Math.max(0, x.range()[1] - this.left))
+      .attr('y', (b) => b.y0)
+      .attr('height', (b) => b.y1 - b.y0);
+    svg
+      .select('g.middle-label')
+      .selectAll<SVGTextElement, (typeof midBand)[number]>('text')
+      .data(midBand)
+      .join('text')
+      .attr('x', this.left + 6)
+      .attr('y', (b) => b.y0 + 12)
+      .text((b) => b.label);
     svg
       .select<SVGGElement>('g.vaxis')
       .attr('transform', `translate(${this.left},0)`)
@@ -205,20 +284,19 @@ export class HlBumpChart extends LitElement {
       );
 
     // Grade bands: one rectangle per period and band.
-    const bands = this.gradeMode ? periods.flatMap((p, i) => gradeBands(p).map((b) => ({ i, ...b }))) : [];
-    const colW = x(1) - x(0);
+    const bands = this.gradeMode ? periods.flatMap((p) => gradeBands(p).map((b) => ({ p, ...b }))) : [];
     svg
       .select('g.bands')
       .selectAll<SVGRectElement, (typeof bands)[number]>('rect')
       .data(bands)
       .join('rect')
-      .attr('x', (b) => x(b.i) - colW / 2)
-      .attr('width', colW + 0.5)
-      .attr('y', (b) => y(b.from - 0.5))
-      .attr('height', (b) => y(b.to + 0.5) - y(b.from - 0.5))
+      .attr('x', (b) => x(b.p.startDay))
+      .attr('width', (b) => x(b.p.endDay) - x(b.p.startDay) + 0.5)
+      .attr('y', (b) => this.ys(b.from - 0.5))
+      .attr('height', (b) => this.ys(b.to + 0.5) - this.ys(b.from - 0.5))
       .attr('fill', (b) => GRADE_FILL[b.grade] ?? '#eee');
 
-    const lines: UnitLine[] = this.units.map((u) => ({
+    const lines: UnitLine[] = this.shown.map((u) => ({
       unit: u,
       color: unitColor(u),
       d:
@@ -226,14 +304,14 @@ export class HlBumpChart extends LitElement {
           .line<number>()
           .digits(1)
           .defined((i) => this.slots[i].has(u))
-          .x((i) => x(i))
-          .y((i) => y(this.slots[i].get(u) ?? 0))
+          .x((i) => this.px(periods, i))
+          .y((i) => this.ys(this.slots[i].get(u) ?? 0))
           .curve(d3.curveMonotoneX)(d3.range(periods.length)) ?? '',
     }));
     // With many lines, the eye needs an anchor: unless a unit is picked, the latest period's
     // first and last units are drawn bold, so one can follow how they got there.
-    const hu = this._unit;
-    const bold = new Set<number>(hu >= 0 ? [hu] : this.endUnits());
+    const hu = this._unit >= 0 ? this._unit : this._picked;
+    const bold = new Set<number>(hu >= 0 ? [hu] : ranks.compressed ? [] : this.endUnits());
     svg
       .select('g.lines')
       .selectAll<SVGPathElement, UnitLine>('path')
@@ -248,24 +326,29 @@ export class HlBumpChart extends LitElement {
       .filter((l) => bold.has(l.unit))
       .raise();
 
-    const pen = periods.flatMap((p, i) => p.units.filter((u) => u.penalised).map((u) => ({ i, unit: u.unit })));
+    const drawn = new Set(this.shown);
+    const pen = periods.flatMap((p, i) => p.units.filter((u) => u.penalised && drawn.has(u.unit)).map((u) => ({ i, unit: u.unit })));
     svg
       .select('g.pen')
       .selectAll<SVGCircleElement, (typeof pen)[number]>('circle')
       .data(pen)
       .join('circle')
       .attr('r', 3.5)
-      .attr('cx', (q) => x(q.i))
-      .attr('cy', (q) => y(this.slots[q.i].get(q.unit) ?? 0));
+      .attr('cx', (q) => this.px(periods, q.i))
+      .attr('cy', (q) => this.ys(this.slots[q.i].get(q.unit) ?? 0));
 
-    const vol = (vs: (number | null)[]) =>
+    // each side's strip at its own periods' days (the two may have different cadences)
+    const vol = (vs: (number | null)[], ps: readonly PeriodRecord[]) =>
       d3
         .line<number>()
         .digits(1)
-        .defined((i) => vs[i] != null)
-        .x((i) => x(i))
+        .defined((i) => vs[i] != null && ps[i] !== undefined)
+        .x((i) => this.px(ps, i))
         .y((i) => this.yv(vs[i] ?? 0))(d3.range(vs.length)) ?? '';
-    const vlines = [{ k: 'run', d: vol(this.vol) }, ...(this.baseline ? [{ k: 'base', d: vol(this.baseVol) }] : [])];
+    const vlines = [
+      { k: 'run', d: vol(this.vol, periods) },
+      ...(this.baseline ? [{ k: 'base', d: vol(this.baseVol, this.baseline) }] : []),
+    ];
     svg
       .select('g.vol')
       .selectAll<SVGPathElement, (typeof vlines)[number]>('path')
@@ -289,12 +372,23 @@ export class HlBumpChart extends LitElement {
     const r = (e.currentTarget as SVGRectElement).ownerSVGElement!.getBoundingClientRect();
     const px = e.clientX - r.left;
     const py = e.clientY - r.top;
-    const i = Math.max(0, Math.min(n - 1, Math.round(this.x.invert(px))));
+    const i = periodAt(this.periods, this.x.invert(px));
     this._hover = i;
-    if (py <= M.top + this.plotHeight) {
-      const slot = Math.round(this.y.invert(py));
-      const unit = [...this.slots[i].entries()].find(([, s]) => s === slot)?.[0];
-      this._unit = unit ?? -1;
+    if (py <= M.top + this.ph) {
+      // the drawn line nearest the pointer, within a row's height
+      const row = Math.abs(this.y(2) - this.y(1));
+      let best = -1;
+      let dist = Math.max(6, row);
+      for (const u of this.shown) {
+        const s = this.slots[i].get(u);
+        if (s === undefined) continue;
+        const dd = Math.abs(this.ys(s) - py);
+        if (dd < dist) {
+          dist = dd;
+          best = u;
+        }
+      }
+      this._unit = best;
     }
   }
 
@@ -338,7 +432,13 @@ export class HlBumpChart extends LitElement {
   private async export(fmt: 'svg' | 'png'): Promise<void> {
     const svg = this.renderRoot.querySelector('svg');
     if (!svg) return;
-    await exportSvgElement(svg, fmt, this.fileName, { title: this.heading, note: this.summaryText() });
+    const p = this.provenance;
+    const caption = p ? captionLines(p, this.lang, !!this.baseline) : undefined;
+    await exportSvgElement(svg, fmt, chartFileBase(p, this.fileName, !!this.baseline), {
+      title: this.heading,
+      note: this.summaryText(),
+      caption,
+    });
     this.dispatchEvent(new CustomEvent('chart-export', { detail: { format: fmt, file: this.fileName }, bubbles: true, composed: true }));
   }
 
@@ -366,7 +466,7 @@ export class HlBumpChart extends LitElement {
     const pick = sorted.length <= 8 ? sorted : [...sorted.slice(0, 3), null, ...sorted.slice(-3)];
     const focus = this._unit >= 0 ? p.units.find((u) => u.unit === this._unit) : undefined;
     if (focus && !pick.includes(focus)) pick.push(null, focus);
-    const style = this.x(i) > this._width / 2 ? `left:${this.left + 2}px` : 'right:2px';
+    const style = this.px(this.periods, i) > this._width / 2 ? `left:${this.left + 2}px` : 'right:2px';
     const place = (u: (typeof sorted)[number]) => (u.rank != null ? `${u.rank}.` : `${gradeLabel(u.grade, lang)} ·`);
     return html`<div class="readout" style=${style} aria-hidden="true">
       <div><b>${t(lang, 'chart.periodOf')} ${p.startDate}</b></div>
@@ -384,35 +484,25 @@ export class HlBumpChart extends LitElement {
   }
 
   /**
-   * Where day `day` falls on the period axis: a period's point stands for the whole period, so a
-   * change on the day a period starts sits halfway between it and the one before. Beyond the
-   * periods so far, extrapolated by the last one's length; null when it falls off the axis.
+   * Where day `day` falls on the time axis (a period's point is its middle day, so a change on the
+   * day a period starts sits between it and the one before); null when it falls off the axis.
    */
   private periodPos(day: number): number | null {
-    const ps = this.periods;
-    if (!ps.length) return null;
-    let pos: number;
-    const i = ps.findIndex((p) => day < p.endDay);
-    if (i >= 0) {
-      const p = ps[i];
-      pos = i - 0.5 + Math.max(0, day - p.startDay) / Math.max(1, p.endDay - p.startDay);
-    } else {
-      const last = ps[ps.length - 1];
-      pos = ps.length - 0.5 + (day - last.endDay) / Math.max(1, last.endDay - last.startDay);
-    }
-    const [, hi] = this.x.domain();
-    return pos < -0.5 || pos > hi + 0.5 ? null : this.x(Math.max(0, Math.min(hi, pos)));
+    if (!this.periods.length) return null;
+    const [lo, hi] = this.x.domain();
+    return day < lo || day > hi ? null : this.x(day);
   }
 
   override render() {
     const lang = this.lang;
     const w = this._width;
-    const bottom = M.top + this.plotHeight;
+    const bottom = M.top + this.ph;
     const h = bottom + M.bottom + 26 + STRIP - 20;
+    const ranks = this.ranks;
     const n = this.periods.length;
     const last = n ? this.periods[n - 1] : null;
     const lastSlots = n ? this.slots[n - 1] : null;
-    const hx = this._hover >= 0 && this._hover < n ? this.x(this._hover) : -1;
+    const hx = this._hover >= 0 && this._hover < n ? this.px(this.periods, this._hover) : -1;
     const bands = this.gradeMode && last ? gradeBands(last) : [];
     const help = `${this.heading}. ${t(lang, 'chart.chartHelp')} ${t(lang, 'chart.rankKeys')}`;
     return html`<figure>
@@ -424,8 +514,26 @@ export class HlBumpChart extends LitElement {
         </span>
       </header>
       <p class="summary"><b>${this.summaryText()}</b></p>
+      ${
+        ranks.compressed && ranks.middle
+          ? html`<p class="picker">
+              <span>${t(lang, 'chart.rankTopBottom', { k: ranks.k, n: ranks.n, ...ranks.middle })}</span>
+              <label>${t(lang, 'chart.follow')}
+                <select data-testid="rank-unit-picker" @change=${(e: Event) => (this._picked = Number((e.target as HTMLSelectElement).value))}>
+                  <option value="-1" ?selected=${this._picked < 0}>${t(lang, 'chart.followNone')}</option>
+                  ${this.units.map(
+                    (u) =>
+                      html`<option value=${u} ?selected=${this._picked === u}>${unitName(u, lang)}${
+                        lastSlots?.has(u) ? ` (${lastSlots.get(u)})` : ''
+                      }</option>`,
+                  )}
+                </select>
+              </label>
+            </p>`
+          : nothing
+      }
       <ul class="legend">
-        <li>${t(lang, 'chart.bumpLegend')}</li>
+        ${ranks.compressed ? nothing : html`<li>${t(lang, 'chart.bumpLegend')}</li>`}
         <li><span class="sw" style="background:#c62828;border-radius:50%;width:10px"></span>${t(lang, 'chart.penalised')}</li>
         ${
           this.gradeMode
@@ -445,18 +553,20 @@ export class HlBumpChart extends LitElement {
         }}>
         <svg width=${w} height=${h} role="img" aria-label=${this.heading}>
           <g class="bands"></g>
+          <g class="middle"></g>
           <g class="axis xaxis"></g>
           <g class="axis yaxis"></g>
-          ${this.gradeMode ? nothing : svg`<text class="ylabel" transform=${`translate(12,${M.top + this.plotHeight / 2}) rotate(-90)`} text-anchor="middle">${t(lang, 'chart.rank')}</text>`}
-          ${bands.map((b) => svg`<text class="band-label" x=${this.left - 6} y=${this.y((b.from + b.to) / 2) + 4} text-anchor="end">${gradeLabel(b.grade, lang)}</text>`)}
+          ${this.gradeMode ? nothing : svg`<text class="ylabel" transform=${`translate(12,${M.top + this.ph / 2}) rotate(-90)`} text-anchor="middle">${t(lang, 'chart.rank')}</text>`}
+          ${bands.map((b) => svg`<text class="band-label" x=${this.left - 6} y=${this.ys((b.from + b.to) / 2) + 4} text-anchor="end">${gradeLabel(b.grade, lang)}</text>`)}
           <g class="lines"></g>
           ${markersSvg(this.markers, (m) => this.periodPos(m.day), M.top, bottom, lang)}
           <g class="pen"></g>
+          <g class="middle-label"></g>
           ${
-            last && lastSlots && this.units.length <= 40
-              ? this.units.map((u) =>
+            last && lastSlots
+              ? this.shown.map((u) =>
                   lastSlots.has(u)
-                    ? svg`<text class="endlabel" x=${this.x(n - 1) + 6} y=${this.y(lastSlots.get(u)!) + 4} fill=${unitColor(u)}>${unitName(u, lang)}</text>`
+                    ? svg`<text class="endlabel" x=${this.px(this.periods, n - 1) + 6} y=${this.ys(lastSlots.get(u)!) + 4} fill=${unitColor(u)}>${unitName(u, lang)}</text>`
                     : nothing,
                 )
               : nothing
@@ -464,7 +574,7 @@ export class HlBumpChart extends LitElement {
           <text class="ylabel" x=${this.left} y=${bottom + M.bottom + 16}>${this.gradeMode ? t(lang, 'chart.churnStrip') : `${t(lang, 'chart.volatilityStrip')} (${t(lang, 'chart.places')})`}</text>
           <g class="vol"></g>
           <g class="axis vaxis"></g>
-          ${n === 0 ? svg`<text class="empty" x=${w / 2} y=${M.top + this.plotHeight / 2} text-anchor="middle">${t(lang, 'chart.noData')}</text>` : nothing}
+          ${n === 0 ? svg`<text class="empty" x=${w / 2} y=${M.top + this.ph / 2} text-anchor="middle">${t(lang, 'chart.noData')}</text>` : nothing}
           <line class="rule" data-noexport x1=${hx} x2=${hx} y1=${M.top} y2=${h - 4} visibility=${hx < 0 ? 'hidden' : 'visible'}></line>
           <rect class="overlay" data-noexport x=${this.left} y=${M.top} width=${Math.max(0, w - this.left - 16)} height=${h - M.top}
             @pointermove=${this.onPointer} @pointerleave=${() => {

@@ -6,6 +6,7 @@ import type { ChartData, ChartSeries, Lang, RunView } from './types.ts';
 import { subtract, weekCount, weeklyMetric } from './aggregate.ts';
 import type { CHART_TITLE } from '../i18n/charts.ts';
 import { seriesLabel, weeklyUnit } from './labels.ts';
+import { t } from '../i18n.ts';
 
 /** Series colours, shared by every chart so one kind keeps one colour. */
 export const COLORS: Record<string, string> = {
@@ -39,7 +40,8 @@ export const COLORS: Record<string, string> = {
   resolution_rate: '#59a14f',
   tickets_overdue: '#e15759',
   needs_waiting: '#59a14f',
-  gap: '#e15759',
+  // the Goodhart gap: its own colour (gaming's purple), not the red of the official line
+  gap: '#9467bd',
   disputes_open: '#59a14f',
   disputes_settled: '#4e79a7',
   contested_flips: '#e15759',
@@ -57,6 +59,8 @@ export interface ChartDef {
   band?: [string, string];
   diffKey?: string;
   yMax?: number;
+  /** Fit the left axis to the data (within 0..yMax). */
+  yFit?: boolean;
   format?: string;
   formatRight?: string;
 }
@@ -126,8 +130,10 @@ export const CHART_DEFS: readonly ChartDef[] = [
     diffKey: 'true_satisfaction',
     // the official figures (warm colours) beside the residents' own (cool)
     lines: ['official_satisfaction', 'true_satisfaction', 'official_resolution', 'resolution_rate'],
+    // the gap shaded in its own colour, on an axis fitted to the rates so a few points show
     band: ['true_satisfaction', 'official_satisfaction'],
     yMax: 1,
+    yFit: true,
     format: '.1%',
   },
   {
@@ -148,6 +154,23 @@ export function weeklySeries(run: RunView, key: string): Float64Array {
     return subtract(weeklyMetric(run.daily, 'tickets_filed', run.day), weeklyMetric(run.daily, 'filed_gaming', run.day));
   }
   return weeklyMetric(run.daily, key, run.day);
+}
+
+/** The band's legend: what it is and its mean so far, in points (official − residents'). */
+export function gapLabel(run: RunView, band: readonly [string, string], lang: Lang): string {
+  const lo = weeklySeries(run, band[0]);
+  const hi = weeklySeries(run, band[1]);
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < Math.min(lo.length, hi.length, weekCount(run.day)); i++) {
+    const g = hi[i] - lo[i];
+    if (Number.isFinite(g)) {
+      sum += g;
+      n++;
+    }
+  }
+  const label = t(lang, 'chart.gapBand');
+  return n ? `${label} · ${t(lang, 'chart.gapMean', { gap: (100 * (sum / n)).toFixed(1) })}` : label;
 }
 
 /** The ChartData of one chart for a run (and its baseline). Pure apart from label lookup. */
@@ -184,12 +207,13 @@ export function buildChart(def: ChartDef, run: RunView, baseline: RunView | null
     count: weekCount(run.day),
     series: mk(run),
     baseline: baseline ? { count: weekCount(baseline.day), series: mk(baseline) } : null,
-    band: def.band ? { lo: def.band[0], hi: def.band[1], label: seriesLabel('gap', lang), color: COLORS.gap } : null,
+    band: def.band ? { lo: def.band[0], hi: def.band[1], label: gapLabel(run, def.band, lang), color: COLORS.gap } : null,
     yLabel: weeklyUnit(def.unitOf, lang),
     yLabelRight: def.unitRightOf ? weeklyUnit(def.unitRightOf, lang) : undefined,
     diffKey,
     diffLabel: seriesLabel(diffKey, lang),
     yMax: def.yMax,
+    yFit: def.yFit,
     format: def.format,
     formatRight: def.formatRight,
   };

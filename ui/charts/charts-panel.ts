@@ -3,8 +3,8 @@
  * mode a baseline RunView), aggregates the daily series by week once per new day, and
  * hands each chart its columns. Nothing is recomputed while the day stays the same.
  */
-import { LitElement, html, css, type PropertyValues } from 'lit';
-import type { ChartData, ChartMarker, Lang, RunView } from './types.ts';
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import type { ChartData, ChartMarker, ChartProvenance, Lang, RunView } from './types.ts';
 import { t } from '../i18n.ts';
 import { CHART_DEFS, buildChart } from './chart-defs.ts';
 import { timelineMarkers } from './markers.ts';
@@ -17,6 +17,8 @@ export class HlCharts extends LitElement {
     run: { attribute: false },
     baseline: { attribute: false },
     lang: {},
+    provenance: { attribute: false },
+    show: { attribute: false },
   };
 
   /** The run to show; assign a new object (sharing the arrays) whenever `day` advances. */
@@ -24,6 +26,10 @@ export class HlCharts extends LitElement {
   /** Compare mode: the baseline run on the same seed; null otherwise. */
   declare baseline: RunView | null;
   declare lang: Lang;
+  /** The run's provenance, for the caption and file name of exported images (null: none). */
+  declare provenance: ChartProvenance | null;
+  /** Chart ids to show (an embed's `show=`); empty: every chart. */
+  declare show: readonly string[];
 
   private key = '';
   private built: ChartData[] = [];
@@ -38,6 +44,8 @@ export class HlCharts extends LitElement {
     this.run = null;
     this.baseline = null;
     this.lang = 'en';
+    this.provenance = null;
+    this.show = [];
   }
 
   static override styles = css`
@@ -56,7 +64,7 @@ export class HlCharts extends LitElement {
       r ? `${r.startDate}|${r.day}|${r.days}|${r.periods.length}|${r.timeline?.length ?? 0}|${r.model}` : '-',
       b ? `${b.startDate}|${b.day}|${b.periods.length}|${b.timeline?.length ?? 0}|${b.model}` : '-',
     ].join('#');
-    if (key === this.key && !changed.has('lang')) return false;
+    if (key === this.key && !changed.has('lang')) return changed.has('show') || changed.has('provenance');
     this.key = key;
     // every time-axis chart marks where the run's (and the baseline's) timeline changes take effect
     this.markers = r ? timelineMarkers(r, b, this.lang) : [];
@@ -82,14 +90,21 @@ export class HlCharts extends LitElement {
 
   override render() {
     const lang = this.lang;
-    const charts = CHART_DEFS.map(
-      (def, i) => html`<div class="card">
-      <hl-line-chart .data=${this.built[i] ?? null} .heading=${t(lang, `chartTitle.${def.id}`)} .lang=${lang} .fileName=${def.file}></hl-line-chart>
-    </div>`,
+    const prov = this.provenance;
+    const shown = (id: string) => !this.show.length || this.show.includes(id);
+    const charts = CHART_DEFS.map((def, i) =>
+      shown(def.id)
+        ? html`<div class="card" data-chart=${def.id}>
+      <hl-line-chart .data=${this.built[i] ?? null} .heading=${t(lang, `chartTitle.${def.id}`)} .lang=${lang} .fileName=${def.file} .provenance=${prov}></hl-line-chart>
+    </div>`
+        : nothing,
     );
-    const bump = html`<div class="card">
-      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .markers=${this.markers} .baseName=${this.sides?.base ?? null} .heading=${t(lang, 'chartTitle.ranks')} .lang=${lang} .fileName=${'unit-ranks'}></hl-bump-chart>
-    </div>`;
+    const bump = shown('ranks')
+      ? html`<div class="card" data-chart="ranks">
+      <hl-bump-chart .periods=${this.periods} .baseline=${this.basePeriods} .totalPeriods=${this.totalPeriods()} .days=${this.run?.days ?? 0}
+        .markers=${this.markers} .baseName=${this.sides?.base ?? null} .heading=${t(lang, 'chartTitle.ranks')} .lang=${lang} .fileName=${'unit-ranks'} .provenance=${prov}></hl-bump-chart>
+    </div>`
+      : nothing;
     // Order: tickets by kind, by channel, per 10k, backlog, hours, gaming, satisfaction, ranks, disputes.
     return html`<div class="grid">${charts.slice(0, 7)}${bump}${charts.slice(7)}</div>
       <p class="caption">${t(lang, 'chart.caption')}</p>`;

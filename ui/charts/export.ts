@@ -3,6 +3,7 @@
  * (shadow) stylesheets are copied inline, so the file looks like the screen.
  */
 import { saveBlob } from '../download.ts';
+import { wrapLines } from './caption.ts';
 
 /** Properties worth copying: enough for paths, text and fills to look right outside the page. */
 const PROPS = [
@@ -34,9 +35,13 @@ export interface ExportExtras {
   legend?: { label: string; color: string; dashed?: boolean }[];
   /** A note printed at the bottom (e.g. the run's seed and scenario). */
   note?: string;
+  /** Caption lines printed below everything (the run's provenance, caption.ts); wrapped to the width. */
+  caption?: string[];
 }
 
 const NS = 'http://www.w3.org/2000/svg';
+const CAPTION_SIZE = 11;
+const CAPTION_LINE = 15;
 
 /** Rough rendered width of a label: CJK glyphs a full em, others about 0.58 em. */
 export function textWidth(s: string, size: number): number {
@@ -81,8 +86,11 @@ export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { t
     lx += it.w + 10;
   }
   const legendH = items.length ? 22 * (row + 1) : 0;
-  const top = (extras.title ? 28 : 0) + legendH;
-  const bottom = extras.note ? 22 : 0;
+  // a long title wraps rather than running off the image
+  const titleLines = extras.title ? wrapLines([extras.title], (l) => textWidth(l, 16) * 1.05 <= width - 16) : [];
+  const top = titleLines.length * 22 + (titleLines.length ? 6 : 0) + legendH;
+  const capLines = wrapLines(extras.caption ?? [], (l) => textWidth(l, CAPTION_SIZE) <= width - 16);
+  const bottom = (extras.note ? 22 : 0) + (capLines.length ? capLines.length * CAPTION_LINE + 8 : 0);
   const height = plotH + top + bottom + 8;
   const out = document.createElementNS(NS, 'svg');
   out.setAttribute('xmlns', NS);
@@ -96,16 +104,17 @@ export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { t
   bg.setAttribute('fill', '#fff');
   out.append(bg);
   let y = 4;
-  if (extras.title) {
+  for (const line of titleLines) {
     const t = document.createElementNS(NS, 'text');
     t.setAttribute('x', '8');
     t.setAttribute('y', String(y + 18));
     t.setAttribute('font-size', '16');
     t.setAttribute('font-weight', '600');
-    t.textContent = extras.title;
+    t.textContent = line;
     out.append(t);
-    y += 28;
+    y += 22;
   }
+  if (titleLines.length) y += 6;
   items.forEach((e, i) => {
     const gx = rows[i].x;
     const gy = y + rows[i].row * 22;
@@ -129,10 +138,31 @@ export function serializeSvg(svg: SVGSVGElement, extras: ExportExtras = {}): { t
   g.setAttribute('transform', `translate(0,${y})`);
   while (clone.firstChild) g.append(clone.firstChild);
   out.append(g);
+  const capTop = height - 8 - capLines.length * CAPTION_LINE;
+  if (capLines.length) {
+    const rule = document.createElementNS(NS, 'line');
+    rule.setAttribute('x1', '8');
+    rule.setAttribute('x2', String(width - 8));
+    rule.setAttribute('y1', String(capTop - 2));
+    rule.setAttribute('y2', String(capTop - 2));
+    rule.setAttribute('stroke', '#ccc');
+    const cap = document.createElementNS(NS, 'text');
+    cap.setAttribute('class', 'caption');
+    cap.setAttribute('font-size', String(CAPTION_SIZE));
+    cap.setAttribute('fill', '#444');
+    capLines.forEach((line, i) => {
+      const span = document.createElementNS(NS, 'tspan');
+      span.setAttribute('x', '8');
+      span.setAttribute('y', String(capTop + (i + 1) * CAPTION_LINE - 3));
+      span.textContent = line;
+      cap.append(span);
+    });
+    out.append(rule, cap);
+  }
   if (extras.note) {
     const t = document.createElementNS(NS, 'text');
     t.setAttribute('x', '8');
-    t.setAttribute('y', String(height - 8));
+    t.setAttribute('y', String((capLines.length ? capTop - 6 : height) - 8));
     t.setAttribute('font-size', '11');
     t.setAttribute('fill', '#555');
     t.textContent = extras.note;

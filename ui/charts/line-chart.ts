@@ -6,10 +6,11 @@
  */
 import { LitElement, html, svg, css, nothing, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
-import type { ChartData, ChartSeries, Lang } from './types.ts';
-import { dateAt, isoDate, maxOf, stackUp, subtract } from './aggregate.ts';
+import type { ChartData, ChartProvenance, ChartSeries, Lang } from './types.ts';
+import { dateAt, fitRange, isoDate, maxOf, minOf, stackUp, subtract } from './aggregate.ts';
 import { t } from '../i18n.ts';
 import { exportSvgElement } from './export.ts';
+import { captionLines, chartFileBase } from './caption.ts';
 import { markerStyles, markersSvg } from './marker-svg.ts';
 import { cancelDraw, queueDraw } from './draw-queue.ts';
 import { WidthController } from './width-controller.ts';
@@ -30,6 +31,7 @@ export class HlLineChart extends LitElement {
     heading: {},
     lang: {},
     fileName: { attribute: 'file-name' },
+    provenance: { attribute: false },
     plotHeight: { type: Number, attribute: 'plot-height' },
     _width: { state: true },
     _hover: { state: true },
@@ -42,6 +44,8 @@ export class HlLineChart extends LitElement {
   declare lang: Lang;
   /** Base name of exported files. */
   declare fileName: string;
+  /** The run this chart shows, printed as a caption under an exported image and in its file name; null: neither. */
+  declare provenance: ChartProvenance | null;
   /** Height of the main plot in CSS pixels. */
   declare plotHeight: number;
   declare _width: number;
@@ -65,6 +69,7 @@ export class HlLineChart extends LitElement {
     this.data = null;
     this.heading = '';
     this.lang = 'en';
+    this.provenance = null;
     this.fileName = 'chart';
     this.plotHeight = 210;
     this._width = 480;
@@ -165,7 +170,12 @@ export class HlLineChart extends LitElement {
     } else {
       this.diff = new Float64Array(0);
     }
-    this.y.domain([0, d.yMax ?? (maxL > 0 ? maxL * 1.05 : 1)]).nice(5);
+    if (d.yFit) {
+      // rates fitted to the data (e.g. 70%-100%), so a gap of a few points is visible
+      const lines = (sr: ChartSeries[]) => sr.filter((x) => x.type === 'line' && x.axis !== 'right').map((x) => x.values);
+      const lo = Math.min(minOf(lines(d.series), count), b && b.count > 0 ? minOf(lines(b.series), b.count) : Infinity);
+      this.y.domain(fitRange(lo, maxL, d.yMax ?? 1));
+    } else this.y.domain([0, d.yMax ?? (maxL > 0 ? maxL * 1.05 : 1)]).nice(5);
     this.yr.domain([0, maxR > 0 ? maxR * 1.05 : 1]).nice(5);
     if (this._hover >= count) this._hover = count - 1;
   }
@@ -447,7 +457,9 @@ export class HlLineChart extends LitElement {
     const svg = this.renderRoot.querySelector('svg');
     if (!svg) return;
     const legend = this.legendItems().map((l) => ({ label: l.label, color: l.color, dashed: l.kind === 'dash' }));
-    await exportSvgElement(svg, fmt, this.fileName, { title: this.heading, legend });
+    const p = this.provenance;
+    const caption = p ? captionLines(p, this.lang, this.compare) : undefined;
+    await exportSvgElement(svg, fmt, chartFileBase(p, this.fileName, this.compare), { title: this.heading, legend, caption });
     this.dispatchEvent(new CustomEvent('chart-export', { detail: { format: fmt, file: this.fileName }, bubbles: true, composed: true }));
   }
 

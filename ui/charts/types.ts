@@ -75,6 +75,8 @@ export interface ChartData {
   diffLabel?: string;
   /** Fixed top of the left axis (e.g. 1 for rates); else fitted to the data. */
   yMax?: number;
+  /** Fit the left axis to the data's range (within 0..yMax) instead of starting at 0. */
+  yFit?: boolean;
   /** Number format for read-outs, e.g. ',.0f' or '.2f'. */
   format?: string;
   formatRight?: string;
@@ -82,4 +84,19 @@ export interface ChartData {
   markers?: readonly ChartMarker[];
   /** Compare mode across model versions: the two sides' names (absent: policy and baseline). */
   sides?: { run: string; base: string } | null;
+}
+
+/** What an exported chart image says about its run (drawn as a caption into the SVG and PNG). */
+export interface ChartProvenance {
+  /** The preset the scenario starts from. */
+  preset: string;
+  /** Knobs or timeline differ from the preset's. */
+  changed: boolean;
+  /** Short scenario hash (8 hex digits), as in the exports' file names. */
+  hash: string;
+  seed: number;
+  /** Model version the run ran on. */
+  version: string;
+  /** The full app's link to this run. */
+  link: string;
 }

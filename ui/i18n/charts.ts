@@ -55,6 +55,28 @@ export const CHART_UI = {
     zh: '每条线为一个街乡；粗线为最新一期的第一名和最后一名（指向可换）',
   },
   unitN: { en: 'Unit {n}', zh: '街乡{n}' },
+  // the caption drawn into exported images, and the embed's title
+  capScenario: { en: 'Scenario: {preset}', zh: '情景：{preset}' },
+  capChanged: { en: '{preset}, changed', zh: '{preset}（已修改）' },
+  capSeed: { en: 'seed {seed}', zh: '随机种子 {seed}' },
+  capModel: { en: 'model {version}', zh: '模型 {version}' },
+  capLink: { en: 'Link: {link}', zh: '链接：{link}' },
+  capCompare: { en: 'Compared with its baseline', zh: '与基线对照' },
+  embedChanged: { en: 'changed from the preset', zh: '已改动预设' },
+  embedNothing: { en: 'No chart matches show={show}; showing every chart.', zh: 'show={show} 中没有可用的图表，显示全部图表。' },
+  embedShow: { en: 'Charts and figures to show', zh: '显示哪些图表和数字' },
+  embedFigures: { en: 'Key figures', zh: '关键数字' },
+  embedAll: { en: 'All', zh: '全部' },
+  // rank chart with many units
+  rankTopBottom: {
+    en: 'Top and bottom {k} of the latest period of {n} units; the middle band holds ranks {from}–{to}',
+    zh: '共 {n} 个单位，显示最新一期前 {k} 名和后 {k} 名；中间一栏为第 {from}–{to} 名',
+  },
+  rankMiddle: { en: 'ranks {from}–{to}', zh: '第 {from}–{to} 名' },
+  follow: { en: 'Follow a unit', zh: '跟踪单位' },
+  followNone: { en: '(top and bottom only)', zh: '（只看首尾）' },
+  gapBand: { en: 'Gap: official − residents’', zh: '差距：官方 − 居民' },
+  gapMean: { en: 'Mean gap {gap} points', zh: '平均差距 {gap} 个百分点' },
 } as const satisfies Record<string, Text>;
 
 /** Legend labels of series (metric names, and derived series); looked up by a metric's name. */

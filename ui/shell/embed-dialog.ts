@@ -7,24 +7,49 @@ import { LitElement, css, html } from 'lit';
 import { copyText } from '../clipboard.ts';
 import { t, type Lang } from '../i18n.ts';
 import { baseStyles } from '../styles/index.ts';
+import { SHOW_IDS } from '../charts/embed-show.ts';
 
-/** The iframe snippet for a link (the link as an attribute value, escaped). */
+/** Text as an HTML attribute value. */
+function attr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * The iframe snippet for a link: as wide as the column it is put in (up to 960 px), 4:3 but never
+ * lower than 480 px, so it fits a 720 px article and a 320 px phone without sideways scrolling.
+ * The width and height attributes are the fallback of a page that strips `style`.
+ */
 export function embedSnippet(link: string, title: string): string {
-  return `<iframe src="${link.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title}" width="960" height="720" style="border:0" loading="lazy"></iframe>`;
+  const style = 'border:0;display:block;width:100%;max-width:960px;height:auto;aspect-ratio:4/3;min-height:480px';
+  return `<iframe src="${attr(link)}" title="${attr(title)}" width="100%" height="720" style="${style}" loading="lazy"></iframe>`;
+}
+
+/** The link with the chosen charts and figures (`show=`); every chart and no figures: no flag. */
+export function showLink(link: string, chosen: readonly string[]): string {
+  const all = SHOW_IDS.filter((id) => id !== 'figures');
+  const everything = chosen.length === all.length && !chosen.includes('figures') && all.every((id) => chosen.includes(id));
+  return everything || chosen.length === 0 ? link : `${link}&show=${SHOW_IDS.filter((id) => chosen.includes(id)).join(',')}`;
 }
 
 export class HlEmbedDialog extends LitElement {
-  static override properties = { lang: {}, link: {} };
+  static override properties = { lang: {}, link: {}, _chosen: { state: true } };
 
   /** The page's language. */
   declare lang: Lang;
   /** The link the frame opens (the page's link with `embed=1`). */
   declare link: string;
+  /** The charts and figures chosen for the frame (all charts at first). */
+  declare _chosen: readonly string[];
 
   constructor() {
     super();
     this.lang = 'en';
     this.link = '';
+    this._chosen = SHOW_IDS.filter((id) => id !== 'figures');
+  }
+
+  private toggle(id: string, on: boolean): void {
+    this._chosen = SHOW_IDS.filter((x) => (x === id ? on : this._chosen.includes(x)));
   }
 
   static override styles = [
@@ -49,6 +74,17 @@ export class HlEmbedDialog extends LitElement {
         min-height: 7rem;
         font-family: ui-monospace, monospace;
         font-size: 0.9rem;
+      }
+      fieldset {
+        border: 1px solid #ccc;
+        border-radius: 6px;
+        margin: 0 0 0.6rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.2rem 0.9rem;
+      }
+      fieldset label {
+        white-space: nowrap;
       }
       .row {
         display: flex;
@@ -86,10 +122,18 @@ export class HlEmbedDialog extends LitElement {
 
   override render() {
     const lang = this.lang;
-    const snippet = embedSnippet(this.link, t(lang, 'title'));
+    const snippet = embedSnippet(showLink(this.link, this._chosen), t(lang, 'title'));
+    const name = (id: string) => (id === 'figures' ? t(lang, 'chart.embedFigures') : t(lang, `chartTitle.${id as 'kind'}`));
     return html`<dialog aria-labelledby="embed-title" @close=${() => this.send('embed-close')}>
       <h2 id="embed-title">${t(lang, 'embedTitle')}</h2>
       <p>${t(lang, 'embedHelp')}</p>
+      <fieldset data-testid="embed-show">
+        <legend>${t(lang, 'chart.embedShow')}</legend>
+        ${SHOW_IDS.map(
+          (id) => html`<label><input type="checkbox" value=${id} .checked=${this._chosen.includes(id)}
+            @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)} /> ${name(id)}</label>`,
+        )}
+      </fieldset>
       <label for="embed-code">${t(lang, 'embedSnippet')}</label>
       <textarea id="embed-code" data-testid="embed-code" readonly .value=${snippet} @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}></textarea>
       <div class="row">

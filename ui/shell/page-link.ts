@@ -42,6 +42,8 @@ export interface PageState {
    * model. Any change to the scenario moves the page to today's model.
    */
   archived: { version: string; knobs: Record<string, unknown>; query: string } | null;
+  /** An embed's charts and figures, by id (`show=kind,ranks,figures`); empty: every chart. */
+  show: readonly string[];
 }
 
 export interface PageLink {
@@ -81,6 +83,7 @@ export function defaultPageState(): PageState {
     storyStep: 0,
     exp: '',
     archived: null,
+    show: [],
   };
 }
 
@@ -124,6 +127,12 @@ export function readPageLink(href: string): PageLink {
       });
   }
   if (ex.exp !== undefined) state.exp = ex.exp;
+  // an embed's choice of charts and figures: ids, checked where they are drawn (ui/charts/embed-show.ts)
+  if (ex.show !== undefined)
+    state.show = ex.show
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (ex.story !== undefined || ex.step !== undefined) {
     const n = Number(ex.step ?? '1');
     if (ex.story === STORY_ID && storyStep(n)) state.storyStep = n;
@@ -152,5 +161,6 @@ export function pageQuery(s: PageState): string {
   if (s.storyStep) q += `&story=${STORY_ID}&step=${s.storyStep}`;
   // encoded, so a value with '&' or '#' stays one parameter (readable ':;,/' kept)
   if (s.exp) q += `&exp=${encodeExpParam(s.exp)}`;
+  if (s.show.length) q += `&show=${s.show.join(',')}`;
   return q;
 }

@@ -13,6 +13,7 @@ import type { RunState } from '../worker/sim-controller.ts';
 import { baseStyles } from '../styles/index.ts';
 import { defaultPageState, type PageState, type View } from './page-link.ts';
 import '../charts/charts-panel.ts';
+import { pageProvenance } from '../download.ts';
 import '../views/district-view.ts';
 import '../views/village-view.ts';
 import '../experiments/experiments-panel.ts';
@@ -139,7 +140,7 @@ export class HlViews extends LitElement {
         ? html`<div ?hidden=${view !== 'charts'}>
           ${
             c.run
-              ? html`<hl-charts .run=${c.run} .baseline=${c.baseline} .lang=${lang}></hl-charts>`
+              ? html`<hl-charts .run=${c.run} .baseline=${c.baseline} .lang=${lang} .provenance=${pageProvenance(this.page, c.run?.model)}></hl-charts>`
               : html`<p data-testid="charts-placeholder">${t(lang, c.stopped ? 'noCharts' : 'loadingCharts')}</p>`
           }
         </div>`
