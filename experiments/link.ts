@@ -7,11 +7,12 @@
  *   exp=councilSkill:0.2..0.8/4;design:oat;metrics:gaming_intensity_mean,true_satisfaction
  *
  * Keys: replicates, design (factorial | oat), metrics, resolution, horizonDays; any other key is a knob
- * to vary. Parsing gives a plain experiment object that `loadExperiment` then validates, so a bad
+ * to vary. `posterior` is refused (a link cannot carry a fit's sets; `linkPosteriorProblem`). Parsing gives a plain experiment object that `loadExperiment` then validates, so a bad
  * link gets the same messages (naming the field) as a bad file. Pure.
  */
 import { formatKnobValue } from '../scenarios/loader.ts';
 import type { KnobValue } from '../sim/index.ts';
+import type { Problem } from '../scenarios/loader.ts';
 import type { Experiment } from './schema.ts';
 
 /** Keys of the `exp` parameter that are not knobs. */
@@ -44,12 +45,29 @@ export function experimentToParam(exp: Experiment): string {
 export interface ParsedExpParam {
   /** An experiment object without scenario and seed (the link's own parameters give those). */
   input: Record<string, unknown>;
+  /**
+   * What the link asked for that a link cannot hold: a `posterior` (a fit's parameter sets are
+   * thousands of numbers). The experiment is refused while this is said; see `linkPosteriorProblem`.
+   */
+  posterior?: string;
+}
+
+/** The problem of a link that names a posterior: refused, with what to do instead (both languages). */
+export function linkPosteriorProblem(value: string): Problem {
+  return {
+    field: 'exp.posterior',
+    value,
+    message:
+      "exp.posterior: a link cannot carry a fit's posterior (its parameter sets are thousands of numbers): open the Experiments tab, load the fit's posterior-sample.json under 'Fit result' and tick 'Draw uncertain knobs from this posterior', or on the command line put \"posterior\" in the experiment file",
+    zh: 'exp.posterior：链接无法携带拟合的后验样本（其参数组有成千上万个数）：请在“实验”页的“拟合结果”中载入该拟合的 posterior-sample.json，并勾选“从此后验抽取不确定参数”；或在命令行的实验文件中写入 "posterior"',
+  };
 }
 
 /** Read the `exp` parameter (already percent-decoded) into an experiment object for `loadExperiment`. */
 export function parseExperimentParam(text: string): ParsedExpParam {
   const vary: Record<string, unknown> = {};
   const input: Record<string, unknown> = { vary, resolution: 'period' };
+  let posterior: string | undefined;
   for (const raw of text.split(';')) {
     const part = raw.trim();
     if (!part) continue;
@@ -67,6 +85,9 @@ export function parseExperimentParam(text: string): ParsedExpParam {
       case 'resolution':
         input[key] = value;
         break;
+      case 'posterior':
+        posterior = value;
+        break;
       case 'metrics':
         input.metrics = value
           .split(',')
@@ -80,5 +101,5 @@ export function parseExperimentParam(text: string): ParsedExpParam {
       }
     }
   }
-  return { input };
+  return posterior === undefined ? { input } : { input, posterior };
 }
