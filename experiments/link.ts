@@ -39,6 +39,8 @@ export function experimentToParam(exp: Experiment): string {
   if (exp.design.type !== 'factorial') parts.push(`design:${exp.design.type}`);
   parts.push(`metrics:${exp.metrics.join(',')}`);
   if (exp.resolution !== 'period') parts.push(`resolution:${exp.resolution}`);
+  // the fit is named, its sets are not carried: opening the link asks for them (linkPosteriorProblem)
+  if (exp.posterior) parts.push(`posterior:${exp.posterior.fitHash.slice(0, 12)}`);
   return parts.join(';');
 }
 
@@ -57,9 +59,8 @@ export function linkPosteriorProblem(value: string): Problem {
   return {
     field: 'exp.posterior',
     value,
-    message:
-      "exp.posterior: a link cannot carry a fit's posterior (its parameter sets are thousands of numbers): open the Experiments tab, load the fit's posterior-sample.json under 'Fit result' and tick 'Draw uncertain knobs from this posterior', or on the command line put \"posterior\" in the experiment file",
-    zh: 'exp.posterior：链接无法携带拟合的后验样本（其参数组有成千上万个数）：请在“实验”页的“拟合结果”中载入该拟合的 posterior-sample.json，并勾选“从此后验抽取不确定参数”；或在命令行的实验文件中写入 "posterior"',
+    message: `exp.posterior: the experiment draws its uncertain knobs from the posterior of fit '${value}', whose parameter sets a link cannot carry: load that fit's posterior-sample.json under 'Fit result' below and tick 'Draw uncertain knobs from this posterior', or remove posterior:${value} from the link to run with the knobs at their defaults (on the command line, put "posterior" in the experiment file)`,
+    zh: `exp.posterior：该实验的不确定参数取自拟合“${value}”的后验，而链接无法携带其参数组：请在下方“拟合结果”中载入该拟合的 posterior-sample.json 并勾选“从此后验抽取不确定参数”，或从链接中删去 posterior:${value}，以默认参数运行（命令行中请在实验文件里写入 "posterior"）`,
   };
 }
 

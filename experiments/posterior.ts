@@ -13,7 +13,7 @@
  * Pure: no Node or DOM API.
  */
 import { MODEL, defaultKnobs, knobSpec, type KnobValue, type Knobs } from '../sim/index.ts';
-import { nearest, show, type Problem } from '../scenarios/loader.ts';
+import { checkKnobValue, nearest, show, type Problem } from '../scenarios/loader.ts';
 import { canonicalJson, sha256Hex } from '../scenarios/export.ts';
 
 /** A validated posterior sample: the fit it came from, and its parameter sets (knob to value). */
@@ -218,4 +218,23 @@ export function posteriorSummary(post: PosteriorSample): { fitHash: string; mode
     sets: post.sets.length,
     setsHash: sha256Hex(canonicalJson(post.sets)),
   };
+}
+
+/** A posterior sample on its own (the app's file input): checked as an experiment's `posterior` is. */
+export function loadPosterior(value: unknown): { sample: PosteriorSample | null; problems: Problem[]; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const to =
+    (list: Problem[]) =>
+    (field: string, v: unknown, message: string, zh: string): void => {
+      list.push({ field, value: show(v), message: `${field}: ${message}`, zh: `${field}：${zh}` });
+    };
+  const sample = checkPosterior(
+    value,
+    to(problems),
+    (field, v, c) => problems.push({ field, value: show(v), message: `${field}: ${c.message}`, code: c.code, allowed: c.allowed }),
+    to(warnings),
+    (knob, v) => checkKnobValue(knobSpec(knob)!, v),
+  );
+  return { sample, problems, warnings };
 }

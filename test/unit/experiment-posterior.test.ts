@@ -16,6 +16,7 @@ import {
   experimentFiles,
   experimentHash,
   experimentJson,
+  experimentToParam,
   linkPosteriorProblem,
   loadExperiment,
   parseExperimentParam,
@@ -106,8 +107,14 @@ describe('the posterior field: validation', () => {
     expect(parsed.input.vary).toEqual({ handDown: ['false', 'true'] });
     expect(parseExperimentParam('handDown:false,true').posterior).toBeUndefined();
     const p = linkPosteriorProblem('1e2653598421');
-    expect(p.message).toMatch(/^exp\.posterior: a link cannot carry a fit's posterior/);
-    expect(p.zh).toMatch(/^exp\.posterior：链接无法携带/);
+    expect(p.message).toMatch(
+      /^exp\.posterior: the experiment draws its uncertain knobs from the posterior of fit '1e2653598421', whose parameter sets a link cannot carry/,
+    );
+    expect(p.zh).toMatch(/^exp\.posterior：该实验的不确定参数取自拟合“1e2653598421”的后验，而链接无法携带其参数组/);
+    // a link made from an experiment with a posterior names the fit, so opening it asks for the sets
+    const exp = loadExperiment({ ...BASE, resolution: 'period', posterior: POST }).experiment!;
+    expect(parseExperimentParam(experimentToParam(exp)).posterior).toBe(FIT_HASH.slice(0, 12));
+    expect(experimentToParam(loadExperiment(BASE).experiment!)).not.toContain('posterior');
   });
 });
 
