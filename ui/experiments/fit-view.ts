@@ -183,20 +183,20 @@ export class HlFitView extends LitElement {
         <table class="stats" data-testid="fit-predictive" data-pass=${pass} data-targets=${rows.length}>
           <caption>${t(L, 'exp.fitPredictiveCaption', { pass, n: rows.length })}</caption>
           <thead><tr>
-            <th scope="col">${t(L, 'exp.fitStudy')}</th><th scope="col">${t(L, 'exp.fitTarget')}</th><th scope="col">${t(L, 'exp.fitFigure')}</th>
-            <th scope="col">${t(L, 'exp.fitBand')}</th><th scope="col">${t(L, 'exp.fitPredMedian')}</th><th scope="col">${t(L, 'exp.fitInterval')}</th>
-            <th scope="col">${t(L, 'exp.fitResult')}</th>
+            <th scope="col">${t(L, 'exp.fitStudy')}</th><th scope="col">${t(L, 'exp.fitTarget')}</th><th scope="col">${t(L, 'exp.fitResult')}</th>
+            <th scope="col">${t(L, 'exp.fitFigure')}</th><th scope="col">${t(L, 'exp.fitBand')}</th><th scope="col">${t(L, 'exp.fitPredMedian')}</th>
+            <th scope="col">${t(L, 'exp.fitInterval')}</th>
           </tr></thead>
           <tbody>
             ${rows.map(
               (r) => html`<tr data-pass=${r.pass ? 'true' : 'false'}>
                 <td>${r.study}</td>
                 <th scope="row">${r.target}</th>
+                <td class=${r.pass ? 'good' : 'bad'}>${r.pass ? t(L, 'exp.fitPass') : t(L, 'exp.fitFail')}</td>
                 <td>${this.fmt(r.figure)}</td>
                 <td title=${`${r.lo} .. ${r.hi}`}>${r.tolerance} <small>(${this.fmt(r.lo)} .. ${this.fmt(r.hi)})</small></td>
                 <td>${this.fmt(r.median)}</td>
                 <td>${this.fmt(r.q05)} .. ${this.fmt(r.q95)}</td>
-                <td class=${r.pass ? 'good' : 'bad'}>${r.pass ? t(L, 'exp.fitPass') : t(L, 'exp.fitFail')}</td>
               </tr>`,
             )}
           </tbody>
