@@ -95,6 +95,8 @@ describe('a fit in the Experiments tab', () => {
         await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
         await view.locator('[data-testid="fit-predictive"]').scrollIntoViewIfNeeded();
         await page.screenshot({ path: `${SCREENSHOTS}${name}-predictive.png` });
+        await view.locator('[data-testid="fit-predictive-chart"]').screenshot({ path: `${SCREENSHOTS}${name}-predictive-chart.png` });
+        await view.locator('[data-testid="fit-prior-chart"]').screenshot({ path: `${SCREENSHOTS}${name}-prior-chart.png` });
         expect(page.errors).toEqual([]);
       }
     }
@@ -133,6 +135,7 @@ describe('a fit in the Experiments tab', () => {
     await panel.locator('[data-testid="exp-run"]').click();
     await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 180_000 });
     expect(await panel.locator('[data-testid="exp-table-differences"] tbody tr').count()).toBe(1);
+    expect(await panel.locator('[data-testid="exp-results-posterior"]').textContent()).toContain('fit 1e2653598421 (40 sets)');
     // the link names the fit; the downloads name it and its sets
     await page.waitForFunction(() => new URLSearchParams(location.search).get('exp')?.includes('posterior:1e2653598421'), undefined, {
       timeout: 60_000,

@@ -472,6 +472,11 @@ export class HlExperimentsPanel extends LitElement {
     return html`
       <section class="results" data-testid="exp-results" data-stale=${stale.length ? 'true' : 'false'}>
         ${stale.length ? html`<div class="stale" role="status" data-testid="exp-stale">${stale.map((x) => html`<p>${x}</p>`)}</div>` : nothing}
+        ${
+          o.exp.posterior
+            ? html`<p class="in-use" data-testid="exp-results-posterior">${t(L, 'exp.fitInUse', { hash: o.exp.posterior.fitHash.slice(0, 12), n: o.exp.posterior.sets.length })}</p>`
+            : nothing
+        }
         <hl-band-chart
           .series=${this.bands(o, m)}
           heading=${t(L, 'exp.overTime', { metric: name })}
