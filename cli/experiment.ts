@@ -48,6 +48,9 @@ export interface ExperimentArgs {
 
 const one = (p: ExperimentArgs, name: string) => p.options.get(name)?.[0];
 
+/** Largest posterior-sample.json read (10,000 sets of 80 knobs are about 25 MB). */
+const MAX_POSTERIOR_BYTES = 64 * 1024 * 1024;
+
 // ---------------------------------------------------------------- provenance
 
 /** The git commit of this checkout (HOTLINE_LAB_GIT_COMMIT overrides), or null outside git. */
@@ -118,7 +121,8 @@ export async function readDirExperiment(dir: string): Promise<Experiment | null>
   } catch {
     return null;
   }
-  const res = loadExperimentText(text);
+  // written by this command: it may hold a posterior's sets, larger than an experiment file may be
+  const res = loadExperimentText(text, MAX_POSTERIOR_BYTES + MAX_SCENARIO_BYTES);
   if (!res.ok) throw new UsageError(res.problems.map((p) => `${join(dir, 'experiment.json')}: ${p.message}`));
   return res.experiment;
 }
@@ -237,9 +241,6 @@ export function parseWorkers(text: string | undefined): number {
     );
   return n;
 }
-
-/** Largest posterior-sample.json read (10,000 sets of 80 knobs). */
-const MAX_POSTERIOR_BYTES = 64 * 1024 * 1024;
 
 /** Read a posterior sample (posterior-sample.json of a fit) as JSON; `what` names where it was asked for. */
 export async function readPosteriorFile(path: string, what: string): Promise<unknown> {

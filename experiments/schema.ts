@@ -822,10 +822,13 @@ export function designSize(exp: Experiment): number {
   }
 }
 
-/** Parse and validate experiment text (JSON): size limit and syntax position like scenario files. */
-export function loadExperimentText(text: string): ExperimentLoad {
+/**
+ * Parse and validate experiment text (JSON): size limit and syntax position like scenario files.
+ * `maxBytes` is raised only for an output folder's own experiment.json, which holds a posterior's sets.
+ */
+export function loadExperimentText(text: string, maxBytes = MAX_SCENARIO_BYTES): ExperimentLoad {
   const fail = (p: Problem): ExperimentLoad => ({ ok: false, experiment: null, problems: [p] });
-  const tooLarge = sizeProblem('(input)', 'experiment text', utf8Length(text), MAX_SCENARIO_BYTES);
+  const tooLarge = sizeProblem('(input)', 'experiment text', utf8Length(text), maxBytes);
   if (tooLarge) return fail(tooLarge);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '')

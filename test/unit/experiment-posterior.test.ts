@@ -218,7 +218,7 @@ describe('the posterior field on the command line', () => {
   it('reads a path relative to the experiment file; 1 and 2 workers give the same bytes; --posterior gives the same', async () => {
     const r1 = await captured(() => main(['experiment', file, '--out', join(dir, 'w1'), '--workers', '1']));
     expect(r1.value, r1.err).toBe(0);
-    expect(await main(['experiment', file, '--out', join(dir, 'w2'), '--workers', '2'])).toBe(0);
+    expect((await captured(() => main(['experiment', file, '--out', join(dir, 'w2'), '--workers', '2']))).value).toBe(0);
     const a = tree(join(dir, 'w1'));
     expect(tree(join(dir, 'w2'))).toEqual(a);
     expect(a['results.csv']).toContain(`# posterior fit-hash ${FIT_HASH} sets 2`);
@@ -227,19 +227,15 @@ describe('the posterior field on the command line', () => {
     // the flag, with a file that names no posterior: the same experiment, the same files
     const plain = join(dir, 'plain.json');
     writeFileSync(plain, JSON.stringify(BASE));
-    expect(
-      await main([
-        'experiment',
-        plain,
-        '--out',
-        join(dir, 'flag'),
-        '--workers',
-        '1',
-        '--posterior',
-        join(dir, 'fit', 'posterior-sample.json'),
-      ]),
-    ).toBe(0);
+    const post = join(dir, 'fit', 'posterior-sample.json');
+    const flag = await captured(() => main(['experiment', plain, '--out', join(dir, 'flag'), '--workers', '1', '--posterior', post]));
+    expect(flag.value, flag.err).toBe(0);
     expect(tree(join(dir, 'flag'))).toEqual(a);
+    // the folder reads its own experiment.json (sets and all) back to resume: nothing to run, same files
+    const again = await captured(() => main(['experiment', file, '--out', join(dir, 'w1'), '--workers', '1', '--resume']));
+    expect(again.value, again.err).toBe(0);
+    expect(again.err).toContain('6 already done; 0 to run');
+    expect(tree(join(dir, 'w1'))).toEqual(a);
   }, 180_000);
 
   it('says which file and field is wrong', async () => {
