@@ -1,5 +1,5 @@
 /**
- * `hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume]`
+ * `hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume] [--posterior FILE]`
  *
  * The output folder:
  *   experiment.json   the validated experiment (every default filled in; runnable again)
@@ -15,10 +15,10 @@
 import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODEL } from '../sim/index.ts';
-import { MAX_SCENARIO_BYTES } from '../scenarios/loader.ts';
+import { MAX_SCENARIO_BYTES, parseJsonText } from '../scenarios/loader.ts';
 import { prettyJson } from '../scenarios/export.ts';
 import {
   buildDesign,
@@ -27,7 +27,9 @@ import {
   experimentHash,
   experimentJson,
   experimentTables,
+  loadExperiment,
   loadExperimentText,
+  posteriorSummary,
   resultRows,
   resultsHead,
   runCount,
@@ -45,6 +47,9 @@ export interface ExperimentArgs {
 }
 
 const one = (p: ExperimentArgs, name: string) => p.options.get(name)?.[0];
+
+/** Largest posterior-sample.json read (10,000 sets of 80 knobs are about 25 MB). */
+const MAX_POSTERIOR_BYTES = 64 * 1024 * 1024;
 
 // ---------------------------------------------------------------- provenance
 
@@ -67,6 +72,8 @@ export function gitCommit(): string | null {
 interface ProvenanceFile {
   model: string;
   commit: string | null;
+  /** The fit whose posterior sample the runs drew from (fitHash, number of sets), when one was named. */
+  posterior?: ReturnType<typeof posteriorSummary>;
 }
 
 // ---------------------------------------------------------------- the output folder
@@ -114,7 +121,8 @@ export async function readDirExperiment(dir: string): Promise<Experiment | null>
   } catch {
     return null;
   }
-  const res = loadExperimentText(text);
+  // written by this command: it may hold a posterior's sets, larger than an experiment file may be
+  const res = loadExperimentText(text, MAX_POSTERIOR_BYTES + MAX_SCENARIO_BYTES);
   if (!res.ok) throw new UsageError(res.problems.map((p) => `${join(dir, 'experiment.json')}: ${p.message}`));
   return res.experiment;
 }
@@ -234,7 +242,31 @@ export function parseWorkers(text: string | undefined): number {
   return n;
 }
 
-async function readExperimentFile(path: string): Promise<Experiment> {
+/** Read a posterior sample (posterior-sample.json of a fit) as JSON; `what` names where it was asked for. */
+export async function readPosteriorFile(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new UsageError(`${what}: '${path}' is not a file`);
+    if (s.size > MAX_POSTERIOR_BYTES)
+      throw new UsageError(`${what}: '${path}' is ${s.size} bytes: too large, the limit is ${MAX_POSTERIOR_BYTES} bytes`);
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(
+      `${what}: cannot read '${path}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+  }
+  const parsed = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!parsed.ok) throw new UsageError(`${what}: '${path}' is not JSON: line ${parsed.line} column ${parsed.column}: ${parsed.why}`);
+  return parsed.value;
+}
+
+/**
+ * Read and validate an experiment file. A `posterior` given as a path is read relative to the
+ * experiment file; `--posterior FILE` (relative to the working directory) replaces the file's.
+ */
+export async function readExperimentFile(path: string, posteriorFlag?: string): Promise<Experiment> {
   let size: number;
   try {
     const s = await stat(path);
@@ -248,8 +280,22 @@ async function readExperimentFile(path: string): Promise<Experiment> {
   }
   if (size > MAX_SCENARIO_BYTES)
     throw new UsageError(`experiment file '${path}' is ${size} bytes: too large, the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
-  const res = loadExperimentText(await readFile(path, 'utf8'));
+  const text = await readFile(path, 'utf8');
+  let res = loadExperimentText(text);
+  const raw = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const input =
+    raw.ok && typeof raw.value === 'object' && raw.value !== null && !Array.isArray(raw.value)
+      ? (raw.value as Record<string, unknown>)
+      : null;
+  if (input && (posteriorFlag !== undefined || typeof input.posterior === 'string')) {
+    const post =
+      posteriorFlag !== undefined
+        ? await readPosteriorFile(posteriorFlag, '--posterior')
+        : await readPosteriorFile(resolve(dirname(path), input.posterior as string), `${path}: posterior`);
+    res = loadExperiment({ ...input, posterior: post });
+  }
   if (!res.ok) throw new UsageError(res.problems.map((p) => `${path}: ${p.message}`));
+  for (const w of res.warnings ?? []) process.stderr.write(`hotline-lab: ${path}: warning: ${w.message}\n`);
   return res.experiment!;
 }
 
@@ -263,7 +309,7 @@ export async function experimentCommand(p: ExperimentArgs): Promise<number> {
   const workers = parseWorkers(one(p, 'workers'));
   const shard = parseShard(one(p, 'shard'));
   const resume = p.flags.has('resume');
-  const exp = await readExperimentFile(p.positional[0]);
+  const exp = await readExperimentFile(p.positional[0], one(p, 'posterior'));
   const points = buildDesign(exp);
   const bad = checkPoints(exp, points);
   if (bad.length) throw new UsageError(bad.map((x) => `${p.positional[0]}: ${x.message}`));
@@ -289,7 +335,14 @@ export async function experimentCommand(p: ExperimentArgs): Promise<number> {
   const oldProv = await readProvenance(out);
   const commit = joinCommits([oldProv?.commit, gitCommit()]);
   await writeAtomic(join(out, 'experiment.json'), prettyJson(experimentJson(exp)));
-  await writeAtomic(join(out, 'provenance.json'), prettyJson({ model: `${MODEL.name} ${MODEL.version}`, commit } satisfies ProvenanceFile));
+  await writeAtomic(
+    join(out, 'provenance.json'),
+    prettyJson({
+      model: `${MODEL.name} ${MODEL.version}`,
+      commit,
+      posterior: exp.posterior ? posteriorSummary(exp.posterior) : undefined,
+    } satisfies ProvenanceFile),
+  );
 
   const mine: number[] = [];
   for (let r = 0; r < total; r++) if (!shard || r % shard.n === shard.i) mine.push(r);

@@ -50,8 +50,9 @@ Usage:
   hotline-lab versions [--format text|json]        list the model versions that can run (current and archived)
   hotline-lab calibrate [--replicates N] [--only study] [--seed N]
                                                    run each FACTS.md target, print the table, write docs/CALIBRATION.md
-  hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume]
-                                                   run an experiment (replicates, sweeps, sensitivity)
+  hotline-lab experiment FILE --out DIR [--workers N] [--shard i/n] [--resume] [--posterior FILE]
+                                                   run an experiment (replicates, sweeps, sensitivity;
+                                                   --posterior: draw uncertain knobs from a fit's posterior-sample.json)
   hotline-lab merge DIR... [--out DIR]             join the folders of an experiment's (or a fit's) shards
   hotline-lab fit --out DIR [--sims N] [--predictive M] [--accept F] [--seed N] [--studies a,b]
                   [--workers N] [--shard i/n] [--resume] [--policies N]
@@ -109,7 +110,7 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   versions: ['format'],
   presets: ['lang', 'format'],
   metrics: ['lang', 'format'],
-  experiment: ['out', 'workers', 'shard'],
+  experiment: ['out', 'workers', 'shard', 'posterior'],
   merge: ['out'],
   fit: ['out', 'sims', 'predictive', 'accept', 'seed', 'studies', 'workers', 'shard', 'policies'],
   calibrate: ['replicates', 'only', 'seed'],

@@ -436,7 +436,7 @@ function carrySection(f: FitFolderText, folder: string): string[] {
   L.push('');
   L.push(
     'The posterior is the one above, with the weaknesses its predictive check shows; these rows say which conclusions hang on the uncertain knobs, not yet which answer is right. ' +
-      'Experiment files cannot yet name a posterior (a `"posterior"` field, replicate k drawing set k); this comparison is the command-line form of it.',
+      'Any experiment can do the same: its `"posterior"` field (or `hotline-lab experiment FILE --posterior docs/fit/posterior-sample.json`, or the Experiments tab with the sample loaded) makes replicate k of every design point draw set k (docs/EXPERIMENTS.md, section 10).',
   );
   L.push('');
   return L;

@@ -1,6 +1,7 @@
 // Experiments: replicates, designs, seeds, statistics, sensitivity and output files.
 // Pure TypeScript with no Node or DOM API: the command line and the app's Web Workers share it.
 export * from './schema.ts';
+export * from './posterior.ts';
 export * from './seeds.ts';
 export * from './design.ts';
 export * from './stats.ts';

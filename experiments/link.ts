@@ -7,11 +7,12 @@
  *   exp=councilSkill:0.2..0.8/4;design:oat;metrics:gaming_intensity_mean,true_satisfaction
  *
  * Keys: replicates, design (factorial | oat), metrics, resolution, horizonDays; any other key is a knob
- * to vary. Parsing gives a plain experiment object that `loadExperiment` then validates, so a bad
+ * to vary. `posterior` is refused (a link cannot carry a fit's sets; `linkPosteriorProblem`). Parsing gives a plain experiment object that `loadExperiment` then validates, so a bad
  * link gets the same messages (naming the field) as a bad file. Pure.
  */
 import { formatKnobValue } from '../scenarios/loader.ts';
 import type { KnobValue } from '../sim/index.ts';
+import type { Problem } from '../scenarios/loader.ts';
 import type { Experiment } from './schema.ts';
 
 /** Keys of the `exp` parameter that are not knobs. */
@@ -38,18 +39,36 @@ export function experimentToParam(exp: Experiment): string {
   if (exp.design.type !== 'factorial') parts.push(`design:${exp.design.type}`);
   parts.push(`metrics:${exp.metrics.join(',')}`);
   if (exp.resolution !== 'period') parts.push(`resolution:${exp.resolution}`);
+  // the fit is named, its sets are not carried: opening the link asks for them (linkPosteriorProblem)
+  if (exp.posterior) parts.push(`posterior:${exp.posterior.fitHash.slice(0, 12)}`);
   return parts.join(';');
 }
 
 export interface ParsedExpParam {
   /** An experiment object without scenario and seed (the link's own parameters give those). */
   input: Record<string, unknown>;
+  /**
+   * What the link asked for that a link cannot hold: a `posterior` (a fit's parameter sets are
+   * thousands of numbers). The experiment is refused while this is said; see `linkPosteriorProblem`.
+   */
+  posterior?: string;
+}
+
+/** The problem of a link that names a posterior: refused, with what to do instead (both languages). */
+export function linkPosteriorProblem(value: string): Problem {
+  return {
+    field: 'exp.posterior',
+    value,
+    message: `exp.posterior: the experiment draws its uncertain knobs from the posterior of fit '${value}', whose parameter sets a link cannot carry: load that fit's posterior-sample.json under 'Fit result' below and tick 'Draw uncertain knobs from this posterior', or remove posterior:${value} from the link to run with the knobs at their defaults (on the command line, put "posterior" in the experiment file)`,
+    zh: `exp.posterior：该实验的不确定参数取自拟合“${value}”的后验，而链接无法携带其参数组：请在下方“拟合结果”中载入该拟合的 posterior-sample.json 并勾选“从此后验抽取不确定参数”，或从链接中删去 posterior:${value}，以默认参数运行（命令行中请在实验文件里写入 "posterior"）`,
+  };
 }
 
 /** Read the `exp` parameter (already percent-decoded) into an experiment object for `loadExperiment`. */
 export function parseExperimentParam(text: string): ParsedExpParam {
   const vary: Record<string, unknown> = {};
   const input: Record<string, unknown> = { vary, resolution: 'period' };
+  let posterior: string | undefined;
   for (const raw of text.split(';')) {
     const part = raw.trim();
     if (!part) continue;
@@ -67,6 +86,9 @@ export function parseExperimentParam(text: string): ParsedExpParam {
       case 'resolution':
         input[key] = value;
         break;
+      case 'posterior':
+        posterior = value;
+        break;
       case 'metrics':
         input.metrics = value
           .split(',')
@@ -80,5 +102,5 @@ export function parseExperimentParam(text: string): ParsedExpParam {
       }
     }
   }
-  return { input };
+  return posterior === undefined ? { input } : { input, posterior };
 }

@@ -17,6 +17,7 @@ import { experimentHash, experimentJson, type Experiment } from './schema.ts';
 import type { DesignPoint } from './design.ts';
 import type { RunRecord } from './run.ts';
 import { replicateSeeds } from './seeds.ts';
+import { posteriorSummary } from './posterior.ts';
 import { interval, type Interval } from './stats.ts';
 import { morrisEffects, oatEffects } from './sensitivity.ts';
 
@@ -26,13 +27,20 @@ export interface Provenance {
 }
 
 export function provenanceLines(exp: Experiment, prov: Provenance = {}): string[] {
+  const json = experimentJson(exp);
+  // The sets themselves are in experiment.json (thousands of numbers); the header names them by hash.
+  const post = exp.posterior ? posteriorSummary(exp.posterior) : null;
+  if (post) json.posterior = post;
   return [
     `# model ${MODEL.name} ${MODEL.version}`,
     `# git-commit ${prov.commit || 'unknown'}`,
     `# experiment-hash ${experimentHash(exp)}`,
     `# experiment-seed ${exp.seed}`,
     `# replicate-seeds ${replicateSeeds(exp.seed, exp.replicates).join(' ')}`,
-    `# experiment ${canonicalJson(experimentJson(exp))}`,
+    ...(post
+      ? [`# posterior fit-hash ${post.fitHash} sets ${post.sets} (replicate k draws set k mod ${post.sets}) sets-sha256 ${post.setsHash}`]
+      : []),
+    `# experiment ${canonicalJson(json)}`,
   ];
 }
 

@@ -11,6 +11,7 @@ import { dateOfDay } from '../scenarios/export.ts';
 import type { Experiment } from './schema.ts';
 import type { DesignPoint } from './design.ts';
 import { replicateSeed } from './seeds.ts';
+import { posteriorSet, withPosterior } from './posterior.ts';
 
 /** A run's place: run index = point · replicates + replicate. */
 export interface RunSpec {
@@ -48,6 +49,13 @@ export function pointKnobs(exp: Experiment, point: DesignPoint): Knobs {
   const plain: Record<string, KnobValue> = {};
   for (const [name, v] of Object.entries(point.values)) if (factorTarget(name)?.kind === 'knob') plain[name] = v;
   return { ...exp.scenario.knobs, horizonDays: exp.horizonDays, ...plain } as Knobs;
+}
+
+/** A run's knobs: the design point's, with replicate k's posterior set when the experiment has a posterior. */
+export function runKnobs(exp: Experiment, point: DesignPoint, replicate: number): Knobs {
+  const knobs = pointKnobs(exp, point);
+  const post = exp.posterior;
+  return post ? withPosterior(knobs, exp.scenario.knobs, point.values, post.sets[posteriorSet(post, replicate)]) : knobs;
 }
 
 /**
@@ -136,6 +144,6 @@ export function executeRun(exp: Experiment, points: readonly DesignPoint[], run:
   const timeline = exp.scenario.timeline.length
     ? ((pointScenario(exp, point).scenario as { timeline?: TimelineChange[] }).timeline ?? [])
     : [];
-  const result = new Simulation(pointKnobs(exp, point), spec.seed, { timeline }).run().result(exp.scenario.preset);
+  const result = new Simulation(runKnobs(exp, point, spec.replicate), spec.seed, { timeline }).run().result(exp.scenario.preset);
   return recordOf(exp, spec, result);
 }

@@ -27,6 +27,7 @@ import {
 } from '../scenarios/loader.ts';
 import { canonicalJson, canonicalScenario, sha256Hex } from '../scenarios/export.ts';
 import { presetTimeline } from '../scenarios/presets.ts';
+import { checkPosterior, type PosteriorSample } from './posterior.ts';
 
 export type Resolution = 'daily' | 'period' | 'summary';
 export const RESOLUTIONS: readonly Resolution[] = ['daily', 'period', 'summary'];
@@ -76,12 +77,16 @@ export interface Experiment {
   seed: number;
   /** Baseline level of each list/range factor (factorial and one-at-a-time). */
   baseline: Record<string, KnobValue>;
+  /** A fit's posterior sample: replicate k draws set k mod n (experiments/posterior.ts). */
+  posterior?: PosteriorSample;
 }
 
 export interface ExperimentLoad {
   ok: boolean;
   experiment: Experiment | null;
   problems: Problem[];
+  /** Things worth saying that do not make the load fail (a posterior from another model version). */
+  warnings?: Problem[];
 }
 
 export const EXPERIMENT_FIELDS = [
@@ -95,6 +100,7 @@ export const EXPERIMENT_FIELDS = [
   'resolution',
   'seed',
   'baseline',
+  'posterior',
 ] as const;
 
 /** Limits that keep a typo from asking for a billion runs. */
@@ -221,6 +227,9 @@ export function loadExperiment(input: unknown): ExperimentLoad {
   // A value the scenario loader refused: its structure (code, what is allowed) lets the app word it.
   const addChecked = (field: string, value: unknown, c: { message: string; code?: Problem['code']; allowed?: Problem['allowed'] }) =>
     problems.push({ field, value: show(value), message: `${field}: ${c.message}`, code: c.code, allowed: c.allowed });
+  const warnings: Problem[] = [];
+  const warn = (field: string, value: unknown, message: string, zh: string) =>
+    warnings.push({ field, value: show(value), message: `${field}: ${message}`, zh: `${field}：${zh}` });
   if (!isObj(input)) {
     add(
       '(input)',
@@ -778,8 +787,13 @@ export function loadExperiment(input: unknown): ExperimentLoad {
     }
   }
 
-  if (problems.length > 0 || !scenario) return { ok: false, experiment: null, problems };
+  // ---- posterior (a fit's posterior sample)
+  let posterior: PosteriorSample | null = null;
+  if (input.posterior !== undefined) posterior = checkPosterior(input.posterior, add, addChecked, warn, knobValue);
+
+  if (problems.length > 0 || !scenario) return { ok: false, experiment: null, problems, warnings };
   const experiment: Experiment = { description, scenario, factors, design, replicates, horizonDays, metrics, resolution, seed, baseline };
+  if (posterior) experiment.posterior = posterior;
   const runs = designSize(experiment) * replicates;
   if (runs > MAX_RUNS) {
     add(
@@ -788,9 +802,9 @@ export function loadExperiment(input: unknown): ExperimentLoad {
       `the experiment asks for ${runs} runs; the limit is ${MAX_RUNS}: fewer values, samples or replicates`,
       `实验需要 ${runs} 次运行，上限为 ${MAX_RUNS}：请减少取值、样本或重复次数`,
     );
-    return { ok: false, experiment: null, problems };
+    return { ok: false, experiment: null, problems, warnings };
   }
-  return { ok: true, experiment, problems };
+  return { ok: true, experiment, problems, warnings };
 }
 
 /** Number of design points (before replicates). */
@@ -808,10 +822,13 @@ export function designSize(exp: Experiment): number {
   }
 }
 
-/** Parse and validate experiment text (JSON): size limit and syntax position like scenario files. */
-export function loadExperimentText(text: string): ExperimentLoad {
+/**
+ * Parse and validate experiment text (JSON): size limit and syntax position like scenario files.
+ * `maxBytes` is raised only for an output folder's own experiment.json, which holds a posterior's sets.
+ */
+export function loadExperimentText(text: string, maxBytes = MAX_SCENARIO_BYTES): ExperimentLoad {
   const fail = (p: Problem): ExperimentLoad => ({ ok: false, experiment: null, problems: [p] });
-  const tooLarge = sizeProblem('(input)', 'experiment text', utf8Length(text), MAX_SCENARIO_BYTES);
+  const tooLarge = sizeProblem('(input)', 'experiment text', utf8Length(text), maxBytes);
   if (tooLarge) return fail(tooLarge);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '')
@@ -858,6 +875,7 @@ export function experimentJson(exp: Experiment): Record<string, unknown> {
     resolution: exp.resolution,
     seed: exp.seed,
     baseline: Object.keys(exp.baseline).length ? exp.baseline : undefined,
+    posterior: exp.posterior,
   };
 }
 

@@ -22,6 +22,7 @@ import {
   encodeExpParam,
   experimentToParam,
   interval,
+  linkPosteriorProblem,
   loadExperiment,
   oatEffects,
   pairedDifference,
@@ -29,6 +30,7 @@ import {
   runCount,
   type DesignPoint,
   type Experiment,
+  type PosteriorSample,
   type RunRecord,
 } from '../../experiments/index.ts';
 import { ExperimentPool } from './pool-controller.ts';
@@ -42,6 +44,7 @@ import type { IntervalRow } from './interval-chart.ts';
 import { knobText, metricText, pointText, valuesText } from './labels.ts';
 import './band-chart.ts';
 import './interval-chart.ts';
+import './fit-view.ts';
 
 interface Row {
   knob: string;
@@ -86,6 +89,8 @@ export class HlExperimentsPanel extends LitElement {
     _kept: { state: true },
     _outcome: { state: true },
     _notice: { state: true },
+    _posterior: { state: true },
+    _linkPosterior: { state: true },
   };
 
   /** The scenario experiments start from (the app's current preset and knobs). */
@@ -103,6 +108,10 @@ export class HlExperimentsPanel extends LitElement {
   declare _kept: string[];
   declare _outcome: Outcome | null;
   declare _notice: string;
+  /** The fit's posterior sample the runs draw from (the fit view's checkbox), or null: defaults. */
+  declare _posterior: PosteriorSample | null;
+  /** The fit a link asked for (`posterior:` in exp=), which a link cannot carry: refused until a posterior is chosen here. */
+  declare _linkPosterior: string | undefined;
 
   private readonly pool = new ExperimentPool(this);
   private appliedParam: string | null = null;
@@ -120,6 +129,8 @@ export class HlExperimentsPanel extends LitElement {
     this._kept = KEPT;
     this._outcome = null;
     this._notice = '';
+    this._posterior = null;
+    this._linkPosterior = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -132,7 +143,8 @@ export class HlExperimentsPanel extends LitElement {
   /** Fill the form from an `exp=` parameter. */
   private applyParam(param: string): void {
     this.appliedParam = param;
-    const { input } = parseExperimentParam(param);
+    const { input, posterior } = parseExperimentParam(param);
+    this._linkPosterior = posterior;
     const vary = input.vary as Record<string, unknown>;
     this._rows = Object.entries(vary).map(([knob, v]) => ({
       knob,
@@ -156,6 +168,8 @@ export class HlExperimentsPanel extends LitElement {
     parts.push(`replicates:${this._replicates.trim()}`);
     if (this._design !== 'factorial') parts.push(`design:${this._design}`);
     parts.push(`metrics:${[this._metric, ...this._kept.filter((m) => m !== this._metric)].join(',')}`);
+    // a link names the fit only: its sets do not fit in a link (docs/EXPERIMENTS.md)
+    if (this._posterior) parts.push(`posterior:${this._posterior.fitHash.slice(0, 12)}`);
     return parts.join(';');
   }
 
@@ -163,6 +177,7 @@ export class HlExperimentsPanel extends LitElement {
   private formParam(): string {
     const parts = this._rows.map((r) => `${r.knob}:${r.values.replace(/\s+/g, '')}`);
     parts.push(`replicates:${this._replicates.trim()}`, `design:${this._design}`);
+    if (this._posterior) parts.push(`posterior:${this._posterior.fitHash}:${this._posterior.sets.length}`);
     return parts.join(';');
   }
 
@@ -170,7 +185,21 @@ export class HlExperimentsPanel extends LitElement {
   private validate(): { exp: Experiment | null; points: DesignPoint[]; problems: string[] } {
     if (!this.scenario) return { exp: null, points: [], problems: [] };
     const { input } = parseExperimentParam(this.param());
-    const res = loadExperiment({ ...input, scenario: { preset: this.scenario.preset, knobs: this.scenario.knobs }, seed: this.seed });
+    const link = this._linkPosterior;
+    if (link !== undefined && !this._posterior)
+      return { exp: null, points: [], problems: [problemMessage(this.lang, linkPosteriorProblem(link))] };
+    if (link !== undefined && this._posterior && !this._posterior.fitHash.startsWith(link))
+      return {
+        exp: null,
+        points: [],
+        problems: [t(this.lang, 'exp.fitLinkOther', { want: link, have: this._posterior.fitHash.slice(0, 12) })],
+      };
+    const res = loadExperiment({
+      ...input,
+      scenario: { preset: this.scenario.preset, knobs: this.scenario.knobs },
+      seed: this.seed,
+      ...(this._posterior ? { posterior: this._posterior } : {}),
+    });
     if (!res.ok) return { exp: null, points: [], problems: res.problems.map((p) => problemMessage(this.lang, p)) };
     const exp = res.experiment!;
     if (designSize(exp) * exp.replicates > 20_000)
@@ -443,6 +472,11 @@ export class HlExperimentsPanel extends LitElement {
     return html`
       <section class="results" data-testid="exp-results" data-stale=${stale.length ? 'true' : 'false'}>
         ${stale.length ? html`<div class="stale" role="status" data-testid="exp-stale">${stale.map((x) => html`<p>${x}</p>`)}</div>` : nothing}
+        ${
+          o.exp.posterior
+            ? html`<p class="in-use" data-testid="exp-results-posterior">${t(L, 'exp.fitInUse', { hash: o.exp.posterior.fitHash.slice(0, 12), n: o.exp.posterior.sets.length })}</p>`
+            : nothing
+        }
         <hl-band-chart
           .series=${this.bands(o, m)}
           heading=${t(L, 'exp.overTime', { metric: name })}
@@ -529,6 +563,11 @@ export class HlExperimentsPanel extends LitElement {
               ? html`<p class="count" data-testid="exp-count">${t(L, 'exp.runs', { points: v.points.length, replicates: v.exp.replicates, runs: v.points.length * v.exp.replicates })}</p>`
               : nothing
         }
+        ${
+          this._posterior
+            ? html`<p class="in-use" data-testid="exp-posterior">${t(L, 'exp.fitInUse', { hash: this._posterior.fitHash.slice(0, 12), n: this._posterior.sets.length })}</p>`
+            : nothing
+        }
         <div class="actions">
           <button type="submit" class="primary" data-testid="exp-run" ?disabled=${!v.exp || running}>${t(L, 'exp.run')}</button>
           <button type="button" data-testid="exp-cancel" ?disabled=${!running} @click=${() => this.pool.cancel()}>${t(L, 'exp.cancel')}</button>
@@ -542,7 +581,17 @@ export class HlExperimentsPanel extends LitElement {
         <input id="exp-link" data-testid="exp-link" readonly .value=${this.link()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
         <button type="button" @click=${this.copyLink}>${t(L, 'exp.copy')}</button>
         ${this._notice ? html`<span class="notice" role="status">${this._notice}</span>` : nothing}
+        ${this._posterior ? html`<p class="link-note">${t(L, 'exp.fitLinkNote', { hash: this._posterior.fitHash.slice(0, 12) })}</p>` : nothing}
       </div>
+      <hl-fit-view
+        .lang=${L}
+        .use=${this._posterior !== null}
+        @hl-posterior-change=${(e: CustomEvent<{ sample: PosteriorSample | null }>) => {
+          this._posterior = e.detail.sample;
+          // an explicit choice here replaces what a link asked for
+          this._linkPosterior = undefined;
+        }}
+      ></hl-fit-view>
     `;
   }
 
@@ -577,6 +626,8 @@ export class HlExperimentsPanel extends LitElement {
     .share { display: flex; gap: 6px; align-items: center; margin-top: 10px; flex-wrap: wrap; }
     .share input { flex: 1; min-width: 16em; font-size: 12.5px; color: #333; }
     .notice { color: #2e7d32; }
+    .in-use { margin: 4px 0; padding: 4px 8px; border-left: 3px solid #1565c0; background: #e3f2fd; }
+    .link-note { flex-basis: 100%; margin: 2px 0 0; font-size: 12.5px; color: #555; }
     .stale { border: 1px solid #b26a00; background: #fff8e1; border-radius: 4px; padding: 4px 10px; }
     .stale p { margin: 2px 0; }
     .offer { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; border: 1px solid #1565c0; background: #e3f2fd; border-radius: 4px; padding: 6px 10px; margin: 6px 0; }

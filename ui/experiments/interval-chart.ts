@@ -47,6 +47,8 @@ export class HlIntervalChart extends LitElement {
     mode: {},
     zero: { type: Boolean },
     xLabel: { attribute: 'x-label' },
+    domain: { attribute: false },
+    marks: { attribute: false },
     _width: { state: true },
   };
 
@@ -56,6 +58,10 @@ export class HlIntervalChart extends LitElement {
   /** Keep zero on the axis (differences, effects); off for levels far from zero. */
   declare zero: boolean;
   declare xLabel: string;
+  /** A fixed x range (e.g. 0..1 for a position within a prior), instead of the rows' extent. */
+  declare domain: [number, number] | null;
+  /** Further reference rules (e.g. a band's two ends), drawn like the zero rule. */
+  declare marks: number[];
   declare _width: number;
 
   constructor() {
@@ -66,6 +72,8 @@ export class HlIntervalChart extends LitElement {
     this.mode = 'dot';
     this.zero = true;
     this.xLabel = '';
+    this.domain = null;
+    this.marks = [];
     this._width = 480;
   }
 
@@ -79,9 +87,9 @@ export class HlIntervalChart extends LitElement {
     const [a, b] = vals.length ? (d3.extent(this.zero ? [...vals, 0] : vals) as [number, number]) : [0, 1];
     const x = d3
       .scaleLinear()
-      .domain([a, b === a ? a + 1 : b])
-      .nice()
+      .domain(this.domain ?? [a, b === a ? a + 1 : b])
       .range([labelW, w - M.right]);
+    if (!this.domain) x.nice();
     const ticks = x.ticks(Math.max(2, Math.floor((w - labelW) / 90)));
     const f = (v: number) => (Number.isFinite(v) ? String(+v.toPrecision(4)) : 'n/a');
     return html`
@@ -89,6 +97,7 @@ export class HlIntervalChart extends LitElement {
         ${this.heading ? html`<figcaption>${this.heading}</figcaption>` : nothing}
         <svg width=${w} height=${h} role="img" aria-label=${this.heading}>
           <g class="grid">${ticks.map((t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${M.top} y2=${h - M.bottom}></line>`)}</g>
+          ${this.marks.map((m) => svg`<line class="zero" x1=${x(m)} x2=${x(m)} y1=${M.top} y2=${h - M.bottom}></line>`)}
           ${x.domain()[0] <= 0 && x.domain()[1] >= 0 ? svg`<line class="zero" x1=${x(0)} x2=${x(0)} y1=${M.top} y2=${h - M.bottom}></line>` : nothing}
           ${rows.map((r, i) => {
             const cy = M.top + i * ROW + ROW / 2;
