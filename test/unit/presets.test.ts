@@ -15,7 +15,7 @@ describe('presets', () => {
     const off: string[] = [];
     const check = (where: string, name: string, v: unknown) => {
       const spec = KNOBS.find((k) => k.name === name);
-      if (!spec || spec.type !== 'number' || spec.step === undefined || typeof v !== 'number') return;
+      if (spec?.type !== 'number' || spec.step === undefined || typeof v !== 'number') return;
       const q = (v - (spec.min ?? 0)) / spec.step;
       if (Math.abs(q - Math.round(q)) > 1e-6) off.push(`${where} ${name}=${v} (min ${spec.min}, step ${spec.step})`);
     };
