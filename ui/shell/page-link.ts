@@ -42,6 +42,8 @@ export interface PageState {
    * model. Any change to the scenario moves the page to today's model.
    */
   archived: { version: string; knobs: Record<string, unknown>; query: string } | null;
+  /** Presentation mode (`present=1`): no knob panel, larger charts and key figures, for a projector. */
+  present: boolean;
 }
 
 export interface PageLink {
@@ -81,6 +83,7 @@ export function defaultPageState(): PageState {
     storyStep: 0,
     exp: '',
     archived: null,
+    present: false,
   };
 }
 
@@ -102,7 +105,7 @@ export function readPageLink(href: string): PageLink {
     if ((VIEWS as readonly string[]).includes(ex.view)) state.view = ex.view as View;
     else problems.push({ field: 'view', value: ex.view, message: t('en', 'invalidView'), used: 'charts', code: 'bad-view' });
   }
-  for (const f of ['compare', 'embed'] as const) {
+  for (const f of ['compare', 'embed', 'present'] as const) {
     if (ex[f] === undefined) continue;
     const v = flag(ex[f]);
     if (v === undefined)
@@ -152,5 +155,6 @@ export function pageQuery(s: PageState): string {
   if (s.storyStep) q += `&story=${STORY_ID}&step=${s.storyStep}`;
   // encoded, so a value with '&' or '#' stays one parameter (readable ':;,/' kept)
   if (s.exp) q += `&exp=${encodeExpParam(s.exp)}`;
+  if (s.present) q += '&present=1';
   return q;
 }
