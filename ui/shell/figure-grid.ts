@@ -7,11 +7,24 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Columns for `n` cards when at most `fit` fit in a row: the fewest rows, spread evenly. */
+/**
+ * Columns for `n` cards when at most `fit` fit in a row: the fewest rows, and of the column
+ * counts that give them, the one with the fullest last row (a lone card only when every count does).
+ */
 export function balancedColumns(n: number, fit: number): number {
-  if (n <= 0) return 1;
-  const max = Math.max(1, Math.min(n, Math.floor(fit)));
-  return Math.ceil(n / Math.ceil(n / max));
+  if (!(n > 0) || !(fit >= 1)) return 1;
+  const max = Math.min(n, Math.floor(fit));
+  const rows = Math.ceil(n / max);
+  let best = max;
+  let bestLast = 0;
+  for (let c = max; c >= 1 && Math.ceil(n / c) === rows; c--) {
+    const last = n - (rows - 1) * c;
+    if (last > bestLast) {
+      best = c;
+      bestLast = last;
+    }
+  }
+  return best;
 }
 
 /** How many cards of `min` px with `gap` px between them fit in `width` px. */
