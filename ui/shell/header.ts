@@ -2,7 +2,7 @@
  * `<hl-header>`: the app's header band: title, scenario (preset) and seed, language, story,
  * copy link, embed, import and exports, the knob panel's toggle and presentation mode. On narrow
  * screens it is two short rows (title and toggles; preset and language) with the rest behind a
- * "More" button. It changes nothing itself; events up (bubbling, composed):
+ * "More" button; in presentation mode the rest is behind "More" at every width. It changes nothing itself; events up (bubbling, composed):
  *   `preset-change`  { preset }          another preset was chosen;
  *   `seed-change`    { seed }            a valid new seed was typed (a bad one sends `hl-notice`);
  *   `lang-change`    { lang }            a language button was pressed;
@@ -160,6 +160,13 @@ export class HlHeader extends LitElement {
       .more {
         display: none;
       }
+      /* presentation mode: one short band, the tools behind "More" at every width */
+      header.present .more {
+        display: inline-block;
+      }
+      header.present .tools:not(.open) {
+        display: none;
+      }
       .scenario {
         display: contents;
       }
@@ -259,7 +266,7 @@ export class HlHeader extends LitElement {
 
   override render() {
     const lang = this.lang;
-    return html`<header>
+    return html`<header class=${this.present ? 'present' : ''}>
       <div class="brand" title=${t(lang, 'subtitle')}>
         <h1>${t(lang, 'title')}</h1>
       </div>
@@ -272,6 +279,15 @@ export class HlHeader extends LitElement {
           @click=${() => this.send('knobs-toggle')}
         >
           ${SLIDERS} ${t(lang, 'knobsToggle')}
+        </button>
+        <button
+          type="button"
+          data-testid="present"
+          aria-pressed=${this.present ? 'true' : 'false'}
+          title=${t(lang, 'presentHelp')}
+          @click=${() => this.send('present-toggle')}
+        >
+          ${t(lang, 'present')}
         </button>
         <button
           type="button"
@@ -308,15 +324,6 @@ export class HlHeader extends LitElement {
           @click=${() => this.send('story-go', { step: this.storyStep || 1 })}
         >
           ${t(lang, 'story.story')}
-        </button>
-        <button
-          type="button"
-          data-testid="present"
-          aria-pressed=${this.present ? 'true' : 'false'}
-          title=${t(lang, 'presentHelp')}
-          @click=${() => this.send('present-toggle')}
-        >
-          ${t(lang, 'present')}
         </button>
         <button type="button" data-testid="copy-link" @click=${() => this.send('copy-link')}>${ICONS.link} ${t(lang, 'copyLink')}</button>
         <button type="button" data-testid="embed" @click=${() => this.send('embed-open')}>${t(lang, 'embed')}</button>
