@@ -112,7 +112,7 @@ export class HlKeyFigures extends LitElement {
     }
     dd {
       margin: 0.1rem 0 0;
-      font-size: clamp(0.9rem, 17cqi, 1.2rem);
+      font-size: clamp(0.85rem, 15cqi, 1.2rem);
       overflow-wrap: anywhere;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
