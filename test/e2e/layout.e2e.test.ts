@@ -64,6 +64,8 @@ interface Layout {
   figureRows: number[];
   /** Key figure cards whose content reaches outside the card, with their text. */
   overflowing: string[];
+  /** Key figures whose number (not its comparison lines) takes more than one line. */
+  brokenNumbers: string[];
 }
 
 async function layout(page: Page): Promise<Layout> {
@@ -97,6 +99,16 @@ async function layout(page: Page): Promise<Layout> {
         });
       })
       .map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
+    const brokenNumbers = [...(figs?.querySelectorAll('dd[data-figure]') ?? [])]
+      .map((dd) => {
+        const text = [...dd.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.nodeValue ?? '').trim());
+        if (!text) return null;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top)));
+        return tops.size > 1 ? (text.nodeValue ?? '').trim() : null;
+      })
+      .filter((x): x is string => x !== null);
     return {
       scrollHeight: document.documentElement.scrollHeight,
       clientHeight: document.documentElement.clientHeight,
@@ -114,6 +126,7 @@ async function layout(page: Page): Promise<Layout> {
       figure: rect(figs?.querySelector('dd')).height,
       figureRows: [...rowTops.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]),
       overflowing,
+      brokenNumbers,
     };
   });
 }
@@ -208,6 +221,9 @@ describe('layout on phones and projectors', () => {
     const shown = await layout(page);
     await shot(page, 'laptop-en-present');
     expect(shown.asideHidden).toBe(true);
+    // a one-band header: the other tools behind More
+    expect(shown.header).toBeLessThan(withPanel.header);
+    expect(await page.locator('[data-testid="export-csv"]').isVisible()).toBe(false);
     expect(shown.chartTitle).toBeGreaterThan(withPanel.chartTitle * 1.2);
     expect(shown.figure).toBeGreaterThan(withPanel.figure * 1.2);
     expect(shown.scrollWidth).toBeLessThanOrEqual(shown.clientWidth);
@@ -268,6 +284,7 @@ describe('layout on phones and projectors', () => {
         const tickets = (await page.locator('hl-key-figures dd[data-figure="tickets"]').textContent()) ?? '';
         expect(tickets.replace(/\D/g, '').length).toBeGreaterThanOrEqual(6);
         expect(l.overflowing).toEqual([]);
+        expect(l.brokenNumbers).toEqual([]);
         expect(l.scrollWidth).toBeLessThanOrEqual(l.clientWidth);
         expect(l.figureRows.at(-1)).toBeGreaterThan(1);
         await shot(page, `beijing-${lang}-${viewport.width}`);
