@@ -20,6 +20,7 @@ import { SimController } from './worker/sim-controller.ts';
 import { RunController } from './worker/run-controller.ts';
 import { LinkController } from './shell/link-controller.ts';
 import { FlashController } from './shell/flash-controller.ts';
+import { FigureGridController } from './shell/figure-grid.ts';
 import { defaultPageState, type PageState, type View, withChange } from './shell/page-link.ts';
 import type { ExportRequestDetail } from './shell/header.ts';
 import type { ImportProblems } from './shell/notices.ts';
@@ -27,7 +28,7 @@ import { fitCell, presetReference, resetKnob, runPlan, setKnob, switchPreset, ti
 import './shell/index.ts';
 import './knob-panel.ts';
 import './run-controls.ts';
-import './key-figures.ts';
+import { FIGURES } from './key-figures.ts';
 import './story/story-mode.ts';
 import './timeline-editor.ts';
 import './version-compare.ts';
@@ -44,6 +45,7 @@ export class HlApp extends LitElement {
     fatal: { state: true },
     importProblems: { state: true },
     embedOpen: { state: true },
+    knobsOpen: { state: true },
   };
 
   /** What a link holds; replaced, never mutated, so a new object is a new state. */
@@ -58,12 +60,20 @@ export class HlApp extends LitElement {
   declare importProblems: ImportProblems | null;
   /** The embed dialog is open. */
   declare embedOpen: boolean;
+  /** The knob panel (timeline and knobs) is shown: closed at first on phones and in presentation mode. */
+  declare knobsOpen: boolean;
 
   /** The simulation workers (public for the end-to-end tests' hooks). */
   readonly sim = new SimController(this);
   private readonly runs = new RunController(this, this.sim, () => runPlan(this.page));
   private readonly links = new LinkController(this);
   private readonly flash = new FlashController(this);
+  /** Keeps the key figures in even rows (sets their grid). */
+  readonly figureGrid = new FigureGridController(
+    this,
+    () => this.renderRoot.querySelector('hl-key-figures'),
+    () => FIGURES.length,
+  );
 
   constructor() {
     super();
@@ -73,12 +83,14 @@ export class HlApp extends LitElement {
     this.fatal = null;
     this.importProblems = null;
     this.embedOpen = false;
+    this.knobsOpen = !narrowScreen();
     this.addEventListener('hl-notice', (e) => this.flash.show((e as Detail<{ message: string }>).detail.message));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     Object.assign(this, this.links.load());
+    if (this.page.present) this.knobsOpen = false;
     if (this.page.storyStep) return; // in story mode the class predicts before anything runs
     // a link made with an archived model version runs on that version's own code, as published
     void this.links.openArchived(this.linkVersion).then((archived) => {
@@ -156,6 +168,13 @@ export class HlApp extends LitElement {
     if (this.sim.main.status !== 'done' && this.sim.main.status !== 'running') this.runs.run();
   }
 
+  /** Presentation mode on or off: on hides the knob panel; off shows it again where there is room. */
+  private togglePresent(): void {
+    const present = !this.page.present;
+    this.set({ present });
+    this.knobsOpen = !present && !narrowScreen();
+  }
+
   private toggleCompare(): void {
     this.set({ compare: !this.page.compare });
     this.runs.compareChanged();
@@ -228,19 +247,23 @@ export class HlApp extends LitElement {
         .seed=${s.seed}
         .storyStep=${s.storyStep}
         .canExport=${main.view !== null}
+        .knobsOpen=${this.knobsOpen}
+        .present=${s.present}
         @preset-change=${this.onPreset}
         @seed-change=${(e: Detail<{ seed: number }>) => this.setScenario({ seed: e.detail.seed })}
         @lang-change=${this.onLang}
         @story-go=${(e: Detail<{ step: number }>) => this.enterStory(e.detail.step)}
         @copy-link=${this.copyLink}
         @embed-open=${() => (this.embedOpen = true)}
+        @knobs-toggle=${() => (this.knobsOpen = !this.knobsOpen)}
+        @present-toggle=${this.togglePresent}
         @export-request=${this.download}
         @import-ok=${this.onImportOk}
         @import-problems=${(e: Detail<ImportProblems>) => (this.importProblems = e.detail)}
       ></hl-header>
       ${this.renderNotices()}
-      <div class="body">
-        <aside aria-labelledby="knobs-title">
+      <div class=${this.knobsOpen ? 'body' : 'body knobs-closed'}>
+        <aside id="knob-pane" aria-labelledby="knobs-title" ?hidden=${!this.knobsOpen}>
           <h2 id="timeline-title">${t(lang, 'tl.title')}</h2>
           <hl-timeline-editor
             aria-labelledby="timeline-title"
@@ -261,7 +284,11 @@ export class HlApp extends LitElement {
             @knobs-reset-all=${() => this.setKnobs(presetKnobs(s.preset) as Knobs, false)}
           ></hl-knob-panel>
         </aside>
-        <main tabindex="-1" id="main" class=${s.storyStep && main.knobs !== s.knobs ? 'story-waiting' : ''}>
+        <main
+          tabindex="-1"
+          id="main"
+          class=${[s.storyStep && main.knobs !== s.knobs ? 'story-waiting' : '', s.present ? 'present' : ''].join(' ').trim()}
+        >
           ${
             s.storyStep
               ? html`<hl-story
@@ -326,6 +353,11 @@ export class HlApp extends LitElement {
           : nothing
       }`;
   }
+}
+
+/** A phone-sized screen, where the knob panel starts closed (the width at which the layout stacks). */
+function narrowScreen(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(max-width: 900px)').matches;
 }
 
 customElements.define('hl-app', HlApp);

@@ -88,14 +88,17 @@ export class HlKeyFigures extends LitElement {
       overflow: hidden;
       clip: rect(0 0 0 0);
     }
+    /* the app may set the columns (--hl-figure-grid: even rows); numbers shrink to fit their card */
     dl {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(6.4rem, 1fr));
+      grid-template-columns: var(--hl-figure-grid, repeat(auto-fit, minmax(6.4rem, 1fr)));
       gap: 0.4rem;
       margin: 0;
     }
     div {
       position: relative;
+      min-width: 0;
+      container-type: inline-size;
       border: 1px solid var(--hl-line, #ccc);
       border-radius: 6px;
       padding: 0.25rem 0.45rem;
@@ -105,10 +108,12 @@ export class HlKeyFigures extends LitElement {
       font-size: 0.8rem;
       color: var(--hl-muted, #444);
       line-height: 1.2;
+      overflow-wrap: break-word;
     }
     dd {
       margin: 0.1rem 0 0;
-      font-size: 1.2rem;
+      font-size: clamp(0.85rem, 15cqi, 1.2rem);
+      overflow-wrap: anywhere;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }

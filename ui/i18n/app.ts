@@ -153,4 +153,14 @@ export const APP = {
     zh: '文件 {name} 无法导入；您的情景没有改变：',
   },
   imported: { en: 'Imported {name}', zh: '已导入 {name}' },
+  // layout: the knob panel's toggle, presentation mode, the header's narrow-screen menu
+  knobsToggle: { en: 'Knobs', zh: '参数' },
+  knobsToggleHelp: { en: 'Show or hide the timeline and knob panel', zh: '显示或隐藏时间线与参数面板' },
+  present: { en: 'Present', zh: '演示' },
+  presentHelp: {
+    en: 'Presentation mode: hides the knob panel and enlarges charts and key figures for a projector (kept in the link)',
+    zh: '演示模式：隐藏参数面板，放大图表和关键数字，便于投影（保存在链接中）',
+  },
+  headerMore: { en: 'More', zh: '更多' },
+  headerMoreHelp: { en: 'Seed, story, link, embed, import and exports', zh: '随机种子、课堂故事、链接、嵌入、导入与导出' },
 } as const satisfies Record<string, Text>;

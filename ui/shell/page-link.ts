@@ -44,6 +44,8 @@ export interface PageState {
   archived: { version: string; knobs: Record<string, unknown>; query: string } | null;
   /** An embed's charts and figures, by id (`show=kind,ranks,figures`); empty: every chart. */
   show: readonly string[];
+  /** Presentation mode (`present=1`): no knob panel, larger charts and key figures, for a projector. */
+  present: boolean;
 }
 
 export interface PageLink {
@@ -84,6 +86,7 @@ export function defaultPageState(): PageState {
     exp: '',
     archived: null,
     show: [],
+    present: false,
   };
 }
 
@@ -105,7 +108,7 @@ export function readPageLink(href: string): PageLink {
     if ((VIEWS as readonly string[]).includes(ex.view)) state.view = ex.view as View;
     else problems.push({ field: 'view', value: ex.view, message: t('en', 'invalidView'), used: 'charts', code: 'bad-view' });
   }
-  for (const f of ['compare', 'embed'] as const) {
+  for (const f of ['compare', 'embed', 'present'] as const) {
     if (ex[f] === undefined) continue;
     const v = flag(ex[f]);
     if (v === undefined)
@@ -162,5 +165,6 @@ export function pageQuery(s: PageState): string {
   // encoded, so a value with '&' or '#' stays one parameter (readable ':;,/' kept)
   if (s.exp) q += `&exp=${encodeExpParam(s.exp)}`;
   if (s.show.length) q += `&show=${s.show.join(',')}`;
+  if (s.present) q += '&present=1';
   return q;
 }

@@ -41,18 +41,24 @@ export class HlViewTabs extends LitElement {
         flex-direction: column;
         gap: 0.55rem;
       }
+      /* the tabs keep one line each: the row scrolls sideways if it must, the compare switch wraps below */
       .tabrow {
         display: flex;
+        flex-wrap: wrap-reverse;
         align-items: flex-end;
-        gap: 0.5rem;
+        gap: 0.3rem 0.5rem;
         border-bottom: 2px solid var(--hl-line, #ccc);
       }
       [role='tablist'] {
         display: flex;
         align-items: flex-end;
         gap: 0.3rem;
+        min-width: 0;
+        max-width: 100%;
       }
       [role='tab'] {
+        flex: none;
+        white-space: nowrap;
         font: inherit;
         font-size: 1rem;
         padding: 0.4rem 1rem;
@@ -75,6 +81,8 @@ export class HlViewTabs extends LitElement {
         flex: 1;
       }
       .compare {
+        flex: none;
+        white-space: nowrap;
         margin-bottom: 0.3rem;
         display: inline-flex;
         align-items: center;
@@ -101,6 +109,15 @@ export class HlViewTabs extends LitElement {
       }
       .compare[aria-checked='true'] .dot {
         background: #fff;
+      }
+      @media (max-width: 480px) {
+        [role='tablist'] {
+          overflow-x: auto;
+          scrollbar-width: none;
+        }
+        [role='tab'] {
+          padding: 0.4rem 0.65rem;
+        }
       }
     `,
   ];

@@ -1,6 +1,9 @@
 /**
- * The app shell's page layout: the header band on top, the knob panel beside the results
- * (stacked on narrow screens), the skip link and the run bar.
+ * The app shell's page layout: the header band on top, the knob panel beside the results, the
+ * skip link and the run bar. Wide screens: the panel and the results scroll side by side, and a
+ * closed panel gives its width to the results. Narrow screens (phones): one column and one page
+ * scroll, no scroll pane inside another. Presentation mode (`main.present`): larger charts and
+ * key figures (CSS zoom, so the charts lay themselves out for the larger size).
  * The parts (header, notices, tabs, dialog) carry their own styles.
  */
 import { css } from 'lit';
@@ -33,7 +36,10 @@ export const shellStyles = css`
     flex: 1;
     min-height: 0;
     display: grid;
-    grid-template-columns: minmax(18rem, 23rem) 1fr;
+    grid-template-columns: minmax(18rem, 23rem) minmax(0, 1fr);
+  }
+  .body.knobs-closed {
+    grid-template-columns: minmax(0, 1fr);
   }
   aside {
     overflow-y: auto;
@@ -75,14 +81,39 @@ export const shellStyles = css`
   .status-msg .notice {
     margin: 0.3rem 0.9rem;
   }
+  /* a small screen (or a large zoom) gets a smaller enlargement, so the charts still show */
+  @media (min-width: 901px) {
+    main.present hl-key-figures {
+      zoom: 1.15;
+    }
+    main.present hl-views {
+      zoom: 1.1;
+    }
+  }
+  @media (min-width: 1200px) {
+    main.present hl-key-figures {
+      zoom: 1.35;
+    }
+    main.present hl-views {
+      zoom: 1.3;
+    }
+  }
   @media (max-width: 900px) {
+    :host {
+      height: auto;
+      min-height: 100vh;
+    }
     .body {
-      grid-template-columns: 1fr;
+      display: block;
     }
     aside {
-      max-height: 40vh;
+      overflow: visible;
       border-right: none;
       border-bottom: 1px solid var(--hl-line, #ccc);
+    }
+    main {
+      overflow: visible;
+      padding: 0.5rem 0.6rem 2rem;
     }
   }
 `;
