@@ -220,11 +220,15 @@ describe('nothing lost', () => {
     await panel.locator('[data-testid="exp-run"]').click();
     const progress = () => panel.locator('progress').evaluate((p) => (p as HTMLProgressElement).value);
     await expect.poll(progress, { timeout: 60_000 }).toBeGreaterThanOrEqual(6);
-    await page.waitForTimeout(1200); // finished runs are written at most once a second
-    const saved = await page.evaluate(
-      () => (JSON.parse(localStorage.getItem('hotline-lab.experiment')!).records as unknown[]).filter(Boolean).length,
-    );
-    expect(saved).toBeGreaterThanOrEqual(6);
+    // finished runs are written at most once a second: wait for the store to hold them (polled, not
+    // a fixed pause, which a loaded machine outruns)
+    const stored = () =>
+      page.evaluate(() => {
+        const raw = localStorage.getItem('hotline-lab.experiment');
+        return raw ? (JSON.parse(raw).records as unknown[]).filter(Boolean).length : 0;
+      });
+    await expect.poll(stored, { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
+    const saved = await stored();
     // Closed and reopened: the bare address brings back the scenario, the tab and the experiment,
     // with the finished runs already counted (a restart would count from 0).
     await page.goto(base);
