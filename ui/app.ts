@@ -7,24 +7,25 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import type { Knobs } from '../sim/index.ts';
-import { PRESETS, presetKnobs } from '../scenarios/presets.ts';
+import { PRESETS } from '../scenarios/presets.ts';
 import type { Problem } from '../scenarios/loader.ts';
-import { storyStep } from '../scenarios/story.ts';
-import { pick, rememberLang, t, type Lang } from './i18n.ts';
+import { rememberLang, t, type Lang } from './i18n.ts';
 import { copyText } from './clipboard.ts';
-import { exportRequest, pageProvenance } from './download.ts';
+import { exportRequest } from './download.ts';
 import { baseStyles, noticeStyles, shellStyles } from './styles/index.ts';
 import type { ImportOkDetail } from './import-control.ts';
-import type { KnobChangeDetail } from './knob-panel.ts';
 import { SimController } from './worker/sim-controller.ts';
 import { RunController } from './worker/run-controller.ts';
 import { LinkController } from './shell/link-controller.ts';
+import { embedFrame, runArea, sidePanel } from './shell/app-parts.ts';
 import { FlashController } from './shell/flash-controller.ts';
+import { PanelController } from './shell/panel-controller.ts';
+import { StoryController } from './shell/story-controller.ts';
 import { FigureGridController } from './shell/figure-grid.ts';
 import { defaultPageState, type PageState, type View, withChange } from './shell/page-link.ts';
 import type { ExportRequestDetail } from './shell/header.ts';
 import type { ImportProblems } from './shell/notices.ts';
-import { fitCell, presetReference, resetKnob, runPlan, setKnob, switchPreset, timelineOf } from './shell/scenario-edits.ts';
+import { fitCell, runPlan, switchPreset, timelineOf } from './shell/scenario-edits.ts';
 import './shell/index.ts';
 import './knob-panel.ts';
 import './run-controls.ts';
@@ -32,8 +33,6 @@ import { FIGURES } from './key-figures.ts';
 import './story/story-mode.ts';
 import './timeline-editor.ts';
 import './version-compare.ts';
-import { sideNames } from './charts/sides.ts';
-import type { TimelineChangeDetail } from './timeline-editor.ts';
 
 type Detail<T> = CustomEvent<T>;
 
@@ -45,7 +44,6 @@ export class HlApp extends LitElement {
     fatal: { state: true },
     importProblems: { state: true },
     embedOpen: { state: true },
-    knobsOpen: { state: true },
   };
 
   /** What a link holds; replaced, never mutated, so a new object is a new state. */
@@ -60,14 +58,19 @@ export class HlApp extends LitElement {
   declare importProblems: ImportProblems | null;
   /** The embed dialog is open. */
   declare embedOpen: boolean;
-  /** The knob panel (timeline and knobs) is shown: closed at first on phones and in presentation mode. */
-  declare knobsOpen: boolean;
 
   /** The simulation workers (public for the end-to-end tests' hooks). */
   readonly sim = new SimController(this);
   private readonly runs = new RunController(this, this.sim, () => runPlan(this.page));
   private readonly links = new LinkController(this);
   private readonly flash = new FlashController(this);
+  private readonly panel = new PanelController(this);
+  private readonly story = new StoryController({
+    sim: this.sim,
+    set: (change) => this.set(change),
+    setView: (view) => this.setView(view),
+    run: () => this.runs.run(),
+  });
   /** Keeps the key figures in even rows (sets their grid). */
   readonly figureGrid = new FigureGridController(
     this,
@@ -83,35 +86,19 @@ export class HlApp extends LitElement {
     this.fatal = null;
     this.importProblems = null;
     this.embedOpen = false;
-    this.knobsOpen = !narrowScreen();
     this.addEventListener('hl-notice', (e) => this.flash.show((e as Detail<{ message: string }>).detail.message));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     Object.assign(this, this.links.load());
-    if (this.page.present) this.knobsOpen = false;
+    if (this.page.present) this.panel.open = false;
     if (this.page.storyStep) return; // in story mode the class predicts before anything runs
     // a link made with an archived model version runs on that version's own code, as published
     void this.links.openArchived(this.linkVersion).then((archived) => {
       if (archived) this.set({ archived });
       this.runs.run();
     });
-  }
-
-  /** The day under a chart's cursor, and the day chosen in the timeline editor: the knob panel shows the values in force then. */
-  private cursor: { hover: string | null; chosen: string | null } = { hover: null, chosen: null };
-
-  /** Set straight on the knob panel: moving the cursor re-renders the panel, not the page. */
-  private setCursor(change: Partial<HlApp['cursor']>): void {
-    this.cursor = { ...this.cursor, ...change };
-    const panel = this.renderRoot.querySelector('hl-knob-panel');
-    if (panel) panel.cursorDate = this.cursor.hover ?? this.cursor.chosen;
-  }
-
-  /** A checked timeline from the editor: it runs at once and goes into the link. */
-  private onTimeline(e: Detail<TimelineChangeDetail>): void {
-    this.setScenario({ timeline: e.detail.timeline });
   }
 
   /** Called by the page's error boundary (main.ts). */
@@ -151,28 +138,9 @@ export class HlApp extends LitElement {
     this.sim.wantCells(view === 'district' || view === 'village');
   }
 
-  /** Story mode: load step n's scenario (it runs when the class has predicted). */
-  private enterStory(n: number): void {
-    const s = storyStep(n);
-    if (!s) return;
-    this.sim.cancel();
-    const knobs = { ...presetKnobs(s.preset), ...s.knobs } as Knobs;
-    const timeline = timelineOf(s.preset);
-    this.set({ storyStep: n, preset: s.preset, knobs, timeline, seed: s.seed, cell: 0, compare: s.compare });
-    this.setView(s.view);
-    if (!s.compare) this.sim.stopBaseline();
-  }
-
-  private exitStory(): void {
-    this.set({ storyStep: 0 });
-    if (this.sim.main.status !== 'done' && this.sim.main.status !== 'running') this.runs.run();
-  }
-
-  /** Presentation mode on or off: on hides the knob panel; off shows it again where there is room. */
   private togglePresent(): void {
-    const present = !this.page.present;
-    this.set({ present });
-    this.knobsOpen = !present && !narrowScreen();
+    this.set({ present: !this.page.present });
+    this.panel.present(this.page.present);
   }
 
   private toggleCompare(): void {
@@ -229,15 +197,7 @@ export class HlApp extends LitElement {
     const main = sim.main;
     const base = s.compare ? sim.baseline : null;
     const preset = PRESETS[s.preset];
-    if (s.embed) {
-      const full = location.pathname + this.links.query().replace(/&embed=1/, '');
-      const heading = preset ? pick(lang, preset.title) : s.preset;
-      return html`<hl-embed-frame .lang=${lang} .heading=${heading} .run=${main} .baseline=${base} .fullLink=${full}
-        .show=${s.show} .provenance=${pageProvenance(s, main.view?.model)}>
-        ${this.renderNotices()}
-      </hl-embed-frame>`;
-    }
-    const day = main.view?.day ?? 0;
+    if (s.embed) return embedFrame(s, main, base, location.pathname + this.links.query().replace(/&embed=1/, ''), this.renderNotices());
     return html`<button class="skip" type="button" @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}>
         ${t(lang, 'skipToMain')}
       </button>
@@ -247,42 +207,28 @@ export class HlApp extends LitElement {
         .seed=${s.seed}
         .storyStep=${s.storyStep}
         .canExport=${main.view !== null}
-        .knobsOpen=${this.knobsOpen}
+        .knobsOpen=${this.panel.open}
         .present=${s.present}
         @preset-change=${this.onPreset}
         @seed-change=${(e: Detail<{ seed: number }>) => this.setScenario({ seed: e.detail.seed })}
         @lang-change=${this.onLang}
-        @story-go=${(e: Detail<{ step: number }>) => this.enterStory(e.detail.step)}
+        @story-go=${(e: Detail<{ step: number }>) => this.story.enter(e.detail.step)}
         @copy-link=${this.copyLink}
         @embed-open=${() => (this.embedOpen = true)}
-        @knobs-toggle=${() => (this.knobsOpen = !this.knobsOpen)}
+        @knobs-toggle=${() => this.panel.toggle()}
         @present-toggle=${this.togglePresent}
         @export-request=${this.download}
         @import-ok=${this.onImportOk}
         @import-problems=${(e: Detail<ImportProblems>) => (this.importProblems = e.detail)}
       ></hl-header>
       ${this.renderNotices()}
-      <div class=${this.knobsOpen ? 'body' : 'body knobs-closed'}>
-        <aside id="knob-pane" aria-labelledby="knobs-title" ?hidden=${!this.knobsOpen}>
-          <h2 id="timeline-title">${t(lang, 'tl.title')}</h2>
-          <hl-timeline-editor
-            aria-labelledby="timeline-title"
-            .timeline=${s.timeline}
-            .knobs=${s.knobs}
-            .lang=${lang}
-            @timeline-change=${this.onTimeline}
-            @cursor-date=${(e: Detail<{ date: string | null }>) => this.setCursor({ chosen: e.detail.date })}
-          ></hl-timeline-editor>
-          <h2 id="knobs-title">${t(lang, 'knobs')}</h2>
-          <hl-knob-panel
-            .knobs=${s.knobs}
-            .timeline=${s.timeline}
-            .reference=${presetReference(s.preset)}
-            .lang=${lang}
-            @knob-change=${(e: Detail<KnobChangeDetail>) => this.setKnobs(setKnob(s.knobs, e.detail.name, e.detail.value), true)}
-            @knob-reset=${(e: Detail<{ name: string }>) => this.setKnobs(resetKnob(s.preset, s.knobs, e.detail.name), true)}
-            @knobs-reset-all=${() => this.setKnobs(presetKnobs(s.preset) as Knobs, false)}
-          ></hl-knob-panel>
+      <div class=${this.panel.open ? 'body' : 'body knobs-closed'}>
+        <aside id="knob-pane" aria-labelledby="knobs-title" ?hidden=${!this.panel.open}>
+          ${sidePanel(s, {
+            knobs: (knobs, soon) => this.setKnobs(knobs, soon),
+            timeline: (timeline) => this.setScenario({ timeline }),
+            chosenDate: (date) => this.panel.setCursor({ chosen: date }),
+          })}
         </aside>
         <main
           tabindex="-1"
@@ -297,34 +243,14 @@ export class HlApp extends LitElement {
                 .status=${main.status}
                 .run=${main.view}
                 .baseline=${base?.view ?? null}
-                @story-go=${(e: Detail<{ step: number }>) => this.enterStory(e.detail.step)}
+                @story-go=${(e: Detail<{ step: number }>) => this.story.enter(e.detail.step)}
                 @story-run=${() => this.runs.run()}
-                @story-exit=${this.exitStory}
+                @story-exit=${() => this.story.exit()}
               ></hl-story>`
               : nothing
           }
           ${preset ? html`<hl-scenario-about .lang=${lang} .preset=${s.preset}></hl-scenario-about>` : nothing}
-          ${
-            s.archived
-              ? html`<hl-version-compare .lang=${lang} .version=${s.archived.version} .on=${s.compare} .run=${main.view}
-                  .current=${base?.view ?? null} @version-compare=${(e: Detail<{ on: boolean }>) => e.detail.on !== s.compare && this.toggleCompare()}
-                ></hl-version-compare>`
-              : nothing
-          }
-          <div class="runbar">
-            <hl-run-controls
-              .status=${main.status}
-              .day=${day}
-              .days=${main.view?.days ?? s.knobs.horizonDays}
-              .date=${day > 0 ? (main.dates[day - 1] ?? '') : ''}
-              .speed=${sim.speedValue}
-              .baselineStatus=${base?.status ?? null}
-              .baselineDay=${base?.view?.day ?? 0}
-              .baselineName=${sideNames(main.view, base?.view, lang)?.base ?? null}
-              .lang=${lang}
-            ></hl-run-controls>
-          </div>
-          <hl-key-figures .run=${main.view} .baseline=${base?.view ?? null} .lang=${lang}></hl-key-figures>
+          ${runArea(s, main, base, sim.speedValue, () => this.toggleCompare())}
           <hl-view-tabs
             .lang=${lang}
             .view=${s.view}
@@ -333,7 +259,7 @@ export class HlApp extends LitElement {
             @compare-toggle=${this.toggleCompare}
           >
             <hl-views
-              @chart-cursor=${(e: Detail<{ date: string | null }>) => this.setCursor({ hover: e.detail.date })}
+              @chart-cursor=${(e: Detail<{ date: string | null }>) => this.panel.setCursor({ hover: e.detail.date })}
               .page=${s}
               .run=${main}
               .baseline=${base}
@@ -353,11 +279,6 @@ export class HlApp extends LitElement {
           : nothing
       }`;
   }
-}
-
-/** A phone-sized screen, where the knob panel starts closed (the width at which the layout stacks). */
-function narrowScreen(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(max-width: 900px)').matches;
 }
 
 customElements.define('hl-app', HlApp);
