@@ -55,6 +55,10 @@ export class HlEmbedFrame extends LitElement {
         background: var(--hl-header-bg, #10243e);
         color: #fff;
       }
+      .embed-title {
+        margin: 0;
+        font-size: 1rem;
+      }
       .embed-head a {
         color: #ffd27a;
       }
@@ -69,21 +73,21 @@ export class HlEmbedFrame extends LitElement {
   override render() {
     const lang = this.lang;
     const run = this.run;
-    return html`<div class="embed-head">
-        <strong>${t(lang, 'title')} · ${this.heading}</strong>
+    return html`<header class="embed-head">
+        <h1 class="embed-title">${t(lang, 'title')} · ${this.heading}</h1>
         <span data-testid="run-status" data-status=${run?.status ?? 'idle'} role="status"
           >${t(lang, 'dayOf', { day: run?.view?.day ?? 0, days: run?.view?.days ?? 0 })}</span
         >
         <a href=${this.fullLink} target="_blank" rel="noopener">${t(lang, 'openFull')}</a>
-      </div>
+      </header>
       <slot></slot>
-      <div class="embed-body">
+      <main class="embed-body">
         ${
           run?.view
             ? html`<hl-charts .run=${run.view} .baseline=${this.baseline?.view ?? null} .lang=${lang}></hl-charts>`
             : html`<p>${t(lang, 'loadingCharts')}</p>`
         }
-      </div>`;
+      </main>`;
   }
 }
 
