@@ -204,7 +204,8 @@ export class HlKnobPanel extends LitElement {
       opacity: 0.55;
       cursor: default;
     }
-    :focus-visible {
+    :focus-visible,
+    input[type='date']:focus-within {
       outline: 3px solid var(--hl-focus, #e8a000);
       outline-offset: 2px;
     }
