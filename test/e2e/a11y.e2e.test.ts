@@ -64,7 +64,9 @@ const CASES: Case[] = [
     run: true,
     prepare: async (page) => {
       const bad = JSON.stringify({ preset: 'baseline', seed: -3, knobs: { residents: 'many', cadence: 'weekly' } });
-      await page.locator('hl-import input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+      await page
+        .locator('hl-import input[type="file"]')
+        .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
       await page.locator('[data-testid="import-problems"]').waitFor();
     },
   },
@@ -174,4 +176,56 @@ describe('axe-core finds no serious or critical violation', () => {
         expect(found.map((f) => `${f.id} x${f.targets.length}`)).toEqual([]);
         await page.context().close();
       });
+});
+
+/** The focused element, through open shadow roots: its tag, type and outline. */
+async function focused(page: Page): Promise<{ tag: string; type: string; outline: string; width: number }> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const s = el ? getComputedStyle(el) : null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      type: (el as HTMLInputElement | null)?.type ?? '',
+      outline: s?.outlineStyle ?? '',
+      width: Number.parseFloat(s?.outlineWidth ?? '0'),
+    };
+  });
+}
+
+describe('date fields from the keyboard', () => {
+  test('every tab stop of a date field shows the focus ring, the field is left within four stops, arrows change the date', async () => {
+    const page = await open({ name: 'dates', query: `?${WORLD}`, run: true }, 'en');
+    await page.locator('hl-timeline-editor button.add').click();
+    const fields = [
+      page.locator('hl-knob-panel input[type="date"]').first(),
+      page.locator('hl-timeline-editor li input[type="date"]').first(),
+    ];
+    for (const field of fields) {
+      await field.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const stops: { outline: string; width: number }[] = [];
+      for (let i = 0; i < 6; i++) {
+        const f = await focused(page);
+        if (f.tag !== 'input' || f.type !== 'date') break;
+        stops.push({ outline: f.outline, width: f.width });
+        await page.keyboard.press('Tab');
+      }
+      // Chromium's native field: one stop per part of the date and one for its calendar button
+      expect(stops.length).toBeGreaterThan(0);
+      expect(stops.length).toBeLessThanOrEqual(4);
+      for (const s of stops) {
+        expect(s.outline).not.toBe('none');
+        expect(s.width).toBeGreaterThanOrEqual(2);
+      }
+    }
+    // the date changes from the keyboard alone
+    const row = fields[1];
+    const before = await row.inputValue();
+    await row.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => row.inputValue()).not.toBe(before);
+    await page.context().close();
+  });
 });
