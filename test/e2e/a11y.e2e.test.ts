@@ -173,6 +173,7 @@ describe('axe-core finds no serious or critical violation', () => {
         const nodes = found.filter((f) => f.impact === 'serious' || f.impact === 'critical').reduce((s, f) => s + f.targets.length, 0);
         counts[c.name] = { ...counts[c.name], [lang]: nodes };
         if (found.length) console.log(`${c.name} (${lang}): ${nodes} serious or critical\n${describeFound(found)}`);
+        if (c.name === 'embed') await page.screenshot({ path: `${SCREENSHOTS}a11y-embed-${lang}.png` });
         expect(found.map((f) => `${f.id} x${f.targets.length}`)).toEqual([]);
         await page.context().close();
       });
@@ -213,6 +214,15 @@ describe('date fields from the keyboard', () => {
         await page.keyboard.press('Tab');
       }
       // Chromium's native field: one stop per part of the date and one for its calendar button
+      await field.focus();
+      for (let i = 1; i < stops.length; i++) await page.keyboard.press('Tab');
+      // the field and its ring (drawn outside its box), for people to look at
+      const box = await field.boundingBox();
+      if (box)
+        await page.screenshot({
+          path: `${SCREENSHOTS}a11y-date-calendar-focus-${fields.indexOf(field)}.png`,
+          clip: { x: Math.max(0, box.x - 12), y: Math.max(0, box.y - 12), width: box.width + 24, height: box.height + 24 },
+        });
       expect(stops.length).toBeGreaterThan(0);
       expect(stops.length).toBeLessThanOrEqual(4);
       for (const s of stops) {
