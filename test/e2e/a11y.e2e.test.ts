@@ -14,6 +14,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS, SMALL, launch, waitDone, type Launched } from './browser.ts';
+import { KNOB_GROUPS } from '../../sim/index.ts';
 
 const base = inject('baseUrl');
 const LANGS = ['en', 'zh'] as const;
@@ -195,8 +196,10 @@ async function focused(page: Page): Promise<{ tag: string; type: string; outline
 }
 
 describe('date fields from the keyboard', () => {
-  test('every tab stop of a date field shows the focus ring, the field is left within four stops, arrows change the date', async () => {
+  test('knob groups are named; every tab stop of a date field shows the focus ring, the field is left within four stops, arrows change the date', async () => {
     const page = await open({ name: 'dates', query: `?${WORLD}`, run: true }, 'en');
+    // each knob group is a group named by its title
+    for (const g of KNOB_GROUPS) await expect.poll(() => page.getByRole('group', { name: g.en, exact: true }).count()).toBe(1);
     await page.locator('hl-timeline-editor button.add').click();
     const fields = [
       page.locator('hl-knob-panel input[type="date"]').first(),
