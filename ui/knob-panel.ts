@@ -204,7 +204,8 @@ export class HlKnobPanel extends LitElement {
       opacity: 0.55;
       cursor: default;
     }
-    :focus-visible {
+    :focus-visible,
+    input[type='date']:focus-within {
       outline: 3px solid var(--hl-focus, #e8a000);
       outline-offset: 2px;
     }
@@ -421,7 +422,7 @@ export class HlKnobPanel extends LitElement {
         const specs = KNOBS.filter((k) => k.group === g.id);
         const n = specs.filter((k) => this.value(k) !== this.ref(k)).length;
         const open = g.id !== 'needs' && g.id !== 'channels' && g.id !== 'world' && g.id !== 'work';
-        return html`<details ?open=${open || n > 0} data-group=${g.id}>
+        return html`<details ?open=${open || n > 0} data-group=${g.id} aria-label=${pick(lang, g)}>
           <summary>${pick(lang, g)}${n ? html`<span class="count">(${n} ${t(lang, 'changed')})</span>` : nothing}</summary>
           ${specs.map((s) => this.row(s))}
         </details>`;

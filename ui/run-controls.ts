@@ -171,7 +171,7 @@ export class HlRunControls extends LitElement {
         <button
           type="button"
           data-action="step"
-          aria-label=${t(lang, 'step')}
+          aria-label=${`${t(lang, 'stepShort')}: ${t(lang, 'step')}`}
           title=${t(lang, 'step')}
           ?disabled=${!live}
           @click=${() => this.emit('run-step')}

@@ -275,7 +275,7 @@ export class HlClassStudent extends LitElement {
           ${v.teamSize > 1 ? html` · ${tr(l, 'team', { n: v.teamSize })}` : nothing}
           <div class="label" data-testid="round">${tr(l, 'round', { n: v.round + 1 })}${v.paused ? ` · ${tr(l, 'paused')}` : ''}${secs !== null && !v.paused ? ` · ${tr(l, 'secondsLeft', { s: secs })}` : ''}</div>
         </div>
-        <button type="button" class="ghost" aria-label=${tr(l, 'langLabel')} @click=${this.toggleLang}>${tr(l, 'lang')}</button>
+        <button type="button" class="ghost" aria-label=${`${tr(l, 'lang')}: ${tr(l, 'langLabel')}`} @click=${this.toggleLang}>${tr(l, 'lang')}</button>
       </header>
       ${this.conn.online ? nothing : html`<p class="warn" role="status">${tr(l, 'offline')}</p>`}
       ${this.error ? html`<p class="warn" role="alert">${this.error}</p>` : nothing}
@@ -329,7 +329,7 @@ export class HlClassStudent extends LitElement {
     const l = this.lang;
     const head = html`<header class="bar">
       <h1 class="title">${tr(l, 'title')}</h1>
-      <button type="button" class="ghost" aria-label=${tr(l, 'langLabel')} @click=${this.toggleLang}>${tr(l, 'lang')}</button>
+      <button type="button" class="ghost" aria-label=${`${tr(l, 'lang')}: ${tr(l, 'langLabel')}`} @click=${this.toggleLang}>${tr(l, 'lang')}</button>
     </header>`;
     const error = this.error ? html`<p class="warn" role="alert">${this.error}</p>` : nothing;
     if (!this.joined) return html`<main>${head}${error}${this.renderJoin()}</main>`;

@@ -676,7 +676,7 @@ export class HlClassTeacher extends LitElement {
         <h1>${tr(l, 'title')}${v ? html` · <span data-testid="teacher-room">${v.room}</span>` : nothing}</h1>
         <div class="buttons">
           ${v ? html`<button type="button" class="ghost" @click=${this.leaveRoom}>${tr(l, 'rooms')}</button>` : nothing}
-          <button type="button" class="ghost" aria-label=${tr(l, 'langLabel')} @click=${this.toggleLang} data-testid="lang">${tr(l, 'lang')}</button>
+          <button type="button" class="ghost" aria-label=${`${tr(l, 'lang')}: ${tr(l, 'langLabel')}`} @click=${this.toggleLang} data-testid="lang">${tr(l, 'lang')}</button>
         </div>
       </header>
       ${this.conn.online ? nothing : html`<p class="warn" role="status">${tr(l, 'offline')}</p>`}

@@ -22,8 +22,8 @@ export const CHART_TITLE = {
 export const CHART_UI = {
   exportSvg: { en: 'SVG', zh: 'SVG' },
   exportPng: { en: 'PNG', zh: 'PNG' },
-  exportSvgLabel: { en: 'Download this chart as SVG', zh: '下载此图（SVG）' },
-  exportPngLabel: { en: 'Download this chart as PNG', zh: '下载此图（PNG）' },
+  exportSvgLabel: { en: 'Download this chart as SVG', zh: '以 SVG 格式下载此图' },
+  exportPngLabel: { en: 'Download this chart as PNG', zh: '以 PNG 格式下载此图' },
   chartHelp: {
     en: 'Chart. Use the left and right arrow keys to read values week by week; Home and End jump to the ends.',
     zh: '图表。用左右方向键逐周读数，Home 和 End 跳到两端。',

@@ -117,15 +117,15 @@ export class HlEmbedFrame extends LitElement {
     const show = embedShow(this.show);
     const chartsShown = show.charts.length > 0 || !show.figures;
     const changed = this.provenance?.changed ?? false;
-    return html`<div class="embed-head">
-        <h1 data-testid="embed-title">${t(lang, 'title')} · ${this.heading}${
+    return html`<header class="embed-head">
+        <h1 class="embed-title" data-testid="embed-title">${t(lang, 'title')} · ${this.heading}${
           changed ? html` <span class="changed">(${t(lang, 'chart.embedChanged')})</span>` : nothing
         }</h1>
         <span data-testid="run-status" data-status=${run?.status ?? 'idle'} role="status"
           >${t(lang, 'dayOf', { day: run?.view?.day ?? 0, days: run?.view?.days ?? 0 })}</span
         >
         <a href=${this.fullLink} target="_blank" rel="noopener">${t(lang, 'openFull')}</a>
-      </div>
+      </header>
       <slot></slot>
       <main class="embed-body">
         ${

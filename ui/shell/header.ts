@@ -243,7 +243,7 @@ export class HlHeader extends LitElement {
     return html`<button
       type="button"
       data-testid=${testid}
-      aria-label=${long}
+      aria-label=${`${label}: ${long}`}
       title=${long}
       ?disabled=${!this.canExport}
       @click=${(e: MouseEvent) => this.send<ExportRequestDetail>('export-request', { format, baseline: e.shiftKey })}
