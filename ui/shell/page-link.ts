@@ -13,6 +13,7 @@ import { DEFAULT_PRESET, presetKnobs, presetTimeline } from '../../scenarios/pre
 import type { Problem } from '../../scenarios/loader.ts';
 import { STORY_ID, storyStep } from '../../scenarios/story.ts';
 import { storedLang, t, type Lang } from '../i18n.ts';
+import { MAX_SEEDS } from '../worker/seed-runs.ts';
 
 /** The result views, in tab order. */
 export const VIEWS = ['charts', 'district', 'village', 'experiments'] as const;
@@ -42,6 +43,8 @@ export interface PageState {
    * model. Any change to the scenario moves the page to today's model.
    */
   archived: { version: string; knobs: Record<string, unknown>; query: string } | null;
+  /** Compare mode's paired seeds, 1 to MAX_SEEDS (`seeds=`; 1: the page's seed only). */
+  seeds: number;
 }
 
 export interface PageLink {
@@ -81,6 +84,7 @@ export function defaultPageState(): PageState {
     storyStep: 0,
     exp: '',
     archived: null,
+    seeds: 1,
   };
 }
 
@@ -124,6 +128,20 @@ export function readPageLink(href: string): PageLink {
       });
   }
   if (ex.exp !== undefined) state.exp = ex.exp;
+  if (ex.seeds !== undefined) {
+    const n = Number(ex.seeds);
+    if (/^\d+$/.test(ex.seeds.trim()) && n >= 1 && n <= MAX_SEEDS) state.seeds = n;
+    else
+      problems.push({
+        field: 'seeds',
+        value: ex.seeds,
+        message: t('en', 'cmp.badSeeds', { max: MAX_SEEDS }),
+        zh: t('zh', 'cmp.badSeeds', { max: MAX_SEEDS }),
+        used: '1',
+        code: 'bad-seeds',
+        detail: { max: MAX_SEEDS },
+      });
+  }
   if (ex.story !== undefined || ex.step !== undefined) {
     const n = Number(ex.step ?? '1');
     if (ex.story === STORY_ID && storyStep(n)) state.storyStep = n;
@@ -152,5 +170,6 @@ export function pageQuery(s: PageState): string {
   if (s.storyStep) q += `&story=${STORY_ID}&step=${s.storyStep}`;
   // encoded, so a value with '&' or '#' stays one parameter (readable ':;,/' kept)
   if (s.exp) q += `&exp=${encodeExpParam(s.exp)}`;
+  if (s.seeds > 1) q += `&seeds=${s.seeds}`;
   return q;
 }
