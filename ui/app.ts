@@ -294,9 +294,24 @@ export class HlApp extends LitElement {
               .baselineDay=${base?.view?.day ?? 0}
               .baselineName=${sideNames(main.view, base?.view, lang)?.base ?? null}
               .lang=${lang}
+              .compare=${s.compare && !s.archived}
+              .seeds=${s.seeds}
+              .paired=${s.compare ? sim.paired : null}
+              .sameRun=${s.compare && sim.baselineReused}
+              @run-seeds=${(e: Detail<{ seeds: number }>) => {
+                this.set({ seeds: e.detail.seeds });
+                this.runs.seedsChanged();
+              }}
             ></hl-run-controls>
           </div>
-          <hl-key-figures .run=${main.view} .baseline=${base?.view ?? null} .lang=${lang}></hl-key-figures>
+          <hl-key-figures
+            .run=${main.view}
+            .baseline=${base?.view ?? null}
+            .summary=${main.summary}
+            .baselineSummary=${base?.summary ?? null}
+            .paired=${s.compare ? sim.paired : null}
+            .lang=${lang}
+          ></hl-key-figures>
           <hl-view-tabs
             .lang=${lang}
             .view=${s.view}

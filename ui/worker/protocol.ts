@@ -64,6 +64,7 @@ export interface ChunkMessage {
   periods: PeriodRecord[];
   cells: CellSnapshot | null;
   events: VillageEvent[];
+  /** The run's summary over the days so far (sim/summary.ts). */
   summary: Summary | null;
   done: boolean;
   /** Milliseconds of compute in this chunk (for the status line). */

@@ -77,7 +77,8 @@ function flush(ms: number, forceCells: boolean): void {
     periods,
     cells,
     events: sim.drainEvents(),
-    summary: sim.done ? sim.summary() : null,
+    // the summary so far with every chunk: the key figures are its numbers (a pass over the days, cheap beside a slice)
+    summary: sim.summary(),
     done: sim.done,
     ms,
   };
