@@ -31,7 +31,7 @@ export const COMPARE = {
     en: '{value} is outside the range {min} to {max}; the knob keeps {current}',
     zh: '{value} 超出范围 {min} 至 {max}；参数仍为 {current}',
   },
-  notNumber: { en: '“{value}” is not a number; enter one from {min} to {max}', zh: '“{value}”不是数字；请输入 {min} 至 {max} 之间的数' },
-  notNumberOpen: { en: '“{value}” is not a number', zh: '“{value}”不是数字' },
+  notNumber: { en: 'Not a number: enter one from {min} to {max}', zh: '不是数字：请输入 {min} 至 {max} 之间的数' },
+  notNumberOpen: { en: 'Not a number', zh: '不是数字' },
   badSeeds: { en: 'seeds must be a whole number from 1 to {max}', zh: 'seeds 必须是 1 到 {max} 之间的整数' },
 } satisfies Record<string, Text>;
