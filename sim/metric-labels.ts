@@ -205,3 +205,21 @@ export const SUMMARY_LABELS = {
 } as const satisfies Record<string, SummaryLabel>;
 
 export type SummaryField = keyof typeof SUMMARY_LABELS;
+
+/**
+ * The key figures, in the order the app's strip (ui/key-figures.ts) and the command line's run
+ * summary (cli/output.ts) show them.
+ */
+export const KEY_FIGURES: readonly SummaryField[] = [
+  'tickets_filed',
+  'requests_per_10k_month',
+  'official_satisfaction',
+  'true_satisfaction',
+  'official_resolution',
+  'resolution_rate',
+  'needs_waiting_end',
+  'tickets_open_end',
+  'disputes_open_end',
+  'staff_hours_gaming',
+  'staff_hours_longterm',
+];
