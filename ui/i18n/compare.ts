@@ -17,7 +17,7 @@ export const COMPARE = {
     zh: '与基线没有差别：直接复用同一次运行，不再重复运行',
   },
   points: { en: '{n} pts', zh: '{n} 个百分点' },
-  interval: { en: '95% interval {lo} to {hi}, {n} seeds', zh: '95% 区间 {lo} 至 {hi}，{n} 个种子' },
+  interval: { en: 'mean of {n} seeds; 95% interval {lo} to {hi}', zh: '{n} 个种子的平均；95% 区间 {lo} 至 {hi}' },
   intervalWaiting: { en: 'interval: {done} of {total} seeds done', zh: '区间：已完成 {done}/{total} 个种子' },
   oneSeed: { en: 'one seed: no interval', zh: '单一种子：无区间' },
   relative: { en: '{r} of the baseline', zh: '相对基线 {r}' },
