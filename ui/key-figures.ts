@@ -209,11 +209,13 @@ export class HlKeyFigures extends LitElement {
   }
 
   /** A signed difference: percentage points for a rate, the figure's unit for a count. */
-  private signed(f: Figure, d: number): string {
+  private signed(f: Figure, d: number, unit = true): string {
     if (!Number.isFinite(d)) return '–';
     const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
     const abs = Math.abs(d);
-    return `${sign}${f.percent ? t(this.lang, 'cmp.points', { n: fmt(this.lang, abs * 100, f.digits) }) : fmt(this.lang, abs, f.digits)}`;
+    if (!f.percent) return `${sign}${fmt(this.lang, abs, f.digits)}`;
+    const n = fmt(this.lang, abs * 100, f.digits);
+    return `${sign}${unit ? t(this.lang, 'cmp.points', { n }) : n}`;
   }
 
   private relative(r: number): string {
@@ -236,7 +238,8 @@ export class HlKeyFigures extends LitElement {
       if (r.n >= 2) {
         d = r.mean;
         rel = r.relative;
-        detail = t(lang, 'cmp.interval', { lo: this.signed(f, r.lo), hi: this.signed(f, r.hi), n: r.n });
+        // the unit once, after the upper end: '−2.6 to +1.1 pts'
+        detail = t(lang, 'cmp.interval', { lo: this.signed(f, r.lo, false), hi: this.signed(f, r.hi), n: r.n });
       }
       if (r.n < p.seeds.length) {
         const waiting = t(lang, 'cmp.intervalWaiting', { done: r.n, total: p.seeds.length });

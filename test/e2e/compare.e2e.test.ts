@@ -95,7 +95,7 @@ describe('compare mode with paired seeds', () => {
       const diff = (await dd.locator('.diff').textContent()) ?? '';
       if (SUMMARY_LABELS[field].rate) {
         expect(diff, id).toMatch(/pts/);
-        expect(interval, id).toMatch(/pts.*pts/);
+        expect(interval, id).toMatch(/interval [+−±][\d.]+ to [+−±][\d.]+ pts$/);
       } else expect(diff, id).toMatch(/\([+−±][\d.,]+%\)|Δ [+−±]0\b/);
       // the difference shown is the mean paired difference of the workers' summaries
       const main = p!.main.map((s) => (s ? s[field] : Number.NaN));
@@ -130,7 +130,7 @@ describe('compare mode with paired seeds', () => {
     await zh.waitForTimeout(300);
     await zh.screenshot({ path: `${SCREENSHOTS}compare-seeds-zh-phone.png`, fullPage: true });
     // 150%: the page at 1366 x 768 zoomed as the browser's zoom would lay it out
-    await zh.setViewportSize({ width: 910, height: 512 });
+    await zh.setViewportSize({ width: 1366, height: 768 });
     await zh.evaluate(() => {
       document.documentElement.style.zoom = '1.5';
     });
