@@ -523,7 +523,9 @@ export class SimController implements ReactiveController {
   step(): void {
     this.each((r) => r.step());
   }
+  /** Stop computing: the charts' runs keep what they have; the paired seeds' workers are freed (Restart runs the rest). */
   cancel(): void {
+    this.seedRuns.stop();
     this.each((r) => r.cancel());
   }
   setSpeed(speed: Speed): void {
