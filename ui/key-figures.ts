@@ -108,10 +108,13 @@ export const FIGURES: readonly Figure[] = [
   { key: 'figLongTerm', id: 'longterm', field: 'staff_hours_longterm', digits: 0, compute: (v) => sum(v, 'staff_hours_longterm') },
 ];
 
-/** A figure's value: the summary's number when the run has one, else the same computation on the view. */
+/**
+ * A figure's value: the summary's number when the run has a summary of the days on screen (the
+ * worker sends one at most every 250 ms and at the end), else the same computation on the view.
+ */
 export function figureValue(f: Figure, summary: Summary | null, view: RunView | null): number {
   const x = summary?.[f.field];
-  if (typeof x === 'number') return x;
+  if (typeof x === 'number' && (!view || summary?.days === view.day)) return x;
   return view ? f.compute(view) : NaN;
 }
 
