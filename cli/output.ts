@@ -1,6 +1,7 @@
 /**
  * Writing a run's results from the command line: JSON or CSV text (built by the pure functions
- * in scenarios/export.ts, shared with the app), to a file or stdout, and the short human summary.
+ * in scenarios/export.ts, shared with the app), to a file or stdout, and the short human summary
+ * (the run's summary under the app's names).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -9,6 +10,7 @@ import { dailyCsv, dateOfDay, resultJson, type ExportScenario } from '../scenari
 import { changeLine } from '../scenarios/timeline.ts';
 import { formatKnobValue } from '../scenarios/loader.ts';
 import { presetKnobs } from '../scenarios/presets.ts';
+import { KEY_FIGURES, SUMMARY_LABELS, type SummaryField } from '../sim/metric-labels.ts';
 
 export type OutputFormat = 'json' | 'csv';
 
@@ -28,26 +30,6 @@ export async function writeOutput(text: string, out?: string): Promise<void> {
   await writeFile(out, text, 'utf8');
 }
 
-function sum(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i])) s += a[i];
-  return s;
-}
-
-/** Mean of a rate series weighted by a count series (days with no weight or NaN skipped). */
-function weightedMean(rate: ArrayLike<number>, weight: ArrayLike<number>): number {
-  let s = 0;
-  let w = 0;
-  for (let i = 0; i < rate.length; i++) {
-    const wi = weight[i];
-    if (Number.isFinite(rate[i]) && wi > 0) {
-      s += rate[i] * wi;
-      w += wi;
-    }
-  }
-  return w > 0 ? s / w : NaN;
-}
-
 const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
@@ -58,47 +40,45 @@ export function changedKnobs(result: Pick<RunResult, 'scenario'>): string[] {
   return KNOBS.filter((s) => base === undefined || k[s.name] !== base[s.name]).map((s) => `${s.name}=${formatKnobValue(k[s.name])}`);
 }
 
-/** Key totals of a run, computed from its daily series. */
-export function keyTotals(result: RunResult) {
-  const d = result.daily;
-  const days = d.tickets_filed.length;
-  const contacts = sum(d.tickets_filed);
-  return {
-    days,
-    contacts,
-    consultations: sum(d.consultations),
-    consultationShare: contacts > 0 ? sum(d.consultations) / contacts : NaN,
-    requestsPer10kYear: days > 0 ? (sum(d.requests_per_10k) / days) * 365 : NaN,
-    reportedSatisfaction: weightedMean(d.official_satisfaction, d.tickets_closed),
-    trueSatisfaction: weightedMean(d.true_satisfaction, d.tickets_closed),
-    gamingPaid: sum(d.gaming_paid),
-    gamingInduced: sum(d.gaming_induced),
-    gamingFake: sum(d.gaming_fake),
-    disputesSettled: sum(d.disputes_settled),
-    flips: sum(d.contested_flips),
-  };
+/** A summary figure as the summary line prints it: a rate in percent, requests to one decimal, counts whole. */
+function figure(field: SummaryField, x: number | undefined): string {
+  if (x === undefined || !Number.isFinite(x)) return 'n/a';
+  if (SUMMARY_LABELS[field].rate) return pct(x);
+  return field === 'requests_per_10k_month' ? x.toFixed(1) : int(x);
 }
 
-/** The short human summary printed to stderr after a run. */
+/**
+ * The short human summary printed to stderr after a run: the run's summary (the numbers of its JSON
+ * export), the key figures first, under the names the app shows (sim/metric-labels.ts).
+ */
 export function summaryText(result: RunResult, wallMs: number, wrote?: string): string {
-  const t = keyTotals(result);
+  const s = result.summary;
   const k = result.scenario.knobs;
   const changed = changedKnobs(result);
-  const end = t.days > 0 ? dateOfDay(k.startDate, t.days - 1) : k.startDate;
-  const gap = (t.reportedSatisfaction - t.trueSatisfaction) * 100;
+  const days = s.days ?? 0;
+  const end = days > 0 ? dateOfDay(k.startDate, days - 1) : k.startDate;
+  const gap = (s.official_satisfaction - s.true_satisfaction) * 100;
   const timeline = (result.scenario as ExportScenario).timeline ?? [];
+  const fields: SummaryField[] = [
+    ...KEY_FIGURES,
+    'consultation_share',
+    'gaming_paid',
+    'gaming_induced',
+    'gaming_fake',
+    'disputes_settled',
+    'contested_flips',
+  ];
+  const width = Math.max(...fields.map((f) => SUMMARY_LABELS[f].en.length)) + 2;
   const lines = [
     `${result.model.name} ${result.model.version}: preset ${result.scenario.preset}` +
       (changed.length ? ` with ${changed.join(' ')}` : '') +
       timeline.map((c) => `; from ${changeLine(c)}`).join('') +
-      `, seed ${result.seed}, ${t.days} days (${k.startDate} to ${end}), ${int(k.residents)} residents, ${(wallMs / 1000).toFixed(2)} s`,
-    `  contacts             ${int(t.contacts)} (consultations ${pct(t.consultationShare)})`,
-    `  requests per 10k     ${Number.isFinite(t.requestsPer10kYear) ? t.requestsPer10kYear.toFixed(1) : 'n/a'} per year`,
-    `  satisfaction         reported ${pct(t.reportedSatisfaction)}, true ${pct(t.trueSatisfaction)}` +
-      (Number.isFinite(gap) ? ` (gap ${gap.toFixed(1)} points)` : ''),
-    `  gaming               ${int(t.gamingPaid + t.gamingInduced + t.gamingFake)} (paid ${int(t.gamingPaid)}, induced ${int(t.gamingInduced)}, fake ${int(t.gamingFake)})`,
-    `  disputes settled     ${int(t.disputesSettled)}`,
-    `  contested flips      ${int(t.flips)}`,
+      `, seed ${result.seed}, ${days} days (${k.startDate} to ${end}), ${int(k.residents)} residents, ${(wallMs / 1000).toFixed(2)} s`,
+    ...fields.map(
+      (f) =>
+        `  ${SUMMARY_LABELS[f].en.padEnd(width)}${figure(f, s[f])}` +
+        (f === 'true_satisfaction' && Number.isFinite(gap) ? ` (official minus true: ${gap.toFixed(1)} points)` : ''),
+    ),
   ];
   if (wrote) lines.push(`  wrote ${wrote}`);
   return lines.join('\n') + '\n';

@@ -33,7 +33,20 @@ import { fixedReason, orderedKnobs, sameTimeline, type TimelineChange } from './
 export type Lang = 'en' | 'zh';
 
 /** Parameters the app may add to a link; they are passed through in `extras`, not validated here. */
-export const RESERVED_PARAMS = ['lang', 'v', 'view', 'embed', 'compare', 'cell', 'story', 'step', 'exp', 'show', 'present'] as const;
+export const RESERVED_PARAMS = [
+  'lang',
+  'v',
+  'view',
+  'embed',
+  'compare',
+  'cell',
+  'story',
+  'step',
+  'exp',
+  'show',
+  'present',
+  'seeds',
+] as const;
 
 /** Longest link accepted, in characters. */
 export const MAX_LINK_LENGTH = 8000;

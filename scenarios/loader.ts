@@ -67,7 +67,8 @@ export type ProblemCode =
   | 'bad-view'
   | 'bad-flag'
   | 'bad-cell'
-  | 'bad-story';
+  | 'bad-story'
+  | 'bad-seeds';
 
 /** What a field allows, as data (mirrors `allowedText`). */
 export interface Allowed {

@@ -76,3 +76,150 @@ export const METRIC_LABELS: Readonly<Record<MetricName, MetricLabel>> = {
   responsiveness_mean: { en: 'Responsiveness', zh: '响应程度' },
   gaming_intensity_mean: { en: 'Gaming intensity', zh: '造假强度' },
 };
+
+/**
+ * The key figures of a run: fields of its summary (sim/summary.ts, the `summary` of every JSON
+ * export and of `hotline-lab run`), each with the name the app, the exports' readers and the
+ * command line use, and how the summary computes it. Rates are shares (0 to 1); a difference of two
+ * rates is in percentage points.
+ */
+export interface SummaryLabel extends MetricLabel {
+  /** How the summary computes the figure, one sentence. */
+  readonly how: MetricLabel;
+  /** A share from 0 to 1 (shown as a percentage; differences in points). */
+  readonly rate: boolean;
+}
+
+export const SUMMARY_LABELS = {
+  tickets_filed: {
+    ...METRIC_LABELS.tickets_filed,
+    rate: false,
+    how: { en: 'Sum over the days so far of the contacts filed (tickets_filed).', zh: '截至目前每日来电（tickets_filed）之和。' },
+  },
+  requests_per_10k_month: {
+    en: 'Requests per 10,000 a month',
+    zh: '万人诉求比（每月）',
+    rate: false,
+    how: {
+      en: 'Mean daily requests per 10,000 residents (consultations excluded) × 365 / 12 (requests_per_10k_month).',
+      zh: '每日万人诉求数（不含咨询）的平均值 × 365 / 12（requests_per_10k_month）。',
+    },
+  },
+  official_satisfaction: {
+    ...METRIC_LABELS.official_satisfaction,
+    rate: true,
+    how: {
+      en: 'Daily official satisfaction weighted by the ratings recorded that day (official_satisfaction).',
+      zh: '以每日回访评价数加权的每日官方满意率（official_satisfaction）。',
+    },
+  },
+  true_satisfaction: {
+    ...METRIC_LABELS.true_satisfaction,
+    rate: true,
+    how: {
+      en: 'Daily true satisfaction weighted by the needs met or unmet that day (true_satisfaction).',
+      zh: '以每日满足与未满足诉求数加权的每日真实满意率（true_satisfaction）。',
+    },
+  },
+  official_resolution: {
+    ...METRIC_LABELS.official_resolution,
+    rate: true,
+    how: {
+      en: 'Daily official resolution weighted by the ratings recorded that day (official_resolution).',
+      zh: '以每日回访评价数加权的每日官方解决率（official_resolution）。',
+    },
+  },
+  resolution_rate: {
+    ...METRIC_LABELS.resolution_rate,
+    rate: true,
+    how: {
+      en: 'Daily share of needs met weighted by the needs met or unmet that day (resolution_rate).',
+      zh: '以每日满足与未满足诉求数加权的每日诉求满足率（resolution_rate）。',
+    },
+  },
+  needs_waiting_end: {
+    ...METRIC_LABELS.needs_waiting,
+    rate: false,
+    how: {
+      en: 'Needs still waiting on the last day so far (needs_waiting_end).',
+      zh: '截至目前最后一天仍在等待的诉求数（needs_waiting_end）。',
+    },
+  },
+  tickets_open_end: {
+    ...METRIC_LABELS.tickets_open,
+    rate: false,
+    how: { en: 'Tickets open on the last day so far (tickets_open_end).', zh: '截至目前最后一天未办结的工单数（tickets_open_end）。' },
+  },
+  disputes_open_end: {
+    ...METRIC_LABELS.disputes_open,
+    rate: false,
+    how: { en: 'Disputes open on the last day so far (disputes_open_end).', zh: '截至目前最后一天未化解的纠纷数（disputes_open_end）。' },
+  },
+  staff_hours_gaming: {
+    ...METRIC_LABELS.staff_hours_gaming,
+    rate: false,
+    how: {
+      en: 'Sum over the days so far of the staff hours spent on gaming (staff_hours_gaming).',
+      zh: '截至目前每日造假工时之和（staff_hours_gaming）。',
+    },
+  },
+  staff_hours_longterm: {
+    ...METRIC_LABELS.staff_hours_longterm,
+    rate: false,
+    how: {
+      en: 'Sum over the days so far of the staff hours spent on long-term work (staff_hours_longterm).',
+      zh: '截至目前每日长期工作工时之和（staff_hours_longterm）。',
+    },
+  },
+  consultation_share: {
+    en: 'Share of consultations',
+    zh: '咨询占比',
+    rate: true,
+    how: { en: 'Consultations / contacts to 12345 (consultation_share).', zh: '咨询数 / 12345来电总数（consultation_share）。' },
+  },
+  gaming_paid: {
+    ...METRIC_LABELS.gaming_paid,
+    rate: false,
+    how: { en: 'Sum of paid ratings (gaming_paid).', zh: '花钱买满意次数之和（gaming_paid）。' },
+  },
+  gaming_induced: {
+    ...METRIC_LABELS.gaming_induced,
+    rate: false,
+    how: { en: 'Sum of induced requests (gaming_induced).', zh: '诱导改提诉求次数之和（gaming_induced）。' },
+  },
+  gaming_fake: {
+    ...METRIC_LABELS.gaming_fake,
+    rate: false,
+    how: { en: 'Sum of fake tickets (gaming_fake).', zh: '自编工单数之和（gaming_fake）。' },
+  },
+  disputes_settled: {
+    ...METRIC_LABELS.disputes_settled,
+    rate: false,
+    how: { en: 'Sum of disputes settled (disputes_settled).', zh: '已化解纠纷数之和（disputes_settled）。' },
+  },
+  contested_flips: {
+    ...METRIC_LABELS.contested_flips,
+    rate: false,
+    how: { en: 'Sum of contested-good flips (contested_flips).', zh: '争议物品反复改动次数之和（contested_flips）。' },
+  },
+} as const satisfies Record<string, SummaryLabel>;
+
+export type SummaryField = keyof typeof SUMMARY_LABELS;
+
+/**
+ * The key figures, in the order the app's strip (ui/key-figures.ts) and the command line's run
+ * summary (cli/output.ts) show them.
+ */
+export const KEY_FIGURES: readonly SummaryField[] = [
+  'tickets_filed',
+  'requests_per_10k_month',
+  'official_satisfaction',
+  'true_satisfaction',
+  'official_resolution',
+  'resolution_rate',
+  'needs_waiting_end',
+  'tickets_open_end',
+  'disputes_open_end',
+  'staff_hours_gaming',
+  'staff_hours_longterm',
+];

@@ -250,7 +250,13 @@ export class HlApp extends LitElement {
               : nothing
           }
           ${preset ? html`<hl-scenario-about .lang=${lang} .preset=${s.preset}></hl-scenario-about>` : nothing}
-          ${runArea(s, main, base, sim.speedValue, () => this.toggleCompare())}
+          ${runArea(s, sim, {
+            toggleCompare: () => this.toggleCompare(),
+            seeds: (seeds) => {
+              this.set({ seeds });
+              this.runs.seedsChanged();
+            },
+          })}
           <hl-view-tabs
             .lang=${lang}
             .view=${s.view}

@@ -8,6 +8,7 @@
  */
 import { APP } from './i18n/app.ts';
 import { CHART_TITLE, CHART_UI, GRADE, SERIES } from './i18n/charts.ts';
+import { COMPARE } from './i18n/compare.ts';
 import { EXPERIMENTS } from './i18n/experiments.ts';
 import { STORY } from './i18n/story.ts';
 import { TIMELINE } from './i18n/timeline.ts';
@@ -30,6 +31,7 @@ const AREAS = {
   districtMetric: DISTRICT_METRIC,
   village: VILLAGE,
   tl: TIMELINE,
+  cmp: COMPARE,
 } as const;
 type Areas = typeof AREAS;
 

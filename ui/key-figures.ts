@@ -3,15 +3,25 @@
  * In compare mode each figure shows the baseline's value and the difference too.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import type { Summary } from '../sim/index.ts';
+import { SUMMARY_LABELS, type SummaryField } from '../sim/metric-labels.ts';
 import type { RunView } from './charts/types.ts';
 import { sideNames } from './charts/sides.ts';
+import { figureDifference } from './compare-stats.ts';
 import { fmt, t, type Lang, type MessageKey } from './i18n.ts';
+import type { PairedRuns } from './worker/seed-runs.ts';
 
-interface Figure {
+export interface Figure {
   key: MessageKey;
   id: string;
+  /** The summary's field the figure shows (sim/summary.ts; its name and how it is computed: SUMMARY_LABELS). */
+  field: SummaryField;
   digits: number;
   percent?: boolean;
+  /**
+   * The same number from the daily series of a view, as sim/summary.ts computes it: for a run
+   * without a summary yet, and for the version table (version-compare.ts).
+   */
   compute: (v: RunView) => number;
 }
 
@@ -26,18 +36,23 @@ function sum(v: RunView, name: string): number {
   return s;
 }
 
-function mean(v: RunView, name: string): number {
+/** A rate over the days so far, each day weighted by `weight` (sim/summary.ts's weighted means). */
+function weighted(v: RunView, name: string, weight: (i: number) => number): number {
   const a = series(v, name);
-  let s = 0;
-  let n = 0;
+  let num = 0;
+  let den = 0;
   for (let i = 0; i < v.day && i < a.length; i++) {
-    if (Number.isFinite(a[i])) {
-      s += a[i];
-      n++;
+    const w = weight(i);
+    if (Number.isFinite(a[i]) && Number.isFinite(w)) {
+      num += a[i] * w;
+      den += w;
     }
   }
-  return n ? s / n : NaN;
+  return den > 0 ? num / den : v.daily[name] ? 0 : NaN;
 }
+
+const byRatings = (v: RunView) => (i: number) => series(v, 'tickets_rated')[i];
+const byNeeds = (v: RunView) => (i: number) => series(v, 'needs_met')[i] + series(v, 'needs_unmet')[i];
 
 function last(v: RunView, name: string): number {
   const a = series(v, name);
@@ -45,35 +60,90 @@ function last(v: RunView, name: string): number {
 }
 
 export const FIGURES: readonly Figure[] = [
-  { key: 'figTickets', id: 'tickets', digits: 0, compute: (v) => sum(v, 'tickets_filed') },
-  { key: 'figPer10k', id: 'per10k', digits: 1, compute: (v) => (v.day ? (sum(v, 'requests_per_10k') / v.day) * 365 : NaN) },
+  { key: 'figTickets', id: 'tickets', field: 'tickets_filed', digits: 0, compute: (v) => sum(v, 'tickets_filed') },
+  {
+    key: 'figPer10k',
+    id: 'per10k',
+    field: 'requests_per_10k_month',
+    digits: 1,
+    compute: (v) => (v.day ? ((sum(v, 'requests_per_10k') / v.day) * 365) / 12 : NaN),
+  },
   // the official figures beside the residents' own (model 0.2)
-  { key: 'figReported', id: 'reported', digits: 1, percent: true, compute: (v) => mean(v, 'official_satisfaction') },
-  { key: 'figTrue', id: 'true', digits: 1, percent: true, compute: (v) => mean(v, 'true_satisfaction') },
-  { key: 'figOfficialResolution', id: 'official-resolution', digits: 1, percent: true, compute: (v) => mean(v, 'official_resolution') },
-  { key: 'figNeedsMet', id: 'needs-met', digits: 1, percent: true, compute: (v) => mean(v, 'resolution_rate') },
-  { key: 'figWaiting', id: 'waiting', digits: 0, compute: (v) => last(v, 'needs_waiting') },
-  { key: 'figOpen', id: 'open', digits: 0, compute: (v) => last(v, 'tickets_open') },
-  { key: 'figDisputes', id: 'disputes', digits: 0, compute: (v) => last(v, 'disputes_open') },
-  { key: 'figGamingHours', id: 'gaming', digits: 0, compute: (v) => sum(v, 'staff_hours_gaming') },
-  { key: 'figLongTerm', id: 'longterm', digits: 0, compute: (v) => sum(v, 'staff_hours_longterm') },
+  {
+    key: 'figReported',
+    id: 'reported',
+    field: 'official_satisfaction',
+    digits: 1,
+    percent: true,
+    compute: (v) => weighted(v, 'official_satisfaction', byRatings(v)),
+  },
+  {
+    key: 'figTrue',
+    id: 'true',
+    field: 'true_satisfaction',
+    digits: 1,
+    percent: true,
+    compute: (v) => weighted(v, 'true_satisfaction', byNeeds(v)),
+  },
+  {
+    key: 'figOfficialResolution',
+    id: 'official-resolution',
+    field: 'official_resolution',
+    digits: 1,
+    percent: true,
+    compute: (v) => weighted(v, 'official_resolution', byRatings(v)),
+  },
+  {
+    key: 'figNeedsMet',
+    id: 'needs-met',
+    field: 'resolution_rate',
+    digits: 1,
+    percent: true,
+    compute: (v) => weighted(v, 'resolution_rate', byNeeds(v)),
+  },
+  { key: 'figWaiting', id: 'waiting', field: 'needs_waiting_end', digits: 0, compute: (v) => last(v, 'needs_waiting') },
+  { key: 'figOpen', id: 'open', field: 'tickets_open_end', digits: 0, compute: (v) => last(v, 'tickets_open') },
+  { key: 'figDisputes', id: 'disputes', field: 'disputes_open_end', digits: 0, compute: (v) => last(v, 'disputes_open') },
+  { key: 'figGamingHours', id: 'gaming', field: 'staff_hours_gaming', digits: 0, compute: (v) => sum(v, 'staff_hours_gaming') },
+  { key: 'figLongTerm', id: 'longterm', field: 'staff_hours_longterm', digits: 0, compute: (v) => sum(v, 'staff_hours_longterm') },
 ];
+
+/**
+ * A figure's value: the summary's number when the run has a summary of the days on screen (the
+ * worker sends one at most every 250 ms and at the end), else the same computation on the view.
+ */
+export function figureValue(f: Figure, summary: Summary | null, view: RunView | null): number {
+  const x = summary?.[f.field];
+  if (typeof x === 'number' && (!view || summary?.days === view.day)) return x;
+  return view ? f.compute(view) : NaN;
+}
 
 export class HlKeyFigures extends LitElement {
   static override properties = {
     run: { attribute: false },
     baseline: { attribute: false },
+    summary: { attribute: false },
+    baselineSummary: { attribute: false },
+    paired: { attribute: false },
     lang: { type: String },
   };
 
   declare run: RunView | null;
   declare baseline: RunView | null;
+  /** The run's summary so far (sim/summary.ts, sent by the worker with every chunk). */
+  declare summary: Summary | null;
+  declare baselineSummary: Summary | null;
+  /** Compare mode over paired seeds (two or more), else null. */
+  declare paired: PairedRuns | null;
   declare lang: Lang;
 
   constructor() {
     super();
     this.run = null;
     this.baseline = null;
+    this.summary = null;
+    this.baselineSummary = null;
+    this.paired = null;
     this.lang = 'en';
   }
 
@@ -129,6 +199,9 @@ export class HlKeyFigures extends LitElement {
       font-weight: 600;
       color: var(--hl-fg, #1a1a1a);
     }
+    .ci {
+      font-size: 0.75rem;
+    }
     .cmp {
       display: block;
       font-size: 0.8rem;
@@ -143,6 +216,52 @@ export class HlKeyFigures extends LitElement {
     return f.percent ? `${fmt(this.lang, x * 100, f.digits)}%` : fmt(this.lang, x, f.digits);
   }
 
+  /** A signed difference: percentage points for a rate, the figure's unit for a count. */
+  private signed(f: Figure, d: number, unit = true): string {
+    if (!Number.isFinite(d)) return '–';
+    const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+    const abs = Math.abs(d);
+    if (!f.percent) return `${sign}${fmt(this.lang, abs, f.digits)}`;
+    const n = fmt(this.lang, abs * 100, f.digits);
+    return `${sign}${unit ? t(this.lang, 'cmp.points', { n }) : n}`;
+  }
+
+  private relative(r: number): string {
+    if (!Number.isFinite(r)) return '';
+    const sign = r > 0 ? '+' : r < 0 ? '−' : '±';
+    return `${sign}${fmt(this.lang, Math.abs(r) * 100, 1)}%`;
+  }
+
+  /** The difference line: one seed's Δ, or the mean paired Δ with its 95% interval over the seeds. */
+  private difference(f: Figure, x: number, b: number) {
+    const lang = this.lang;
+    const p = this.paired;
+    let d = x - b;
+    let rel = Number.isFinite(b) && b !== 0 ? d / b : Number.NaN;
+    let detail = '';
+    if (p) {
+      const main = p.main.map((s) => (typeof s?.[f.field] === 'number' ? s[f.field] : Number.NaN));
+      const base = p.base.map((s) => (typeof s?.[f.field] === 'number' ? s[f.field] : Number.NaN));
+      const r = figureDifference(main, base);
+      if (r.n >= 2) {
+        d = r.mean;
+        rel = r.relative;
+        // the unit once, after the upper end: '−2.6 to +1.1 pts'
+        detail = t(lang, 'cmp.interval', { lo: this.signed(f, r.lo, false), hi: this.signed(f, r.hi), n: r.n });
+      }
+      if (r.n < p.seeds.length) {
+        const waiting = t(lang, 'cmp.intervalWaiting', { done: r.n, total: p.seeds.length });
+        detail = detail ? `${detail} (${waiting})` : waiting;
+      }
+    }
+    const relText = f.percent ? '' : this.relative(rel);
+    return html`<span class="cmp diff" data-diff=${Number.isFinite(d) ? String(d) : ''}
+        ><span class="visually-hidden">${t(lang, 'difference')} </span>Δ ${this.signed(f, d)}${
+          relText ? html` <span class="rel" title=${t(lang, 'cmp.relative', { r: relText })}>(${relText})</span>` : nothing
+        }</span
+      >${detail ? html`<span class="cmp ci" data-interval=${f.id}>${detail}</span>` : nothing}`;
+  }
+
   override render() {
     const run = this.run;
     if (!run) return nothing;
@@ -151,23 +270,17 @@ export class HlKeyFigures extends LitElement {
     return html`<h2>${t(lang, 'keyFigures')}</h2>
       <dl>
         ${FIGURES.map((f) => {
-          const x = f.compute(run);
-          const b = this.baseline ? f.compute(this.baseline) : NaN;
-          const d = x - b;
-          const sign = !Number.isFinite(d) ? '' : d > 0 ? '+' : d < 0 ? '−' : '±';
-          return html`<div>
-            <dt>${t(lang, f.key)}</dt>
-            <dd data-figure=${f.id}>
+          const x = figureValue(f, this.summary, run);
+          const b = this.baseline ? figureValue(f, this.baselineSummary, this.baseline) : NaN;
+          const label = SUMMARY_LABELS[f.field];
+          const how = `${label[lang]}: ${label.how[lang]} ${t(lang, 'cmp.summaryNote')}`;
+          return html`<div title=${how} data-card=${f.id}>
+            <dt aria-describedby=${`how-${f.id}`}>${label[lang]}</dt>
+            <dd data-figure=${f.id} data-value=${Number.isFinite(x) ? String(x) : ''}>
               ${this.show(f, x)}
-              ${
-                this.baseline
-                  ? html`<span class="cmp">${other} ${this.show(f, b)}</span
-                    ><span class="cmp diff" title=${t(lang, 'difference')}
-                      ><span class="visually-hidden">${t(lang, 'difference')} </span>Δ ${sign}${this.show(f, Math.abs(d))}</span
-                    >`
-                  : nothing
-              }
+              ${this.baseline ? html`<span class="cmp">${other} ${this.show(f, b)}</span>${this.difference(f, x, b)}` : nothing}
             </dd>
+            <p id=${`how-${f.id}`} hidden>${label.how[lang]}</p>
           </div>`;
         })}
       </dl>`;

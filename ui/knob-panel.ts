@@ -2,7 +2,9 @@
  * `<hl-knob-panel>`: every knob of the core's schema, grouped as KNOB_GROUPS orders them, with
  * the control its type calls for. Each control is labelled; its meaning, unit, range, default
  * and source show on hover and on keyboard focus. Knobs that differ from the preset are marked
- * and have a reset button. The panel only reports edits (events up); the app owns the knobs.
+ * and have a reset button. A knob that does nothing under the current settings is marked, with
+ * the reason (knob-dependencies.ts); a typed number outside the knob's range is not applied and
+ * says so, naming the range. The panel only reports edits (events up); the app owns the knobs.
  *
  * Events (bubbling, composed):
  *   knob-change  detail { name, value }
@@ -11,8 +13,9 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { KNOBS, KNOB_GROUPS, type KnobChange, type Knobs, type KnobSpec, type KnobValue } from '../sim/index.ts';
-import { fmt, pick, t, type Lang } from './i18n.ts';
+import { fmt, pick, t, type Lang, type Text } from './i18n.ts';
 import { inForce, valueShort as valueShortOf } from './timeline-text.ts';
+import { inertKnobs } from './knob-dependencies.ts';
 
 export interface KnobChangeDetail {
   name: string;
@@ -51,6 +54,7 @@ export class HlKnobPanel extends LitElement {
     lang: { type: String },
     timeline: { attribute: false },
     cursorDate: { attribute: false },
+    errors: { state: true },
   };
 
   /** Current values. */
@@ -62,6 +66,8 @@ export class HlKnobPanel extends LitElement {
   declare timeline: readonly KnobChange[];
   /** The day under a chart's cursor (or chosen in the timeline editor), YYYY-MM-DD, or null. */
   declare cursorDate: string | null;
+  /** A typed entry that was not applied, by knob name: what was wrong (shown under the control). */
+  declare errors: Readonly<Record<string, string>>;
 
   constructor() {
     super();
@@ -70,6 +76,7 @@ export class HlKnobPanel extends LitElement {
     this.lang = 'en';
     this.timeline = [];
     this.cursorDate = null;
+    this.errors = {};
   }
 
   static override styles = css`
@@ -209,6 +216,32 @@ export class HlKnobPanel extends LitElement {
       outline: 3px solid var(--hl-focus, #e8a000);
       outline-offset: 2px;
     }
+    .knob.inert label,
+    .knob.inert .label {
+      color: var(--hl-muted, #444);
+    }
+    .inert-mark {
+      font-size: 0.75rem;
+      border: 1px dashed var(--hl-muted, #444);
+      border-radius: 999px;
+      padding: 0 0.4rem;
+      color: var(--hl-muted, #444);
+      white-space: nowrap;
+    }
+    .inert-why,
+    .err {
+      grid-column: 1 / -1;
+      margin: 0;
+      font-size: 0.82rem;
+      line-height: 1.3;
+    }
+    .inert-why {
+      color: var(--hl-muted, #444);
+    }
+    .err {
+      color: var(--hl-error, #b3261e);
+      font-weight: 600;
+    }
     .in-force {
       grid-column: 1 / -1;
       font-size: 0.85rem;
@@ -248,21 +281,49 @@ export class HlKnobPanel extends LitElement {
   }
 
   private change(spec: KnobSpec, value: KnobValue): void {
+    if (this.errors[spec.name]) this.setError(spec.name, null);
     this.emit('knob-change', { name: spec.name, value } satisfies KnobChangeDetail);
   }
 
-  /** Parse and clamp a typed number; an unreadable entry snaps back to the current value. */
+  /** The knob's range as text in the panel's language (whole numbers without decimals). */
+  private bound(spec: KnobSpec, x: number | undefined): string {
+    if (x === undefined) return '';
+    return fmt(this.lang, x, spec.type === 'integer' ? 0 : 3).replace(/\.?0+$/, '');
+  }
+
+  private setError(name: string, message: string | null): void {
+    const { [name]: _old, ...rest } = this.errors;
+    this.errors = message === null ? rest : { ...rest, [name]: message };
+  }
+
+  /**
+   * Read a typed number: one outside the knob's range, or no number at all, is not applied; the
+   * control goes back to the current value and a message under it says why, naming the range.
+   */
   private commitNumber(spec: KnobSpec, input: HTMLInputElement): void {
     const current = this.value(spec) as number;
-    let v = Number(input.value);
-    if (input.value.trim() === '' || !Number.isFinite(v)) {
+    const typed = input.value.trim();
+    let v = Number(typed);
+    const lang = this.lang;
+    const min = this.bound(spec, spec.min);
+    const max = this.bound(spec, spec.max);
+    if (typed === '' || !Number.isFinite(v)) {
+      // a number field gives '' for text it cannot read; say what the field needs
       input.value = String(current);
+      this.setError(
+        spec.name,
+        spec.min !== undefined && spec.max !== undefined ? t(lang, 'cmp.notNumber', { min, max }) : t(lang, 'cmp.notNumberOpen'),
+      );
+      return;
+    }
+    if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) {
+      input.value = String(current);
+      this.setError(spec.name, t(lang, 'cmp.outOfRange', { value: typed, min: min || '−∞', max: max || '∞', current: String(current) }));
       return;
     }
     if (spec.type === 'integer') v = Math.round(v);
-    if (spec.min !== undefined && v < spec.min) v = spec.min;
-    if (spec.max !== undefined && v > spec.max) v = spec.max;
     input.value = String(v);
+    this.setError(spec.name, null);
     if (v !== current) this.change(spec, v);
   }
 
@@ -332,7 +393,8 @@ export class HlKnobPanel extends LitElement {
             id=${id}
             class=${slider ? '' : 'wide'}
             inputmode="decimal"
-            aria-describedby=${describedBy}
+            aria-describedby=${this.errors[spec.name] ? `${id}-err ${describedBy}` : describedBy}
+            aria-invalid=${this.errors[spec.name] ? 'true' : 'false'}
             min=${spec.min ?? nothing}
             max=${spec.max ?? nothing}
             step=${step}
@@ -364,18 +426,20 @@ export class HlKnobPanel extends LitElement {
     </div>`;
   }
 
-  private row(spec: KnobSpec): TemplateResult {
+  private row(spec: KnobSpec, inert: readonly Text[] | undefined): TemplateResult {
     const id = `knob-${spec.name}`;
     const label = knobLabel(spec, this.lang);
     const v = this.value(spec);
     const ref = this.ref(spec);
     const changed = v !== ref;
     const isSwitch = spec.type === 'boolean';
-    return html`<div class="knob ${changed ? 'changed' : ''}" data-knob=${spec.name}>
+    const error = this.errors[spec.name];
+    return html`<div class="knob ${changed ? 'changed' : ''} ${inert ? 'inert' : ''}" data-knob=${spec.name} ?data-inert=${!!inert}>
       <div>
         ${isSwitch ? html`<span class="label" id=${`${id}-label`}>${label}</span>` : html`<label for=${id}>${label}</label>`}
         <span class="name">${spec.name}</span>
         ${changed ? html`<span class="mark">• ${t(this.lang, 'changed')}</span>` : nothing}
+        ${inert ? html`<span class="inert-mark">${t(this.lang, 'cmp.inert')}</span>` : nothing}
       </div>
       <div>
         ${
@@ -393,6 +457,8 @@ export class HlKnobPanel extends LitElement {
         }
       </div>
       <div class="control">${this.control(spec, id, label, v)}</div>
+      ${inert ? html`<p class="inert-why" data-inert-why=${spec.name}>${inert.map((r) => pick(this.lang, r)).join('; ')}</p>` : nothing}
+      ${error ? html`<p class="err" role="alert" id=${`${id}-err`} data-error=${spec.name}>${error}</p>` : nothing}
       ${this.inForceRow(spec)}
       ${this.tip(spec, id)}
     </div>`;
@@ -412,6 +478,7 @@ export class HlKnobPanel extends LitElement {
     if (!this.knobs) return nothing;
     const lang = this.lang;
     const changedCount = KNOBS.filter((k) => this.value(k) !== this.ref(k)).length;
+    const inert = inertKnobs(this.knobs, this.timeline);
     return html`<div class="top">
         <p>${t(lang, 'knobsHelp')}</p>
         <button type="button" class="reset-all" ?disabled=${changedCount === 0} @click=${() => this.emit('knobs-reset-all')}>
@@ -424,7 +491,7 @@ export class HlKnobPanel extends LitElement {
         const open = g.id !== 'needs' && g.id !== 'channels' && g.id !== 'world' && g.id !== 'work';
         return html`<details ?open=${open || n > 0} data-group=${g.id} aria-label=${pick(lang, g)}>
           <summary>${pick(lang, g)}${n ? html`<span class="count">(${n} ${t(lang, 'changed')})</span>` : nothing}</summary>
-          ${specs.map((s) => this.row(s))}
+          ${specs.map((s) => this.row(s, inert.get(s.name)))}
         </details>`;
       })}`;
   }

@@ -3,12 +3,14 @@
  * sends intents; the app's SimController does the work.
  *
  * Events (bubbling, composed): run-pause, run-resume, run-step, run-restart, run-cancel,
- * run-speed (detail { speed }: days per second, 0 = as fast as possible).
+ * run-speed (detail { speed }: days per second, 0 = as fast as possible), run-seeds (detail { seeds }:
+ * compare mode's number of paired seeds).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { t, type Lang, type MessageKey } from './i18n.ts';
 import { ICONS } from './icons.ts';
 import type { RunStatus } from './worker/sim-controller.ts';
+import { SEED_CHOICES, type PairedRuns } from './worker/seed-runs.ts';
 
 export const SPEEDS: readonly number[] = [0, 365, 90, 30, 7];
 
@@ -34,6 +36,10 @@ export class HlRunControls extends LitElement {
     baselineDay: { type: Number, attribute: false },
     baselineName: { type: String, attribute: false },
     lang: { type: String },
+    compare: { type: Boolean },
+    seeds: { type: Number },
+    paired: { attribute: false },
+    sameRun: { type: Boolean, attribute: false },
   };
 
   declare status: RunStatus;
@@ -48,6 +54,14 @@ export class HlRunControls extends LitElement {
   /** The other side's name when it is not the baseline (another model version), else null. */
   declare baselineName: string | null;
   declare lang: Lang;
+  /** Compare mode on today's model: the paired-seeds control shows. */
+  declare compare: boolean;
+  /** Paired seeds of the compare (1: the page's seed only). */
+  declare seeds: number;
+  /** The paired runs' progress (two or more seeds), else null. */
+  declare paired: PairedRuns | null;
+  /** The baseline is the scenario itself, run once. */
+  declare sameRun: boolean;
 
   constructor() {
     super();
@@ -60,6 +74,10 @@ export class HlRunControls extends LitElement {
     this.baselineDay = 0;
     this.baselineName = null;
     this.lang = 'en';
+    this.compare = false;
+    this.seeds = 1;
+    this.paired = null;
+    this.sameRun = false;
   }
 
   static override styles = css`
@@ -91,6 +109,15 @@ export class HlRunControls extends LitElement {
     .base {
       font-size: 0.85rem;
       color: var(--hl-muted, #444);
+    }
+    .seeds {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+    }
+    .seeds progress {
+      width: 6rem;
+      height: 0.6rem;
     }
     .buttons {
       display: flex;
@@ -161,6 +188,8 @@ export class HlRunControls extends LitElement {
             </div>`
             : nothing
         }
+        ${this.sameRun ? html`<div class="base" data-testid="same-run">${t(lang, 'cmp.sameRun')}</div>` : nothing}
+        ${this.seedProgress()}
       </div>
       <div class="buttons">
         ${
@@ -192,7 +221,35 @@ export class HlRunControls extends LitElement {
             )}
           </select></label
         >
+        ${this.compare ? this.seedsControl() : nothing}
       </div>`;
+  }
+
+  /** Compare mode's paired seeds: how many (1 keeps the single-seed compare). */
+  private seedsControl() {
+    const lang = this.lang;
+    const choices = SEED_CHOICES.includes(this.seeds) ? SEED_CHOICES : [...SEED_CHOICES, this.seeds].sort((a, b) => a - b);
+    return html`<label title=${t(lang, 'cmp.seedsHelp')}
+      >${t(lang, 'cmp.seeds')}
+      <select
+        data-testid="seeds"
+        aria-label=${t(lang, 'cmp.seeds')}
+        aria-description=${t(lang, 'cmp.seedsHelp')}
+        @change=${(e: Event) => this.emit('run-seeds', { seeds: Number((e.target as HTMLSelectElement).value) })}
+      >
+        ${choices.map((n) => html`<option value=${n} ?selected=${n === this.seeds}>${n}</option>`)}
+      </select></label
+    >`;
+  }
+
+  private seedProgress() {
+    const p = this.paired;
+    if (!p) return nothing;
+    const text = t(this.lang, 'cmp.seedsProgress', { done: p.done, total: p.total });
+    return html`<div class="base seeds" data-testid="seed-progress" data-done=${p.done} data-total=${p.total}>
+      <progress max=${p.total} .value=${p.done} aria-label=${t(this.lang, 'cmp.seedsProgressLabel')} aria-valuetext=${text}></progress>
+      <span>${text}</span>
+    </div>`;
   }
 }
 

@@ -12,8 +12,7 @@ import { pageProvenance } from '../download.ts';
 import { sideNames } from '../charts/sides.ts';
 import type { KnobChangeDetail } from '../knob-panel.ts';
 import type { TimelineChangeDetail } from '../timeline-editor.ts';
-import type { RunState } from '../worker/sim-controller.ts';
-import type { Speed } from '../worker/protocol.ts';
+import type { RunState, SimController } from '../worker/sim-controller.ts';
 import type { PageState } from './page-link.ts';
 import { presetReference, resetKnob, setKnob } from './scenario-edits.ts';
 
@@ -51,17 +50,26 @@ export function sidePanel(s: PageState, on: SidePanelHandlers): TemplateResult {
     ></hl-knob-panel>`;
 }
 
+/** What the user does in the run area. */
+export interface RunAreaHandlers {
+  toggleCompare(): void;
+  /** Compare mode's number of paired seeds. */
+  seeds(n: number): void;
+}
+
 /**
  * What sits above the views: the comparison with an archived version (when the link named one),
- * the run controls and the key figures.
+ * the run controls (with compare mode's paired seeds) and the key figures.
  */
-export function runArea(s: PageState, main: RunState, base: RunState | null, speed: Speed, toggleCompare: () => void): TemplateResult {
+export function runArea(s: PageState, sim: SimController, on: RunAreaHandlers): TemplateResult {
   const { lang } = s;
+  const main = sim.main;
+  const base = s.compare ? sim.baseline : null;
   const day = main.view?.day ?? 0;
   return html`${
     s.archived
       ? html`<hl-version-compare .lang=${lang} .version=${s.archived.version} .on=${s.compare} .run=${main.view}
-          .current=${base?.view ?? null} @version-compare=${(e: Detail<{ on: boolean }>) => e.detail.on !== s.compare && toggleCompare()}
+          .current=${base?.view ?? null} @version-compare=${(e: Detail<{ on: boolean }>) => e.detail.on !== s.compare && on.toggleCompare()}
         ></hl-version-compare>`
       : nothing
   }
@@ -71,14 +79,26 @@ export function runArea(s: PageState, main: RunState, base: RunState | null, spe
         .day=${day}
         .days=${main.view?.days ?? s.knobs.horizonDays}
         .date=${day > 0 ? (main.dates[day - 1] ?? '') : ''}
-        .speed=${speed}
+        .speed=${sim.speedValue}
         .baselineStatus=${base?.status ?? null}
         .baselineDay=${base?.view?.day ?? 0}
         .baselineName=${sideNames(main.view, base?.view, lang)?.base ?? null}
         .lang=${lang}
+        .compare=${s.compare && !s.archived}
+        .seeds=${s.seeds}
+        .paired=${s.compare ? sim.paired : null}
+        .sameRun=${s.compare && sim.baselineReused}
+        @run-seeds=${(e: Detail<{ seeds: number }>) => on.seeds(e.detail.seeds)}
       ></hl-run-controls>
     </div>
-    <hl-key-figures .run=${main.view} .baseline=${base?.view ?? null} .lang=${lang}></hl-key-figures>`;
+    <hl-key-figures
+      .run=${main.view}
+      .baseline=${base?.view ?? null}
+      .summary=${main.summary}
+      .baselineSummary=${base?.summary ?? null}
+      .paired=${s.compare ? sim.paired : null}
+      .lang=${lang}
+    ></hl-key-figures>`;
 }
 
 /** The page as an embed: the run's charts (and figures, as `show=` asks) under a title, with the notices. */

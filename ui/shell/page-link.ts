@@ -13,6 +13,7 @@ import { DEFAULT_PRESET, presetKnobs, presetTimeline } from '../../scenarios/pre
 import type { Problem } from '../../scenarios/loader.ts';
 import { STORY_ID, storyStep } from '../../scenarios/story.ts';
 import { storedLang, t, type Lang } from '../i18n.ts';
+import { MAX_SEEDS } from '../worker/seed-runs.ts';
 
 /** The result views, in tab order. */
 export const VIEWS = ['charts', 'district', 'village', 'experiments'] as const;
@@ -46,6 +47,8 @@ export interface PageState {
   show: readonly string[];
   /** Presentation mode (`present=1`): no knob panel, larger charts and key figures, for a projector. */
   present: boolean;
+  /** Compare mode's paired seeds, 1 to MAX_SEEDS (`seeds=`; 1: the page's seed only). */
+  seeds: number;
 }
 
 export interface PageLink {
@@ -87,6 +90,7 @@ export function defaultPageState(): PageState {
     archived: null,
     show: [],
     present: false,
+    seeds: 1,
   };
 }
 
@@ -136,6 +140,20 @@ export function readPageLink(href: string): PageLink {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+  if (ex.seeds !== undefined) {
+    const n = Number(ex.seeds);
+    if (/^\d+$/.test(ex.seeds.trim()) && n >= 1 && n <= MAX_SEEDS) state.seeds = n;
+    else
+      problems.push({
+        field: 'seeds',
+        value: ex.seeds,
+        message: t('en', 'cmp.badSeeds', { max: MAX_SEEDS }),
+        zh: t('zh', 'cmp.badSeeds', { max: MAX_SEEDS }),
+        used: '1',
+        code: 'bad-seeds',
+        detail: { max: MAX_SEEDS },
+      });
+  }
   if (ex.story !== undefined || ex.step !== undefined) {
     const n = Number(ex.step ?? '1');
     if (ex.story === STORY_ID && storyStep(n)) state.storyStep = n;
@@ -166,5 +184,6 @@ export function pageQuery(s: PageState): string {
   if (s.exp) q += `&exp=${encodeExpParam(s.exp)}`;
   if (s.show.length) q += `&show=${s.show.join(',')}`;
   if (s.present) q += '&present=1';
+  if (s.seeds > 1) q += `&seeds=${s.seeds}`;
   return q;
 }

@@ -88,5 +88,6 @@ export function runPlan(p: PageState): RunPlan {
     cells,
     baseline: base,
     baselineTimeline: base ? runnable(p.archived ? p.timeline : timelineOf(p.preset), base) : [],
+    seeds: p.seeds,
   };
 }

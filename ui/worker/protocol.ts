@@ -64,6 +64,7 @@ export interface ChunkMessage {
   periods: PeriodRecord[];
   cells: CellSnapshot | null;
   events: VillageEvent[];
+  /** The run's summary over the days so far (sim/summary.ts): at the end, on a step, and at most every 250 ms; else null. */
   summary: Summary | null;
   done: boolean;
   /** Milliseconds of compute in this chunk (for the status line). */

@@ -30,6 +30,8 @@ export interface RunPlan {
   baseline: Knobs | null;
   /** The baseline's own dated changes (compare mode). */
   baselineTimeline?: readonly KnobChange[];
+  /** Paired seeds of a compare (1: the page's seed only). */
+  seeds?: number;
 }
 
 /** The run controls' events and what each does. */
@@ -66,6 +68,28 @@ export class RunController implements ReactiveController {
     const knobs = on ? (on.knobs as unknown as Knobs) : p.knobs;
     this.sim.start(knobs, p.seed, { watchCell: p.watchCell, cells: p.cells, preset: p.preset, timeline: p.timeline, model: on?.version });
     if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed, false, p.baselineTimeline);
+    this.seeds(p);
+  }
+
+  /** Compare mode over paired seeds: the further seeds run in the pool (not for another model version). */
+  private seeds(p: RunPlan): void {
+    const n = p.seeds ?? 1;
+    if (p.baseline && !p.archived && n > 1)
+      this.sim.startSeeds({
+        preset: p.preset,
+        knobs: p.knobs,
+        timeline: p.timeline,
+        baseline: p.baseline,
+        baselineTimeline: p.baselineTimeline ?? [],
+        seed: p.seed,
+        n,
+      });
+    else this.sim.stopSeeds();
+  }
+
+  /** The number of paired seeds was changed. */
+  seedsChanged(): void {
+    this.seeds(this.plan());
   }
 
   /** Start the run after RERUN_DEBOUNCE_MS; each call restarts the pause. */
@@ -86,6 +110,7 @@ export class RunController implements ReactiveController {
     const p = this.plan();
     if (p.baseline) this.sim.startBaseline(p.preset, p.baseline, p.seed, false, p.baselineTimeline);
     else this.sim.stopBaseline();
+    this.seeds(p);
   }
 
   hostDisconnected(): void {

@@ -20,6 +20,7 @@ import type { RunView } from '../charts/types.ts';
 import type { ExportFormat, FromWorker, Speed, ToWorker } from './protocol.ts';
 import { cacheForOffline } from '../offline.ts';
 import { pendingDraws } from '../charts/draw-queue.ts';
+import { SeedRuns, type PairedRuns, type SeedPlan } from './seed-runs.ts';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'cancelled' | 'error' | 'refused';
 
@@ -373,10 +374,27 @@ export class SimController implements ReactiveController {
   private _speed: Speed = 0;
   /** Signature of the baseline run, so an unchanged baseline is not re-run. */
   private baselineKey = '';
+  /** Signature of the scenario's run, the same form as the baseline's. */
+  private mainKey = '';
+  /** The baseline is the scenario itself (nothing changed): the scenario's run serves both sides. */
+  private baselineSame = false;
+  /** Compare mode's runs on further paired seeds (seed-runs.ts). */
+  private readonly seedRuns: SeedRuns;
 
   constructor(host: ReactiveControllerHost) {
     this.host = host;
     this.mainRunner = new Runner((urgent) => this.changed(urgent));
+    const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
+    // beside the charts' two workers, leave the page a core when there are enough
+    const poolSize = Math.max(1, Math.min(4, cores - 2));
+    this.seedRuns = new SeedRuns(
+      (onChange) => new Runner(() => onChange()),
+      poolSize,
+      () => {
+        this.pace();
+        this.changed(true);
+      },
+    );
     host.addController(this);
   }
 
@@ -384,7 +402,17 @@ export class SimController implements ReactiveController {
     return this.mainRunner.state;
   }
   get baseline(): RunState | null {
+    if (this.baselineSame) return this.mainRunner.state;
     return this.baselineRunner?.state ?? null;
+  }
+  /** Does the baseline reuse the scenario's run (nothing differs)? */
+  get baselineReused(): boolean {
+    return this.baselineSame;
+  }
+  /** Compare mode over two or more paired seeds: the summaries so far, else null. */
+  get paired(): PairedRuns | null {
+    const done = (s: RunState | null) => (s?.status === 'done' ? s.summary : null);
+    return this.seedRuns.results(done(this.main), done(this.baseline));
   }
   get speedValue(): Speed {
     return this._speed;
@@ -402,10 +430,13 @@ export class SimController implements ReactiveController {
     this.baselineRunner?.terminate();
     this.baselineRunner = null;
     this.baselineKey = '';
+    this.baselineSame = false;
+    this.seedRuns.clear();
   }
 
   /** Start (or restart) the scenario run. Keeps the speed. */
   start(knobs: Knobs, seed: number, opts: StartOptions): void {
+    this.mainKey = JSON.stringify([opts.preset, knobs, seed, opts.timeline ?? [], opts.model ?? null]);
     this.mainRunner.start(knobs, seed, opts, false, this._speed);
     this.pace();
   }
@@ -416,10 +447,11 @@ export class SimController implements ReactiveController {
    */
   private pace(): void {
     const cores = navigator.hardwareConcurrency || 2;
-    const workers = 1 + (this.baselineRunner ? 1 : 0);
+    const workers = 1 + (this.baselineRunner ? 1 : 0) + this.seedRuns.workers;
     const rest = cores > workers ? 0 : REST_MS;
     this.mainRunner.pace(rest);
     this.baselineRunner?.pace(rest);
+    this.seedRuns.pace(rest);
   }
 
   /**
@@ -428,6 +460,17 @@ export class SimController implements ReactiveController {
    */
   startBaseline(preset: string, knobs: Knobs, seed: number, force = false, timeline: readonly KnobChange[] = []): void {
     const key = JSON.stringify([preset, knobs, seed, timeline]);
+    if (JSON.stringify([preset, knobs, seed, timeline, null]) === this.mainKey) {
+      // nothing differs from the scenario: its run is the baseline's too, not run a second time
+      this.baselineRunner?.terminate();
+      this.baselineRunner = null;
+      this.baselineKey = '';
+      this.baselineSame = true;
+      this.pace();
+      this.changed(true);
+      return;
+    }
+    this.baselineSame = false;
     if (!this.baselineRunner) this.baselineRunner = new Runner((urgent) => this.changed(urgent));
     const st = this.baselineRunner.state.status;
     if (!force && key === this.baselineKey && st !== 'error' && st !== 'cancelled' && st !== 'idle') return;
@@ -441,6 +484,26 @@ export class SimController implements ReactiveController {
     this.baselineRunner?.terminate();
     this.baselineRunner = null;
     this.baselineKey = '';
+    this.baselineSame = false;
+    this.seedRuns.clear();
+    this.pace();
+    this.changed(true);
+  }
+
+  /** Compare over plan.n paired seeds (n ≥ 2): run the further seeds in the pool; n = 1 stops it. */
+  startSeeds(plan: SeedPlan, force = false): void {
+    if (plan.n < 2) {
+      this.stopSeeds();
+      return;
+    }
+    this.seedRuns.start(plan, force);
+    this.pace();
+  }
+
+  /** One seed again: free the pool's workers. */
+  stopSeeds(): void {
+    if (!this.seedRuns.active) return;
+    this.seedRuns.stop();
     this.pace();
     this.changed(true);
   }
@@ -460,7 +523,9 @@ export class SimController implements ReactiveController {
   step(): void {
     this.each((r) => r.step());
   }
+  /** Stop computing: the charts' runs keep what they have; the paired seeds' workers are freed (Restart runs the rest). */
   cancel(): void {
+    this.seedRuns.stop();
     this.each((r) => r.cancel());
   }
   setSpeed(speed: Speed): void {
@@ -469,7 +534,7 @@ export class SimController implements ReactiveController {
   }
   /** The scenario run (or the baseline's) so far, as export text. */
   exportText(format: ExportFormat, which: 'main' | 'baseline' = 'main'): Promise<string> {
-    const r = which === 'main' ? this.mainRunner : this.baselineRunner;
+    const r = which === 'main' || this.baselineSame ? this.mainRunner : this.baselineRunner;
     return r ? r.exportText(format) : Promise.reject(new Error('no baseline run'));
   }
 

@@ -19,6 +19,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const SLICE_MS = 50;
 /** Cell snapshots cost a pass over the cells; send them at most this often. */
 const CELLS_EVERY_MS = 250;
+/** The summary so far costs a few passes over the days; send it at most this often (and at the end). */
+const SUMMARY_EVERY_MS = 250;
 
 /** The model the run is on: today's, or an archived version's bundle. */
 let core: RunCore = CURRENT_RUN_CORE;
@@ -35,6 +37,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let sentDay = 0;
 let sentPeriods = 0;
 let lastCellsAt = -Infinity;
+let lastSummaryAt = -Infinity;
 /** Days owed to the run at a limited speed. */
 let credit = 0;
 let lastTick = 0;
@@ -68,6 +71,8 @@ function flush(ms: number, forceCells: boolean): void {
   const sendCells = (wantCells && (forceCells || now - lastCellsAt >= CELLS_EVERY_MS)) || sim.done;
   const cells = sendCells ? sim.cells() : null;
   if (cells) lastCellsAt = now;
+  const sendSummary = forceCells || sim.done || now - lastSummaryAt >= SUMMARY_EVERY_MS;
+  if (sendSummary) lastSummaryAt = now;
   const msg: ChunkMessage = {
     type: 'chunk',
     runId,
@@ -77,7 +82,8 @@ function flush(ms: number, forceCells: boolean): void {
     periods,
     cells,
     events: sim.drainEvents(),
-    summary: sim.done ? sim.summary() : null,
+    // the summary so far (the key figures are its numbers): at the end, on a step, and every SUMMARY_EVERY_MS
+    summary: sendSummary ? sim.summary() : null,
     done: sim.done,
     ms,
   };
@@ -174,6 +180,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       sentDay = 0;
       sentPeriods = 0;
       lastCellsAt = -Infinity;
+      lastSummaryAt = -Infinity;
       credit = 0;
       lastTick = performance.now();
       sim = null;
