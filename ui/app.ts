@@ -269,8 +269,12 @@ export class HlApp extends LitElement {
                 .status=${main.status}
                 .run=${main.view}
                 .baseline=${base?.view ?? null}
+                .preset=${s.preset}
+                .runKnobs=${main.knobs}
+                .runSeed=${main.seed}
                 @story-go=${(e: Detail<{ step: number }>) => this.enterStory(e.detail.step)}
                 @story-run=${() => this.runs.run()}
+                @story-try=${(e: Detail<{ knobs: Partial<Knobs> }>) => this.setKnobs({ ...s.knobs, ...e.detail.knobs } as Knobs, false)}
                 @story-exit=${this.exitStory}
               ></hl-story>`
               : nothing
