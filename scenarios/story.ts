@@ -130,7 +130,12 @@ export const STORY: readonly StoryStep[] = [
     predict: {
       question: b('Over four years, how often will the bump and the lights be changed?', '四年里，减速带和路灯会被改动多少次？'),
       options: [
-        o('Once or twice, then it settles', '一两次，然后就定下来了', { test: 'each', fig: 0, skip: 1, max: 2 }),
+        o(
+          'Once or twice, then it settles',
+          '一两次，然后就定下来了',
+          { test: 'diff', a: first(0), b: last(0), min: 1 },
+          { test: 'each', fig: 0, skip: 1, max: 2 },
+        ),
         o('Dozens of times a year, with no end', '每年几十次，没完没了', { test: 'each', fig: 0, min: 20 }),
         o('Never: the street refuses', '从不：街道会拒绝', { test: 'each', fig: 0, max: 0 }),
       ],

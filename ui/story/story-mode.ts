@@ -168,6 +168,13 @@ export class HlStory extends LitElement {
     this.emit('story-try', { knobs });
   }
 
+  /** Back to the step's own scenario, to predict and run again. */
+  private restore(): void {
+    this.phase = 'predict';
+    this.announce = '';
+    this.go(this.step);
+  }
+
   /** How the run on screen differs from the step's scenario. */
   private changes(s: StoryStep) {
     if (!this.runKnobs) return [];
@@ -180,6 +187,8 @@ export class HlStory extends LitElement {
     if (!s) return nothing;
     const total = STORY.length;
     const last = this.step === total;
+    // in the result, the answers the figures bear out are marked (not the article's)
+    const shown = this.phase === 'explain' && this.run ? judgeStep(s, this.figures(s)).shown : [];
     return html`<section class="story" data-testid="story-panel" data-step=${this.step} data-phase=${this.phase} aria-labelledby="story-title">
       <div class="top">
         <span class="badge">${t(lang, 'story.story')}</span>
@@ -216,7 +225,7 @@ export class HlStory extends LitElement {
         <legend>${t(lang, 'story.predict')}: ${pick(lang, s.predict.question)}</legend>
         ${s.predict.options.map(
           (o, i) =>
-            html`<label class=${this.phase === 'explain' && i === s.predict.answer ? 'answer' : ''}>
+            html`<label class=${shown.includes(i) ? 'answer' : ''}>
               <input
                 type="radio"
                 name="story-predict"
@@ -299,7 +308,7 @@ export class HlStory extends LitElement {
             </ul>
             <p>
               ${t(lang, 'story.judgedShown')}
-              <button type="button" class="link" data-testid="story-restore" @click=${() => this.go(this.step)}>${t(lang, 'story.restore')}</button>
+              <button type="button" class="link" data-testid="story-restore" @click=${this.restore}>${t(lang, 'story.restore')}</button>
             </p>
           </div>`
           : nothing
