@@ -38,10 +38,11 @@ async function open(query: string, vp: Viewport = { width: 1366, height: 768 }):
   return page;
 }
 
-/** The page as it looks, then the story panel whole (it scrolls inside the page). */
+/** The page as it looks after the run, then scrolled to the end of the result (the story scrolls inside the page). */
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}story-verdict-${name}.png` });
-  await page.locator('[data-testid="story-panel"]').screenshot({ path: `${SCREENSHOTS}story-verdict-${name}-panel.png` });
+  await page.locator('[data-testid="story-because"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}story-verdict-${name}-result.png` });
 }
 
 /** The figures as the story table shows them, parsed back into numbers. */

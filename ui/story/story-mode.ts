@@ -108,11 +108,18 @@ export class HlStory extends LitElement {
     }
     if (this.phase === 'running') {
       if (this.status !== 'done') this.sawRunning = true;
-      else if (this.sawRunning) {
+      else if (this.sawRunning && this.complete()) {
         this.phase = 'explain';
         this.announce = this.verdictText();
       }
     }
+  }
+
+  /** The run on screen has finished, and so has the compare run when the step reads it: the verdict is not read off half a run. */
+  private complete(): boolean {
+    const s = storyStep(this.step);
+    const full = (r: RunView | null) => r !== null && r.day >= r.days;
+    return full(this.run) && (!s?.compare || full(this.baseline));
   }
 
   override updated(changed: PropertyValues<this>): void {
