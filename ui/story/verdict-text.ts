@@ -39,7 +39,8 @@ function rangeText(lang: Lang, r: { min?: number; max?: number }, fmt: (v: numbe
 
 function atLabel(step: StoryStep, at: At, year: string, lang: Lang): string {
   const label = pick(lang, step.figures[at.fig]?.label);
-  return year ? `${label} (${year})` : label;
+  if (!year) return label;
+  return lang === 'zh' ? `${label}（${year}年）` : `${label} (${year})`;
 }
 
 /** A test as a sentence quoting the figures it read. */
@@ -74,7 +75,7 @@ export function testText(step: StoryStep, r: TestResult, lang: Lang): string {
   const f = step.figures[x.fig];
   const label = pick(lang, f.label);
   if (x.test === 'each') {
-    const values = r.read.map((v) => formatValue(v.value, f.format, lang)).join(', ') || '–';
+    const values = r.read.map((v) => formatValue(v.value, f.format, lang)).join(lang === 'zh' ? '、' : ', ') || '–';
     const range = rangeText(lang, x, (v) => formatValue(v, f.format, lang), true);
     const years = r.read.filter((v) => v.label);
     if (years.length === 0) return t(lang, 'story.testOne', { label, values, range });
