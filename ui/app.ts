@@ -17,7 +17,7 @@ import type { ImportOkDetail } from './import-control.ts';
 import { SimController } from './worker/sim-controller.ts';
 import { RunController } from './worker/run-controller.ts';
 import { LinkController } from './shell/link-controller.ts';
-import { embedFrame, runArea, sidePanel } from './shell/app-parts.ts';
+import { embedFrame, runArea, sidePanel, storyPanel } from './shell/app-parts.ts';
 import { FlashController } from './shell/flash-controller.ts';
 import { PanelController } from './shell/panel-controller.ts';
 import { StoryController } from './shell/story-controller.ts';
@@ -237,16 +237,12 @@ export class HlApp extends LitElement {
         >
           ${
             s.storyStep
-              ? html`<hl-story
-                .lang=${lang}
-                .step=${s.storyStep}
-                .status=${main.status}
-                .run=${main.view}
-                .baseline=${base?.view ?? null}
-                @story-go=${(e: Detail<{ step: number }>) => this.story.enter(e.detail.step)}
-                @story-run=${() => this.runs.run()}
-                @story-exit=${() => this.story.exit()}
-              ></hl-story>`
+              ? storyPanel(s, main, base, {
+                  go: (n) => this.story.enter(n),
+                  run: () => this.runs.run(),
+                  tryKnobs: (knobs) => this.setKnobs({ ...s.knobs, ...knobs } as Knobs, false),
+                  exit: () => this.story.exit(),
+                })
               : nothing
           }
           ${preset ? html`<hl-scenario-about .lang=${lang} .preset=${s.preset}></hl-scenario-about>` : nothing}

@@ -110,3 +110,30 @@ export function embedFrame(s: PageState, main: RunState, base: RunState | null, 
     ${notices}
   </hl-embed-frame>`;
 }
+
+/** What the class does in a story step. */
+export interface StoryHandlers {
+  go(step: number): void;
+  run(): void;
+  /** "Try it": the step's suggested change on top of the knobs on screen. */
+  tryKnobs(knobs: Partial<Knobs>): void;
+  exit(): void;
+}
+
+/** The story step: its question, the class's prediction and the verdict read from the run on screen. */
+export function storyPanel(s: PageState, main: RunState, base: RunState | null, on: StoryHandlers): TemplateResult {
+  return html`<hl-story
+    .lang=${s.lang}
+    .step=${s.storyStep}
+    .status=${main.status}
+    .run=${main.view}
+    .baseline=${base?.view ?? null}
+    .preset=${s.preset}
+    .runKnobs=${main.knobs}
+    .runSeed=${main.seed}
+    @story-go=${(e: Detail<{ step: number }>) => on.go(e.detail.step)}
+    @story-run=${() => on.run()}
+    @story-try=${(e: Detail<{ knobs: Partial<Knobs> }>) => on.tryKnobs(e.detail.knobs)}
+    @story-exit=${() => on.exit()}
+  ></hl-story>`;
+}

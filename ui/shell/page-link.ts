@@ -11,7 +11,7 @@ import { encodeExpParam } from '../../experiments/index.ts';
 import { parseLink, scenarioToQuery } from '../../scenarios/link.ts';
 import { DEFAULT_PRESET, presetKnobs, presetTimeline } from '../../scenarios/presets.ts';
 import type { Problem } from '../../scenarios/loader.ts';
-import { STORY_ID, storyStep } from '../../scenarios/story.ts';
+import { STORY_ID, storyLink, storyStep } from '../../scenarios/story.ts';
 import { storedLang, t, type Lang } from '../i18n.ts';
 import { MAX_SEEDS } from '../worker/seed-runs.ts';
 
@@ -96,7 +96,8 @@ export function defaultPageState(): PageState {
 
 /** Read the whole page state from a link; bad fields become problems and take their defaults. */
 export function readPageLink(href: string): PageLink {
-  const parsed = parseLink(href);
+  // a story link without preset= opens its step's scenario
+  const parsed = parseLink(storyLink(href));
   const problems = [...parsed.problems];
   const ex = parsed.extras;
   const state: PageState = {
