@@ -103,6 +103,9 @@ export class HlViewTabs extends LitElement {
         background: #767676;
       }
       .compare[aria-checked='true'] {
+        /* a switch that is on has its knob on the right */
+        flex-direction: row-reverse;
+        padding: 0.25rem 0.3rem 0.25rem 0.75rem;
         background: var(--hl-primary, #0b57d0);
         border-color: var(--hl-primary, #0b57d0);
         color: #fff;
