@@ -12,7 +12,7 @@
  *   knobs-reset-all
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { KNOBS, KNOB_GROUPS, type KnobChange, type Knobs, type KnobSpec, type KnobValue } from '../sim/index.ts';
+import { KNOBS, KNOB_GROUPS, knobName, type KnobChange, type KnobName, type Knobs, type KnobSpec, type KnobValue } from '../sim/index.ts';
 import { fmt, pick, t, type Lang, type Text } from './i18n.ts';
 import { inForce, valueShort as valueShortOf } from './timeline-text.ts';
 import { inertKnobs } from './knob-dependencies.ts';
@@ -22,17 +22,9 @@ export interface KnobChangeDetail {
   value: KnobValue;
 }
 
-/** A short label for a knob: words of its name in English, the first clause of its meaning in Chinese. */
+/** A knob's short name, written for the schema in both languages (sim/knob-labels.ts). */
 export function knobLabel(spec: KnobSpec, lang: Lang): string {
-  if (lang === 'zh') {
-    const m = spec.meaning.zh;
-    const cut = m.search(/[，。（(；：,]/);
-    let s = cut > 0 ? m.slice(0, cut) : m;
-    if (s.length > 18) s = s.slice(0, 17) + '…';
-    return s;
-  }
-  const words = spec.name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return knobName(spec.name as KnobName, lang);
 }
 
 function valueText(v: KnobValue, lang: Lang): string {

@@ -18,6 +18,7 @@ import {
 } from './browser.ts';
 import { cpus, loadavg } from 'node:os';
 import { serveStatic } from './global-setup.ts';
+import { KNOB_LABELS } from '../../sim/knob-labels.ts';
 
 const base = inject('baseUrl');
 const SHOTS = SCREENSHOTS;
@@ -238,6 +239,9 @@ describe('Hotline Lab in the browser', () => {
     await page.waitForFunction(() => location.search.includes('lang=zh'));
     // Knob texts come from the schema in Chinese.
     expect((await page.locator('hl-knob-panel summary').allTextContents()).join(' ')).toContain('下交群评');
+    // Each knob is named by its written short name (sim/knob-labels.ts), not cut from its meaning:
+    // the intake policy reads as a policy, not as one of its options ('全部受理')
+    expect(await page.locator('hl-knob-panel label[for="knob-intakePolicy"]').first().textContent()).toContain(KNOB_LABELS.intakePolicy.zh);
     await waitDone(page);
     await shot(page, 'chinese');
     // Remembered: the bare address (no lang in the link) opens in Chinese.
@@ -297,9 +301,10 @@ describe('Hotline Lab in the browser', () => {
     const picker = page.locator('[data-testid="cell-picker"]');
     await picker.selectOption('3');
     await page.waitForFunction(() => location.search.includes('cell=3'));
-    // on screen cells and units count from 1, as the district view's #4 does (the link counts from 0)
-    expect(await picker.locator('option:checked').textContent()).toMatch(/^Cell 4 · .* · unit [1-4]\b/);
     await waitDone(page);
+    // on screen cells and units count from 1, as the district view's #4 does (the link counts from 0);
+    // the unit is named once the run's cells are in
+    await expect.poll(() => picker.locator('option:checked').textContent()).toMatch(/^Cell 4 · .* · unit [1-4]\b/);
     await page.waitForTimeout(500);
     await shot(page, 'village');
 

@@ -192,6 +192,12 @@ describe('the timeline editor', () => {
   test('keyboard only, at phone width, in both languages', async () => {
     const page = await open(`?${SMALL}&seed=4&at=${WHEN}~deptShare:0.6`, PHONE);
     await waitDone(page);
+    // on a phone the timeline and knobs sit behind the Knobs toggle: open it from the keyboard
+    const toggle = page.locator('[data-testid="knobs-toggle"]');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
     const add = editor(page).getByRole('button', { name: 'Add a change' });
     await add.focus();
     await page.keyboard.press('Enter');
