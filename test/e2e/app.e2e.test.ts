@@ -372,7 +372,7 @@ describe('Hotline Lab in the browser', () => {
 
   test('knob controls have accessible names and work from the keyboard', async () => {
     const page = await open(`?${SMALL}&seed=1`);
-    const sw = page.getByRole('switch', { name: 'Hand down', exact: true });
+    const sw = page.getByRole('switch', { name: KNOB_LABELS.handDown.en, exact: true });
     await sw.focus();
     // The meaning shows on focus, not only on hover.
     await page.locator('hl-knob-panel .knob[data-knob="handDown"] .tip').waitFor({ state: 'visible' });
