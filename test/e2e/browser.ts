@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -49,6 +49,29 @@ export async function launch(): Promise<Launched> {
       await rm(profile, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+}
+
+/** A page that keeps the uncaught errors it throws, for a test to check at the end. */
+export type TrackedPage = Page & { errors: string[] };
+
+/**
+ * A new page in a browser context of its own (English unless `options` says otherwise), keeping
+ * its uncaught page errors in `page.errors`. The context goes into `contexts`, which the test
+ * file's afterAll closes. With a `url`, the page opens it.
+ */
+export async function newPage(
+  chrome: Launched,
+  contexts: BrowserContext[],
+  url: string | null,
+  options: BrowserContextOptions = {},
+): Promise<TrackedPage> {
+  const ctx = await chrome.browser.newContext({ locale: 'en-US', ...options });
+  contexts.push(ctx);
+  const page = (await ctx.newPage()) as TrackedPage;
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  if (url !== null) await page.goto(url);
+  return page;
 }
 
 /** Records every long task (main-thread task over 50 ms) from the page's first script on. */

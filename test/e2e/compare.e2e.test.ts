@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS, SMALL, launch, waitDone, type Launched } from './browser.ts';
+import { SCREENSHOTS, SMALL, launch, waitDone, type Launched, newPage } from './browser.ts';
 import { figureDifference } from '../../ui/compare-stats.ts';
 import { KEY_FIGURES, SUMMARY_LABELS } from '../../sim/metric-labels.ts';
 import type { Summary } from '../../sim/index.ts';
@@ -38,14 +38,7 @@ const IDS = [
 const SCENARIO = `${TINY}&handDown=true&handDownStart=2021-01-10`;
 
 async function open(query: string, viewport = { width: 1366, height: 768 }, deviceScaleFactor = 1): Promise<Page> {
-  const ctx = await chrome.browser.newContext({ viewport, deviceScaleFactor, locale: 'en-US' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors?: string[] }).errors = errors;
-  await page.goto(base + query);
-  return page;
+  return newPage(chrome, contexts, base + query, { viewport, deviceScaleFactor });
 }
 
 const errorsOf = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];

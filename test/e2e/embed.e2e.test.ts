@@ -6,21 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { SCREENSHOTS, SMALL, launch, waitDone, type Launched } from './browser.ts';
+import { SCREENSHOTS, SMALL, launch, waitDone, type Launched, newPage } from './browser.ts';
 
 const base = inject('baseUrl');
 let chrome: Launched;
 const contexts: BrowserContext[] = [];
 
 async function open(query: string, width: number, height = 800): Promise<Page> {
-  const ctx = await chrome.browser.newContext({ viewport: { width, height }, locale: 'en-US' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors?: string[] }).errors = errors;
-  if (query) await page.goto(base + query);
-  return page;
+  return newPage(chrome, contexts, query ? base + query : null, { viewport: { width, height } });
 }
 
 /** How far the page (or frame) is wider than its viewport, and how far any chart reaches beyond it. */

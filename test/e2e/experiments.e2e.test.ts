@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS, SMALL, launch, type Launched } from './browser.ts';
+import { SCREENSHOTS, SMALL, launch, type Launched, newPage } from './browser.ts';
 import { parseLink } from '../../scenarios/link.ts';
 import { experimentJson, loadExperiment, parseExperimentParam } from '../../experiments/index.ts';
 
@@ -24,13 +24,7 @@ let chrome: Launched;
 const contexts: BrowserContext[] = [];
 
 async function open(query: string): Promise<Page & { errors: string[] }> {
-  const ctx = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'en-US' });
-  contexts.push(ctx);
-  const page = (await ctx.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(base + query);
-  return page;
+  return newPage(chrome, contexts, base + query, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 }
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { csvParse, csvParseRows } from 'd3';
 import type { BrowserContext, Download, Page } from 'playwright-core';
-import { SCREENSHOTS, SMALL, launch, waitDone, type Launched } from './browser.ts';
+import { SCREENSHOTS, SMALL, launch, waitDone, type Launched, newPage } from './browser.ts';
 import { MODEL } from '../../sim/index.ts';
 import { importText } from '../../scenarios/import.ts';
 
@@ -20,14 +20,7 @@ let chrome: Launched;
 const contexts: BrowserContext[] = [];
 
 async function open(query: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await chrome.browser.newContext({ viewport, acceptDownloads: true, locale: 'en-US' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors?: string[] }).errors = errors;
-  await page.goto(base + query);
-  return page;
+  return newPage(chrome, contexts, base + query, { viewport, acceptDownloads: true });
 }
 
 /** Click and collect the `n` downloads the click starts. */

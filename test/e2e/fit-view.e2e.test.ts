@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS, SMALL, launch, type Launched } from './browser.ts';
+import { SCREENSHOTS, SMALL, launch, type Launched, newPage } from './browser.ts';
 import { readCsv } from '../../experiments/fit-report.ts';
 import { KNOB_LABELS } from '../../sim/index.ts';
 
@@ -25,13 +25,7 @@ let chrome: Launched;
 const contexts: BrowserContext[] = [];
 
 async function open(query: string, viewport = { width: 1366, height: 768 }): Promise<Page & { errors: string[] }> {
-  const ctx = await chrome.browser.newContext({ viewport, acceptDownloads: true, locale: 'en-US' });
-  contexts.push(ctx);
-  const page = (await ctx.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(base + query);
-  return page;
+  return newPage(chrome, contexts, base + query, { viewport, acceptDownloads: true });
 }
 
 beforeAll(async () => {

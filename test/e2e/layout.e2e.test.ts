@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS, SMALL, launch, waitDone, type Launched } from './browser.ts';
+import { SCREENSHOTS, SMALL, launch, waitDone, type Launched, newPage } from './browser.ts';
 
 const base = inject('baseUrl');
 const PHONE = { width: 390, height: 844 };
@@ -21,14 +21,7 @@ let chrome: Launched;
 const contexts: BrowserContext[] = [];
 
 async function open(query: string, viewport: { width: number; height: number }, scale = 1): Promise<Page> {
-  const ctx = await chrome.browser.newContext({ viewport, deviceScaleFactor: scale, locale: 'en-US' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors?: string[] }).errors = errors;
-  await page.goto(base + query);
-  return page;
+  return newPage(chrome, contexts, base + query, { viewport, deviceScaleFactor: scale });
 }
 
 function errorsOf(page: Page): string[] {

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS, launch, type Launched } from './browser.ts';
+import { SCREENSHOTS, launch, type Launched, newPage } from './browser.ts';
 import { STORY, STORY_ID, judgeStep, type FigureValue, type StoryStep } from '../../scenarios/story.ts';
 import { KNOB_LABELS } from '../../sim/knob-labels.ts';
 
@@ -24,16 +24,10 @@ const contexts: BrowserContext[] = [];
 type Viewport = { width: number; height: number; scale?: number };
 
 async function open(query: string, vp: Viewport = { width: 1366, height: 768 }): Promise<Page & { errors: string[] }> {
-  const ctx = await chrome.browser.newContext({
+  const page = await newPage(chrome, contexts, base + query, {
     viewport: { width: vp.width, height: vp.height },
     deviceScaleFactor: vp.scale ?? 1,
-    locale: 'en-US',
   });
-  contexts.push(ctx);
-  const page = (await ctx.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(base + query);
   await page.locator('hl-app').waitFor();
   return page;
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS, launch, waitDone, type Launched } from './browser.ts';
+import { SCREENSHOTS, launch, waitDone, type Launched, newPage } from './browser.ts';
 import { STORY, STORY_ID } from '../../scenarios/story.ts';
 import { presetNames } from '../../scenarios/presets.ts';
 
@@ -18,12 +18,7 @@ let chrome: Launched;
 const contexts: BrowserContext[] = [];
 
 async function open(query: string): Promise<Page & { errors: string[] }> {
-  const ctx = await chrome.browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
-  contexts.push(ctx);
-  const page = (await ctx.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(base + query);
+  const page = await newPage(chrome, contexts, base + query, { viewport: VIEWPORT });
   await page.locator('hl-app').waitFor();
   return page;
 }
