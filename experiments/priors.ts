@@ -176,7 +176,10 @@ export const PRIOR_TABLE: { readonly [K in KnobName]: PriorEntry } = {
   appealApprovalRate: input('a policy setting (the reviewers)'),
   appealHours: log(0.75, 3, HALF_DOUBLE),
   auditRate: input('a policy setting'),
+  appealPausesDeadline: input('a policy setting'),
   auditDetection: lin(0.3, 0.7, 'an assumption'),
+  auditDeterrence: lin(0.05, 0.2, 'an assumption: half to double the caution a catch adds'),
+  auditDeterrenceYears: log(0.5, 2, 'an assumption: half a year to two years'),
   // ---- outreach
   outreachHoursPerWeek: input('a policy setting'),
   outreachStart: input('a policy date'),

@@ -137,6 +137,13 @@ export class Assessment {
     return out;
   }
 
+  /** Per unit: the completion rate's denominator (tickets closed and overdue open this period). */
+  private completionDenominators(U: number, overdue: Float64Array): Float64Array {
+    const out = new Float64Array(U);
+    for (let u = 0; u < U; u++) out[u] = this.ratings.closed[u] + overdue[u];
+    return out;
+  }
+
   /** Score owners lo..hi-1 on the period's accumulators. */
   private scoreOwners(lo: number, hi: number, periodDays: number, overdue: Float64Array, withRequests: boolean): UnitPeriod[] {
     const k = this.k;
@@ -253,7 +260,7 @@ export class Assessment {
 
     // residents' feedback and real volume, for responsiveness and the size of fake batches
     this.leaders.hearFeedback(this.ratings, periodDays);
-    this.gaming.learn(units);
+    this.gaming.learn(units, this.completionDenominators(U, overdue));
     this.leaders.replace(periodDays);
 
     let rankVolatility: number | null = null;

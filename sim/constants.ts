@@ -78,9 +78,8 @@ export const LEGIT_APPEAL = 0.8;
  * period (this value before any rating of the period). */
 export const APPEAL_SAT_DEFAULT = 0.9;
 export const APPEAL_REVIEW_DAYS = 5;
-/** Audit: score deduction and integrity a caught leader gains. */
+/** Audit: score deduction of a caught unit (a caught leader's caution is the auditDeterrence knob). */
 export const AUDIT_SCORE_PENALTY = 20;
-export const AUDIT_INTEGRITY_GAIN = 0.1;
 
 /** District layer: units below the district mean get this share of the penalty severity. */
 export const DISTRICT_LAYER_SHARE = 0.25;

@@ -59,6 +59,8 @@ export const TF = {
   RETURNED: 2,
   COMPLEX: 4,
   APPEALED: 8,
+  /** Appealed by a unit gaming its score (not judged unreasonable by the hotline). */
+  GAMED_APPEAL: 16,
 } as const;
 
 /** What an owner's staff hours went to (the hours ledger, `sim/hours.ts`). */

@@ -3,17 +3,19 @@
  * intensity from pressure x (1 - integrity) x their belief that gaming pays. The tactics draw on
  * it: paid ratings and induced substitute requests when a ticket closes (asked by sim/outcomes.ts),
  * fake tickets filed by the unit's own staff and exclusion appeals for hard tickets (asked by
- * sim/work.ts); each costs the unit staff hours (the hours ledger) and counts as a gaming act. At
- * the period's end an audit may catch a unit that gamed (its score is cut, pressure rises,
- * integrity grows), and the leader updates the belief from what gaming bought against what it
- * cost. Legitimate appeals (tickets the hotline judged unreasonable) are decided here too, from
- * the same 'gaming' stream.
+ * sim/work.ts); each costs the unit staff hours (the hours ledger). The fraud (fake tickets, paid
+ * ratings, induced substitutes) counts as gaming acts an audit can find; an appeal does not: it is
+ * decided in the open by the hotline's review, and an approved one is within the rules. At the
+ * period's end an audit may catch a unit that gamed (its score is cut, pressure rises, its leader
+ * grows cautious for a while), and the leader updates the belief from what gaming bought (the
+ * ratings it bought and the completion its approved exclusions bought) against what it cost.
+ * Legitimate appeals (tickets the hotline judged unreasonable) are decided here too, from the same
+ * 'gaming' stream.
  */
 import { TF, Use } from './flags.ts';
 import { MI } from './metrics.ts';
 import {
   APPEAL_SAT_DEFAULT,
-  AUDIT_INTEGRITY_GAIN,
   AUDIT_SCORE_PENALTY,
   GAMING_APPEAL_AT_FULL,
   HOURS_FAKE,
@@ -45,6 +47,8 @@ export class Gaming {
   readonly intensity: Float64Array;
   /** Per owner: gaming acts this period (what an audit can find). */
   readonly acts: Float64Array;
+  /** Per owner: tickets excluded this period after the unit appealed them to game its score. */
+  readonly gamedExclusions: Float64Array;
   private readonly units: number;
   private readonly clock: Clock;
   private readonly rng: Stream;
@@ -68,7 +72,9 @@ export class Gaming {
   private penaltySeverity = 0;
   private learningRate = 0;
   private weightSatisfaction = 0;
+  private weightCompletion = 0;
   private weightSum = 1;
+  private deterrence = 0;
 
   constructor(
     world: World,
@@ -85,6 +91,7 @@ export class Gaming {
     this.units = world.U;
     this.intensity = new Float64Array(world.O);
     this.acts = new Float64Array(world.O);
+    this.gamedExclusions = new Float64Array(world.O);
     this.clock = clock;
     this.rng = rng;
     this.auditRng = auditRng;
@@ -108,6 +115,8 @@ export class Gaming {
     this.penaltySeverity = k.penaltySeverity;
     this.learningRate = k.gamingLearningRate;
     this.weightSatisfaction = k.weightSatisfaction;
+    this.weightCompletion = k.weightCompletion;
+    this.deterrence = k.auditDeterrence;
     this.weightSum = k.weightAcceptance + k.weightCompletion + k.weightSatisfaction + k.weightRequests || 1;
   }
 
@@ -117,12 +126,17 @@ export class Gaming {
    * is higher the longer the period: the cadence would then change gaming by construction).
    */
   choose(): void {
-    const { integrity, gamingBelief } = this.leaders;
+    const leaders = this.leaders;
+    const belief = leaders.gamingBelief;
     for (let u = 0; u < this.units; u++) {
-      const pressure = this.leaders.periodPressure(u);
+      const pressure = leaders.periodPressure(u);
       // a unit a player runs reports the plan's intensity instead (sim/plans.ts)
-      this.intensity[u] = this.plans.chosen(u, Math.min(1, Math.max(0, this.propensity * pressure * (1 - integrity[u]) * gamingBelief[u])));
+      this.intensity[u] = this.plans.chosen(
+        u,
+        Math.min(1, Math.max(0, this.propensity * pressure * (1 - leaders.restraint(u)) * belief[u])),
+      );
       this.acts[u] = 0;
+      this.gamedExclusions[u] = 0;
     }
     this.leaders.startPeriod();
   }
@@ -185,7 +199,8 @@ export class Gaming {
    * gaming otherwise: worth it to the unit when the ticket is already late, likely to end in a poor
    * rating, or, when the unit is behind, costs more to do than the appeal costs to write (the
    * pothole left unfilled: "exclusion reports instead of fixes"). `efficiency` is the unit's work
-   * rate after fatigue.
+   * rate after fatigue. A gaming appeal is marked on the ticket (TF.GAMED_APPEAL) so that, if it is
+   * approved, the leader sees what it bought; it is not an act an audit finds.
    */
   wantsAppeal(t: number, o: number, behind: boolean, efficiency: number): boolean {
     const T = this.tickets;
@@ -198,8 +213,13 @@ export class Gaming {
       this.expectedSatisfaction(T.kind[t], o) < this.ratings.reportedRate(o, APPEAL_SAT_DEFAULT) ||
       (behind && T.remaining[t] / efficiency > this.appealHours);
     if (!(hard && this.rng.u() < g * GAMING_APPEAL_AT_FULL)) return false;
-    this.acts[o]++;
+    T.flags[t] |= TF.GAMED_APPEAL;
     return true;
+  }
+
+  /** Ticket t of unit o was excluded after an approved appeal (sim/outcomes.ts). */
+  excluded(t: number, o: number): void {
+    if (this.tickets.flags[t] & TF.GAMED_APPEAL) this.gamedExclusions[o]++;
   }
 
   /** The chance unit o expects a ticket of this kind to be rated satisfied, at its responsiveness. */
@@ -209,7 +229,7 @@ export class Gaming {
 
   /**
    * At the end of each period, before its score: the city audits unit u; one that gamed and is
-   * caught has its leader pressed and its integrity raised. Returns [audited, caught]. Two draws
+   * caught has its leader pressed and made cautious. Returns [audited, caught]. Two draws
    * from the 'audit' stream per unit, in unit order.
    */
   audit(u: number): [boolean, boolean] {
@@ -218,23 +238,32 @@ export class Gaming {
     const detect = rng.u() < this.auditDetection;
     const caught = audited && this.acts[u] > 0 && detect;
     if (caught) {
-      this.leaders.caught(u, this.penaltySeverity, AUDIT_INTEGRITY_GAIN);
+      this.leaders.caught(u, this.penaltySeverity, this.deterrence);
       this.tally.add(MI.audits_caught);
     }
     return [audited, caught];
   }
 
   /**
-   * Did gaming pay? A leader who gamed sees the score it bought (reported over true satisfaction,
-   * weighted as in the score) against what an audit cost (the score cut and a penalty's worth of
-   * points), and moves the belief toward 1 + value / 10 (clipped to 0..2) at gamingLearningRate.
+   * Did gaming pay? A leader who gamed sees the score it bought against what an audit cost (the
+   * score cut and a penalty's worth of points), and moves the belief toward 1 + value / 10 (clipped
+   * to 0..2) at gamingLearningRate. Bought: the reported over the true satisfaction, and the
+   * completion its approved exclusions bought (the same tickets kept in as closed late), each
+   * weighted as in the score. `denominators` are the completion's per unit (closed + overdue open).
    */
-  learn(units: readonly UnitPeriod[]): void {
+  learn(units: readonly UnitPeriod[], denominators: Float64Array): void {
     const belief = this.leaders.gamingBelief;
     for (const x of units) {
       const u = x.unit;
-      if (this.acts[u] <= 0) continue;
-      const bought = (100 * this.weightSatisfaction * Math.max(0, x.satisfaction - x.truthSatisfaction)) / this.weightSum;
+      const e = this.gamedExclusions[u];
+      if (this.acts[u] <= 0 && e <= 0) continue;
+      const d = denominators[u];
+      const withoutExclusions = d + e > 0 ? (x.completion * d) / (d + e) : x.completion;
+      const bought =
+        (100 *
+          (this.weightSatisfaction * Math.max(0, x.satisfaction - x.truthSatisfaction) +
+            this.weightCompletion * (x.completion - withoutExclusions))) /
+        this.weightSum;
       const cost = x.caught ? AUDIT_SCORE_PENALTY + 10 * this.penaltySeverity : 0;
       const target = Math.min(2, Math.max(0, 1 + (bought - cost) / 10));
       belief[u] += this.learningRate * (target - belief[u]);

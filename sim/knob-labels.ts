@@ -148,9 +148,12 @@ export const KNOB_LABELS: Readonly<Record<KnobName, KnobLabel>> = {
   appealExclusion: { en: 'Exclusion appeals', zh: '申诉剔除' },
   appealStart: { en: 'Appeals start', zh: '开始申诉的日期' },
   appealApprovalRate: { en: 'Appeals approved (share)', zh: '申诉通过率' },
+  appealPausesDeadline: { en: 'Review pauses the deadline', zh: '审核期间暂停计时' },
   appealHours: { en: 'Hours per appeal', zh: '每份申诉工时' },
   auditRate: { en: 'Units audited per period', zh: '每期抽查比例' },
   auditDetection: { en: 'Gaming found by an audit', zh: '抽查发现率' },
+  auditDeterrence: { en: 'Caution after a catch', zh: '被查后的谨慎' },
+  auditDeterrenceYears: { en: 'Years a catch deters', zh: '威慑持续年数' },
   // outreach and education
   outreachHoursPerWeek: { en: 'Outreach hours per week', zh: '每周外联小时' },
   outreachStart: { en: 'Outreach starts', zh: '外联开始日期' },

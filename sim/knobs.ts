@@ -1716,6 +1716,19 @@ const KNOB_TABLE = [
     meaning: { en: 'Chance the city reviewer approves an appeal.', zh: '市级审核通过申诉的概率。' },
   },
   {
+    name: 'appealPausesDeadline',
+    group: 'appeals',
+    type: 'boolean',
+    default: true,
+    unit: U.onoff,
+    meaning: {
+      en: 'The days an appeal is under review do not count against the ticket’s deadline: a rejected appeal returns with them added, not late.',
+      zh: '申诉审核期间不计入工单时限：被驳回的申诉工单顺延这些天数返回，而不是直接超时。',
+    },
+    source:
+      'assumption: a unit is not held to time it could not work the ticket; off reproduces 0.2.0, where rejected appeals often came back late',
+  },
+  {
     name: 'appealHours',
     group: 'appeals',
     type: 'number',
@@ -1747,6 +1760,36 @@ const KNOB_TABLE = [
     step: 0.05,
     unit: U.share,
     meaning: { en: 'Chance an audit catches a unit that gamed.', zh: '抽查发现造假的概率。' },
+  },
+  {
+    name: 'auditDeterrence',
+    group: 'appeals',
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Caution a caught leader gains: it adds to their integrity, then wears off (audit deterrence years).',
+      zh: '被抽查发现的领导增加的谨慎：计入其操守，随后逐渐消退（见威慑持续年数）。',
+    },
+    source: 'assumption: the integrity 0.1.0 and 0.2.0 added for good on a catch (AUDIT_INTEGRITY_GAIN)',
+  },
+  {
+    name: 'auditDeterrenceYears',
+    group: 'appeals',
+    type: 'number',
+    default: 1,
+    min: 0.1,
+    max: 20,
+    step: 0.1,
+    unit: { en: 'years', zh: '年' },
+    meaning: {
+      en: 'How long a catch deters its leader: the caution falls to 1/e in this time. A catch used to change a leader for good, so integrity rose for years (issue 10: drift).',
+      zh: '一次被发现对该领导的威慑持续多久：谨慎在此时间内降到1/e。此前被发现会永久提高操守，使操守多年持续上升（第10号问题：漂移）。',
+    },
+    source: 'assumption: a penalty is remembered for about a year (an annual review), not for a career',
   },
 
   // ---------------- outreach & education ----------------

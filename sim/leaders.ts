@@ -4,7 +4,10 @@
  * toward what drives it: the leader's own capability (intrinsic), pressure met with integrity
  * (the article's "strong assessment forced responsiveness"), and residents' dissatisfaction.
  * Nothing decays by a fixed amount per period, so the cadence does not change it by construction.
- * Now and then a unit gets a new leader (leaderTurnover per year), with new traits.
+ * Now and then a unit gets a new leader (leaderTurnover per year), with new traits. A leader
+ * caught gaming by an audit grows cautious: the caution adds to their integrity and wears off
+ * (auditDeterrenceYears), so audits deter for a while instead of changing leaders for good (which
+ * made integrity climb for years, and with it every before/after comparison drift).
  */
 import type { Knobs } from './knobs.ts';
 import type { Stream } from './rng.ts';
@@ -19,7 +22,10 @@ export class Leaders {
   /** Responsiveness 0..1: how hard the owner works a ticket (solving it, and the hours it takes). */
   readonly resp: Float64Array;
   readonly pressure: Float64Array;
+  /** The leader's own integrity (0..1), drawn when they take office. */
   readonly integrity: Float64Array;
+  /** Caution after being caught (0..1): adds to integrity, wears off day by day. */
+  readonly caution: Float64Array;
   /** Pressure summed over the days of the running period (leaders weigh the period's mean). */
   readonly pressureSum: Float64Array;
   pressureDays = 0;
@@ -41,6 +47,8 @@ export class Leaders {
   private capabilitySpread = 0;
   private integrityMean = 0;
   private integritySpread = 0;
+  /** Share of caution kept from one day to the next. */
+  private cautionKeep = 1;
 
   /**
    * New leaders' capability is drawn from the 'leaders' stream (now and at turnover); the first
@@ -61,6 +69,7 @@ export class Leaders {
     this.volumeEma = new Float64Array(O);
     this.pressure = new Float64Array(O);
     this.integrity = new Float64Array(O).fill(1);
+    this.caution = new Float64Array(O);
     for (let u = 0; u < U; u++) {
       this.integrity[u] = Math.min(1, Math.max(0, k.integrityMean + k.integritySpread * integrityRng.normal()));
     }
@@ -76,6 +85,12 @@ export class Leaders {
     this.capabilitySpread = k.capabilitySpread;
     this.integrityMean = k.integrityMean;
     this.integritySpread = k.integritySpread;
+    this.cautionKeep = exp(-1 / (365 * k.auditDeterrenceYears));
+  }
+
+  /** How far unit u's leader resists gaming now: their integrity and their caution, at most 1. */
+  restraint(u: number): number {
+    return Math.min(1, this.integrity[u] + this.caution[u]);
   }
 
   /** A new leader's capability: around 1, clipped to [0.5, 1.5]. */
@@ -87,13 +102,15 @@ export class Leaders {
   daily(): void {
     const keep = this.keep;
     const rate = this.rate;
+    const cautionKeep = this.cautionKeep;
     this.pressureDays++;
     for (let o = 0; o < this.owners; o++) {
       this.pressure[o] *= keep;
+      this.caution[o] *= cautionKeep;
       this.pressureSum[o] += this.pressure[o];
       // the responsiveness a unit keeps by itself under a leader of this capability (no pressure, no complaints)
       const intrinsic = Math.min(1, Math.max(0, this.intrinsic * this.capability[o]));
-      const target = intrinsic + this.gain * Math.min(1, this.pressure[o] * this.integrity[o]) + this.feedback * (1 - this.satEma[o]);
+      const target = intrinsic + this.gain * Math.min(1, this.pressure[o] * this.restraint(o)) + this.feedback * (1 - this.satEma[o]);
       this.resp[o] += (Math.min(1, Math.max(0, target)) - this.resp[o]) * rate;
     }
   }
@@ -103,10 +120,10 @@ export class Leaders {
     this.pressure[o] += amount;
   }
 
-  /** Unit u was caught gaming by an audit: its leader is pressed and grows in integrity. */
-  caught(u: number, penalty: number, integrityGain: number): void {
+  /** Unit u was caught gaming by an audit: its leader is pressed and grows cautious (for a while). */
+  caught(u: number, penalty: number, deterrence: number): void {
     this.pressure[u] += penalty;
-    this.integrity[u] = Math.min(1, this.integrity[u] + integrityGain);
+    this.caution[u] = Math.min(1, this.caution[u] + deterrence);
   }
 
   /** The mean pressure of the running period (the pressure of the day before any period has run). */
@@ -139,6 +156,7 @@ export class Leaders {
       this.capability[u] = this.drawCapability();
       this.integrity[u] = Math.min(1, Math.max(0, this.integrityMean + this.integritySpread * rng.normal()));
       this.pressure[u] = 0;
+      this.caution[u] = 0;
       this.gamingBelief[u] = 1;
     }
   }

@@ -175,6 +175,7 @@ export class Outcomes {
     const r = T.filer[t];
     this.tally.add(MI.tickets_excluded);
     this.ratings.exclude(T.owner[t]);
+    this.gaming.excluded(t, T.owner[t]);
     this.ledger.fail(T.need[t]);
     if (r >= 0) {
       remember(w, this.demand, r, T.cell[t], Channel.HOTLINE, 0);

@@ -35,6 +35,10 @@ export class IntQueue {
   at(i: number): number {
     return this.buf[(this.head + i) % this.buf.length];
   }
+  /** Replace the i-th element from the head (0-based, i < length). */
+  set(i: number, x: number): void {
+    this.buf[(this.head + i) % this.buf.length] = x;
+  }
   private grow(): void {
     const next = new Int32Array(this.buf.length * 2);
     for (let i = 0; i < this.n; i++) next[i] = this.buf[(this.head + i) % this.buf.length];

@@ -78,6 +78,7 @@ export class Work {
   private appealHours = 0;
   private appealStart = Infinity;
   private appealApproval = 0;
+  private appealPauses = false;
   private deptShare = 0;
   private routingErrorRate = 0;
 
@@ -136,6 +137,7 @@ export class Work {
     this.appealHours = k.appealHours;
     this.appealStart = policyStart(this.appealStart, k.appealExclusion ? this.clock.dayOf(k.appealStart) : Infinity, changeDay);
     this.appealApproval = k.appealApprovalRate;
+    this.appealPauses = k.appealPausesDeadline;
     this.deptShare = k.deptShare;
     this.routingErrorRate = k.routingErrorRate;
   }
@@ -198,7 +200,12 @@ export class Work {
     return n;
   }
 
-  /** Phase: review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back to work. */
+  /**
+   * Phase: review appeals filed APPEAL_REVIEW_DAYS ago: approved ones are excluded, others go back
+   * to work. With appealPausesDeadline the days under review do not count against a rejected
+   * ticket's deadline (it returns with them added), so an appeal costs the unit its hours, not a
+   * late ticket; without it a rejected ticket often returns late.
+   */
   reviewAppeals(): void {
     const T = this.tickets;
     const rng = this.reviewRng;
@@ -208,8 +215,17 @@ export class Work {
       if (rng.u() < this.appealApproval) this.outcomes.exclude(t);
       else {
         T.status[t] = Status.OPEN;
+        const q = (T.flags[t] & TF.COMPLEX ? this.qComplex : this.qGeneral)[T.owner[t]];
         // back at the head of its queue: it is the oldest work the unit has
-        (T.flags[t] & TF.COMPLEX ? this.qComplex : this.qGeneral)[T.owner[t]].unshift(t);
+        q.unshift(t);
+        if (this.appealPauses) {
+          T.deadline[t] += APPEAL_REVIEW_DAYS;
+          // keep the queue in deadline order (overdue counts search it): step back past those due sooner
+          for (let i = 0; i + 1 < q.length && T.deadline[q.at(i + 1)] < T.deadline[t]; i++) {
+            q.set(i, q.at(i + 1));
+            q.set(i + 1, t);
+          }
+        }
         this.queuedHours[T.owner[t]] += T.remaining[t];
       }
     }

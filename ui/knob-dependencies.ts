@@ -60,6 +60,12 @@ export const KNOB_DEPENDENCIES: readonly KnobDependency[] = [
     reason: { en: 'The village hall is off', zh: '未开启议事厅' },
   },
   {
+    knobs: ['appealStart', 'appealApprovalRate', 'appealHours', 'appealPausesDeadline'],
+    on: 'appealExclusion',
+    when: true,
+    reason: { en: 'Exclusion appeals are off', zh: '未开启申诉剔除' },
+  },
+  {
     knobs: ['gradeShareExcellent', 'gradeShareGood'],
     on: 'rankingMode',
     when: 'grades',

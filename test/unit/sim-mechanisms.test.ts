@@ -1,6 +1,7 @@
 // One behavioural test per mechanism of MODEL.md section 5, on small worlds.
 import { describe, expect, it } from 'vitest';
-import { run, perYear, total } from './sim-helpers.ts';
+import { Simulation } from '../../sim/index.ts';
+import { checkInvariants, knobs, run, perYear, total } from './sim-helpers.ts';
 
 const VILLAGE = {
   staffPer10k: 15,
@@ -82,6 +83,44 @@ describe('appeal and exclusion', () => {
     expect(mean(on, 'resolution_rate')).toBeLessThan(mean(off, 'resolution_rate'));
     expect(mean(on, 'defects_fixed')).toBeLessThan(mean(off, 'defects_fixed')); // potholes left unfilled
     expect(mean(on, 'staff_hours_appeals')).toBeGreaterThan(0);
+  });
+
+  it('are not acts an audit finds, and leaders learn that approved exclusions paid', () => {
+    // appeals are the only tactic, and every unit is audited every period by an auditor who never misses
+    const only = { penaltySeverity: 3, integrityMean: 0.2, gamingPaid: false, gamingInduced: false, gamingFake: false };
+    const s = run({ ...only, appealExclusion: true, appealApprovalRate: 0.8, auditRate: 1, auditDetection: 1 }, 2);
+    expect(total(s, 'appeals_filed')).toBeGreaterThan(0);
+    expect(total(s, 'tickets_excluded')).toBeGreaterThan(0);
+    expect(total(s, 'audits_caught')).toBe(0);
+    // belief starts at 1 (neutral); the completion bought by exclusions moves it up
+    expect(Math.max(...s.model.leaders.gamingBelief.subarray(0, s.model.world.U))).toBeGreaterThan(1);
+  });
+
+  it('a rejected appeal costs hours, not a late ticket, while its review pauses the deadline', () => {
+    const allRejected = { penaltySeverity: 3, integrityMean: 0.2, appealExclusion: true, appealApprovalRate: 0 };
+    const completion = (pauses: boolean) => {
+      const s = run({ ...allRejected, appealPausesDeadline: pauses }, 3);
+      checkInvariants(s);
+      const us = s.periods.flatMap((p) => p.units);
+      return us.reduce((a, u) => a + u.completion, 0) / us.length;
+    };
+    const paused = completion(true);
+    const late = completion(false);
+    expect(paused).toBeGreaterThan(late);
+  });
+});
+
+describe('audits', () => {
+  it('deter a caught leader for a while: the caution falls to 1/e in auditDeterrenceYears, and restraint with it', () => {
+    const sim = new Simulation(knobs({ auditRate: 0, leaderTurnover: 0, auditDeterrenceYears: 0.5 }), 1);
+    const leaders = sim.model.leaders;
+    leaders.caught(0, 0, 0.5);
+    const before = leaders.restraint(0);
+    expect(before).toBeCloseTo(Math.min(1, leaders.integrity[0] + 0.5), 12);
+    sim.runTo(183); // half a year: 182.5 days
+    expect(leaders.caution[0]).toBeCloseTo(0.5 * Math.exp(-183 / 182.5), 9);
+    expect(leaders.restraint(0)).toBeLessThan(before);
+    expect(leaders.caution[1]).toBe(0); // never caught
   });
 });
 
