@@ -377,6 +377,9 @@ export function studies(): Study[] {
         startDate: '2019-01-01',
         horizonDays: 2557,
         initialResponsiveness: 0.1,
+        // residents remember the hotline of before the reform: official resolution 40.1% in January
+        // 2019 (FACTS.md), not a tuned value
+        initialHotlineMemory: 0.4,
         initialAwareness: BEIJING_2019_AWARENESS,
         publicity: BEIJING_PUBLICITY,
         // the trajectory is the point: no burn-in before the 2019 reform

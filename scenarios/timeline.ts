@@ -40,6 +40,8 @@ export const INITIAL_STATE_KNOBS: readonly string[] = [
   'contestedCellShare',
   'initialNormKnowledge',
   'initialAwareness',
+  'initialHotlineMemory',
+  'initialWechatMemory',
   'initialResponsiveness',
   'initialWechatContacts',
   'integrityMean',

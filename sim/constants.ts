@@ -36,7 +36,8 @@ export const NORM_ON_PROXY = 0.3;
 
 /** Memory update rate toward the latest outcome (exponential smoothing). */
 export const MEMORY_RATE = 0.3;
-export const INITIAL_MEMORY = { wechat: 0.6, hall: 0.6, hotline: 0.5 };
+/** The hall's starting memory (the hotline's and WeChat's are knobs: initialHotlineMemory, initialWechatMemory). */
+export const INITIAL_HALL_MEMORY = 0.6;
 /** Personal norm gain (share of remaining ignorance) from a refusal or an explanation. */
 export const NORM_FROM_REFUSAL = 0.25;
 export const NORM_FROM_EXPLANATION = 0.1;

@@ -11,7 +11,6 @@
  * cell who file again after each refusal or explanation, until they give up (less likely the less
  * they know of what 12345 is for).
  */
-import { INITIAL_MEMORY } from './constants.ts';
 import { Kind } from './flags.ts';
 import { MI } from './metrics.ts';
 import { IntQueue } from './queue.ts';
@@ -58,7 +57,7 @@ export class Demand {
     this.norms = norms;
     this.tally = tally;
     this.aware = new Float64Array(world.C).fill(k.initialAwareness);
-    this.reputation = new Float64Array(world.C).fill(INITIAL_MEMORY.hotline);
+    this.reputation = new Float64Array(world.C).fill(k.initialHotlineMemory);
   }
 
   configure(k: Knobs): void {

@@ -603,6 +603,38 @@ const KNOB_TABLE = [
     unit: U.share,
     meaning: { en: 'Mean knowledge, at the start, of what 12345 is for.', zh: '初始时居民对12345用途的平均了解程度。' },
   },
+  {
+    name: 'initialHotlineMemory',
+    group: 'channels',
+    type: 'number',
+    default: 0.72,
+    min: 0,
+    max: 1,
+    step: 0.01,
+    unit: U.share,
+    meaning: {
+      en: 'What residents remember, at the start, of how often 12345 solved their matters (their own experience, before any in the run).',
+      zh: '初始时居民记忆中12345解决其诉求的频率（运行之前的亲身经历）。',
+    },
+    source:
+      'assumption: where residents’ memories settle in the baseline (measured 0.70 to 0.72 over 16 to 40 years); 0.5 before, so memories climbed for decades (issue 10: drift). A start in a poorly served year sets it lower.',
+  },
+  {
+    name: 'initialWechatMemory',
+    group: 'channels',
+    type: 'number',
+    default: 0.8,
+    min: 0,
+    max: 1,
+    step: 0.01,
+    unit: U.share,
+    meaning: {
+      en: 'What residents remember, at the start, of how often the social worker solved their matters on WeChat.',
+      zh: '初始时居民记忆中社工在微信上解决其诉求的频率。',
+    },
+    source:
+      'assumption: where WeChat memories settle in the baseline (about 0.8: most messages are small matters the worker solves); 0.6 before, and they climbed for decades',
+  },
 
   {
     name: 'initialAwareness',
@@ -964,6 +996,22 @@ const KNOB_TABLE = [
       en: 'Long-term (preventive) work a unit needs to keep upkeep at its normal level.',
       zh: '维持正常维护水平所需的长期（预防性）工作量。',
     },
+  },
+  {
+    name: 'longTermShare',
+    group: 'work',
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 0.9,
+    step: 0.05,
+    unit: U.share,
+    meaning: {
+      en: 'Share of a street’s regular staff hours its leader keeps for planned long-term work (inspections, repairs) whatever the ticket load; hours left when tickets are done go there too.',
+      zh: '街乡领导无论工单多少都留给计划内长期工作（巡查、维修）的常规工时比例；工单办完剩下的工时也用于长期工作。',
+    },
+    source:
+      'assumption: a tenth of staff time (an average street needs about 14% for normal upkeep); with none, long-term work was only what tickets left, so half the streets had none at all for years and the others a full surplus (issue 10: knife edge)',
   },
 
   {
@@ -1837,6 +1885,22 @@ const KNOB_TABLE = [
     step: 0.5,
     unit: { en: 'messages per social worker per day', zh: '每名社工每天消息数' },
     meaning: { en: 'Messages a social worker can resolve per day; more wait.', zh: '社工每天能处理的消息数。' },
+  },
+  {
+    name: 'wechatChurn',
+    group: 'outreach',
+    type: 'number',
+    default: 0.08,
+    min: 0,
+    max: 2,
+    step: 0.01,
+    unit: { en: 'share of contacts per year', zh: '每年联系人比例' },
+    meaning: {
+      en: 'Share of a social worker’s WeChat contacts who drift away in a year (move, change phones, stop following); word of mouth replaces them.',
+      zh: '社工微信联系人每年流失的比例（搬走、换手机、不再关注）；口碑带来新的联系人补上。',
+    },
+    source:
+      'assumption, set so that without outreach a worker’s list holds near its 200 (FACTS.md: about 200 before outreach) against word of mouth',
   },
   {
     name: 'educationCampaign',

@@ -1,7 +1,9 @@
 /**
  * Social workers: one per cell, with WeChat contacts among its residents (the first ones drawn at
  * build). Outreach hours add residents on WeChat; messages are handled off the hotline within a
- * daily capacity; solving things builds trust and brings more contacts by word of mouth.
+ * daily capacity; solving things builds trust and brings more contacts by word of mouth. Contacts
+ * also drift away (residents move, change phones, stop following): without churn, word of mouth
+ * made every worker's list grow by about 8% a year for ever, outreach or not (issue 10: drift).
  */
 import { Channel, Kind, RES_STRIDE, Res, RF } from './flags.ts';
 import { MI } from './metrics.ts';
@@ -38,6 +40,8 @@ export class Outreach {
   // configured
   private start = Infinity;
   private contactsPerDay = 0;
+  /** Daily chance that a contact drifts away. */
+  private churnPerDay = 0;
   private capacity = 0;
 
   /** The first contacts are drawn from the 'outreach' stream, cell by cell. */
@@ -90,6 +94,7 @@ export class Outreach {
     this.start = policyStart(this.start, k.outreachHoursPerWeek > 0 ? this.clock.dayOf(k.outreachStart) : Infinity, changeDay);
     this.contactsPerDay = (k.outreachHoursPerWeek / 7) * CONTACTS_PER_OUTREACH_HOUR;
     this.capacity = k.wechatCapacity;
+    this.churnPerDay = k.wechatChurn / 365;
   }
 
   /** Connect one unconnected resident of cell c to the social worker (a few tries). */
@@ -112,13 +117,37 @@ export class Outreach {
     }
   }
 
-  /** Phase (daily): outreach adds contacts; the day's message load resets. */
+  /** Disconnect one contact of cell c (residents are tried at random until one is a contact). */
+  private disconnectOne(c: number): void {
+    const w = this.world;
+    const rng = this.rng;
+    const start = w.cellStart[c];
+    const n = w.cellStart[c + 1] - start;
+    // enough tries to find a contact among residents even when few are (1 in 10: 99.9%)
+    for (let tries = 0; tries < 64; tries++) {
+      const i = (start + rng.int(n)) * RES_STRIDE + Res.FLAGS;
+      if (!(w.res[i] & RF.WECHAT)) continue;
+      w.res[i] &= ~RF.WECHAT;
+      this.contacts[c]--;
+      this.total--;
+      return;
+    }
+  }
+
+  /** Phase (daily): some contacts drift away; outreach adds contacts; the day's message load resets. */
   step(): void {
     this.load.fill(0);
-    if (this.clock.day < this.start) return;
     const rng = this.rng;
-    const perDay = this.contactsPerDay;
     const w = this.world;
+    const churn = this.churnPerDay;
+    if (churn > 0) {
+      for (let c = 0; c < w.C; c++) {
+        const lost = rng.poisson(this.contacts[c] * churn);
+        for (let i = 0; i < lost; i++) this.disconnectOne(c);
+      }
+    }
+    if (this.clock.day < this.start) return;
+    const perDay = this.contactsPerDay;
     for (let c = 0; c < w.C; c++) {
       const unconnected = 1 - this.contacts[c] / w.population(c);
       const add = rng.poisson(perDay * unconnected);

@@ -130,9 +130,9 @@ export class Plans {
     return this.active[o] === 1 ? overtimeCap * this.shares[PF.overtime * this.owners + o] : leaderPushed;
   }
 
-  /** Regular hours owner o holds back for long-term work (0 without a plan). */
-  kept(o: number, regular: number): number {
-    return this.active[o] === 1 ? regular * this.shares[PF.longterm * this.owners + o] : 0;
+  /** Regular hours owner o holds back for long-term work: the plan's share, or the leader's own `own` hours. */
+  kept(o: number, regular: number, own: number): number {
+    return this.active[o] === 1 ? regular * this.shares[PF.longterm * this.owners + o] : own;
   }
 
   /** After unit u's day is closed in the hours ledger: add what its hours went to. */

@@ -79,6 +79,7 @@ export class Work {
   private appealStart = Infinity;
   private appealApproval = 0;
   private appealPauses = false;
+  private longTermShare = 0;
   private deptShare = 0;
   private routingErrorRate = 0;
 
@@ -138,6 +139,7 @@ export class Work {
     this.appealStart = policyStart(this.appealStart, k.appealExclusion ? this.clock.dayOf(k.appealStart) : Infinity, changeDay);
     this.appealApproval = k.appealApprovalRate;
     this.appealPauses = k.appealPausesDeadline;
+    this.longTermShare = k.longTermShare;
     this.deptShare = k.deptShare;
     this.routingErrorRate = k.routingErrorRate;
   }
@@ -252,8 +254,9 @@ export class Work {
       const eff = (1 - FATIGUE_SLOWDOWN * this.fatigue[o]) * leaders.capability[o];
       const regular = staff * this.hoursPerDay;
       const otCap = staff * this.maxOvertime;
-      // a player's plan sets the overtime on work not yet due and the hours kept for long-term work
-      const kept = plans.kept(o, regular);
+      // a street's leader keeps a share of the regular hours for long-term work (a player's plan
+      // sets its own share, and the overtime on work not yet due)
+      const kept = plans.kept(o, regular, isUnit ? regular * this.longTermShare : 0);
       hours.open(o, regular, otCap, plans.pushed(o, otCap, otCap * Math.min(1, this.overtimePush * leaders.pressure[o])), kept);
       if (isUnit) gaming.fakeTickets(o, kept > 0 ? regular - kept : regular);
       const qg = this.qGeneral[o];

@@ -9,7 +9,7 @@
  */
 import type { Knobs } from './knobs.ts';
 import { AliasTable, type Stream } from './rng.ts';
-import { INITIAL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
+import { INITIAL_HALL_MEMORY, REGULAR_SHARE, REGULAR_WEIGHT } from './constants.ts';
 import { exp } from './fmath.ts';
 import { RES_STRIDE, Res } from './flags.ts';
 
@@ -153,9 +153,9 @@ export class World {
         res[r * RES_STRIDE + Res.NORM] = Math.round(v * 255);
       }
     }
-    const m0 = Math.round(INITIAL_MEMORY.wechat * 255);
-    const m1 = Math.round(INITIAL_MEMORY.hall * 255);
-    const m2 = Math.round(INITIAL_MEMORY.hotline * 255);
+    const m0 = Math.round(k.initialWechatMemory * 255);
+    const m1 = Math.round(INITIAL_HALL_MEMORY * 255);
+    const m2 = Math.round(k.initialHotlineMemory * 255);
     for (let r = 0; r < N; r++) {
       const i = r * RES_STRIDE;
       res[i + Res.TRUST] = 128;

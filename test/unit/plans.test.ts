@@ -74,8 +74,9 @@ describe('plans', () => {
   });
 
   it('hours kept for long-term work go to long-term work and keep up the upkeep', () => {
+    // a busy street (4 staff per 10,000), where tickets would take the hours a plan keeps
     const run = (longterm: number) =>
-      play(K({ gamingPropensity: 0 }), 6, (sim, r) => {
+      play(K({ gamingPropensity: 0, staffPer10k: 4 }), 6, (sim, r) => {
         if (r === 0) sim.setUnitPlan(0, plan({ longterm, overtime: 0 }));
         if (r === 5) sim.model.plans.resetHours();
       });

@@ -144,6 +144,17 @@ describe('social workers and public education', () => {
     expect(on.summary().wechat_contacts_end).toBeGreaterThan(3 * off.summary().wechat_contacts_end);
     expect(perYear(on, 'requests_per_10k')[3]).toBeLessThan(0.9 * perYear(off, 'requests_per_10k')[3]);
   });
+  it('without outreach a worker’s contact list holds: contacts drift away and word of mouth replaces them', () => {
+    const contacts = (over: object) => {
+      const d = run({ horizonDays: 2190, ...over }, 4).daily.wechat_contacts;
+      return [d[0], d[d.length - 1]];
+    };
+    const [start, end] = contacts({});
+    expect(Math.abs(end / start - 1)).toBeLessThan(0.1);
+    // with no churn, word of mouth alone grows the list year after year (model 0.2.0's drift)
+    const [start0, end0] = contacts({ wechatChurn: 0 });
+    expect(end0 / start0).toBeGreaterThan(1.25);
+  });
   it('a campaign and published lists raise norm knowledge and cut unreasonable calls', () => {
     const off = run({ horizonDays: 1461 }, 3);
     for (const over of [{ educationCampaign: true }, { publishUnreasonable: true }]) {
@@ -158,13 +169,33 @@ describe('work, overtime and long-term work', () => {
   it('understaffing brings overtime and fatigue, starves long-term work and lets defects rise', () => {
     const ok = run({ horizonDays: 1095 }, 1);
     const thin = run({ horizonDays: 1095, staffPer10k: 3 }, 1);
-    // overtime per head: thin staff work late far more (pressed leaders push overtime everywhere)
-    expect(total(thin, 'staff_overtime_hours') / 3).toBeGreaterThan((2 * total(ok, 'staff_overtime_hours')) / 7);
+    // overtime per head: thin staff work late far more (pressed leaders push overtime everywhere, and
+    // every street keeps its longTermShare of regular hours from tickets; about 2x at seed 1)
+    expect(total(thin, 'staff_overtime_hours') / 3).toBeGreaterThan((1.5 * total(ok, 'staff_overtime_hours')) / 7);
     expect(thin.daily.staff_fatigue_mean[1000]).toBeGreaterThan(ok.daily.staff_fatigue_mean[1000]);
     expect(thin.daily.upkeep_mean[1000]).toBeLessThan(ok.daily.upkeep_mean[1000]);
     const defects = (s: typeof ok) => perYear(s, 'defects_fixed')[2] + s.daily.defects_open[1094];
     expect(defects(thin)).toBeGreaterThan(defects(ok));
     expect(thin.summary().mean_days_to_close).toBeGreaterThan(ok.summary().mean_days_to_close);
+  });
+});
+
+describe('long-term work', () => {
+  it('every street keeps some upkeep, graded by its staffing, instead of none or all', () => {
+    // the default world: 18 streets whose staffing differs for good (staffSpread)
+    const upkeep = (over: object) => {
+      const sim = new Simulation(knobs({ residents: 460000, cells: 275, units: 18, departments: 6, horizonDays: 730, ...over }), 1).run();
+      const w = sim.model.world;
+      return Array.from({ length: w.U }, (_, u) => ({ staff: sim.model.work.staff[u] / w.unitPop[u], upkeep: sim.model.work.upkeep[u] }));
+    };
+    const kept = upkeep({});
+    expect(Math.min(...kept.map((x) => x.upkeep))).toBeGreaterThan(0.1);
+    // more staff per resident, more upkeep: the best-staffed third above the worst-staffed third
+    const byStaff = [...kept].sort((a, b) => a.staff - b.staff);
+    const mean = (xs: typeof kept) => xs.reduce((a, x) => a + x.upkeep, 0) / xs.length;
+    expect(mean(byStaff.slice(12))).toBeGreaterThan(mean(byStaff.slice(0, 6)));
+    // with no hours kept, long-term work is what tickets leave: some streets have none at all
+    expect(Math.min(...upkeep({ longTermShare: 0 }).map((x) => x.upkeep))).toBeLessThan(0.02);
   });
 });
 
