@@ -15,6 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MODEL } from '../sim/index.ts';
 import { runStudy, studies, type Row, type RowResult, type Study } from '../experiments/targets.ts';
+import { changesSection, parseCalibrationTable, pastTables, type PastTable } from './calibration-history.ts';
 
 // The targets are data in experiments/targets.ts (shared with the fit and the app); re-exported
 // here for the command's callers.
@@ -65,7 +66,14 @@ export function tableMarkdown(rows: RowResult[]): string {
   );
 }
 
-export function calibrationMarkdown(rows: RowResult[], all: Study[], replicates: number, baseSeed: number, notes: string): string {
+export function calibrationMarkdown(
+  rows: RowResult[],
+  all: Study[],
+  replicates: number,
+  baseSeed: number,
+  notes: string,
+  past: PastTable[] = [],
+): string {
   const judged = rows.filter((r) => r.judged);
   const passed = judged.filter((r) => r.pass).length;
   const out: string[] = [];
@@ -80,6 +88,7 @@ export function calibrationMarkdown(rows: RowResult[], all: Study[], replicates:
   );
   out.push('');
   out.push(tableMarkdown(rows));
+  if (past.length) out.push(changesSection(parseCalibrationTable(tableMarkdown(rows)), past, MODEL.version));
   out.push('## How each target maps onto the model');
   out.push('');
   for (const s of all) {
@@ -164,10 +173,14 @@ export async function calibrate(opts: CalibrateOptions): Promise<{ rows: RowResu
   opts.out(tableText(rows));
   let markdown: string | undefined;
   if (opts.write && !opts.only) {
-    markdown = calibrationMarkdown(rows, all, opts.replicates, opts.seed, NOTES);
+    // earlier models' tables, except this version's own (a re-run compares with the models before it)
+    const past = pastTables(fileURLToPath(new URL('../docs/calibration/', import.meta.url))).filter((p) => p.version !== MODEL.version);
+    markdown = calibrationMarkdown(rows, all, opts.replicates, opts.seed, NOTES, past);
     const path = fileURLToPath(new URL('../docs/CALIBRATION.md', import.meta.url));
     await writeFile(path, markdown);
-    process.stderr.write(`calibrate: wrote docs/CALIBRATION.md\n`);
+    // this model's table, kept for the models after it to compare with
+    await writeFile(fileURLToPath(new URL(`../docs/calibration/${MODEL.version}.md`, import.meta.url)), markdown);
+    process.stderr.write(`calibrate: wrote docs/CALIBRATION.md and docs/calibration/${MODEL.version}.md\n`);
   }
   return { rows, markdown };
 }
