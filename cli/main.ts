@@ -481,7 +481,8 @@ async function runCommand(p: Parsed): Promise<number> {
   const wrote = out && out !== '-' ? `${out} (${format})` : undefined;
   let summary: string;
   try {
-    summary = summaryText(result as unknown as RunResult, wallMs, wrote);
+    // knobs changed against the preset of the version that ran (its own defaults)
+    summary = summaryText(result as unknown as RunResult, wallMs, wrote, core.presetKnobs(run.preset));
   } catch {
     // An archived version whose series the summary does not know: say what ran, the results are written.
     summary = `${result.model.name} ${result.model.version}: preset ${result.scenario.preset}, seed ${result.seed}, ${(wallMs / 1000).toFixed(2)} s${wrote ? `\n  wrote ${wrote}` : ''}\n`;

@@ -33,11 +33,17 @@ export async function writeOutput(text: string, out?: string): Promise<void> {
 const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
-/** The knobs that differ from the preset, as `name=value`. */
-export function changedKnobs(result: Pick<RunResult, 'scenario'>): string[] {
-  const base = presetKnobs(result.scenario.preset) as unknown as Record<string, KnobValue> | undefined;
+/**
+ * The knobs that differ from the preset, as `name=value`. `base` is the preset's knobs in the
+ * version that ran (an archived version's own preset: its defaults may differ from today's);
+ * knobs that version does not have are left out.
+ */
+export function changedKnobs(result: Pick<RunResult, 'scenario'>, base?: Readonly<Record<string, unknown>>): string[] {
+  const preset = (base ?? presetKnobs(result.scenario.preset)) as Record<string, unknown> | undefined;
   const k = result.scenario.knobs as unknown as Record<string, KnobValue>;
-  return KNOBS.filter((s) => base === undefined || k[s.name] !== base[s.name]).map((s) => `${s.name}=${formatKnobValue(k[s.name])}`);
+  return KNOBS.filter((s) => s.name in k && (preset === undefined || k[s.name] !== preset[s.name])).map(
+    (s) => `${s.name}=${formatKnobValue(k[s.name])}`,
+  );
 }
 
 /** A summary figure as the summary line prints it: a rate in percent, requests to one decimal, counts whole. */
@@ -51,10 +57,10 @@ function figure(field: SummaryField, x: number | undefined): string {
  * The short human summary printed to stderr after a run: the run's summary (the numbers of its JSON
  * export), the key figures first, under the names the app shows (sim/metric-labels.ts).
  */
-export function summaryText(result: RunResult, wallMs: number, wrote?: string): string {
+export function summaryText(result: RunResult, wallMs: number, wrote?: string, base?: Readonly<Record<string, unknown>>): string {
   const s = result.summary;
   const k = result.scenario.knobs;
-  const changed = changedKnobs(result);
+  const changed = changedKnobs(result, base);
   const days = s.days ?? 0;
   const end = days > 0 ? dateOfDay(k.startDate, days - 1) : k.startDate;
   const gap = (s.official_satisfaction - s.true_satisfaction) * 100;

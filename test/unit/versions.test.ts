@@ -148,6 +148,8 @@ describe.each(ARCHIVED_VERSIONS.map((v) => [v]))('archived model %s', (v) => {
       expect(JSON.parse(text).model.version).toBe(v);
       if (forceArchive || v !== CURRENT_VERSION)
         expect(io.err).toMatch(new RegExp(`note: running (on the archived )?model ${v.replace(/\./g, '\\.')}`));
+      // the summary names the knobs the link changed against that version's own preset, and only those
+      expect(io.err).toContain(`${v}: preset ${preset} with horizonDays=45, seed 31`);
     }
   });
 
