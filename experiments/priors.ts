@@ -115,6 +115,7 @@ export const PRIOR_TABLE: { readonly [K in KnobName]: PriorEntry } = {
   triageAfterDays: log(2.5, 10, HALF_DOUBLE),
   triageMinEffort: lin(0.2, 0.6, 'an assumption'),
   triageQualityLoss: lin(0.25, 0.75, 'an assumption'),
+  overdueReplyDays: log(15, 60, 'an assumption: half a month to two months past the deadline'),
   deptStaffFollowsShare: input('an assumption about a policy (staff follow the dispatched work)'),
   staffSpread: lin(0.1, 0.4, 'units differ persistently (issue 10); by how much no figure says'),
   overtimePush: log(0.5, 2, 'the brief has overtime under ranking, not its strength'),

@@ -94,6 +94,7 @@ export const KNOB_LABELS: Readonly<Record<KnobName, KnobLabel>> = {
   triageAfterDays: { en: 'Backlog before triage', zh: '开始分流的积压天数' },
   triageMinEffort: { en: 'Least effort under triage', zh: '分流时最少工时比例' },
   triageQualityLoss: { en: 'Quality lost to triage', zh: '分流的质量损失' },
+  overdueReplyDays: { en: 'Overdue days before an unsolved reply', zh: '超期作未解决答复天数' },
   deptStaffFollowsShare: { en: 'Department staff follow their share', zh: '部门人员随事项比例' },
   staffSpread: { en: 'Staffing spread between units', zh: '街乡人员差异' },
   overtimePush: { en: 'Overtime pushed by pressure', zh: '压力推动的加班' },

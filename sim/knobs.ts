@@ -1060,6 +1060,21 @@ const KNOB_TABLE = [
     source: 'assumption',
   },
   {
+    name: 'overdueReplyDays',
+    group: 'work',
+    type: 'integer',
+    default: 30,
+    min: 0,
+    max: 3650,
+    unit: U.days,
+    meaning: {
+      en: 'Days past its deadline after which a street, town or department answers a ticket it has not got to as not solved (a written reply), instead of keeping it open.',
+      zh: '工单超过时限多少天后，街乡或部门对尚未处理的工单作“未解决”答复（书面回复），而不是一直挂着。',
+    },
+    source:
+      'assumption: a month past the deadline; without it a street below about 3.5 staff per 10,000 kept every ticket open and its backlog grew without end (32,000 to 48,000 tickets in 4 years at 5.5 staff per 10,000, 3 of 8 seeds; issue 10: knife edge)',
+  },
+  {
     name: 'deptStaffFollowsShare',
     group: 'work',
     type: 'boolean',

@@ -55,6 +55,7 @@ export const METRIC_LABELS: Readonly<Record<MetricName, MetricLabel>> = {
   tickets_overdue: { en: 'Overdue tickets', zh: '超期工单' },
   triage_owner_days: { en: 'Units in triage', zh: '分流应急的单位' },
   tickets_escalated: { en: 'Escalated tickets', zh: '升级回流工单' },
+  tickets_answered_unsolved: { en: 'Overdue tickets answered unsolved', zh: '超期答复未解决工单' },
   wish_group_rounds: { en: 'Wish-group rounds', zh: '群体反复诉求轮次' },
   awareness_mean: { en: 'Awareness of 12345', zh: '12345知晓率' },
   tickets_closed_dispatched: { en: 'Dispatched tickets closed', zh: '办结的派单工单' },

@@ -279,6 +279,15 @@ export const METRICS = [
     },
   },
   {
+    name: 'tickets_answered_unsolved',
+    unit: T,
+    agg: 'sum',
+    meaning: {
+      en: 'Tickets a street, town or department answered as not solved after holding them overdueReplyDays past their deadline (a backlog it could not work off).',
+      zh: '街乡或部门在超过时限 overdueReplyDays 天仍未处理后答复为未解决的工单（消化不了的积压）。',
+    },
+  },
+  {
     name: 'wish_group_rounds',
     unit: N,
     agg: 'sum',

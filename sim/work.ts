@@ -80,6 +80,7 @@ export class Work {
   private appealApproval = 0;
   private appealPauses = false;
   private longTermShare = 0;
+  private replyAfter = Infinity;
   private deptShare = 0;
   private routingErrorRate = 0;
 
@@ -140,6 +141,7 @@ export class Work {
     this.appealApproval = k.appealApprovalRate;
     this.appealPauses = k.appealPausesDeadline;
     this.longTermShare = k.longTermShare;
+    this.replyAfter = k.overdueReplyDays;
     this.deptShare = k.deptShare;
     this.routingErrorRate = k.routingErrorRate;
   }
@@ -233,6 +235,22 @@ export class Work {
     }
   }
 
+  /**
+   * Tickets at the head of owner o's queue (deadline order) that are more than overdueReplyDays past
+   * their deadline are answered as not solved: a backlog the owner cannot work off is closed with
+   * a written reply instead of growing without end. The resident's need stays unmet.
+   */
+  private answerOverdue(o: number, q: IntQueue, day: number): void {
+    const T = this.tickets;
+    const limit = day - this.replyAfter;
+    while (q.length > 0 && T.deadline[q.peek()] < limit) {
+      const t = q.shift();
+      this.queuedHours[o] -= T.remaining[t];
+      this.tally.add(MI.tickets_answered_unsolved);
+      this.outcomes.close(t, false);
+    }
+  }
+
   /** Phase: every owner spends its day's hours. */
   step(): void {
     const T = this.tickets;
@@ -261,6 +279,8 @@ export class Work {
       if (isUnit) gaming.fakeTickets(o, kept > 0 ? regular - kept : regular);
       const qg = this.qGeneral[o];
       const qc = this.qComplex[o];
+      this.answerOverdue(o, qg, day);
+      this.answerOverdue(o, qc, day);
       // Triage: with a backlog of more than triageAfterDays of regular hours, staff cut the hours per
       // ticket (to no less than triageMinEffort) and solve less (triageQualityLoss per share cut), so
       // overload degrades quality instead of growing a queue that never clears.

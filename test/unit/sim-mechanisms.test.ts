@@ -180,6 +180,26 @@ describe('work, overtime and long-term work', () => {
   });
 });
 
+describe('overload', () => {
+  it('a backlog a street cannot work off is answered unsolved past overdueReplyDays, not kept open for ever', () => {
+    // two staff per 10,000: far below the load, even at triage's least effort
+    const thin = { staffPer10k: 2, deptStaffPer10k: 0.5, horizonDays: 1095 };
+    const bounded = run(thin, 1);
+    const kept = run({ ...thin, overdueReplyDays: 3650 }, 1);
+    checkInvariants(bounded);
+    expect(total(bounded, 'tickets_answered_unsolved')).toBeGreaterThan(0);
+    expect(total(kept, 'tickets_answered_unsolved')).toBe(0);
+    // open tickets: at most about the dispatched tickets of deadline + overdueReplyDays days (15 + 30)
+    const perDay = total(bounded, 'tickets_filed') / 1095;
+    const open = bounded.daily.tickets_open;
+    expect(open[1094]).toBeLessThan(perDay * 45);
+    expect(open[1094]).toBeLessThan(1.2 * open[729]); // no longer growing
+    expect(kept.daily.tickets_open[1094]).toBeGreaterThan(3 * open[1094]);
+    // the residents' side counts what the replies leave unsolved
+    expect(bounded.summary().unmet_need_share).toBeGreaterThan(run({ horizonDays: 1095 }, 1).summary().unmet_need_share);
+  });
+});
+
 describe('long-term work', () => {
   it('every street keeps some upkeep, graded by its staffing, instead of none or all', () => {
     // the default world: 18 streets whose staffing differs for good (staffSpread)
