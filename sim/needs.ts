@@ -29,6 +29,8 @@ import type { Tally } from './tally.ts';
 
 /** The stock of old disputes is seeded with at most this many years of new ones. */
 const MAX_SEEDED_DISPUTE_YEARS = 10;
+/** Personal needs are drawn this many at a time before they are decided (see personal()). */
+const BATCH = 64;
 
 export class Needs {
   private readonly world: World;
@@ -44,6 +46,9 @@ export class Needs {
   private readonly tally: Tally;
   /** Where a wish group's members take their wish (bound once). */
   private readonly decideWish: (r: number, c: number, kind: number, ref: number) => void;
+  /** The cells and residents of a batch of personal needs, drawn before they are decided. */
+  private readonly batchCell = new Int32Array(BATCH);
+  private readonly batchResident = new Int32Array(BATCH);
   // configured
   private defectBase = 0;
   private maintenanceEffect = 0;
@@ -154,12 +159,27 @@ export class Needs {
   private personal(kind: number, perYear: number): void {
     const w = this.world;
     const rng = this.rng;
+    const cells = this.batchCell;
+    const residents = this.batchResident;
     const n = rng.poisson((perYear * w.N) / 365);
-    for (let i = 0; i < n; i++) {
-      const c = w.pickCell(rng);
-      const r = w.pickInCell(c, rng);
-      this.channels.decide(r, c, kind, -1, kind === Kind.INDIVIDUAL ? this.ledger.arise(kind, this.clock.day) : -1);
-      if (kind === Kind.WISH) this.demand.maybeFormGroup(c);
+    // Whom the needs hit is drawn a batch at a time, then each is decided in the same order. The
+    // draws are exactly those of drawing and deciding one by one (bit-identical runs): only Needs
+    // draws from the 'needs' stream, nothing in decide() does, and the pickers read only the fixed
+    // world. Drawing first lets the batch's resident records be fetched together (World.prefetch),
+    // their cache misses overlapping, instead of one miss stalling each decision.
+    for (let done = 0; done < n; done += BATCH) {
+      const m = Math.min(BATCH, n - done);
+      for (let j = 0; j < m; j++) {
+        const c = w.pickCell(rng);
+        cells[j] = c;
+        residents[j] = w.pickInCell(c, rng);
+      }
+      w.prefetch(residents, m);
+      for (let j = 0; j < m; j++) {
+        const c = cells[j];
+        this.channels.decide(residents[j], c, kind, -1, kind === Kind.INDIVIDUAL ? this.ledger.arise(kind, this.clock.day) : -1);
+        if (kind === Kind.WISH) this.demand.maybeFormGroup(c);
+      }
     }
   }
 
