@@ -14,6 +14,7 @@
 import { DEF, DIS, Kind } from './flags.ts';
 import { MI } from './metrics.ts';
 import { DUPLICATE_DAMPING, ROUTINE_FIX_DAYS } from './constants.ts';
+import { exp } from './fmath.ts';
 import type { Knobs } from './knobs.ts';
 import type { Stream } from './rng.ts';
 import type { World } from './world.ts';
@@ -52,8 +53,10 @@ export class Needs {
   // configured
   private defectBase = 0;
   private maintenanceEffect = 0;
-  private noticeRate = 0;
   private reportCap = 0;
+  /** Per count of earlier reports (0..reportCap-1): the mean of an open defect's daily reports, and its exp(-mean). */
+  private reportMean = new Float64Array(0);
+  private reportExp = new Float64Array(0);
   private deadlineGeneral = 0;
   private merged = 1;
   private consultRate = 0;
@@ -97,8 +100,15 @@ export class Needs {
   configure(k: Knobs): void {
     this.defectBase = k.defectRate / 1000 / 365;
     this.maintenanceEffect = k.maintenanceEffect;
-    this.noticeRate = k.defectNoticeRate;
     this.reportCap = k.defectReportCap;
+    // once someone has raised it, fewer bother ("it has been reported"). The mean takes one value per
+    // count of reports, and every open defect draws with it daily: its exp is computed here once.
+    this.reportMean = new Float64Array(k.defectReportCap);
+    this.reportExp = new Float64Array(k.defectReportCap);
+    for (let reports = 0; reports < k.defectReportCap; reports++) {
+      this.reportMean[reports] = k.defectNoticeRate / (1 + DUPLICATE_DAMPING * reports);
+      this.reportExp[reports] = exp(-this.reportMean[reports]);
+    }
     this.deadlineGeneral = k.deadlineGeneralDays;
     // other hotlines folded into 12345 bring their questions and matters with them
     this.merged = 1 + k.hotlineMerger;
@@ -129,25 +139,28 @@ export class Needs {
     }
     const tab = this.defects.table;
     const open = this.defects.open;
-    const notice = this.noticeRate;
     const cap = this.reportCap;
-    for (let i = open.size - 1; i >= 0; i--) {
+    const reportMean = this.reportMean;
+    const reportExp = this.reportExp;
+    for (let i = open.size - 1, k = 0; i >= 0; i--, k++) {
+      // the next defects' records are fetched together (their misses overlap); a fix only moves the
+      // last open defect, already done, into this place, so the positions below stay as fetched
+      if (k % BATCH === 0) this.defects.prefetch(Math.max(0, i - BATCH + 1), i + 1);
       const d = open.items[i];
       const c = tab.cols[DEF.CELL][d];
       if (rng.u() < upkeep[w.cellUnit[c]] / ROUTINE_FIX_DAYS) {
         this.defects.fix(d);
         continue;
       }
-      // once someone has raised it, fewer bother ("it has been reported"); after a few reports the
-      // rest wait for the fix, and only when a deadline has passed since the last report does
-      // someone follow up: repeat reports saturate instead of growing with the backlog
+      // after a few reports the rest wait for the fix, and only when a deadline has passed since the
+      // last report does someone follow up: repeat reports saturate instead of growing with the backlog
       let reports = tab.cols[DEF.REPORTS][d];
       if (reports >= cap) {
         if (day - tab.cols[DEF.LAST][d] <= this.deadlineGeneral) continue;
         reports = cap - 1;
         tab.cols[DEF.REPORTS][d] = reports;
       }
-      const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * reports));
+      const n = rng.poissonGivenExp(reportMean[reports], reportExp[reports]);
       for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
         tab.cols[DEF.REPORTS][d]++;
         tab.cols[DEF.LAST][d] = day;
