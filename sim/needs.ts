@@ -47,9 +47,11 @@ export class Needs {
   private readonly tally: Tally;
   /** Where a wish group's members take their wish (bound once). */
   private readonly decideWish: (r: number, c: number, kind: number, ref: number) => void;
-  /** The cells and residents of a batch of personal needs, drawn before they are decided. */
+  /** The cells and residents of a batch of needs, drawn before they are decided (-1: no one). */
   private readonly batchCell = new Int32Array(BATCH);
   private readonly batchResident = new Int32Array(BATCH);
+  /** The defects of a batch of fixes and reports (defectsArise). */
+  private readonly batchDefect = new Int32Array(BATCH);
   // configured
   private defectBase = 0;
   private maintenanceEffect = 0;
@@ -142,14 +144,26 @@ export class Needs {
     const cap = this.reportCap;
     const reportMean = this.reportMean;
     const reportExp = this.reportExp;
+    // As in personal(), what the open defects draw is queued a batch at a time and acted on in the
+    // same order (reportBatch: a routine fix, or a report and its resident, whose records are then
+    // fetched together). The draws are those of acting one by one: they read only the defect's own
+    // cell, reports and last report, which no action on another defect changes, and a fix only moves
+    // the last open defect, already drawn, into the fixed one's place. The one draw that depends on
+    // an action, whether a second resident reports a defect the first one's report may have got
+    // fixed (WeChat fixes small things at once), is made after the queue is acted on.
+    const defects = this.batchDefect;
+    const cells = this.batchCell;
+    const residents = this.batchResident;
+    let m = 0;
     for (let i = open.size - 1, k = 0; i >= 0; i--, k++) {
-      // the next defects' records are fetched together (their misses overlap); a fix only moves the
-      // last open defect, already done, into this place, so the positions below stay as fetched
+      // the next defects' columns are fetched together too
       if (k % BATCH === 0) this.defects.prefetch(Math.max(0, i - BATCH + 1), i + 1);
+      if (m === BATCH) m = this.reportBatch(m);
       const d = open.items[i];
       const c = tab.cols[DEF.CELL][d];
       if (rng.u() < upkeep[w.cellUnit[c]] / ROUTINE_FIX_DAYS) {
-        this.defects.fix(d);
+        defects[m] = d;
+        residents[m++] = -1; // fixed
         continue;
       }
       // after a few reports the rest wait for the fix, and only when a deadline has passed since the
@@ -161,12 +175,44 @@ export class Needs {
         tab.cols[DEF.REPORTS][d] = reports;
       }
       const n = rng.poissonGivenExp(reportMean[reports], reportExp[reports]);
+      if (n === 0) continue;
+      if (n === 1 || reports === cap - 1) {
+        // one report (an open defect under the cap always takes the first)
+        defects[m] = d;
+        cells[m] = c;
+        residents[m++] = w.pickInCell(c, rng);
+        continue;
+      }
+      m = this.reportBatch(m);
       for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
         tab.cols[DEF.REPORTS][d]++;
         tab.cols[DEF.LAST][d] = day;
         this.channels.decide(w.pickInCell(c, rng), c, Kind.DEFECT, d);
       }
     }
+    this.reportBatch(m);
+  }
+
+  /** Act on the m queued fixes and reports of defectsArise, in order; returns 0 (the queue's new length). */
+  private reportBatch(m: number): number {
+    const cols = this.defects.table.cols;
+    const day = this.clock.day;
+    const defects = this.batchDefect;
+    const cells = this.batchCell;
+    const residents = this.batchResident;
+    this.world.prefetch(residents, m);
+    for (let j = 0; j < m; j++) {
+      const d = defects[j];
+      const r = residents[j];
+      if (r < 0) {
+        this.defects.fix(d);
+        continue;
+      }
+      cols[DEF.REPORTS][d]++;
+      cols[DEF.LAST][d] = day;
+      this.channels.decide(r, cells[j], Kind.DEFECT, d);
+    }
+    return 0;
   }
 
   private personal(kind: number, perYear: number): void {

@@ -203,14 +203,17 @@ export class World {
   }
 
   /**
-   * Touch the records of residents rs[0..n) in one tight loop of independent loads, so that their
+   * Touch the records of residents rs[0..n) (-1: no one) in one tight loop of independent loads, so that their
    * cache misses (a random record of a 175 MB array at Beijing scale) overlap instead of stalling one
    * by one in the middle of each resident's decision. It only reads: nothing the model sees changes.
    */
   prefetch(rs: Int32Array, n: number): void {
     const res = this.res;
     let x = this.prefetched;
-    for (let j = 0; j < n; j++) x ^= res[rs[j] * RES_STRIDE];
+    for (let j = 0; j < n; j++) {
+      const r = rs[j];
+      if (r >= 0) x ^= res[r * RES_STRIDE];
+    }
     this.prefetched = x;
   }
 
