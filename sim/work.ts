@@ -39,7 +39,7 @@ function overdueAtHead(q: IntQueue, deadline: Int32Array, day: number): number {
   return lo;
 }
 
-/** How many tickets down its queues an owner's next filers are fetched at a time (see Work.step). */
+/** How many tickets down its queues an owner's next tickets and filers are fetched at a time (see Work.step). */
 const PREFETCH_BATCH = 32;
 
 export class Work {
@@ -57,6 +57,8 @@ export class Work {
   private readonly appealDue = new IntQueue(64);
   /** The filers whose records are fetched together (see Work.step). */
   private readonly filers = new Int32Array(PREFETCH_BATCH);
+  /** What prefetchTickets() read, folded into a field so that the engine cannot drop its loads as dead. */
+  private prefetched = 0;
   private readonly world: World;
   private readonly clock: Clock;
   private readonly reviewRng: Stream;
@@ -261,11 +263,12 @@ export class Work {
       // behind: the oldest work in hand is already past its deadline
       const behind = (qg.length > 0 && T.deadline[qg.peek()] < day) || (qc.length > 0 && T.deadline[qc.peek()] < day);
       for (let worked = 0; ; worked++) {
-        // Closing a ticket updates its filer's record, a cache miss in a large array: the next filers
-        // of each queue are fetched together every PREFETCH_BATCH tickets, so their misses overlap.
+        // Closing a ticket reads its columns and updates its filer's record, cache misses in large
+        // arrays: those of the next tickets of each queue are fetched together every PREFETCH_BATCH
+        // tickets, so that their misses overlap.
         if (worked % PREFETCH_BATCH === 0) {
-          this.prefetchFilers(qg);
-          this.prefetchFilers(qc);
+          this.prefetchTickets(qg);
+          this.prefetchTickets(qc);
         }
         // a ticket reaches the unit's desk the day after it is filed (dispatch and first contact)
         let a = qg.peek();
@@ -323,16 +326,24 @@ export class Work {
     tally.set(MI.upkeep_mean, upkeepSum / U);
   }
 
-  /** Fetch the records of the filers of the first PREFETCH_BATCH tickets of q (World.prefetch; reads only). */
-  private prefetchFilers(q: IntQueue): void {
-    const filer = this.tickets.filer;
+  /**
+   * Fetch together what closing the first PREFETCH_BATCH tickets of q reads: the tickets' columns
+   * (a freed slot is reused anywhere in the store) and their filers' records (World.prefetch). Reads only.
+   */
+  private prefetchTickets(q: IntQueue): void {
+    const T = this.tickets;
+    const filer = T.filer;
     const filers = this.filers;
     const n = Math.min(PREFETCH_BATCH, q.length);
     let m = 0;
+    let x = this.prefetched;
     for (let j = 0; j < n; j++) {
-      const r = filer[q.at(j)];
+      const t = q.at(j);
+      x ^= T.kind[t] ^ T.route[t] ^ T.cell[t] ^ T.need[t] ^ T.deadline[t] ^ T.fileDay[t] ^ T.owner[t] ^ T.ref[t];
+      const r = filer[t];
       if (r >= 0) filers[m++] = r;
     }
+    this.prefetched = x;
     this.world.prefetch(filers, m);
   }
 }
