@@ -30,7 +30,7 @@ import type { Tally } from './tally.ts';
 
 /** The stock of old disputes is seeded with at most this many years of new ones. */
 const MAX_SEEDED_DISPUTE_YEARS = 10;
-/** Personal needs are drawn this many at a time before they are decided (see personal()). */
+/** Needs are drawn this many at a time before they are decided (see personal() and defectsArise()). */
 const BATCH = 256;
 
 export class Needs {
