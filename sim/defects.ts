@@ -22,6 +22,8 @@ export class Defects {
   private readonly ledger: NeedsLedger;
   private readonly tally: Tally;
   private readonly events: EventLog;
+  /** What prefetch() read, folded into a field so that the engine cannot drop its loads as dead. */
+  private prefetched = 0;
 
   constructor(world: World, clock: Clock, ledger: NeedsLedger, tally: Tally, events: EventLog) {
     this.cellOpen = new Int32Array(world.C);
@@ -49,6 +51,27 @@ export class Defects {
 
   isOpen(d: number): boolean {
     return this.table.cols[DEF.OPEN][d] === 1;
+  }
+
+  /**
+   * Fetch what the daily reporting reads of the open defects at positions [lo, hi) of `open` (cell,
+   * reports, last report, open) together, in one tight loop of independent loads: ids are scattered
+   * over a table of every defect ever, so each read is a cache miss, and the misses overlap only
+   * when issued together (as World.prefetch). It only reads.
+   */
+  prefetch(lo: number, hi: number): void {
+    const items = this.open.items;
+    const cols = this.table.cols;
+    const cell = cols[DEF.CELL];
+    const reports = cols[DEF.REPORTS];
+    const last = cols[DEF.LAST];
+    const open = cols[DEF.OPEN];
+    let x = this.prefetched;
+    for (let i = lo; i < hi; i++) {
+      const d = items[i];
+      x ^= cell[d] ^ reports[d] ^ last[d] ^ open[d];
+    }
+    this.prefetched = x;
   }
 
   /** Defect d is fixed (nothing happens if it already was). */

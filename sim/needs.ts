@@ -14,6 +14,7 @@
 import { DEF, DIS, Kind } from './flags.ts';
 import { MI } from './metrics.ts';
 import { DUPLICATE_DAMPING, ROUTINE_FIX_DAYS } from './constants.ts';
+import { exp } from './fmath.ts';
 import type { Knobs } from './knobs.ts';
 import type { Stream } from './rng.ts';
 import type { World } from './world.ts';
@@ -29,6 +30,8 @@ import type { Tally } from './tally.ts';
 
 /** The stock of old disputes is seeded with at most this many years of new ones. */
 const MAX_SEEDED_DISPUTE_YEARS = 10;
+/** Needs are drawn this many at a time before they are decided (see personal() and defectsArise()). */
+const BATCH = 256;
 
 export class Needs {
   private readonly world: World;
@@ -44,11 +47,18 @@ export class Needs {
   private readonly tally: Tally;
   /** Where a wish group's members take their wish (bound once). */
   private readonly decideWish: (r: number, c: number, kind: number, ref: number) => void;
+  /** The cells and residents of a batch of needs, drawn before they are decided (-1: no one). */
+  private readonly batchCell = new Int32Array(BATCH);
+  private readonly batchResident = new Int32Array(BATCH);
+  /** The defects of a batch of fixes and reports (defectsArise). */
+  private readonly batchDefect = new Int32Array(BATCH);
   // configured
   private defectBase = 0;
   private maintenanceEffect = 0;
-  private noticeRate = 0;
   private reportCap = 0;
+  /** Per count of earlier reports (0..reportCap-1): the mean of an open defect's daily reports, and its exp(-mean). */
+  private reportMean = new Float64Array(0);
+  private reportExp = new Float64Array(0);
   private deadlineGeneral = 0;
   private merged = 1;
   private consultRate = 0;
@@ -92,8 +102,15 @@ export class Needs {
   configure(k: Knobs): void {
     this.defectBase = k.defectRate / 1000 / 365;
     this.maintenanceEffect = k.maintenanceEffect;
-    this.noticeRate = k.defectNoticeRate;
     this.reportCap = k.defectReportCap;
+    // once someone has raised it, fewer bother ("it has been reported"). The mean takes one value per
+    // count of reports, and every open defect draws with it daily: its exp is computed here once.
+    this.reportMean = new Float64Array(k.defectReportCap);
+    this.reportExp = new Float64Array(k.defectReportCap);
+    for (let reports = 0; reports < k.defectReportCap; reports++) {
+      this.reportMean[reports] = k.defectNoticeRate / (1 + DUPLICATE_DAMPING * reports);
+      this.reportExp[reports] = exp(-this.reportMean[reports]);
+    }
     this.deadlineGeneral = k.deadlineGeneralDays;
     // other hotlines folded into 12345 bring their questions and matters with them
     this.merged = 1 + k.hotlineMerger;
@@ -124,42 +141,104 @@ export class Needs {
     }
     const tab = this.defects.table;
     const open = this.defects.open;
-    const notice = this.noticeRate;
     const cap = this.reportCap;
-    for (let i = open.size - 1; i >= 0; i--) {
+    const reportMean = this.reportMean;
+    const reportExp = this.reportExp;
+    // As in personal(), what the open defects draw is queued a batch at a time and acted on in the
+    // same order (reportBatch: a routine fix, or a report and its resident, whose records are then
+    // fetched together). The draws are those of acting one by one: they read only the defect's own
+    // cell, reports and last report, which no action on another defect changes, and a fix only moves
+    // the last open defect, already drawn, into the fixed one's place. The one draw that depends on
+    // an action, whether a second resident reports a defect the first one's report may have got
+    // fixed (WeChat fixes small things at once), is made after the queue is acted on.
+    const defects = this.batchDefect;
+    const cells = this.batchCell;
+    const residents = this.batchResident;
+    let m = 0;
+    for (let i = open.size - 1, k = 0; i >= 0; i--, k++) {
+      // the next defects' columns are fetched together too
+      if (k % BATCH === 0) this.defects.prefetch(Math.max(0, i - BATCH + 1), i + 1);
+      if (m === BATCH) m = this.reportBatch(m);
       const d = open.items[i];
       const c = tab.cols[DEF.CELL][d];
       if (rng.u() < upkeep[w.cellUnit[c]] / ROUTINE_FIX_DAYS) {
-        this.defects.fix(d);
+        defects[m] = d;
+        residents[m++] = -1; // fixed
         continue;
       }
-      // once someone has raised it, fewer bother ("it has been reported"); after a few reports the
-      // rest wait for the fix, and only when a deadline has passed since the last report does
-      // someone follow up: repeat reports saturate instead of growing with the backlog
+      // after a few reports the rest wait for the fix, and only when a deadline has passed since the
+      // last report does someone follow up: repeat reports saturate instead of growing with the backlog
       let reports = tab.cols[DEF.REPORTS][d];
       if (reports >= cap) {
         if (day - tab.cols[DEF.LAST][d] <= this.deadlineGeneral) continue;
         reports = cap - 1;
         tab.cols[DEF.REPORTS][d] = reports;
       }
-      const n = rng.poisson(notice / (1 + DUPLICATE_DAMPING * reports));
+      const n = rng.poissonGivenExp(reportMean[reports], reportExp[reports]);
+      if (n === 0) continue;
+      if (n === 1 || reports === cap - 1) {
+        // one report (an open defect under the cap always takes the first)
+        defects[m] = d;
+        cells[m] = c;
+        residents[m++] = w.pickInCell(c, rng);
+        continue;
+      }
+      m = this.reportBatch(m);
       for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
         tab.cols[DEF.REPORTS][d]++;
         tab.cols[DEF.LAST][d] = day;
         this.channels.decide(w.pickInCell(c, rng), c, Kind.DEFECT, d);
       }
     }
+    this.reportBatch(m);
+  }
+
+  /** Act on the m queued fixes and reports of defectsArise, in order; returns 0 (the queue's new length). */
+  private reportBatch(m: number): number {
+    const cols = this.defects.table.cols;
+    const day = this.clock.day;
+    const defects = this.batchDefect;
+    const cells = this.batchCell;
+    const residents = this.batchResident;
+    this.world.prefetch(residents, m);
+    for (let j = 0; j < m; j++) {
+      const d = defects[j];
+      const r = residents[j];
+      if (r < 0) {
+        this.defects.fix(d);
+        continue;
+      }
+      cols[DEF.REPORTS][d]++;
+      cols[DEF.LAST][d] = day;
+      this.channels.decide(r, cells[j], Kind.DEFECT, d);
+    }
+    return 0;
   }
 
   private personal(kind: number, perYear: number): void {
     const w = this.world;
     const rng = this.rng;
+    const cells = this.batchCell;
+    const residents = this.batchResident;
     const n = rng.poisson((perYear * w.N) / 365);
-    for (let i = 0; i < n; i++) {
-      const c = w.pickCell(rng);
-      const r = w.pickInCell(c, rng);
-      this.channels.decide(r, c, kind, -1, kind === Kind.INDIVIDUAL ? this.ledger.arise(kind, this.clock.day) : -1);
-      if (kind === Kind.WISH) this.demand.maybeFormGroup(c);
+    // Whom the needs hit is drawn a batch at a time, then each is decided in the same order. The
+    // draws are exactly those of drawing and deciding one by one (bit-identical runs): only Needs
+    // draws from the 'needs' stream, nothing in decide() does, and the pickers read only the fixed
+    // world. Drawing first lets the batch's resident records be fetched together (World.prefetch),
+    // their cache misses overlapping, instead of one miss stalling each decision.
+    for (let done = 0; done < n; done += BATCH) {
+      const m = Math.min(BATCH, n - done);
+      for (let j = 0; j < m; j++) {
+        const c = w.pickCell(rng);
+        cells[j] = c;
+        residents[j] = w.pickInCell(c, rng);
+      }
+      w.prefetch(residents, m);
+      for (let j = 0; j < m; j++) {
+        const c = cells[j];
+        this.channels.decide(residents[j], c, kind, -1, kind === Kind.INDIVIDUAL ? this.ledger.arise(kind, this.clock.day) : -1);
+        if (kind === Kind.WISH) this.demand.maybeFormGroup(c);
+      }
     }
   }
 

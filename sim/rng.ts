@@ -38,10 +38,17 @@ export class Stream {
    * for the totals we draw.
    */
   poisson(lambda: number): number {
+    return this.poissonGivenExp(lambda, lambda > 0 && lambda < 60 ? exp(-lambda) : 0);
+  }
+  /**
+   * poisson(lambda) given e = exp(-lambda) (from sim/fmath.ts), for a mean drawn so often that its
+   * exp is computed once ahead: the same draws and the same counts as poisson(lambda).
+   */
+  poissonGivenExp(lambda: number, e: number): number {
     if (!(lambda > 0)) return 0;
     if (lambda < 60) {
       let k = 0;
-      let p = exp(-lambda);
+      let p = e;
       let s = p;
       const u = this.next();
       while (u > s && k < 1000) {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mean, variance } from 'simple-statistics';
 import { Stream, AliasTable } from '../../sim/rng.ts';
+import { exp } from '../../sim/fmath.ts';
 import { periodBoundaries, epochDay, isoOfEpochDay, isIsoDate } from '../../sim/calendar.ts';
 import { IntQueue } from '../../sim/queue.ts';
 import { TicketStore, IdSet } from '../../sim/tickets.ts';
@@ -30,6 +31,14 @@ describe('rng', () => {
     }
     expect(r.poisson(0)).toBe(0);
     expect(r.poisson(-1)).toBe(0);
+  });
+  it('poissonGivenExp with exp(-lambda) computed ahead draws exactly as poisson', () => {
+    const a = new Stream(6, 'p');
+    const b = new Stream(6, 'p');
+    for (const lambda of [0, 0.15, 0.6, 4, 59.5, 150]) {
+      const e = exp(-lambda);
+      for (let i = 0; i < 2000; i++) expect(b.poissonGivenExp(lambda, e)).toBe(a.poisson(lambda));
+    }
   });
   it('binomial stays within 0..n with mean np', () => {
     const r = new Stream(4, 'b');
