@@ -1,7 +1,7 @@
 /**
  * Gaming, all of it. At the start of each assessment period a unit's leader picks a gaming
- * intensity from pressure x (1 - integrity) x their belief that gaming pays. The tactics draw on
- * it: paid ratings and induced substitute requests when a ticket closes (asked by sim/outcomes.ts),
+ * intensity from pressure x (1 - restraint: integrity and caution) x their belief that gaming
+ * pays. The tactics draw on it: paid ratings and induced substitute requests when a ticket closes (asked by sim/outcomes.ts),
  * fake tickets filed by the unit's own staff and exclusion appeals for hard tickets (asked by
  * sim/work.ts); each costs the unit staff hours (the hours ledger). The fraud (fake tickets, paid
  * ratings, induced substitutes) counts as gaming acts an audit can find; an appeal does not: it is
