@@ -10,7 +10,17 @@
  * computed from the model's constants (sim/constants.ts), not typed. Pure.
  */
 import { KNOBS, type KnobName } from '../sim/index.ts';
-import { RESP_FLOOR, SAT_BASE, SAT_ON_TIME, SAT_SOLVED, SOLVE_DEPT, SOLVE_UNIT, U_HALL, U_HOTLINE } from '../sim/constants.ts';
+import {
+  CONTACTS_PER_OUTREACH_HOUR,
+  RESP_FLOOR,
+  SAT_BASE,
+  SAT_ON_TIME,
+  SAT_SOLVED,
+  SOLVE_DEPT,
+  SOLVE_UNIT,
+  U_HALL,
+  U_HOTLINE,
+} from '../sim/constants.ts';
 import { PRIOR_TABLE } from './priors.ts';
 import { studies } from './targets.ts';
 import { CARRY_SCALE, POLICIES, summarizeEffects, type EffectSummary } from './fit-carry.ts';
@@ -115,6 +125,27 @@ const WHY_UNMET: Record<string, () => string> = {
       `Beijing also drops tickets excluded on appeal from its rates; the study runs the default world, where appeal exclusion is ${dflt('appealExclusion') ? 'on' : 'off'}. ` +
       'No parameter the fit draws moves these ceilings: they are constants, and appeal exclusion is a policy (a scenario input), not a prior. ' +
       'Meeting 97.3% would need the rating constants as knobs (a different model of what residents answer at the follow-up), or the study to run with appeal exclusion (an excluded ticket is closed without a rating, so it leaves the official rates), whose effect on this row is untested.'
+    );
+  },
+  'responsiveness: 2024 official resolution': () => {
+    const ceil = KIND_NAMES.map(([k, name]) => `${name} ${fmt(Math.max(SOLVE_UNIT[k], SOLVE_DEPT[k]))}`).join(', ');
+    const r = prior('overdueReplyDays');
+    return (
+      'The official resolution is the share of rated tickets the follow-up records as solved: solved, or recorded so by a bought rating or a substitute. ' +
+      `A ticket is solved with its kind's chance times the owner's responsiveness (\`SOLVE_UNIT\`/\`SOLVE_DEPT\` in sim/constants.ts, at least ${fmt(RESP_FLOOR)} of it at responsiveness 0), so at full responsiveness the most each kind can be solved is: ${ceil}. ` +
+      'Triage under a backlog and tired staff cut it further, and from model 0.3.0 tickets more than `overdueReplyDays` past their deadline are answered unsolved ' +
+      `(prior ${r ? `${fmt(r.min)}..${fmt(r.max)}` : '–'} days): the study's 2019 start, with units passing the buck (\`initialResponsiveness\` 0.1), leaves queues that are answered unsolved while responsiveness grows. ` +
+      'With individual matters, the largest kind of request, capped as above, the mix reaches the band only with every unit near full responsiveness and little triage, plus gaming to record the rest as solved; no set of the 200 drawn did both. ' +
+      'Model 0.2.0 had sets that did (no overdue replies, no hours kept for long-term work): the row is a measure of how far 0.3.0 asks units to pay for the backlog they inherit.'
+    );
+  },
+  'qingpu: requests 2022, outreach vs none': () => {
+    const c = prior('wechatChurn');
+    return (
+      `Social workers' outreach adds WeChat contacts at \`CONTACTS_PER_OUTREACH_HOUR\` (${fmt(CONTACTS_PER_OUTREACH_HOUR)}) per hour of outreach, times the share not yet connected, and only residents on a worker's WeChat can take a matter to the worker instead of the hotline. ` +
+      `From model 0.3.0 contacts also drift away (\`wechatChurn\`, prior ${c ? `${fmt(c.min)}..${fmt(c.max)}` : '–'} a year), so in outreach's first year (2022) a worker's list has grown by only part of what it reaches later, and the requests it diverts are a few percent where Qingpu's desks, in every village at once, cut 19%. ` +
+      "The second year's row, and the halls' (`qingpu-halls`), are met: the gap is the first year's speed, which the outreach constant, not a prior knob, sets. " +
+      'Model 0.2.0 (no churn) had sets that met it; a knob for contacts per outreach hour, or the study mapping Qingpu onto the halls only, would be the next step.'
     );
   },
   'wulimiao: all village requests 2025/2022': () => {
