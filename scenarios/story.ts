@@ -188,7 +188,7 @@ export const STORY: readonly StoryStep[] = [
         o('Stays about the same', '大致不变', { test: 'ratio', a: last(0), b: first(0), min: 0.84, max: 1.19 }),
         o('Grows, as disputes pile up', '增加，因为纠纷越积越多', { test: 'ratio', a: last(0), b: first(0), min: 1.2 }),
       ],
-      answer: 2,
+      answer: 1,
     },
     figures: [
       {
@@ -200,8 +200,8 @@ export const STORY: readonly StoryStep[] = [
       { label: b('disputes settled, by year', '化解的纠纷（按年）'), metrics: ['disputes_settled'], byYear: true, format: 'int' },
     ],
     explain: b(
-      'Closing the noise complaint leaves the dispute alive, so it returns under another pretext; new quarrels add to the old ones, and the complaints grow. "A group of people circles one unreasonable request." The hotline counts every one of them as work done.',
-      '办结了扰民投诉，纠纷还在，于是换个理由再来；新的矛盾又叠加在旧的上面，投诉越来越多。“一群人绕着一个无理诉求打转。”而热线把每一件都算作办结的工作。',
+      'Closing the noise complaint leaves the dispute alive, so it returns under another pretext; new quarrels take the place of those that fade by themselves, so year after year about as many complaints come in, however many are handled. "A group of people circles one unreasonable request." The hotline counts every one of them as work done.',
+      '办结了扰民投诉，纠纷还在，于是换个理由再来；新的矛盾接替了自行平息的旧矛盾，所以不管办结多少件，每年的投诉都差不多。“一群人绕着一个无理诉求打转。”而热线把每一件都算作办结的工作。',
     ),
     tryIt: {
       label: b('turn on hand-down (下交群评)', '打开“下交群评”'),
@@ -238,7 +238,7 @@ export const STORY: readonly StoryStep[] = [
           { test: 'ratio', a: last(0), b: first(0), max: 0.83 },
           { test: 'each', fig: 0, skip: 2, min: 1 },
         ),
-        o('They keep growing, as in the last step', '像上一步一样继续增加', { test: 'ratio', a: last(0), b: first(0), min: 1.2 }),
+        o('They keep coming, as in the last step', '像上一步一样照旧不断', { test: 'ratio', a: last(0), b: first(0), min: 0.84 }),
         o('They vanish at once', '立刻消失', { test: 'each', fig: 0, skip: 2, max: 0 }),
       ],
       answer: 0,
