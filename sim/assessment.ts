@@ -137,13 +137,6 @@ export class Assessment {
     return out;
   }
 
-  /** Per unit: the completion rate's denominator (tickets closed and overdue open this period). */
-  private completionDenominators(U: number, overdue: Float64Array): Float64Array {
-    const out = new Float64Array(U);
-    for (let u = 0; u < U; u++) out[u] = this.ratings.closed[u] + overdue[u];
-    return out;
-  }
-
   /** Score owners lo..hi-1 on the period's accumulators. */
   private scoreOwners(lo: number, hi: number, periodDays: number, overdue: Float64Array, withRequests: boolean): UnitPeriod[] {
     const k = this.k;
@@ -162,7 +155,7 @@ export class Assessment {
       // an approved exclusion takes the ticket out of every component
       const disp = R.dispatched[o] - R.excluded[o];
       const acceptance = disp > 0 ? Math.max(0, 1 - R.returned[o] / disp) : 1;
-      const denom = R.closed[o] + overdue[o];
+      const denom = R.completionBase(o, overdue[o]);
       const completion = denom > 0 ? R.onTime[o] / denom : 1;
       const satisfaction = R.reported[o] > 0 ? R.reportedSatisfied[o] / R.reported[o] : 1;
       const truth = R.rated[o] > 0 ? R.trulySatisfied[o] / R.rated[o] : 1;
@@ -260,7 +253,7 @@ export class Assessment {
 
     // residents' feedback and real volume, for responsiveness and the size of fake batches
     this.leaders.hearFeedback(this.ratings, periodDays);
-    this.gaming.learn(units, this.completionDenominators(U, overdue));
+    this.gaming.learn(units, overdue);
     this.leaders.replace(periodDays);
 
     let rankVolatility: number | null = null;

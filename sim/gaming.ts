@@ -249,15 +249,15 @@ export class Gaming {
    * score cut and a penalty's worth of points), and moves the belief toward 1 + value / 10 (clipped
    * to 0..2) at gamingLearningRate. Bought: the reported over the true satisfaction, and the
    * completion its approved exclusions bought (the same tickets kept in as closed late), each
-   * weighted as in the score. `denominators` are the completion's per unit (closed + overdue open).
+   * weighted as in the score. `overdue`: each owner's open tickets past their deadline, as scored.
    */
-  learn(units: readonly UnitPeriod[], denominators: Float64Array): void {
+  learn(units: readonly UnitPeriod[], overdue: Float64Array): void {
     const belief = this.leaders.gamingBelief;
     for (const x of units) {
       const u = x.unit;
       const e = this.gamedExclusions[u];
       if (this.acts[u] <= 0 && e <= 0) continue;
-      const d = denominators[u];
+      const d = this.ratings.completionBase(u, overdue[u]);
       const withoutExclusions = d + e > 0 ? (x.completion * d) / (d + e) : x.completion;
       const bought =
         (100 *

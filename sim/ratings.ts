@@ -118,6 +118,11 @@ export class Ratings {
     this.excluded[o]++;
   }
 
+  /** The completion rate's denominator for owner o: tickets closed this period and `overdueOpen` still open past their deadline. */
+  completionBase(o: number, overdueOpen: number): number {
+    return this.closed[o] + overdueOpen;
+  }
+
   /** Owner o's reported satisfaction rate so far this period (`fallback` before any rating). */
   reportedRate(o: number, fallback: number): number {
     return this.reported[o] > 0 ? this.reportedSatisfied[o] / this.reported[o] : fallback;
