@@ -7,7 +7,8 @@
  */
 import { MAX_LINK_LENGTH, RESERVED_PARAMS } from '../scenarios/link.ts';
 
-const KEY = 'hotline-lab.scenario';
+/** Where the scenario is kept (the e2e tests read it too). */
+export const SCENARIO_KEY = 'hotline-lab.scenario';
 
 /** Does this query name a scenario (a preset, seed or knob), not only app parameters? */
 export function holdsScenario(search: string): boolean {
@@ -21,7 +22,7 @@ export function holdsScenario(search: string): boolean {
 
 export function storedQuery(): string | null {
   try {
-    const q = localStorage.getItem(KEY);
+    const q = localStorage.getItem(SCENARIO_KEY);
     return q?.startsWith('?') && q.length <= MAX_LINK_LENGTH ? q : null;
   } catch {
     return null;
@@ -30,7 +31,7 @@ export function storedQuery(): string | null {
 
 export function storeQuery(q: string): void {
   try {
-    localStorage.setItem(KEY, q);
+    localStorage.setItem(SCENARIO_KEY, q);
   } catch {
     /* remembering is a convenience */
   }

@@ -16,6 +16,7 @@ import { loadScenario } from '../../scenarios/loader.ts';
 import { presetKnobs } from '../../scenarios/presets.ts';
 import { scenarioToQuery } from '../../scenarios/link.ts';
 import { resultJson } from '../../scenarios/export.ts';
+import { SCENARIO_KEY } from '../../ui/persist.ts';
 import { goldenKnobs, goldenSpecs, goldenText, type GoldenFixture } from '../../scenarios/golden.ts';
 import { importArchived } from '../../versions/registry.ts';
 
@@ -207,7 +208,7 @@ describe('nothing lost', () => {
     await page.goto(base + `?${SMALL}&seed=22&handDown=true`);
     // the address bar holds seed=22 from the navigation itself: wait for the app to have stored it
     // (a loaded machine boots the app late, and the next navigation would find the old scenario)
-    await page.waitForFunction(() => localStorage.getItem('hotline-lab.scenario')?.includes('seed=22'));
+    await page.waitForFunction((key) => localStorage.getItem(key)?.includes('seed=22'), SCENARIO_KEY);
     expect(await page.evaluate(() => location.search)).not.toContain('consultRate');
     // App-only parameters (language) keep the stored scenario.
     await page.goto(base + '?lang=zh');
