@@ -15,7 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MODEL } from '../sim/index.ts';
 import { runStudy, studies, type Row, type RowResult, type Study } from '../experiments/targets.ts';
-import { changesSection, parseCalibrationTable, pastTables, type PastTable } from './calibration-history.ts';
+import { changesSection, pastTables, rowOfCells, type PastTable } from './calibration-history.ts';
 
 // The targets are data in experiments/targets.ts (shared with the fit and the app); re-exported
 // here for the command's callers.
@@ -88,7 +88,15 @@ export function calibrationMarkdown(
   );
   out.push('');
   out.push(tableMarkdown(rows));
-  if (past.length) out.push(changesSection(parseCalibrationTable(tableMarkdown(rows)), past, MODEL.version));
+  // the rows as the table writes them, beside the archived tables'
+  if (past.length)
+    out.push(
+      changesSection(
+        rows.map((r) => rowOfCells(cells(r))),
+        past,
+        MODEL.version,
+      ),
+    );
   out.push('## How each target maps onto the model');
   out.push('');
   for (const s of all) {

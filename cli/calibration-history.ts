@@ -21,6 +21,11 @@ export interface PastTable {
   judged: number;
 }
 
+/** A row from its table cells, in the columns `calibrate` writes (study, target, figure, mean, interval, tolerance, result). */
+export function rowOfCells(cells: readonly string[]): PastRow {
+  return { study: cells[0], target: cells[1], mean: cells[3], result: cells[6] };
+}
+
 /** The rows of a calibration table in markdown (the columns `calibrate` writes). */
 export function parseCalibrationTable(markdown: string): PastRow[] {
   const rows: PastRow[] = [];
@@ -32,7 +37,7 @@ export function parseCalibrationTable(markdown: string): PastRow[] {
       .split(/(?<!\\) \| /)
       .map((c) => c.replace(/\\\|/g, '|').trim());
     if (cells.length !== 7) continue;
-    rows.push({ study: cells[0], target: cells[1], mean: cells[3], result: cells[6] });
+    rows.push(rowOfCells(cells));
   }
   return rows;
 }
