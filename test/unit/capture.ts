@@ -1,5 +1,5 @@
 // Captures what the command line writes to stdout and stderr during each test of a file.
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 
 export interface Captured {
   out: string;
@@ -45,4 +45,17 @@ export async function captured<T>(fn: () => Promise<T>): Promise<Captured & { va
   } finally {
     restore();
   }
+}
+
+/** Sets an environment variable for the tests of the calling file (or describe block), and restores it after them. */
+export function useEnv(name: string, value: string): void {
+  let saved: string | undefined;
+  beforeAll(() => {
+    saved = process.env[name];
+    process.env[name] = value;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env[name];
+    else process.env[name] = saved;
+  });
 }

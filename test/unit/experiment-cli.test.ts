@@ -9,22 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { captured, captureOutput } from './capture.ts';
+import { captured, captureOutput, useEnv } from './capture.ts';
 import { replicateSeeds } from '../../experiments/index.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hotline-exp-'));
 const COMMIT = 'test-commit';
-let savedCommit: string | undefined;
-beforeAll(() => {
-  savedCommit = process.env.HOTLINE_LAB_GIT_COMMIT;
-  process.env.HOTLINE_LAB_GIT_COMMIT = COMMIT;
-});
-afterAll(() => {
-  if (savedCommit === undefined) delete process.env.HOTLINE_LAB_GIT_COMMIT;
-  else process.env.HOTLINE_LAB_GIT_COMMIT = savedCommit;
-  rmSync(dir, { recursive: true, force: true });
-});
+useEnv('HOTLINE_LAB_GIT_COMMIT', COMMIT);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const io = captureOutput();
 

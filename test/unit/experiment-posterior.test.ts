@@ -7,9 +7,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { captured, captureOutput } from './capture.ts';
+import { captured, captureOutput, useEnv } from './capture.ts';
 import {
   buildDesign,
   executeRun,
@@ -189,16 +189,8 @@ describe('the posterior field: output files', () => {
 
 describe('the posterior field on the command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-post-'));
-  let saved: string | undefined;
-  beforeAll(() => {
-    saved = process.env.HOTLINE_LAB_GIT_COMMIT;
-    process.env.HOTLINE_LAB_GIT_COMMIT = 'test-commit';
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.HOTLINE_LAB_GIT_COMMIT;
-    else process.env.HOTLINE_LAB_GIT_COMMIT = saved;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useEnv('HOTLINE_LAB_GIT_COMMIT', 'test-commit');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'fit'));
   writeFileSync(join(dir, 'fit', 'posterior-sample.json'), JSON.stringify(POST));
   mkdirSync(join(dir, 'exps'));

@@ -28,7 +28,7 @@ import { POLICIES, effectOf, summarizeEffects } from '../../experiments/fit-carr
 import { studies } from '../../experiments/targets.ts';
 import { KNOBS, type KnobName } from '../../sim/index.ts';
 import { main } from '../../cli/main.ts';
-import { captured, captureOutput } from './capture.ts';
+import { captured, captureOutput, useEnv } from './capture.ts';
 
 // ---------------------------------------------------------------- a synthetic case
 
@@ -215,16 +215,8 @@ describe('priors and targets', () => {
 
 const io = captureOutput();
 const dir = mkdtempSync(join(tmpdir(), 'hotline-fit-'));
-let savedCommit: string | undefined;
-beforeAll(() => {
-  savedCommit = process.env.HOTLINE_LAB_GIT_COMMIT;
-  process.env.HOTLINE_LAB_GIT_COMMIT = 'test-commit';
-});
-afterAll(() => {
-  if (savedCommit === undefined) delete process.env.HOTLINE_LAB_GIT_COMMIT;
-  else process.env.HOTLINE_LAB_GIT_COMMIT = savedCommit;
-  rmSync(dir, { recursive: true, force: true });
-});
+useEnv('HOTLINE_LAB_GIT_COMMIT', 'test-commit');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function tree(root: string): Record<string, string> {
   const out: Record<string, string> = {};
