@@ -399,7 +399,7 @@ export class Councils {
             const fc = tab.fcols[0];
             // evidence: in a boundary dispute, after enough failed visits, the tape measure settles
             // the facts and the parties' conviction falls (once)
-            if (boundary && dr === this.evidenceAfter) fc[ref] *= 1 - this.evidenceStrength;
+            if (boundary && dr === this.evidenceAfter) this.disputes.weaken(ref, this.evidenceStrength);
             // a member knows the parties when a member's household is near either side
             const h = dc[DIS.HOUSEHOLD][ref];
             const tiesD = this.knowsHousehold(c, h) || this.knowsHousehold(c, h + dc[DIS.HOUSEHOLDS][ref] - 1);
@@ -408,7 +408,7 @@ export class Councils {
               this.finish(id, true, -1);
             } else {
               // talk wears conviction down, but cannot settle the facts of a boundary before evidence
-              if (!boundary || dr >= this.evidenceAfter) fc[ref] *= 1 - this.persuasion;
+              if (!boundary || dr >= this.evidenceAfter) this.disputes.weaken(ref, this.persuasion);
               dc[DIS.ROUNDS][ref] = dr + 1;
               cs[CASE.ROUNDS][id] = rounds + 1;
               q.push(id);

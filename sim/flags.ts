@@ -41,10 +41,15 @@ export const RF = {
   WANTS_BUMP: 64,
 } as const;
 
-/** Defect table columns. */
-export const DEF = { CELL: 0, BORN: 1, OPEN: 2, REPORTS: 3, NEED: 4, LAST: 5 } as const;
+/**
+ * Open defects' columns, by position in the open set (sim/tickets.ts PackedIdSet): cell, reports so
+ * far, day of the last report, and the need the defect is.
+ */
+export const DEF = { CELL: 0, REPORTS: 1, LAST: 2, NEED: 3 } as const;
 /** Dispute table columns (int) and intensity (float 0). */
 export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
+/** Open disputes' columns by position in the open set (copies of the table's; float 0 the intensity). */
+export const DIS_OPEN = { FILER: 0, CELL: 1 } as const;
 /** Council case columns. */
 export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6, DAY: 7 } as const;
 

@@ -11,7 +11,7 @@
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
  * Each goes at once to channel choice (sim/channels.ts).
  */
-import { DEF, DIS, Kind } from './flags.ts';
+import { DEF, DIS_OPEN, Kind } from './flags.ts';
 import { MI } from './metrics.ts';
 import { DUPLICATE_DAMPING, ROUTINE_FIX_DAYS } from './constants.ts';
 import { exp } from './fmath.ts';
@@ -139,28 +139,30 @@ export class Needs {
       const n = rng.poisson(base * (w.cellStart[c + 1] - w.cellStart[c]) * mult);
       for (let i = 0; i < n; i++) this.defects.arise(c);
     }
-    const tab = this.defects.table;
     const open = this.defects.open;
     const cap = this.reportCap;
     const reportMean = this.reportMean;
     const reportExp = this.reportExp;
-    // As in personal(), what the open defects draw is queued a batch at a time and acted on in the
-    // same order (reportBatch: a routine fix, or a report and its resident, whose records are then
-    // fetched together). The draws are those of acting one by one: they read only the defect's own
-    // cell, reports and last report, which no action on another defect changes, and a fix only moves
-    // the last open defect, already drawn, into the fixed one's place. The one draw that depends on
-    // an action, whether a second resident reports a defect the first one's report may have got
-    // fixed (WeChat fixes small things at once), is made after the queue is acted on.
+    // The open defects' cell, reports and last report are read by position in the open set, in
+    // order (no defect arises below, so its columns are not replaced during the pass). As in
+    // personal(), what the open defects draw is queued a batch at a time and acted on in the same
+    // order (reportBatch: a routine fix, or a report and its resident, whose records are then fetched
+    // together). The draws are those of acting one by one: they read only the defect's own cell,
+    // reports and last report, which no action on another defect changes, and a fix only moves the
+    // last open defect, already drawn, into the fixed one's place. The one draw that depends on an
+    // action, whether a second resident reports a defect the first one's report may have got fixed
+    // (WeChat fixes small things at once), is made after the queue is acted on.
+    const cellOf = open.ints[DEF.CELL];
+    const reportsOf = open.ints[DEF.REPORTS];
+    const lastOf = open.ints[DEF.LAST];
     const defects = this.batchDefect;
     const cells = this.batchCell;
     const residents = this.batchResident;
     let m = 0;
-    for (let i = open.size - 1, k = 0; i >= 0; i--, k++) {
-      // the next defects' columns are fetched together too
-      if (k % BATCH === 0) this.defects.prefetch(Math.max(0, i - BATCH + 1), i + 1);
+    for (let i = open.size - 1; i >= 0; i--) {
       if (m === BATCH) m = this.reportBatch(m);
       const d = open.items[i];
-      const c = tab.cols[DEF.CELL][d];
+      const c = cellOf[i];
       if (rng.u() < upkeep[w.cellUnit[c]] / ROUTINE_FIX_DAYS) {
         defects[m] = d;
         residents[m++] = -1; // fixed
@@ -168,11 +170,11 @@ export class Needs {
       }
       // after a few reports the rest wait for the fix, and only when a deadline has passed since the
       // last report does someone follow up: repeat reports saturate instead of growing with the backlog
-      let reports = tab.cols[DEF.REPORTS][d];
+      let reports = reportsOf[i];
       if (reports >= cap) {
-        if (day - tab.cols[DEF.LAST][d] <= this.deadlineGeneral) continue;
+        if (day - lastOf[i] <= this.deadlineGeneral) continue;
         reports = cap - 1;
-        tab.cols[DEF.REPORTS][d] = reports;
+        reportsOf[i] = reports;
       }
       const n = rng.poissonGivenExp(reportMean[reports], reportExp[reports]);
       if (n === 0) continue;
@@ -184,9 +186,9 @@ export class Needs {
         continue;
       }
       m = this.reportBatch(m);
-      for (let j = 0; j < n && tab.cols[DEF.OPEN][d] && tab.cols[DEF.REPORTS][d] < cap; j++) {
-        tab.cols[DEF.REPORTS][d]++;
-        tab.cols[DEF.LAST][d] = day;
+      // acting on the queue may have fixed defects and moved others: d is found by id from here on
+      for (let j = 0; j < n && open.has(d) && reportsOf[open.pos[d]] < cap; j++) {
+        this.defects.reported(d);
         this.channels.decide(w.pickInCell(c, rng), c, Kind.DEFECT, d);
       }
     }
@@ -195,8 +197,6 @@ export class Needs {
 
   /** Act on the m queued fixes and reports of defectsArise, in order; returns 0 (the queue's new length). */
   private reportBatch(m: number): number {
-    const cols = this.defects.table.cols;
-    const day = this.clock.day;
     const defects = this.batchDefect;
     const cells = this.batchCell;
     const residents = this.batchResident;
@@ -208,8 +208,7 @@ export class Needs {
         this.defects.fix(d);
         continue;
       }
-      cols[DEF.REPORTS][d]++;
-      cols[DEF.LAST][d] = day;
+      this.defects.reported(d);
       this.channels.decide(r, cells[j], Kind.DEFECT, d);
     }
     return 0;
@@ -302,22 +301,24 @@ export class Needs {
   disputesFlare(): void {
     const rng = this.rng;
     const disputes = this.disputes;
-    const tab = disputes.table;
     const n = rng.poisson((this.disputeRate / 1000 / 365) * this.world.H);
     for (let i = 0; i < n; i++) disputes.start(rng, this.clock.day, this.boundaryShare);
     const fade = this.disputeResolveRate / 365;
     const proxy = this.proxyRate;
     const open = disputes.open;
-    const cols = tab.cols;
+    // by position in the open set, in order (no dispute starts during the pass): a settlement moves
+    // the last open dispute, already drawn, into the settled one's place
+    const filerOf = open.ints[DIS_OPEN.FILER];
+    const cellOf = open.ints[DIS_OPEN.CELL];
+    const intensityOf = open.floats[0];
     for (let i = open.size - 1; i >= 0; i--) {
-      const d = open.items[i];
       if (rng.u() < fade) {
-        disputes.settle(d);
+        disputes.settle(open.items[i]);
         continue;
       }
-      if (rng.u() < proxy * tab.fcols[0][d]) {
+      if (rng.u() < proxy * intensityOf[i]) {
         // the core conflict returns under a new pretext (noise, parking, rubbish...)
-        this.channels.decide(cols[DIS.FILER][d], cols[DIS.CELL][d], Kind.DISPUTE, d);
+        this.channels.decide(filerOf[i], cellOf[i], Kind.DISPUTE, open.items[i]);
       }
     }
     this.tally.set(MI.disputes_open, open.size);

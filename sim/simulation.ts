@@ -184,7 +184,7 @@ export class Simulation {
   stateBytes(): { residents: number; perResident: number; tickets: number; total: number } {
     const { world, tickets, defects, disputes, councils } = this.model;
     const residents = world.residentBytes();
-    const ticketBytes = tickets.bytes() + defects.table.bytes() + disputes.table.bytes() + councils.bytes();
+    const ticketBytes = tickets.bytes() + defects.bytes() + disputes.table.bytes() + disputes.open.bytes() + councils.bytes();
     const cells = world.C * 120;
     return { residents, perResident: residents / world.N, tickets: ticketBytes, total: residents + ticketBytes + cells };
   }

@@ -5,7 +5,7 @@ import { Stream, AliasTable } from '../../sim/rng.ts';
 import { exp } from '../../sim/fmath.ts';
 import { periodBoundaries, epochDay, isoOfEpochDay, isIsoDate } from '../../sim/calendar.ts';
 import { IntQueue } from '../../sim/queue.ts';
-import { TicketStore, IdSet } from '../../sim/tickets.ts';
+import { TicketStore, IdSet, PackedIdSet } from '../../sim/tickets.ts';
 import { MEAN_CONVICTION, visitSuccess } from '../../sim/councils.ts';
 import { gradeOfPlace } from '../../sim/assessment.ts';
 import { Channel, Kind, RES_STRIDE, Res, RF } from '../../sim/flags.ts';
@@ -106,6 +106,37 @@ describe('stores', () => {
     s.add(5);
     expect(Array.from(s.items.subarray(0, s.size)).sort((x, y) => x - y)).toEqual([5, 7, 200]);
     expect(s.has(1)).toBe(false);
+  });
+  it('a packed id set keeps each member\'s columns with it through growth and swap-removes', () => {
+    const s = new PackedIdSet(2, 1);
+    const r = new Stream(9, 'packed');
+    const truth = new Map<number, [number, number, number]>();
+    let next = 0;
+    for (let step = 0; step < 5000; step++) {
+      if (truth.size === 0 || r.u() < 0.55) {
+        const id = next++;
+        const i = s.insert(id);
+        const row: [number, number, number] = [id * 3, -id, Math.fround(id / 7)];
+        s.ints[0][i] = row[0];
+        s.ints[1][i] = row[1];
+        s.floats[0][i] = row[2];
+        truth.set(id, row);
+      } else {
+        const id = s.items[r.int(s.size)];
+        s.remove(id);
+        truth.delete(id);
+      }
+    }
+    expect(s.size).toBe(truth.size);
+    for (let i = 0; i < s.size; i++) {
+      const id = s.items[i];
+      expect(s.pos[id]).toBe(i);
+      expect([s.ints[0][i], s.ints[1][i], s.floats[0][i]]).toEqual(truth.get(id));
+    }
+    // inserting a member again leaves it where it is
+    const id = s.items[0];
+    expect(s.insert(id)).toBe(0);
+    expect(s.size).toBe(truth.size);
   });
 });
 
