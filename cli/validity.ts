@@ -12,7 +12,13 @@ import { interval, pairedDifference } from '../experiments/stats.ts';
 import { presetKnobs, presetTimeline } from '../scenarios/presets.ts';
 import { type KnobChange, type Knobs, MODEL, type RunResult, runScenario } from '../sim/index.ts';
 
-type Measure = { name: string; of: (r: RunResult) => number | undefined };
+/**
+ * A measure of one run (`of`), or of one run against the first setting's run on the same seed
+ * (`vs`: per unit, say, where a district mean hides what happens to whom).
+ */
+type Measure =
+  | { name: string; of: (r: RunResult) => number | undefined; vs?: undefined }
+  | { name: string; vs: (r: RunResult, first: RunResult) => number | undefined; of?: undefined };
 interface Check {
   id: string;
   question: string;
@@ -86,6 +92,42 @@ function biggestClimb(r: RunResult): number | undefined {
   }
   return best;
 }
+
+/**
+ * Does appealing pay the units that appeal? Per unit, over the periods from `from`: the share of its
+ * tickets excluded in this run, and the change of its mean score (or of its mean rank, as places
+ * climbed) against the first setting's run on the same seed. Returns the third of units with the
+ * largest excluded share minus the third with the smallest. Ranks are zero-sum, so the district's
+ * mean score cannot show this.
+ */
+const appealerGain = (what: 'score' | 'rank', from: string) => (r: RunResult, first: RunResult) => {
+  const per = (run: RunResult) => {
+    const ps = run.periods.filter((p) => p.startDate >= from);
+    const n = ps[0]?.units.length ?? 0;
+    const value = new Float64Array(n);
+    const excluded = new Float64Array(n);
+    const tickets = new Float64Array(n);
+    for (const p of ps) {
+      for (const u of p.units) {
+        const v = what === 'score' ? u.score : u.rank;
+        if (v === null) return undefined;
+        value[u.unit] += v / ps.length;
+        excluded[u.unit] += u.excluded;
+        tickets[u.unit] += u.dispatched + u.excluded;
+      }
+    }
+    return ps.length ? { value, share: Array.from(excluded, (e, u) => (tickets[u] > 0 ? e / tickets[u] : 0)) } : undefined;
+  };
+  const a = per(r);
+  const b = per(first);
+  if (!a || !b || a.value.length !== b.value.length || a.value.length < 3) return undefined;
+  // places climbed for ranks (a lower rank is better), score points gained for scores
+  const gain = Array.from(a.value, (v, u) => (what === 'score' ? v - b.value[u] : b.value[u] - v));
+  const order = gain.map((_, u) => u).sort((x, y) => a.share[x] - a.share[y] || x - y);
+  const k = Math.floor(order.length / 3);
+  const avg = (us: number[]) => us.reduce((t, u) => t + gain[u], 0) / us.length;
+  return avg(order.slice(order.length - k)) - avg(order.slice(0, k));
+};
 
 const meanPressure = (r: RunResult) => mean(r, 'leader_pressure_mean');
 const lastYearOverFirst = (m: string) => (r: RunResult) => {
@@ -237,6 +279,8 @@ export const CHECKS: Check[] = [
       summ('mean_score'),
       summ('official_satisfaction'),
       summ('true_satisfaction'),
+      { name: 'score gain, most-excluded third of units minus least', vs: appealerGain('score', '2021-01-01') },
+      { name: 'places climbed, most-excluded third of units minus least', vs: appealerGain('rank', '2021-01-01') },
     ],
   },
   {
@@ -317,11 +361,15 @@ function main(): void {
     if (only && !only.includes(c.id)) continue;
     const t0 = Date.now();
     const values = c.settings.map(() => c.measures.map(() => [] as number[]));
+    // the first setting's runs, kept only when a measure compares against them
+    const firsts: RunResult[] = [];
+    const keepFirsts = c.measures.some((m) => m.vs);
     for (const [si, s] of c.settings.entries()) {
       for (let seed = 1; seed <= seeds; seed++) {
         const r = runOne(c.preset, { ...c.base, ...s.knobs }, seed);
+        if (si === 0 && keepFirsts) firsts[seed] = r;
         c.measures.forEach((m, mi) => {
-          const v = m.of(r);
+          const v = m.of ? m.of(r) : si > 0 ? m.vs(r, firsts[seed]) : undefined;
           if (v !== undefined && Number.isFinite(v)) values[si][mi].push(v);
         });
       }
