@@ -42,6 +42,8 @@ export interface BenchResult {
   residents: number;
   days: number;
   buildSeconds: number;
+  /** The unrecorded days before the start (burnInDays), part of every run's wall time. */
+  burnInSeconds: number;
   runSeconds: number;
   wallSeconds: number;
   contacts: number;
@@ -74,9 +76,14 @@ export async function runCase(c: Case, seed = 1): Promise<BenchResult> {
   };
   sample();
   const t0 = performance.now();
-  const sim = new Simulation(c.knobs, seed);
+  const sim = new Simulation(c.knobs, seed, { deferBurnIn: true });
   const t1 = performance.now();
   sample();
+  while (sim.day < 0) {
+    sim.step();
+    sample();
+  }
+  const tb = performance.now();
   while (!sim.done) {
     sim.step();
     sample();
@@ -94,7 +101,8 @@ export async function runCase(c: Case, seed = 1): Promise<BenchResult> {
     residents: c.knobs.residents,
     days: sim.days,
     buildSeconds: (t1 - t0) / 1000,
-    runSeconds: (t2 - t1) / 1000,
+    burnInSeconds: (tb - t1) / 1000,
+    runSeconds: (t2 - tb) / 1000,
     wallSeconds,
     contacts,
     contactsPerSecond: contacts / wallSeconds,
@@ -138,7 +146,7 @@ export function benchTable(results: BenchResult[]): string {
     const perRes = r.state.perResident;
     lines.push(
       `${r.title}: ${r.residents.toLocaleString('en-US')} residents, ${r.days} days`,
-      `  ${mark(r.wallSeconds < r.maxSeconds)} wall time         ${fmt(r.wallSeconds)} s (build ${fmt(r.buildSeconds)} s, run ${fmt(r.runSeconds)} s)   target < ${r.maxSeconds} s`,
+      `  ${mark(r.wallSeconds < r.maxSeconds)} wall time         ${fmt(r.wallSeconds)} s (build ${fmt(r.buildSeconds)} s, burn-in ${fmt(r.burnInSeconds)} s, run ${fmt(r.runSeconds)} s)   target < ${r.maxSeconds} s`,
       `  ${mark(r.contactsPerSecond >= TARGET_CONTACTS_PER_SECOND)} contacts/s        ${fmt(r.contactsPerSecond / 1e6)} M/s (${r.contacts.toLocaleString('en-US')} contacts)   target >= 1 M/s`,
       `  ${r.maxRss ? mark(r.peakRss < r.maxRss) : '    '} peak memory       rss ${fmt(r.peakRss / MB, 0)} MB, heap ${fmt(r.peakHeap / MB, 0)} MB` +
         (r.maxRss ? `   target < ${fmt(r.maxRss / MB / 1024, 1)} GB` : ''),

@@ -47,7 +47,7 @@ export class Simulation {
     this.days = clock.days;
     this.daily = this.model.recorder.daily;
     // burn-in: the same rules and calendar before the start date, not recorded
-    while (clock.day < 0) this.step();
+    if (!opts.deferBurnIn) while (clock.day < 0) this.step();
   }
 
   get day(): number {

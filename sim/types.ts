@@ -115,4 +115,9 @@ export interface SimOptions {
   watchCell?: number;
   /** Dated knob changes (validated by scenarios/timeline.ts). */
   timeline?: readonly KnobChange[];
+  /**
+   * Leave the burn-in to the caller: the constructor builds the world only, and step() runs the
+   * burn-in's days (unrecorded) before the first recorded one. The bench times them apart.
+   */
+  deferBurnIn?: boolean;
 }
