@@ -46,7 +46,10 @@ export interface BenchResult {
   burnInSeconds: number;
   runSeconds: number;
   wallSeconds: number;
+  /** Contacts on the recorded days, and on the burn-in's. */
   contacts: number;
+  burnInContacts: number;
+  /** Every contact simulated (burn-in and recorded days) per second of simulating them (not building the world). */
   contactsPerSecond: number;
   peakRss: number;
   peakHeap: number;
@@ -60,7 +63,7 @@ const TARGET_BYTES_PER_RESIDENT = 64;
 
 /** Run one case in this process, sampling memory every simulated day. */
 export async function runCase(c: Case, seed = 1): Promise<BenchResult> {
-  const { Simulation } = await import('../sim/index.ts');
+  const { MI, Simulation } = await import('../sim/index.ts');
   let peakRss = 0;
   let peakHeap = 0;
   let samples = 0;
@@ -79,8 +82,12 @@ export async function runCase(c: Case, seed = 1): Promise<BenchResult> {
   const sim = new Simulation(c.knobs, seed, { deferBurnIn: true });
   const t1 = performance.now();
   sample();
+  // the burn-in's contacts are simulated like any others but not recorded: count them from the
+  // day's tally, which holds until the next day begins
+  let burnInContacts = 0;
   while (sim.day < 0) {
     sim.step();
+    burnInContacts += sim.model.tally.acc[MI.tickets_filed];
     sample();
   }
   const tb = performance.now();
@@ -105,7 +112,8 @@ export async function runCase(c: Case, seed = 1): Promise<BenchResult> {
     runSeconds: (t2 - tb) / 1000,
     wallSeconds,
     contacts,
-    contactsPerSecond: contacts / wallSeconds,
+    burnInContacts,
+    contactsPerSecond: (burnInContacts + contacts) / ((t2 - t1) / 1000),
     peakRss,
     peakHeap,
     state: sim.stateBytes(),
@@ -147,7 +155,7 @@ export function benchTable(results: BenchResult[]): string {
     lines.push(
       `${r.title}: ${r.residents.toLocaleString('en-US')} residents, ${r.days} days`,
       `  ${mark(r.wallSeconds < r.maxSeconds)} wall time         ${fmt(r.wallSeconds)} s (build ${fmt(r.buildSeconds)} s, burn-in ${fmt(r.burnInSeconds)} s, run ${fmt(r.runSeconds)} s)   target < ${r.maxSeconds} s`,
-      `  ${mark(r.contactsPerSecond >= TARGET_CONTACTS_PER_SECOND)} contacts/s        ${fmt(r.contactsPerSecond / 1e6)} M/s (${r.contacts.toLocaleString('en-US')} contacts)   target >= 1 M/s`,
+      `  ${mark(r.contactsPerSecond >= TARGET_CONTACTS_PER_SECOND)} contacts/s        ${fmt(r.contactsPerSecond / 1e6)} M/s (${r.contacts.toLocaleString('en-US')} recorded + ${r.burnInContacts.toLocaleString('en-US')} in the burn-in, over burn-in and run)   target >= 1 M/s`,
       `  ${r.maxRss ? mark(r.peakRss < r.maxRss) : '    '} peak memory       rss ${fmt(r.peakRss / MB, 0)} MB, heap ${fmt(r.peakHeap / MB, 0)} MB` +
         (r.maxRss ? `   target < ${fmt(r.maxRss / MB / 1024, 1)} GB` : ''),
       `       model state       ${fmt(r.state.total / MB, 1)} MB (residents ${fmt(r.state.residents / MB, 1)} MB, tickets ${fmt(r.state.tickets / MB, 1)} MB)`,
