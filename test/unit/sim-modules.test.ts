@@ -107,7 +107,7 @@ describe('stores', () => {
     expect(Array.from(s.items.subarray(0, s.size)).sort((x, y) => x - y)).toEqual([5, 7, 200]);
     expect(s.has(1)).toBe(false);
   });
-  it('a packed id set keeps each member\'s columns with it through growth and swap-removes', () => {
+  it("a packed id set keeps each member's columns with it through growth and swap-removes", () => {
     const s = new PackedIdSet(2, 1);
     const r = new Stream(9, 'packed');
     const truth = new Map<number, [number, number, number]>();
