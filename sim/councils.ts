@@ -8,7 +8,7 @@
  * the council's deadline goes back to the street; a resident who waited on the hall too long
  * calls 12345.
  */
-import { CASE, Channel, DIS, isComplex, Kind, RES_STRIDE, Res, RF, Route } from './flags.ts';
+import { CASE, Channel, DIS, DIS_F, isComplex, Kind, RES_STRIDE, Res, RF, Route } from './flags.ts';
 import { MI } from './metrics.ts';
 import { COUNCIL_DEFECT_FIX, COUNCIL_HELP, EFFORT, NORM_FROM_ELDERS } from './constants.ts';
 import { log, pow } from './fmath.ts';
@@ -396,7 +396,7 @@ export class Councils {
             }
             const dr = dc[DIS.ROUNDS][ref];
             const boundary = dc[DIS.BOUNDARY][ref] === 1;
-            const fc = tab.fcols[0];
+            const fc = tab.fcols[DIS_F.INTENSITY];
             // evidence: in a boundary dispute, after enough failed visits, the tape measure settles
             // the facts and the parties' conviction falls (once)
             if (boundary && dr === this.evidenceAfter) this.disputes.weaken(ref, this.evidenceStrength);

@@ -4,9 +4,9 @@
  * dispute is one need; settling it (by a council, WeChat, or fading) meets it. Disputes start,
  * flare up as proxy complaints and fade in sim/needs.ts.
  */
-import { DIS, DIS_OPEN, Kind } from './flags.ts';
+import { DIS, DIS_F, Kind } from './flags.ts';
 import { MI } from './metrics.ts';
-import { PackedIdSet, Table } from './tickets.ts';
+import { IdSet, Table } from './tickets.ts';
 import type { Stream } from './rng.ts';
 import type { World } from './world.ts';
 import type { Clock } from './clock.ts';
@@ -15,10 +15,9 @@ import type { EventLog } from './events.ts';
 import type { NeedsLedger } from './needs-ledger.ts';
 
 export class Disputes {
-  /** Every dispute (int columns DIS in sim/flags.ts, float column 0 its intensity); ids are never reused. */
-  readonly table = new Table(9, 1);
-  /** The open ones, with copies of their filer, cell and intensity by position (DIS_OPEN). */
-  readonly open = new PackedIdSet(2, 1);
+  /** Every dispute (int columns DIS, float columns DIS_F in sim/flags.ts); ids are never reused. */
+  readonly table = new Table(9, 2);
+  readonly open = new IdSet();
   /** Per cell: open disputes. */
   readonly cellOpen: Int32Array;
   private readonly world: World;
@@ -36,8 +35,8 @@ export class Disputes {
     this.events = events;
   }
 
-  /** A neighbour dispute starts (its need arose on `day`), boundary or not, drawn from `rng`. */
-  start(rng: Stream, day: number, boundaryShare: number): void {
+  /** A neighbour dispute starts (its need arose on `day`), boundary or not, drawn from `rng`; returns its id. */
+  start(rng: Stream, day: number, boundaryShare: number): number {
     const w = this.world;
     const tab = this.table;
     const c = w.householdPick.sample(rng);
@@ -54,20 +53,16 @@ export class Disputes {
     cols[DIS.OPEN][d] = 1;
     cols[DIS.NEED][d] = this.ledger.arise(Kind.DISPUTE, day);
     const intensity = 0.3 + 0.7 * rng.u();
-    tab.fcols[0][d] = intensity;
-    const i = this.open.insert(d);
-    this.open.ints[DIS_OPEN.FILER][i] = r;
-    this.open.ints[DIS_OPEN.CELL][i] = c;
-    this.open.floats[0][i] = intensity;
+    tab.fcols[DIS_F.INTENSITY][d] = intensity;
+    tab.fcols[DIS_F.START][d] = intensity;
+    this.open.add(d);
     this.cellOpen[c]++;
+    return d;
   }
 
   /** The parties' conviction in dispute d falls by the share `by` (evidence, talk in a council). */
   weaken(d: number, by: number): void {
-    const fc = this.table.fcols[0];
-    fc[d] *= 1 - by;
-    // the open set's copy, read by the daily flare-ups, follows
-    if (this.open.has(d)) this.open.floats[0][this.open.pos[d]] = fc[d];
+    this.table.fcols[DIS_F.INTENSITY][d] *= 1 - by;
   }
 
   isOpen(d: number): boolean {

@@ -46,10 +46,10 @@ export const RF = {
  * far, day of the last report, and the need the defect is.
  */
 export const DEF = { CELL: 0, REPORTS: 1, LAST: 2, NEED: 3 } as const;
-/** Dispute table columns (int) and intensity (float 0). */
+/** Dispute table columns (int). */
 export const DIS = { CELL: 0, FILER: 1, HOUSEHOLDS: 2, BOUNDARY: 3, ROUNDS: 4, OPEN: 5, HOUSEHOLD: 6, INCOUNCIL: 7, NEED: 8 } as const;
-/** Open disputes' columns by position in the open set (copies of the table's; float 0 the intensity). */
-export const DIS_OPEN = { FILER: 0, CELL: 1 } as const;
+/** Dispute table float columns: the parties' conviction now, and at the start (sim/dispute-flares.ts). */
+export const DIS_F = { INTENSITY: 0, START: 1 } as const;
 /** Council case columns. */
 export const CASE = { KIND: 0, RESIDENT: 1, REF: 2, TICKET: 3, ROUNDS: 4, CELL: 5, NEED: 6, DAY: 7 } as const;
 

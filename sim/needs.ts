@@ -11,7 +11,8 @@
  * - neighbour disputes start, provoke proxy complaints under new pretexts, and sometimes fade.
  * Each goes at once to channel choice (sim/channels.ts).
  */
-import { DEF, DIS_OPEN, Kind } from './flags.ts';
+import { DEF, DIS, Kind } from './flags.ts';
+import { DisputeFlares } from './dispute-flares.ts';
 import { MI } from './metrics.ts';
 import { DUPLICATE_DAMPING, ROUTINE_FIX_DAYS } from './constants.ts';
 import { exp } from './fmath.ts';
@@ -45,6 +46,8 @@ export class Needs {
   private readonly channels: Channels;
   private readonly work: Work;
   private readonly tally: Tally;
+  /** Where a dispute's proxy complaint goes (bound once). */
+  private readonly flare: (d: number) => void;
   /** Where a wish group's members take their wish (bound once). */
   private readonly decideWish: (r: number, c: number, kind: number, ref: number) => void;
   /** The cells and residents of a batch of needs, drawn before they are decided (-1: no one). */
@@ -52,6 +55,8 @@ export class Needs {
   private readonly batchResident = new Int32Array(BATCH);
   /** The defects of a batch of fixes and reports (defectsArise). */
   private readonly batchDefect = new Int32Array(BATCH);
+  /** When open disputes fade and flare up (drawn from this stream, as waiting times). */
+  readonly flares: DisputeFlares;
   // configured
   private defectBase = 0;
   private maintenanceEffect = 0;
@@ -69,7 +74,6 @@ export class Needs {
   private disputeRate = 0;
   private disputeResolveRate = 0;
   private boundaryShare = 0;
-  private proxyRate = 0;
   private toleranceDays = 0;
 
   constructor(
@@ -97,6 +101,12 @@ export class Needs {
     this.work = work;
     this.tally = tally;
     this.decideWish = (r, c, kind, ref) => channels.decide(r, c, kind, ref);
+    this.flares = new DisputeFlares(disputes, clock, rng);
+    this.flare = (d) => {
+      const cols = disputes.table.cols;
+      // the core conflict returns under a new pretext (noise, parking, rubbish...)
+      channels.decide(cols[DIS.FILER][d], cols[DIS.CELL][d], Kind.DISPUTE, d);
+    };
   }
 
   configure(k: Knobs): void {
@@ -122,7 +132,7 @@ export class Needs {
     this.disputeRate = k.disputeRate;
     this.disputeResolveRate = k.disputeResolveRate;
     this.boundaryShare = k.boundaryDisputeShare;
-    this.proxyRate = k.proxyRate / 365;
+    this.flares.setRates(this.disputeResolveRate / 365, k.proxyRate / 365);
     this.toleranceDays = k.needToleranceDays;
   }
 
@@ -294,33 +304,17 @@ export class Needs {
     // far beyond anything a district carries (and beyond memory)
     const n = rng.poisson((this.disputeRate / 1000) * this.world.H * Math.min(1 / this.disputeResolveRate, MAX_SEEDED_DISPUTE_YEARS));
     const longAgo = this.clock.day - this.toleranceDays - 1;
-    for (let i = 0; i < n; i++) this.disputes.start(rng, longAgo, this.boundaryShare);
+    for (let i = 0; i < n; i++) this.flares.schedule(this.disputes.start(rng, longAgo, this.boundaryShare));
   }
 
-  /** Phase: disputes start, flare up as proxy complaints, and some fade. */
+  /** Phase: disputes start, and today's fade or flare up as proxy complaints (sim/dispute-flares.ts). */
   disputesFlare(): void {
     const rng = this.rng;
     const disputes = this.disputes;
     const n = rng.poisson((this.disputeRate / 1000 / 365) * this.world.H);
-    for (let i = 0; i < n; i++) disputes.start(rng, this.clock.day, this.boundaryShare);
-    const fade = this.disputeResolveRate / 365;
-    const proxy = this.proxyRate;
+    for (let i = 0; i < n; i++) this.flares.schedule(disputes.start(rng, this.clock.day, this.boundaryShare));
+    this.flares.run(this.flare);
     const open = disputes.open;
-    // by position in the open set, in order (no dispute starts during the pass): a settlement moves
-    // the last open dispute, already drawn, into the settled one's place
-    const filerOf = open.ints[DIS_OPEN.FILER];
-    const cellOf = open.ints[DIS_OPEN.CELL];
-    const intensityOf = open.floats[0];
-    for (let i = open.size - 1; i >= 0; i--) {
-      if (rng.u() < fade) {
-        disputes.settle(open.items[i]);
-        continue;
-      }
-      if (rng.u() < proxy * intensityOf[i]) {
-        // the core conflict returns under a new pretext (noise, parking, rubbish...)
-        this.channels.decide(filerOf[i], cellOf[i], Kind.DISPUTE, open.items[i]);
-      }
-    }
     this.tally.set(MI.disputes_open, open.size);
   }
 }

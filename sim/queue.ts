@@ -46,3 +46,79 @@ export class IntQueue {
     this.head = 0;
   }
 }
+
+/**
+ * Events by day, for processes drawn as waiting times instead of a daily coin per member: schedule
+ * x on a day, and take a day's events (in a fixed order: the last scheduled first) when it comes.
+ * Days outside [first, first + days) are never taken, so events past the horizon are not kept.
+ * Each day's events are a linked list of nodes in typed arrays; taken nodes are reused.
+ */
+export class DayCalendar {
+  private readonly first: number;
+  private readonly head: Int32Array;
+  private value = new Int32Array(256);
+  private next = new Int32Array(256);
+  /** Nodes in use or freed so far; freed nodes form a list through `next`. */
+  private used = 0;
+  private free = -1;
+  constructor(first: number, days: number) {
+    this.first = first;
+    this.head = new Int32Array(Math.max(0, days)).fill(-1);
+  }
+  schedule(day: number, x: number): void {
+    const i = day - this.first;
+    if (!(i >= 0 && i < this.head.length)) return; // before the run (never) or past its horizon
+    let node = this.free;
+    if (node >= 0) this.free = this.next[node];
+    else {
+      if (this.used === this.value.length) {
+        const v = new Int32Array(this.used * 2);
+        v.set(this.value);
+        this.value = v;
+        const n = new Int32Array(this.used * 2);
+        n.set(this.next);
+        this.next = n;
+      }
+      node = this.used++;
+    }
+    this.value[node] = x;
+    this.next[node] = this.head[i];
+    this.head[i] = node;
+  }
+  /**
+   * Move the day's events into `out` (grown as needed; returned) and forget them; the count is
+   * `taken`. Events scheduled for the same day while the caller acts on them wait for the next take.
+   */
+  take(day: number, out: Int32Array): Int32Array {
+    const i = day - this.first;
+    this.taken = 0;
+    if (!(i >= 0 && i < this.head.length)) return out;
+    let node = this.head[i];
+    this.head[i] = -1;
+    let o = out;
+    while (node >= 0) {
+      if (this.taken === o.length) {
+        const g = new Int32Array(o.length * 2);
+        g.set(o);
+        o = g;
+      }
+      o[this.taken++] = this.value[node];
+      const nx = this.next[node];
+      this.next[node] = this.free;
+      this.free = node;
+      node = nx;
+    }
+    return o;
+  }
+  /** How many events the last take() returned. */
+  taken = 0;
+  /** Forget every event (all nodes free again). */
+  clear(): void {
+    this.head.fill(-1);
+    this.used = 0;
+    this.free = -1;
+  }
+  bytes(): number {
+    return this.head.length * 4 + this.value.length * 8;
+  }
+}

@@ -23,6 +23,17 @@ export class Stream {
   chance(p: number): boolean {
     return this.next() < p;
   }
+  /**
+   * Bernoulli(p) trials up to and including the first success (1, 2, ...), from one draw by
+   * inversion; Infinity when p <= 0. A daily chance p drawn as a waiting time: the same law as a
+   * coin every day, for the cost of one draw per event.
+   */
+  geometric(p: number): number {
+    const u = this.next();
+    if (!(p > 0)) return Number.POSITIVE_INFINITY;
+    if (p >= 1) return 1;
+    return 1 + Math.floor(log(1 - u) / log(1 - p));
+  }
   /** Standard normal (Marsaglia's polar method: no trigonometry, so identical in every engine). */
   normal(): number {
     for (;;) {

@@ -182,9 +182,9 @@ export class Simulation {
 
   /** Bytes held per resident and in total (for the bench). */
   stateBytes(): { residents: number; perResident: number; tickets: number; total: number } {
-    const { world, tickets, defects, disputes, councils } = this.model;
+    const { world, tickets, defects, disputes, needs, councils } = this.model;
     const residents = world.residentBytes();
-    const ticketBytes = tickets.bytes() + defects.bytes() + disputes.table.bytes() + disputes.open.bytes() + councils.bytes();
+    const ticketBytes = tickets.bytes() + defects.bytes() + disputes.table.bytes() + needs.flares.bytes() + councils.bytes();
     const cells = world.C * 120;
     return { residents, perResident: residents / world.N, tickets: ticketBytes, total: residents + ticketBytes + cells };
   }

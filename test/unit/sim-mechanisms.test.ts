@@ -40,6 +40,66 @@ describe('proxy complaints in neighbour disputes', () => {
   });
 });
 
+describe('disputes fade and flare up as waiting times (sim/dispute-flares.ts)', () => {
+  // no councils (no hand-down)
+  const base = { residents: 20000, cells: 10, units: 2, villageShare: 1, disputeRate: 10, horizonDays: 730 };
+  it('fade at the daily chance disputeResolveRate / 365 of the open stock (without flare-ups nothing else settles them)', () => {
+    const s = run({ ...base, proxyRate: 0, disputeResolveRate: 0.5 }, 3);
+    const settled = total(s, 'disputes_settled');
+    const open = (s.daily as Record<string, Float64Array>).disputes_open;
+    let stockDays = 0;
+    for (let i = 0; i < s.day; i++) stockDays += open[i];
+    expect(settled / (stockDays * (0.5 / 365))).toBeGreaterThan(0.9);
+    expect(settled / (stockDays * (0.5 / 365))).toBeLessThan(1.1);
+  });
+  it('flare up in proportion to proxyRate and to the conviction left after a council weakens it', () => {
+    const proxies = (over: object) => total(run({ ...base, ...over }, 5), 'filed_dispute');
+    const ratio = proxies({ proxyRate: 8 }) / proxies({ proxyRate: 4 });
+    expect(ratio).toBeGreaterThan(1.7);
+    expect(ratio).toBeLessThan(2.3);
+    // weaken every open dispute to a tenth of its conviction: a tenth of the flare-ups
+    const twin = (weaken: boolean) => {
+      // the stock seeded for a slow fade, and no new disputes from the start on
+      const sim = new Simulation(knobs({ ...base, proxyRate: 8, disputeResolveRate: 0.1 }), 6);
+      sim.configure({ disputeRate: 0 });
+      if (weaken) {
+        const d = sim.model.disputes;
+        for (let i = 0; i < d.open.size; i++) d.weaken(d.open.items[i], 0.9);
+      }
+      sim.run();
+      return total(sim, 'filed_dispute');
+    };
+    const weakened = twin(true) / twin(false);
+    expect(weakened).toBeGreaterThan(0.07);
+    expect(weakened).toBeLessThan(0.14);
+  });
+  it('follow a dated change of either rate from that day on', () => {
+    const k = knobs({ ...base, proxyRate: 8, disputeResolveRate: 0.2 });
+    const sim = new Simulation(k, 7, {
+      timeline: [{ date: '2022-01-01', knobs: { proxyRate: 0, disputeResolveRate: 2 } }],
+    }).run();
+    const change = sim.model.clock.dayOf('2022-01-01');
+    const proxies = (sim.daily as Record<string, Float64Array>).filed_dispute;
+    const settled = (sim.daily as Record<string, Float64Array>).disputes_settled;
+    let before = 0;
+    let after = 0;
+    let fadeBefore = 0;
+    let fadeAfter = 0;
+    for (let i = 0; i < sim.day; i++) {
+      if (i < change) {
+        before += proxies[i];
+        fadeBefore += settled[i];
+      } else {
+        after += proxies[i];
+        fadeAfter += settled[i];
+      }
+    }
+    expect(before).toBeGreaterThan(100);
+    expect(after).toBe(0);
+    expect(fadeAfter / (sim.day - change)).toBeGreaterThan(3 * (fadeBefore / change));
+  });
+});
+
 describe('hand-down in a village', () => {
   it("cuts the village's unreasonable 12345 tickets year on year", () => {
     const V = { ...VILLAGE, residents: 3000, wishRate: 0.06, ventRate: 0.04 };

@@ -4,7 +4,7 @@ import { mean, variance } from 'simple-statistics';
 import { Stream, AliasTable } from '../../sim/rng.ts';
 import { exp } from '../../sim/fmath.ts';
 import { periodBoundaries, epochDay, isoOfEpochDay, isIsoDate } from '../../sim/calendar.ts';
-import { IntQueue } from '../../sim/queue.ts';
+import { DayCalendar, IntQueue } from '../../sim/queue.ts';
 import { TicketStore, IdSet, PackedIdSet } from '../../sim/tickets.ts';
 import { MEAN_CONVICTION, visitSuccess } from '../../sim/councils.ts';
 import { gradeOfPlace } from '../../sim/assessment.ts';
@@ -31,6 +31,23 @@ describe('rng', () => {
     }
     expect(r.poisson(0)).toBe(0);
     expect(r.poisson(-1)).toBe(0);
+  });
+  it('geometric waits have the law of a daily coin (mean 1/p, first day with chance p), one draw each', () => {
+    const r = new Stream(4, 'g');
+    for (const p of [0.004, 0.1, 0.6]) {
+      const xs = Array.from({ length: 40000 }, () => r.geometric(p));
+      expect(Math.min(...xs)).toBe(1);
+      expect(xs.every(Number.isInteger)).toBe(true);
+      expect(mean(xs) * p).toBeCloseTo(1, 1);
+      expect(xs.filter((x) => x === 1).length / xs.length).toBeCloseTo(p, 1);
+    }
+    const a = new Stream(5, 'g');
+    const b = new Stream(5, 'g');
+    expect(a.geometric(0)).toBe(Number.POSITIVE_INFINITY);
+    expect(a.geometric(1)).toBe(1);
+    b.u();
+    b.u();
+    expect(a.u()).toBe(b.u()); // always one draw, whatever p
   });
   it('poissonGivenExp with exp(-lambda) computed ahead draws exactly as poisson', () => {
     const a = new Stream(6, 'p');
@@ -98,6 +115,37 @@ describe('stores', () => {
     s.release(b);
     expect(s.alloc()).toBe(b);
     expect(new Set([a, b, c]).size).toBe(3);
+  });
+  it('a day calendar gives each day its events, last scheduled first, and keeps none outside the run', () => {
+    const cal = new DayCalendar(-3, 10); // days -3 .. 6
+    for (const [day, x] of [
+      [0, 1],
+      [0, 2],
+      [2, 3],
+      [-3, 4],
+      [7, 5],
+      [-4, 6],
+      [Number.POSITIVE_INFINITY, 7],
+    ])
+      cal.schedule(day, x);
+    let out = new Int32Array(1);
+    const take = (day: number) => {
+      out = cal.take(day, out);
+      return Array.from(out.subarray(0, cal.taken));
+    };
+    expect(take(0)).toEqual([2, 1]);
+    expect(take(0)).toEqual([]); // taken once
+    expect(take(-3)).toEqual([4]);
+    expect(take(2)).toEqual([3]);
+    expect(take(7)).toEqual([]); // past the run: never kept
+    // nodes are reused: many events over many days, each taken exactly once
+    const seen: number[] = [];
+    for (let i = 0; i < 1000; i++) cal.schedule(-3 + (i % 10), 100 + i);
+    for (let d = -3; d < 7; d++) seen.push(...take(d));
+    expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: 1000 }, (_, i) => 100 + i));
+    cal.schedule(1, 9);
+    cal.clear();
+    expect(take(1)).toEqual([]);
   });
   it('id set adds, removes and iterates', () => {
     const s = new IdSet();
