@@ -128,7 +128,7 @@ describe('stores', () => {
       [Number.POSITIVE_INFINITY, 7],
     ])
       cal.schedule(day, x);
-    let out = new Int32Array(1);
+    let out: Int32Array = new Int32Array(1);
     const take = (day: number) => {
       out = cal.take(day, out);
       return Array.from(out.subarray(0, cal.taken));
