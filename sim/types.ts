@@ -5,7 +5,7 @@
 import type { Knobs } from './knobs.ts';
 import type { MetricName } from './metrics.ts';
 
-export const MODEL = { name: 'hotline-lab', version: '0.3.0' } as const;
+export const MODEL = { name: 'hotline-lab', version: '0.4.0' } as const;
 
 export { Kind, KIND_NAMES, Channel, CHANNEL_NAMES } from './flags.ts';
 

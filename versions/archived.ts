@@ -3,10 +3,12 @@
 // Node import it from the repository: the same line works in the app, its worker and the CLI.
 import v0_1_0 from './0.1.0/manifest.json';
 import v0_2_0 from './0.2.0/manifest.json';
+import v0_3_0 from './0.3.0/manifest.json';
 
-export const MANIFESTS = [v0_1_0, v0_2_0] as const;
+export const MANIFESTS = [v0_1_0, v0_2_0, v0_3_0] as const;
 
 export const CORE_URLS: Readonly<Record<string, URL>> = {
   '0.1.0': new URL('./0.1.0/core.mjs', import.meta.url),
   '0.2.0': new URL('./0.2.0/core.mjs', import.meta.url),
+  '0.3.0': new URL('./0.3.0/core.mjs', import.meta.url),
 };
