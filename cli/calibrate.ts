@@ -127,9 +127,12 @@ export function calibrationMarkdown(
 }
 
 /** Hand-written notes appended to docs/CALIBRATION.md (defaults changed, misses, figures not calibrated). */
-export const NOTES = `## Model 0.3.0: no knob tuned
+export const NOTES = `## Models 0.3.0 and 0.4.0: no knob tuned
 
-The 0.3.0 changes (appeals, audits that deter for a while, hours kept for long-term work, overdue
+0.4.0 keeps 0.3.0's mechanisms and is faster: disputes fade and flare up as drawn waiting times
+(the same law as 0.3.0's daily coins, other draws), and the burn-in is 120 days instead of 365 (as
+steady over six years of the baseline, \`docs/validity/0.4.0.md\`). Its rows differ from 0.3.0's by
+the noise of other draws and by the studies' shorter burn-in. The 0.3.0 changes (appeals, audits that deter for a while, hours kept for long-term work, overdue
 tickets answered, memories and WeChat lists that start where they settle) set their defaults from
 the baseline's own steady state or as stated assumptions (\`docs/KNOBS.md\`), not to pass a row;
 the one calibration input added is the Beijing 2019 study's \`initialHotlineMemory\` of 0.4, from
