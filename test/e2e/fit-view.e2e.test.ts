@@ -49,8 +49,8 @@ const narrowest = [...posterior].sort((a, b) => Number(a.width_ratio) - Number(b
 describe('a fit in the Experiments tab', () => {
   test('shows the posterior and the predictive check of docs/fit, in English and Chinese', async () => {
     // the figures docs/FIT.md states
-    expect(Number(individual.median).toPrecision(3)).toBe('0.264');
-    expect(`${passing} of ${predictive.length}`).toBe('18 of 31');
+    expect(Number(individual.median).toPrecision(3)).toBe('0.278');
+    expect(`${passing} of ${predictive.length}`).toBe('20 of 31');
     for (const lang of ['en', 'zh'] as const) {
       for (const viewport of [
         { width: 1366, height: 768 },
@@ -64,7 +64,7 @@ describe('a fit in the Experiments tab', () => {
         await post.waitFor();
         expect(await post.locator('tbody tr').count()).toBe(posterior.length);
         const row = post.locator('tr[data-knob="individualRate"]');
-        expect(await row.locator('td.median').textContent()).toBe('0.264');
+        expect(await row.locator('td.median').textContent()).toBe('0.278');
         expect(await row.locator('th').textContent()).toBe(KNOB_LABELS.individualRate[lang]);
         expect(await row.getAttribute('data-verdict')).toBe('constrained');
         // most constrained first, as docs/FIT.md orders it
@@ -78,14 +78,14 @@ describe('a fit in the Experiments tab', () => {
         );
         const pred = view.locator('[data-testid="fit-predictive"]');
         expect(await pred.getAttribute('data-pass')).toBe(String(passing));
-        expect(await pred.locator('caption').textContent()).toContain(lang === 'en' ? '18 of 31 targets pass' : '31 个目标中 18 个通过');
-        expect(await pred.locator('tbody tr[data-pass="true"]').count()).toBe(18);
+        expect(await pred.locator('caption').textContent()).toContain(lang === 'en' ? '20 of 31 targets pass' : '31 个目标中 20 个通过');
+        expect(await pred.locator('tbody tr[data-pass="true"]').count()).toBe(20);
         // the charts: the posterior within the prior (constrained and weakly constrained), the check per target
         expect(await view.locator('[data-testid="fit-prior-chart"] svg g.row').count()).toBe(counts[0] + counts[1]);
         expect(await view.locator('[data-testid="fit-predictive-chart"] svg g.row').count()).toBe(31);
         expect(await view.locator('[data-testid="fit-use"]').count()).toBe(1);
         const said = (await view.locator('[data-testid="fit-said"]').textContent()) ?? '';
-        expect(said).toContain(lang === 'en' ? '40 posterior parameter sets (fit 704d47a151f5)' : '40 组后验参数（拟合 704d47a151f5）');
+        expect(said).toContain(lang === 'en' ? '40 posterior parameter sets (fit 17f3e8fca655)' : '40 组后验参数（拟合 17f3e8fca655）');
         const name = `fit-view-${lang}-${viewport.width}`;
         await view.scrollIntoViewIfNeeded();
         await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
@@ -127,18 +127,18 @@ describe('a fit in the Experiments tab', () => {
     await panel.waitFor();
     await panel.locator('hl-fit-view [data-testid="fit-files"]').setInputFiles([join(FIT, 'posterior-sample.json')]);
     await panel.locator('[data-testid="fit-use"]').check();
-    expect(await panel.locator('[data-testid="exp-posterior"]').textContent()).toContain('fit 704d47a151f5 (40 sets)');
+    expect(await panel.locator('[data-testid="exp-posterior"]').textContent()).toContain('fit 17f3e8fca655 (40 sets)');
     await panel.locator('[data-testid="exp-run"]').click();
     await panel.locator('[data-testid="exp-status"][data-status="done"]').waitFor({ timeout: 180_000 });
     expect(await panel.locator('[data-testid="exp-table-differences"] tbody tr').count()).toBe(1);
-    expect(await panel.locator('[data-testid="exp-results-posterior"]').textContent()).toContain('fit 704d47a151f5 (40 sets)');
+    expect(await panel.locator('[data-testid="exp-results-posterior"]').textContent()).toContain('fit 17f3e8fca655 (40 sets)');
     // the link names the fit; the downloads name it and its sets
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('exp')?.includes('posterior:704d47a151f5'), undefined, {
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('exp')?.includes('posterior:17f3e8fca655'), undefined, {
       timeout: 60_000,
     });
     const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-testid="exp-download-results"]').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv).toContain('# posterior fit-hash 704d47a151f5d8c0bc00fc4fa74cfec7d4e7683c27d100c50f41fa3f449e61c5 sets 40');
+    expect(csv).toContain('# posterior fit-hash 17f3e8fca655c6e92bb408c14a522a808080981a493dd79e0b610e024e1fda92 sets 40');
     await page.screenshot({ path: `${SCREENSHOTS}fit-view-experiment.png`, fullPage: false });
     const link = new URL(page.url());
     expect(page.errors).toEqual([]);
@@ -152,8 +152,8 @@ describe('a fit in the Experiments tab', () => {
       await problems.waitFor();
       expect(await problems.textContent()).toContain(
         lang === 'en'
-          ? "draws its uncertain knobs from the posterior of fit '704d47a151f5'"
-          : '该实验的不确定参数取自拟合“704d47a151f5”的后验',
+          ? "draws its uncertain knobs from the posterior of fit '17f3e8fca655'"
+          : '该实验的不确定参数取自拟合“17f3e8fca655”的后验',
       );
       expect(await p2.locator('[data-testid="exp-run"]').isDisabled()).toBe(true);
       await p2.locator('hl-fit-view [data-testid="fit-files"]').setInputFiles([join(FIT, 'posterior-sample.json')]);
