@@ -1,8 +1,9 @@
 /**
  * Neighbour disputes: the table of every dispute (cell, filer, households, boundary or not,
- * rounds of deliberation, open, intensity), the open ones, and per cell how many are open. A
- * dispute is one need; settling it (by a council, WeChat, or fading) meets it. Disputes start,
- * flare up as proxy complaints and fade in sim/needs.ts.
+ * rounds of deliberation, open, intensity now and at the start), the open ones, and per cell how
+ * many are open. A dispute is one need; settling it (by a council, WeChat, or fading) meets it.
+ * Disputes start in sim/needs.ts, and fade and flare up as proxy complaints in
+ * sim/dispute-flares.ts.
  */
 import { DIS, DIS_F, Kind } from './flags.ts';
 import { MI } from './metrics.ts';

@@ -58,6 +58,8 @@ export class DayCalendar {
   private readonly head: Int32Array;
   private value = new Int32Array(256);
   private next = new Int32Array(256);
+  /** How many events the last take() returned. */
+  taken = 0;
   /** Nodes in use or freed so far; freed nodes form a list through `next`. */
   private used = 0;
   private free = -1;
@@ -87,7 +89,8 @@ export class DayCalendar {
   }
   /**
    * Move the day's events into `out` (grown as needed; returned) and forget them; the count is
-   * `taken`. Events scheduled for the same day while the caller acts on them wait for the next take.
+   * `taken`. A day is taken once: schedule later days only from then on (an event filed for a day
+   * already taken would never be taken).
    */
   take(day: number, out: Int32Array): Int32Array {
     const i = day - this.first;
@@ -98,7 +101,7 @@ export class DayCalendar {
     let o = out;
     while (node >= 0) {
       if (this.taken === o.length) {
-        const g = new Int32Array(o.length * 2);
+        const g = new Int32Array(Math.max(16, o.length * 2));
         g.set(o);
         o = g;
       }
@@ -110,8 +113,6 @@ export class DayCalendar {
     }
     return o;
   }
-  /** How many events the last take() returned. */
-  taken = 0;
   /** Forget every event (all nodes free again). */
   clear(): void {
     this.head.fill(-1);
