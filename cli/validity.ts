@@ -149,9 +149,8 @@ const OUTCOMES: Measure[] = [
   summ('true_satisfaction'),
   summ('resolution_rate'),
   summ('official_satisfaction'),
-  summ('official_satisfaction'),
+  summ('official_resolution'),
   summ('unmet_need_share'),
-  summ('needs_met_share'),
   summ('requests_per_10k_month'),
 ];
 
