@@ -1,3 +1,5 @@
+import { grown } from './tickets.ts';
+
 /** A growable FIFO of 32-bit integers (ticket or case ids) on a ring buffer. */
 export class IntQueue {
   private buf: Int32Array;
@@ -74,12 +76,8 @@ export class DayCalendar {
     if (node >= 0) this.free = this.next[node];
     else {
       if (this.used === this.value.length) {
-        const v = new Int32Array(this.used * 2);
-        v.set(this.value);
-        this.value = v;
-        const n = new Int32Array(this.used * 2);
-        n.set(this.next);
-        this.next = n;
+        this.value = grown(this.value, this.used * 2);
+        this.next = grown(this.next, this.used * 2);
       }
       node = this.used++;
     }
@@ -100,11 +98,7 @@ export class DayCalendar {
     this.head[i] = -1;
     let o = out;
     while (node >= 0) {
-      if (this.taken === o.length) {
-        const g = new Int32Array(Math.max(16, o.length * 2));
-        g.set(o);
-        o = g;
-      }
+      if (this.taken === o.length) o = grown(o, Math.max(16, o.length * 2));
       o[this.taken++] = this.value[node];
       const nx = this.next[node];
       this.next[node] = this.free;
