@@ -1,9 +1,9 @@
 /**
  * Gaming, all of it. At the start of each assessment period a unit's leader picks a gaming
  * intensity from pressure x (1 - restraint: integrity and caution) x their belief that gaming
- * pays. The tactics draw on it: paid ratings and induced substitute requests when a ticket closes (asked by sim/outcomes.ts),
- * fake tickets filed by the unit's own staff and exclusion appeals for hard tickets (asked by
- * sim/work.ts); each costs the unit staff hours (the hours ledger). The fraud (fake tickets, paid
+ * pays. The tactics draw on it: paid ratings and induced substitute requests when a ticket
+ * closes (asked by sim/outcomes.ts), fake tickets filed by the unit's own staff and exclusion
+ * appeals for hard tickets (asked by sim/work.ts); each costs the unit staff hours (the hours ledger). The fraud (fake tickets, paid
  * ratings, induced substitutes) counts as gaming acts an audit can find; an appeal does not: it is
  * decided in the open by the hotline's review, and an approved one is within the rules. At the
  * period's end an audit may catch a unit that gamed (its score is cut, pressure rises, its leader
